@@ -1,0 +1,66 @@
+/*
+** kl.c — entry point of the sqlite-kl extension and its registration table.
+**
+** Loadable:   .load ./kl          (entry point sqlite3_kl_init)
+** Built in:   compile the sources with -DSQLITE_CORE and call
+**             sqlite3_kl_init(db, &zErr, 0), or hand it to
+**             sqlite3_auto_extension().
+**
+** Every function is registered SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+** SQLITE_INNOCUOUS: each is a pure function of its arguments, with no side
+** effects and nothing read from outside, so it may be used in indexes,
+** generated columns and CHECK constraints, and with trusted_schema=OFF.
+** The extension keeps no global mutable state.
+*/
+#include "sqlite3ext.h"
+SQLITE_EXTENSION_INIT1
+
+#include "kl_sql.h"
+
+#include <stddef.h>
+
+#define KL_FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+
+static const struct kl_func_def {
+  const char *name;
+  int nArg;
+  kl_xfunc xFunc;                 /* scalar functions */
+  const kl_window_impl *window;   /* aggregate and window functions */
+} kl_funcs[] = {
+  { "kl_gauss",     4, kl_gauss_func,   0 },
+  { "kl_gauss",     5, kl_gauss_func,   0 },
+  { "kl_gauss_agg", 4, 0,               &kl_gauss_agg_impl },
+  { "kl_gauss_agg", 5, 0,               &kl_gauss_agg_impl },
+  { "kl_f32",       1, kl_f32_func,     0 },
+  { "kl_f64",       1, kl_f64_func,     0 },
+  { "kl_json",      1, kl_json_func,    0 },
+  { "kl_dims",      1, kl_dims_func,    0 },
+  { "kl_version",   0, kl_version_func, 0 },
+};
+
+#ifdef _WIN32
+__declspec(dllexport)
+#endif
+int sqlite3_kl_init(sqlite3 *db, char **pzErrMsg,
+                    const sqlite3_api_routines *pApi){
+  size_t i;
+  int rc = SQLITE_OK;
+  SQLITE_EXTENSION_INIT2(pApi);
+  for(i=0; rc==SQLITE_OK && i<sizeof(kl_funcs)/sizeof(kl_funcs[0]); i++){
+    const struct kl_func_def *f = &kl_funcs[i];
+    if( f->window ){
+      rc = sqlite3_create_window_function(db, f->name, f->nArg, KL_FLAGS, 0,
+                                          f->window->xStep, f->window->xFinal,
+                                          f->window->xValue,
+                                          f->window->xInverse, 0);
+    }else{
+      rc = sqlite3_create_function_v2(db, f->name, f->nArg, KL_FLAGS, 0,
+                                      f->xFunc, 0, 0, 0);
+    }
+    if( rc!=SQLITE_OK && pzErrMsg ){
+      *pzErrMsg = sqlite3_mprintf("sqlite-kl: cannot register %s/%d: %s",
+                                  f->name, f->nArg, sqlite3_errstr(rc));
+    }
+  }
+  return rc;
+}

@@ -1,0 +1,267 @@
+/*
+** kl_args.c — SQL values to vectors, lock-step reading, units, messages.
+*/
+#include "kl_args.h"
+SQLITE_EXTENSION_INIT3
+
+#include <math.h>
+#include <string.h>
+
+static const char *nonfinite_word(double x){
+  if( isnan(x) ) return "NaN";
+  return x>0 ? "Inf" : "-Inf";
+}
+
+/* Formats a double for a message: shortest form that reads back. */
+static const char *num_text(double x, char *buf){
+  if( !isfinite(x) ) return nonfinite_word(x);
+  kl_format_number(x, 0, buf);
+  return buf;
+}
+
+void kl_error(sqlite3_context *ctx, char *msg){
+  if( msg==0 ){
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  sqlite3_result_error(ctx, msg, -1);
+  sqlite3_free(msg);
+}
+
+void kl_report(sqlite3_context *ctx, const char *fname, const char *aname,
+               const kl_verr *e){
+  char *msg = 0;
+  char found[16];
+  switch( e->code ){
+    case KL_ERR_SYNTAX:
+      if( e->found<0 ) sqlite3_snprintf(sizeof found, found, "end of text");
+      else if( e->found>=0x20 && e->found<0x7f ){
+        sqlite3_snprintf(sizeof found, found, "'%c'", e->found);
+      }else{
+        sqlite3_snprintf(sizeof found, found, "byte 0x%02x", e->found);
+      }
+      msg = sqlite3_mprintf("%s: %s is not valid JSON: expected %s at offset "
+                            "%lld, found %s", fname, aname, e->expected,
+                            (sqlite3_int64)e->offset, found);
+      break;
+    case KL_ERR_NESTED:
+      msg = sqlite3_mprintf("%s: %s[%lld] is a nested array (offset %lld); "
+                            "vectors are flat arrays of numbers", fname, aname,
+                            (sqlite3_int64)e->index, (sqlite3_int64)e->offset);
+      break;
+    case KL_ERR_NOTNUM:
+      msg = sqlite3_mprintf("%s: %s[%lld] is not a number (offset %lld)",
+                            fname, aname, (sqlite3_int64)e->index,
+                            (sqlite3_int64)e->offset);
+      break;
+    case KL_ERR_EMPTY:
+      msg = sqlite3_mprintf("%s: %s is an empty vector", fname, aname);
+      break;
+    case KL_ERR_NONFINITE:
+      msg = sqlite3_mprintf("%s: %s[%lld] must be finite (got %s)", fname,
+                            aname, (sqlite3_int64)e->index,
+                            nonfinite_word(e->value));
+      break;
+    case KL_ERR_RANGE:
+      msg = sqlite3_mprintf("%s: %s[%lld] is beyond the double range "
+                            "(offset %lld)", fname, aname,
+                            (sqlite3_int64)e->index, (sqlite3_int64)e->offset);
+      break;
+    case KL_ERR_BLOBSIZE:
+      msg = sqlite3_mprintf("%s: %s is a %lld-byte blob, not a whole number "
+                            "of %s values", fname, aname,
+                            (sqlite3_int64)e->size,
+                            e->elsize==8 ? "8-byte float64" : "4-byte float32");
+      break;
+    case KL_ERR_HEADER:
+      msg = sqlite3_mprintf("%s: %s starts like a kl_f64 blob but its "
+                            "8-byte header is damaged", fname, aname);
+      break;
+    default:
+      msg = sqlite3_mprintf("%s: %s could not be read", fname, aname);
+      break;
+  }
+  kl_error(ctx, msg);
+}
+
+int kl_open_value(sqlite3_context *ctx, const char *fname, const char *aname,
+                  sqlite3_value *val, int raw_f64, kl_vec *v){
+  kl_verr err;
+  int rc = KL_OK;
+  memset(&err, 0, sizeof err);
+  switch( sqlite3_value_type(val) ){
+    case SQLITE_NULL:
+      return KL_NULL;
+    case SQLITE_INTEGER:
+    case SQLITE_FLOAT: {
+      double x = sqlite3_value_double(val);
+      if( !isfinite(x) ){
+        kl_error(ctx, sqlite3_mprintf("%s: %s must be finite (got %s)",
+                                      fname, aname, nonfinite_word(x)));
+        return SQLITE_ERROR;
+      }
+      kl_vec_number(v, x);
+      return SQLITE_OK;
+    }
+    case SQLITE_TEXT: {
+      const char *z = (const char*)sqlite3_value_text(val);
+      if( z==0 ){
+        sqlite3_result_error_nomem(ctx);
+        return SQLITE_ERROR;
+      }
+      rc = kl_vec_text(v, z, (size_t)sqlite3_value_bytes(val), &err);
+      break;
+    }
+    default: {
+      const void *p = sqlite3_value_blob(val);
+      size_t n = (size_t)sqlite3_value_bytes(val);
+      if( p==0 && n>0 ){
+        sqlite3_result_error_nomem(ctx);
+        return SQLITE_ERROR;
+      }
+      rc = raw_f64 ? kl_vec_raw_f64(v, p, n, &err) : kl_vec_blob(v, p, n, &err);
+      break;
+    }
+  }
+  if( rc ){
+    kl_report(ctx, fname, aname, &err);
+    return SQLITE_ERROR;
+  }
+  return SQLITE_OK;
+}
+
+int kl_args_open(sqlite3_context *ctx, kl_argv *a, const char *fname,
+                 const char *const *names, int n, sqlite3_value **argv){
+  int k, rc;
+  a->fname = fname;
+  a->names = names;
+  a->n = n;
+  a->nvec = 0;
+  a->done = 0;
+  a->finished = 0;
+  /* NULL anywhere wins over an error elsewhere: NULL in, NULL out */
+  for(k=0; k<n; k++){
+    if( sqlite3_value_type(argv[k])==SQLITE_NULL ) return KL_NULL;
+  }
+  for(k=0; k<n; k++){
+    rc = kl_open_value(ctx, fname, names[k], argv[k], 0, &a->v[k]);
+    if( rc ) return rc;
+    if( a->v[k].kind!=KL_NUM ) a->nvec++;
+  }
+  for(k=0; k<n; k++){
+    if( a->v[k].kind==KL_NUM ){
+      size_t i, fill = a->nvec ? KL_CHUNK : 1;
+      for(i=0; i<fill; i++) a->buf[k][i] = a->v[k].num;
+    }
+  }
+  return SQLITE_OK;
+}
+
+/* Reports that two vector arguments differ in length. */
+static int mismatch(sqlite3_context *ctx, kl_argv *a){
+  size_t len[KL_MAXARGS];
+  int k, first = -1;
+  char *msg;
+  for(k=0; k<a->n; k++){
+    kl_verr err;
+    if( a->v[k].kind==KL_NUM ) continue;
+    memset(&err, 0, sizeof err);
+    if( kl_vec_count_rest(&a->v[k], &len[k], &err) ){
+      kl_report(ctx, a->fname, a->names[k], &err);
+      return SQLITE_ERROR;
+    }
+  }
+  for(k=0; k<a->n; k++){
+    if( a->v[k].kind==KL_NUM ) continue;
+    if( first<0 ){
+      first = k;
+    }else if( len[k]!=len[first] ){
+      msg = sqlite3_mprintf("%s: %s has %lld elements but %s has %lld",
+                            a->fname, a->names[k], (sqlite3_int64)len[k],
+                            a->names[first], (sqlite3_int64)len[first]);
+      kl_error(ctx, msg);
+      return SQLITE_ERROR;
+    }
+  }
+  /* not reached: the chunk sizes differed, so the lengths do */
+  sqlite3_result_error(ctx, "vector lengths differ", -1);
+  return SQLITE_ERROR;
+}
+
+int kl_args_next(sqlite3_context *ctx, kl_argv *a, size_t *got){
+  size_t g0 = 0;
+  int k, first = 1;
+  *got = 0;
+  if( a->finished ) return SQLITE_OK;
+  if( a->nvec==0 ){
+    a->finished = 1;
+    a->done = 1;
+    *got = 1;
+    return SQLITE_OK;
+  }
+  for(k=0; k<a->n; k++){
+    kl_verr err;
+    size_t g;
+    if( a->v[k].kind==KL_NUM ) continue;
+    memset(&err, 0, sizeof err);
+    if( kl_vec_read(&a->v[k], a->buf[k], KL_CHUNK, &g, &err) ){
+      kl_report(ctx, a->fname, a->names[k], &err);
+      return SQLITE_ERROR;
+    }
+    if( first ){
+      g0 = g;
+      first = 0;
+    }else if( g!=g0 ){
+      return mismatch(ctx, a);
+    }
+  }
+  if( g0==0 ) a->finished = 1;
+  a->done += g0;
+  *got = g0;
+  return SQLITE_OK;
+}
+
+int kl_args_positive(sqlite3_context *ctx, const kl_argv *a, int k, size_t n){
+  size_t i;
+  const double *x = a->buf[k];
+  for(i=0; i<n; i++){
+    if( !(x[i] > 0.0) ){
+      char buf[40];
+      char *msg;
+      if( a->v[k].kind==KL_NUM ){
+        msg = sqlite3_mprintf("%s: %s must be > 0 (got %s)", a->fname,
+                              a->names[k], num_text(x[i], buf));
+      }else{
+        msg = sqlite3_mprintf("%s: %s[%lld] must be > 0 (got %s)", a->fname,
+                              a->names[k], (sqlite3_int64)(a->done - n + i),
+                              num_text(x[i], buf));
+      }
+      kl_error(ctx, msg);
+      return SQLITE_ERROR;
+    }
+  }
+  return SQLITE_OK;
+}
+
+int kl_arg_unit(sqlite3_context *ctx, const char *fname, sqlite3_value *val,
+                kl_unit *unit){
+  const char *z;
+  char *msg;
+  if( sqlite3_value_type(val)==SQLITE_NULL ) return KL_NULL;
+  z = (const char*)sqlite3_value_text(val);
+  if( z==0 ){
+    sqlite3_result_error_nomem(ctx);
+    return SQLITE_ERROR;
+  }
+  if( sqlite3_stricmp(z, "nats")==0 ){ *unit = KL_NATS; return SQLITE_OK; }
+  if( sqlite3_stricmp(z, "bits")==0 ){ *unit = KL_BITS; return SQLITE_OK; }
+  if( sqlite3_stricmp(z, "bans")==0 ){ *unit = KL_BANS; return SQLITE_OK; }
+  msg = sqlite3_mprintf("%s: unknown unit '%s' (use 'nats', 'bits' or "
+                        "'bans')", fname, z);
+      kl_error(ctx, msg);
+  return SQLITE_ERROR;
+}
+
+void kl_result_unit(sqlite3_context *ctx, double nats, kl_unit unit){
+  sqlite3_result_double(ctx, kl_unit_scale(nats, unit));
+}

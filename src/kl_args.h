@@ -1,0 +1,74 @@
+/*
+** kl_args.h — the thin layer between SQL values and the pure C core:
+** turning sqlite3_value arguments into vectors, reading several vectors in
+** lock-step with broadcasting, parsing the unit, and wording errors.
+**
+** Every error message starts with the SQL function's name and names the
+** argument, and the element index (0-based) where there is one:
+**   kl_gauss: sd1[2] must be > 0 (got -1)
+*/
+#ifndef KL_ARGS_H
+#define KL_ARGS_H
+
+#include "sqlite3ext.h"
+#include "kl_math.h"
+#include "kl_vec.h"
+
+#define KL_CHUNK 256   /* elements decoded per argument per step */
+#define KL_MAXARGS 4
+
+/* Return codes of the helpers, besides SQLITE_OK and SQLITE_ERROR. */
+#define KL_NULL (-1)   /* an argument is NULL: the result is NULL */
+
+typedef struct kl_argv {
+  const char *fname;          /* SQL function name, for messages */
+  const char *const *names;   /* argument names, for messages */
+  int n;                      /* arguments */
+  int nvec;                   /* of which vectors (not plain numbers) */
+  size_t done;                /* elements handed out so far */
+  int finished;
+  kl_vec v[KL_MAXARGS];
+  double buf[KL_MAXARGS][KL_CHUNK];
+} kl_argv;
+
+/* Sets msg (from sqlite3_mprintf, may be NULL for OOM) as the SQL error
+** and frees it. */
+void kl_error(sqlite3_context *ctx, char *msg);
+
+/* Reports a decoding error of argument aname as an SQL error. */
+void kl_report(sqlite3_context *ctx, const char *fname, const char *aname,
+               const kl_verr *err);
+
+/*
+** Opens one SQL value as a vector.  raw_f64 reads a blob without the
+** kl_f64 header as float64 instead of float32 (kl_f64's input rule).
+** Returns SQLITE_OK, KL_NULL, or SQLITE_ERROR (already reported).
+*/
+int kl_open_value(sqlite3_context *ctx, const char *fname, const char *aname,
+                  sqlite3_value *val, int raw_f64, kl_vec *v);
+
+/* Opens n vector arguments for lock-step reading. */
+int kl_args_open(sqlite3_context *ctx, kl_argv *a, const char *fname,
+                 const char *const *names, int n, sqlite3_value **argv);
+
+/*
+** Decodes the next chunk of every argument into a->buf[k][0..*got); plain
+** numbers are repeated to fill their buffer.  *got is 0 at the end.
+** Mismatched lengths are an error naming both arguments and lengths.
+*/
+int kl_args_next(sqlite3_context *ctx, kl_argv *a, size_t *got);
+
+/*
+** Checks that argument k's current chunk of n elements is > 0, reporting
+** "fname: name[i] must be > 0 (got x)".  Returns SQLITE_OK or SQLITE_ERROR.
+*/
+int kl_args_positive(sqlite3_context *ctx, const kl_argv *a, int k, size_t n);
+
+/* Parses the optional unit argument: 'nats', 'bits' or 'bans'. */
+int kl_arg_unit(sqlite3_context *ctx, const char *fname, sqlite3_value *val,
+                kl_unit *unit);
+
+/* The value in the unit, as the SQL result. */
+void kl_result_unit(sqlite3_context *ctx, double nats, kl_unit unit);
+
+#endif /* KL_ARGS_H */

@@ -1,0 +1,150 @@
+/*
+** kl_gauss.c — KL divergence between diagonal Gaussians.
+**
+**   kl_gauss(mu1, sd1, mu2, sd2 [, unit])
+**
+** returns KL( N(mu1, diag sd1^2) || N(mu2, diag sd2^2) ), the sum over the
+** dimensions of
+**
+**   ln(sd2/sd1) + (sd1^2 + (mu1-mu2)^2) / (2 sd2^2) - 1/2
+**
+** in nats (natural logarithm), or in 'bits' (log2) or 'bans' (log10) when
+** unit says so.  Example:
+**
+**   SELECT kl_gauss('[2,4,6]', '[1,2,3]', '[3,5,8]', '[1.5,2.5,4]');
+**   0.666985176318599
+**
+**   kl_gauss_agg(mu1, sd1, mu2, sd2 [, unit])
+**
+** is the same divergence as an aggregate: each row holds some of the
+** dimensions (one number each, the "long format", or a chunk as vectors),
+** and the result is the KL of the whole concatenated distribution.  It is
+** also a window function.  Rules:
+**
+**  (1) Each argument is a JSON array of numbers, a float32 blob, a kl_f64()
+**      blob, or a plain number (see kl_vec.h).  Plain numbers broadcast
+**      against the vectors; when all four are numbers there is one
+**      dimension.  Vectors must all have the same length.
+**  (2) If any argument is NULL the result is NULL.  In kl_gauss_agg a row
+**      with a NULL argument is skipped, as SUM skips NULL; a group with no
+**      other rows gives NULL.
+**  (3) sd1 and sd2 must be > 0 everywhere; every element must be finite.
+**      Anything else is an error naming the argument and the index:
+**        kl_gauss: sd1[2] must be > 0 (got -1)
+**  (4) The result is never negative.  It is +Inf only when the true value
+**      exceeds the largest double (each dimension's term is computed
+**      without squaring before dividing; see kl_math.c).
+**  (5) Dimensions are added with compensated summation; kl_gauss_agg adds
+**      the rows in an exact accumulator, so a sliding window gives the same
+**      bits as recomputing the frame from scratch, however long it runs.
+**  (6) unit is 'nats' (default), 'bits' or 'bans', in any letter case; a
+**      NULL unit gives NULL; in kl_gauss_agg it must be the same on every
+**      row.
+*/
+#include "kl_args.h"
+SQLITE_EXTENSION_INIT3
+
+#include "kl_sql.h"
+
+static const char *const gauss_names[4] = { "mu1", "sd1", "mu2", "sd2" };
+
+/*
+** The KL of one call's (or one row's) arguments, in nats.
+** Returns SQLITE_OK, KL_NULL, or SQLITE_ERROR (already reported).
+*/
+static int gauss_kl(sqlite3_context *ctx, const char *fname,
+                    sqlite3_value **argv, double *out){
+  kl_argv a;
+  kl_sum acc;
+  size_t n;
+  int rc = kl_args_open(ctx, &a, fname, gauss_names, 4, argv);
+  if( rc ) return rc;
+  kl_sum_init(&acc);
+  for(;;){
+    rc = kl_args_next(ctx, &a, &n);
+    if( rc ) return rc;
+    if( n==0 ) break;
+    if( kl_args_positive(ctx, &a, 1, n) || kl_args_positive(ctx, &a, 3, n) ){
+      return SQLITE_ERROR;
+    }
+    kl_gauss_accum(a.buf[0], a.buf[1], a.buf[2], a.buf[3], n, &acc);
+  }
+  *out = kl_sum_value(&acc);
+  return SQLITE_OK;
+}
+
+void kl_gauss_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  kl_unit unit = KL_NATS;
+  double kl;
+  if( argc==5 && kl_arg_unit(ctx, "kl_gauss", argv[4], &unit) ) return;
+  if( gauss_kl(ctx, "kl_gauss", argv, &kl) ) return;
+  kl_result_unit(ctx, kl, unit);
+}
+
+/* ------------------------------------------------------------ aggregate */
+
+typedef struct gauss_agg {
+  kl_xsum sum;          /* exact sum of the rows' KLs, in nats */
+  sqlite3_int64 rows;   /* rows in the sum */
+  kl_unit unit;
+} gauss_agg;
+
+/* The row's KL and unit; KL_NULL for a row to skip. */
+static int gauss_agg_row(sqlite3_context *ctx, int argc, sqlite3_value **argv,
+                         double *kl, kl_unit *unit){
+  int rc;
+  *unit = KL_NATS;
+  if( argc==5 ){
+    rc = kl_arg_unit(ctx, "kl_gauss_agg", argv[4], unit);
+    if( rc ) return rc;
+  }
+  return gauss_kl(ctx, "kl_gauss_agg", argv, kl);
+}
+
+static void gauss_agg_step(sqlite3_context *ctx, int argc,
+                           sqlite3_value **argv){
+  gauss_agg *g;
+  double kl;
+  kl_unit unit;
+  if( gauss_agg_row(ctx, argc, argv, &kl, &unit) ) return;
+  g = (gauss_agg*)sqlite3_aggregate_context(ctx, sizeof(*g));
+  if( g==0 ){
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  if( g->rows==0 ){
+    g->unit = unit;
+  }else if( g->unit!=unit ){
+    sqlite3_result_error(ctx, "kl_gauss_agg: unit must be the same on every "
+                         "row", -1);
+    return;
+  }
+  kl_xsum_add(&g->sum, kl);
+  g->rows++;
+}
+
+static void gauss_agg_inverse(sqlite3_context *ctx, int argc,
+                              sqlite3_value **argv){
+  gauss_agg *g;
+  double kl;
+  kl_unit unit;
+  /* the row was accepted by xStep, so it gives the same bits again */
+  if( gauss_agg_row(ctx, argc, argv, &kl, &unit) ) return;
+  g = (gauss_agg*)sqlite3_aggregate_context(ctx, sizeof(*g));
+  if( g==0 ){
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  kl_xsum_sub(&g->sum, kl);
+  g->rows--;
+}
+
+static void gauss_agg_value(sqlite3_context *ctx){
+  gauss_agg *g = (gauss_agg*)sqlite3_aggregate_context(ctx, 0);
+  if( g==0 || g->rows==0 ) return;   /* NULL */
+  kl_result_unit(ctx, kl_xsum_value(&g->sum), g->unit);
+}
+
+const kl_window_impl kl_gauss_agg_impl = {
+  gauss_agg_step, gauss_agg_value, gauss_agg_value, gauss_agg_inverse
+};

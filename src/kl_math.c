@@ -1,0 +1,221 @@
+/*
+** kl_math.c — numerics of sqlite-kl (see kl_math.h).  No SQLite in here.
+**
+** Gaussian KL, per dimension, in nats:
+**
+**   KL = ln(s2/s1) + (s1^2 + (m1-m2)^2) / (2 s2^2) - 1/2
+**      = f(r) + d^2/2,     r = s1/s2,  d = (m1-m2)/s2,
+**   f(r) = (r^2 - 1)/2 - ln r  >= 0.
+**
+** f and d^2/2 are both non-negative, so the sum never cancels; all the care
+** goes into f:
+**   (1) r in [1/2, 2]: with x = (s1-s2)/s2 (s1-s2 is exact there, Sterbenz),
+**       f = x^2/2 - log1pmx(x), a sum of two non-negative terms.  The naive
+**       r - 1 - ln r form loses every digit when r is near 1.
+**   (2) otherwise f = (r/2) r - 1/2 - ln r, where the terms differ enough
+**       that at most two bits are lost; ln r is ln s1 - ln s2 when r itself
+**       would underflow or overflow, so s1 = 1e-200, s2 = 1e200 stays finite.
+** Nothing is squared before it is divided, so intermediates overflow only
+** when the answer itself is larger than DBL_MAX.
+*/
+#include "kl_math.h"
+
+#include <math.h>
+#include <string.h>
+
+double kl_unit_scale(double nats, kl_unit u){
+  switch( u ){
+    case KL_BITS: return nats / 0.693147180559945309417232121458176568;
+    case KL_BANS: return nats / 2.30258509299404568401799145468436421;
+    default:      return nats;
+  }
+}
+
+/* ---------------------------------------------------------------- sums */
+
+void kl_sum_init(kl_sum *a){
+  memset(a, 0, sizeof(*a));
+}
+
+void kl_sum_add(kl_sum *a, double x){
+  double t;
+  if( !isfinite(x) ){
+    if( isnan(x) ) a->nan = 1;
+    else if( x > 0 ) a->pinf = 1;
+    else a->ninf = 1;
+    return;
+  }
+  t = a->s + x;
+  if( fabs(a->s) >= fabs(x) ) a->c += (a->s - t) + x;
+  else a->c += (x - t) + a->s;
+  a->s = t;
+}
+
+double kl_sum_value(const kl_sum *a){
+  if( a->nan || (a->pinf && a->ninf) ) return NAN;
+  if( a->pinf ) return INFINITY;
+  if( a->ninf ) return -INFINITY;
+  if( isinf(a->s) ) return a->s;   /* the finite terms overflowed */
+  return a->s + a->c;
+}
+
+/* ------------------------------------------------------ exact accumulator */
+
+#define TWO32 4294967296LL
+
+/* Propagates carries so every limb but the last is in [0, 2^32). */
+static void xsum_carry(int64_t *limb){
+  int64_t carry = 0;
+  int i;
+  for(i=0; i<KL_XSUM_LIMBS-1; i++){
+    int64_t v = limb[i] + carry;
+    carry = v / TWO32;
+    if( v % TWO32 < 0 ) carry--;   /* floor division */
+    limb[i] = v - carry*TWO32;
+  }
+  limb[KL_XSUM_LIMBS-1] += carry;
+}
+
+static void xsum_put(kl_xsum *a, double x, int sign){
+  uint64_t bits, m, lo, hi;
+  int e, p, i, s;
+  memcpy(&bits, &x, sizeof bits);
+  e = (int)((bits >> 52) & 0x7ff);
+  m = bits & 0xFFFFFFFFFFFFFull;
+  if( e == 0x7ff ){
+    if( m ) a->nan += sign;
+    else if( (bits >> 63)==0 ) a->pinf += sign;
+    else a->ninf += sign;
+    return;
+  }
+  if( e == 0 ){
+    if( m == 0 ) return;
+    p = 0;
+  }else{
+    m |= 1ull << 52;
+    p = e - 1;
+  }
+  /* |x| = m * 2^(p-1074): place m at bit p of the fixed-point integer */
+  if( bits >> 63 ) sign = -sign;
+  i = p >> 5;
+  s = p & 31;
+  lo = (m << s) & 0xFFFFFFFFull;
+  hi = m >> (32 - s);
+  a->limb[i]   += sign * (int64_t)lo;
+  a->limb[i+1] += sign * (int64_t)(hi & 0xFFFFFFFFull);
+  a->limb[i+2] += sign * (int64_t)(hi >> 32);
+  if( ++a->pending >= (1 << 30) ){
+    xsum_carry(a->limb);
+    a->pending = 0;
+  }
+}
+
+void kl_xsum_add(kl_xsum *a, double x){ xsum_put(a, x, 1); }
+void kl_xsum_sub(kl_xsum *a, double x){ xsum_put(a, x, -1); }
+
+static int clz32(uint64_t v){
+  int n = 0;
+  while( (v & 0x80000000ull)==0 ){ v <<= 1; n++; }
+  return n;
+}
+
+double kl_xsum_value(const kl_xsum *a){
+  int64_t limb[KL_XSUM_LIMBS];
+  double sign = 1.0, r;
+  int i, k, lz, B, sticky = 0;
+  uint64_t w, mant, round, l1, l2;
+
+  if( a->nan>0 || (a->pinf>0 && a->ninf>0) ) return NAN;
+  if( a->pinf>0 ) return INFINITY;
+  if( a->ninf>0 ) return -INFINITY;
+
+  memcpy(limb, a->limb, sizeof limb);
+  xsum_carry(limb);
+  if( limb[KL_XSUM_LIMBS-1] < 0 ){
+    for(i=0; i<KL_XSUM_LIMBS; i++) limb[i] = -limb[i];
+    xsum_carry(limb);
+    sign = -1.0;
+  }
+  for(k=KL_XSUM_LIMBS-1; k>=0 && limb[k]==0; k--){}
+  if( k < 0 ) return 0.0;
+  if( k >= 66 ) return sign*INFINITY;   /* >= 2^1038 */
+
+  lz = clz32((uint64_t)limb[k]);
+  B = 32*k + 31 - lz;                   /* position of the leading bit */
+  if( B < 53 ){
+    /* below 2^-1021: a multiple of 2^-1074 with at most 53 bits, exact */
+    uint64_t n = (uint64_t)limb[0] | (k>=1 ? (uint64_t)limb[1] << 32 : 0);
+    return sign*ldexp((double)n, -1074);
+  }
+  /* the 64 bits below and at B, then a sticky bit for the rest */
+  l1 = (uint64_t)limb[k-1];
+  l2 = k>=2 ? (uint64_t)limb[k-2] : 0;
+  w = ((uint64_t)limb[k] << 32) | l1;
+  if( lz>0 ){
+    w = (w << lz) | (l2 >> (32 - lz));
+    if( (l2 << lz) & 0xFFFFFFFFull ) sticky = 1;
+  }else if( l2 ){
+    sticky = 1;
+  }
+  for(i=k-3; i>=0 && !sticky; i--) if( limb[i] ) sticky = 1;
+  mant = w >> 11;
+  round = w & 0x7ff;
+  if( round>0x400 || (round==0x400 && (sticky || (mant & 1))) ) mant++;
+  r = ldexp((double)mant, B - 1074 - 52);
+  return sign*r;
+}
+
+/* ------------------------------------------------------------- log1pmx */
+
+/*
+** log1p(x) - x.  With s = x/(2+x), log1p(x) = 2 atanh(s) and x - 2s = s x,
+** so log1p(x) - x = -s x + 2 s^3 (1/3 + s^2/5 + s^4/7 + ...).  For x in
+** [-1/2, 1], |s| <= 1/3 and the two parts never cancel by more than a
+** ninth; 18 terms of the series reach below 2^-56.  Outside that range the
+** direct difference loses at most a couple of bits.
+*/
+double kl_log1pmx(double x){
+  double s, t, p;
+  if( x < -0.5 || x > 1.0 ) return log1p(x) - x;
+  s = x / (2.0 + x);
+  t = s*s;
+  p = 1.0/37;
+  p = p*t + 1.0/35; p = p*t + 1.0/33; p = p*t + 1.0/31; p = p*t + 1.0/29;
+  p = p*t + 1.0/27; p = p*t + 1.0/25; p = p*t + 1.0/23; p = p*t + 1.0/21;
+  p = p*t + 1.0/19; p = p*t + 1.0/17; p = p*t + 1.0/15; p = p*t + 1.0/13;
+  p = p*t + 1.0/11; p = p*t + 1.0/9;  p = p*t + 1.0/7;  p = p*t + 1.0/5;
+  p = p*t + 1.0/3;
+  return 2.0*s*t*p - s*x;
+}
+
+/* ------------------------------------------------------------ Gaussian */
+
+double kl_gauss_term(double mu1, double sd1, double mu2, double sd2){
+  double dm = mu1 - mu2, d, q, r, f;
+  if( isinf(dm) ){
+    /* both means finite, their difference is not: halve, divide, double */
+    d = 2.0*((0.5*mu1 - 0.5*mu2) / sd2);
+  }else{
+    d = dm / sd2;
+  }
+  q = (0.5*d)*d;
+  r = sd1 / sd2;
+  if( r >= 0.5 && r <= 2.0 ){
+    double x = (sd1 - sd2) / sd2;
+    f = 0.5*x*x - kl_log1pmx(x);
+  }else{
+    double lr;
+    if( r > 1e-300 && r < 1e300 ) lr = log(r);
+    else lr = log(sd1) - log(sd2);
+    f = (0.5*r)*r - 0.5 - lr;
+  }
+  return f + q;
+}
+
+void kl_gauss_accum(const double *mu1, const double *sd1, const double *mu2,
+                    const double *sd2, size_t n, kl_sum *acc){
+  size_t i;
+  for(i=0; i<n; i++){
+    kl_sum_add(acc, kl_gauss_term(mu1[i], sd1[i], mu2[i], sd2[i]));
+  }
+}

@@ -1,0 +1,34 @@
+/*
+** kl_sql.h — the SQL functions of sqlite-kl, as registered by kl.c.
+** Each is implemented, with its specification at the top, in the file
+** named after it.
+*/
+#ifndef KL_SQL_H
+#define KL_SQL_H
+
+#include "sqlite3ext.h"
+
+#define KL_VERSION "0.1.0"
+
+typedef void (*kl_xfunc)(sqlite3_context*, int, sqlite3_value**);
+
+/* The callbacks of an aggregate; xInverse is NULL for a plain aggregate. */
+typedef struct kl_window_impl {
+  kl_xfunc xStep;
+  void (*xFinal)(sqlite3_context*);
+  void (*xValue)(sqlite3_context*);
+  kl_xfunc xInverse;
+} kl_window_impl;
+
+/* kl_gauss.c */
+void kl_gauss_func(sqlite3_context*, int, sqlite3_value**);
+extern const kl_window_impl kl_gauss_agg_impl;
+
+/* kl_vectors.c */
+void kl_f32_func(sqlite3_context*, int, sqlite3_value**);
+void kl_f64_func(sqlite3_context*, int, sqlite3_value**);
+void kl_json_func(sqlite3_context*, int, sqlite3_value**);
+void kl_dims_func(sqlite3_context*, int, sqlite3_value**);
+void kl_version_func(sqlite3_context*, int, sqlite3_value**);
+
+#endif /* KL_SQL_H */

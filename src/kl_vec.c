@@ -1,0 +1,338 @@
+/*
+** kl_vec.c — vector decoding (see kl_vec.h for the formats).  No SQLite.
+*/
+#include "kl_vec.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const unsigned char kl_f64_header[KL_F64_HEADER_SIZE] = {
+  0x4B, 0x4C, 0xC0, 0x7F, 0x66, 0x36, 0x34, 0x01
+};
+
+static int is_ws(int c){
+  return c==' ' || c=='\t' || c=='\n' || c=='\r';
+}
+static int is_digit(int c){
+  return c>='0' && c<='9';
+}
+
+/* --------------------------------------------------------- JSON numbers */
+
+/* Digits kept for the exact conversion: 767 significant digits decide the
+** rounding of any decimal to double; a sticky digit stands for the rest. */
+#define KL_MAX_DIGITS 780
+
+static const double kl_pow10[23] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+};
+
+size_t kl_parse_number(const char *z, size_t n, double *out){
+  char dig[KL_MAX_DIGITS + 1];
+  int nd = 0, sticky = 0, nonzero = 0, neg = 0;
+  int64_t e10 = 0, ex = 0;
+  size_t i = 0;
+  int frac = 0;
+  double x;
+
+  if( i<n && z[i]=='-' ){ neg = 1; i++; }
+  if( i>=n || !is_digit(z[i]) ) return 0;
+  for(;;){
+    if( i<n && is_digit(z[i]) ){
+      char c = z[i++];
+      if( !nonzero && c=='0' ){
+        if( frac ) e10--;
+        else if( i<n && is_digit(z[i]) ) return 0;  /* leading zero */
+        continue;
+      }
+      nonzero = 1;
+      if( nd < KL_MAX_DIGITS ){
+        dig[nd++] = c;
+        if( frac ) e10--;
+      }else{
+        if( c!='0' ) sticky = 1;
+        if( !frac ) e10++;
+      }
+    }else if( !frac && i<n && z[i]=='.' ){
+      i++;
+      if( i>=n || !is_digit(z[i]) ) return 0;
+      frac = 1;
+    }else{
+      break;
+    }
+  }
+  if( i<n && (z[i]=='e' || z[i]=='E') ){
+    int eneg = 0;
+    i++;
+    if( i<n && (z[i]=='+' || z[i]=='-') ){ eneg = z[i]=='-'; i++; }
+    if( i>=n || !is_digit(z[i]) ) return 0;
+    while( i<n && is_digit(z[i]) ){
+      if( ex < 1000000000 ) ex = ex*10 + (z[i] - '0');
+      i++;
+    }
+    e10 += eneg ? -ex : ex;
+  }
+
+  if( nd==0 ){
+    x = 0.0;
+  }else if( !sticky && nd<=19 && e10>=-22 && e10<=22 ){
+    uint64_t w = 0;
+    int k;
+    for(k=0; k<nd; k++) w = w*10 + (uint64_t)(dig[k] - '0');
+    if( w <= (1ull << 53) ){
+      /* w and 10^|e10| are exact doubles: one rounding (Clinger) */
+      x = e10<0 ? (double)w / kl_pow10[-e10] : (double)w * kl_pow10[e10];
+    }else{
+      goto slow;
+    }
+  }else{
+    char buf[KL_MAX_DIGITS + 16];
+  slow:
+    if( sticky ){ dig[nd++] = '1'; e10--; }
+    if( e10 > 99999 ) e10 = 99999;
+    if( e10 < -99999 ) e10 = -99999;
+    memcpy(buf, dig, (size_t)nd);
+    /* no radix character: strtod reads this the same in every locale */
+    snprintf(buf + nd, sizeof(buf) - (size_t)nd, "e%d", (int)e10);
+    x = strtod(buf, 0);
+  }
+  *out = neg ? -x : x;
+  return i;
+}
+
+int kl_format_number(double x, int is_float, char *buf){
+  char tmp[40];
+  int prec, j = 0, maxprec = is_float ? 9 : 17;
+  for(prec=1; prec<=maxprec; prec++){
+    int i;
+    double back;
+    snprintf(tmp, sizeof tmp, "%.*g", prec, x);
+    /* whatever radix character the C locale uses, write '.' */
+    j = 0;
+    for(i=0; tmp[i]; i++){
+      char c = tmp[i];
+      if( is_digit(c) || c=='-' || c=='+' || c=='e' ){
+        buf[j++] = c;
+      }else if( j==0 || buf[j-1]!='.' ){
+        buf[j++] = '.';
+      }
+    }
+    buf[j] = 0;
+    if( kl_parse_number(buf, (size_t)j, &back)==(size_t)j
+     && (is_float ? (float)back==(float)x : back==x) ){
+      break;
+    }
+  }
+  return j;   /* %.17g (%.9g for floats) always reads back exactly */
+}
+
+/* ------------------------------------------------------------- vectors */
+
+void kl_vec_number(kl_vec *v, double x){
+  memset(v, 0, sizeof(*v));
+  v->kind = KL_NUM;
+  v->num = x;
+}
+
+static int syntax(kl_verr *err, const kl_vec *v, size_t at,
+                  const char *expected){
+  err->code = KL_ERR_SYNTAX;
+  err->offset = at;
+  err->expected = expected;
+  err->found = at < v->n ? v->p[at] : -1;
+  return KL_ERR_SYNTAX;
+}
+
+int kl_vec_text(kl_vec *v, const char *z, size_t n, kl_verr *err){
+  size_t i = 0;
+  memset(v, 0, sizeof(*v));
+  v->p = (const unsigned char*)z;
+  v->n = n;
+  while( i<n && is_ws(z[i]) ) i++;
+  if( i<n && z[i]=='[' ){
+    v->kind = KL_JSON;
+    i++;
+    while( i<n && is_ws(z[i]) ) i++;
+    if( i<n && z[i]==']' ){
+      err->code = KL_ERR_EMPTY;
+      return KL_ERR_EMPTY;
+    }
+    v->pos = i;
+    return KL_OK;
+  }
+  if( i<n && (z[i]=='-' || is_digit(z[i])) ){
+    size_t len = kl_parse_number(z + i, n - i, &v->num);
+    if( len==0 ) return syntax(err, v, i, "a number");
+    if( !isfinite(v->num) ){
+      err->code = KL_ERR_RANGE;
+      err->index = 0;
+      err->offset = i;
+      return KL_ERR_RANGE;
+    }
+    i += len;
+    while( i<n && is_ws(z[i]) ) i++;
+    if( i<n ) return syntax(err, v, i, "end of text");
+    v->kind = KL_NUM;
+    return KL_OK;
+  }
+  return syntax(err, v, i, "a JSON array of numbers");
+}
+
+static int blob_setup(kl_vec *v, const unsigned char *p, size_t n,
+                      int raw_is_f64, kl_verr *err){
+  size_t elsize, total = n;
+  memset(v, 0, sizeof(*v));
+  if( n>=4 && memcmp(p, kl_f64_header, 4)==0 ){
+    if( n<KL_F64_HEADER_SIZE
+     || memcmp(p, kl_f64_header, KL_F64_HEADER_SIZE)!=0 ){
+      err->code = KL_ERR_HEADER;
+      err->size = n;
+      return KL_ERR_HEADER;
+    }
+    p += KL_F64_HEADER_SIZE;
+    n -= KL_F64_HEADER_SIZE;
+    raw_is_f64 = 1;
+  }
+  elsize = raw_is_f64 ? 8 : 4;
+  v->kind = raw_is_f64 ? KL_F64 : KL_F32;
+  v->p = p;
+  v->n = n;
+  v->count = n / elsize;
+  if( n % elsize ){
+    err->code = KL_ERR_BLOBSIZE;
+    err->size = total;
+    err->elsize = elsize;
+    return KL_ERR_BLOBSIZE;
+  }
+  if( n==0 ){
+    err->code = KL_ERR_EMPTY;
+    return KL_ERR_EMPTY;
+  }
+  return KL_OK;
+}
+
+int kl_vec_blob(kl_vec *v, const void *p, size_t n, kl_verr *err){
+  return blob_setup(v, (const unsigned char*)p, n, 0, err);
+}
+
+int kl_vec_raw_f64(kl_vec *v, const void *p, size_t n, kl_verr *err){
+  return blob_setup(v, (const unsigned char*)p, n, 1, err);
+}
+
+static double load_f32(const unsigned char *p){
+  uint32_t u = (uint32_t)p[0] | (uint32_t)p[1]<<8 | (uint32_t)p[2]<<16
+             | (uint32_t)p[3]<<24;
+  float f;
+  memcpy(&f, &u, sizeof f);
+  return f;
+}
+
+static double load_f64(const unsigned char *p){
+  uint64_t u = 0;
+  double d;
+  int k;
+  for(k=7; k>=0; k--) u = (u << 8) | p[k];
+  memcpy(&d, &u, sizeof d);
+  return d;
+}
+
+static int read_json(kl_vec *v, double *out, size_t max, size_t *got,
+                     kl_verr *err){
+  const char *z = (const char*)v->p;
+  size_t n = v->n, i = v->pos, k = 0;
+  while( k<max && !v->done ){
+    size_t len;
+    double x;
+    int c;
+    while( i<n && is_ws(z[i]) ) i++;
+    c = i<n ? (unsigned char)z[i] : -1;
+    if( c=='[' || c=='"' || c=='{' || c=='t' || c=='f' || c=='n' ){
+      err->code = c=='[' ? KL_ERR_NESTED : KL_ERR_NOTNUM;
+      err->index = v->next;
+      err->offset = i;
+      err->found = c;
+      return err->code;
+    }
+    len = kl_parse_number(z + i, n - i, &x);
+    if( len==0 ) return syntax(err, v, i, "a number");
+    if( !isfinite(x) ){
+      err->code = KL_ERR_RANGE;
+      err->index = v->next;
+      err->offset = i;
+      return KL_ERR_RANGE;
+    }
+    out[k++] = x;
+    v->next++;
+    i += len;
+    while( i<n && is_ws(z[i]) ) i++;
+    if( i<n && z[i]==',' ){
+      i++;
+    }else if( i<n && z[i]==']' ){
+      i++;
+      while( i<n && is_ws(z[i]) ) i++;
+      if( i<n ) return syntax(err, v, i, "end of text");
+      v->done = 1;
+    }else{
+      return syntax(err, v, i, "',' or ']'");
+    }
+  }
+  v->pos = i;
+  *got = k;
+  return KL_OK;
+}
+
+int kl_vec_read(kl_vec *v, double *out, size_t max, size_t *got,
+                kl_verr *err){
+  size_t k = 0;
+  *got = 0;
+  if( v->done ) return KL_OK;
+  switch( v->kind ){
+    case KL_NUM:
+      if( max==0 ) return KL_OK;
+      out[0] = v->num;
+      v->done = 1;
+      v->next = 1;
+      *got = 1;
+      return KL_OK;
+    case KL_JSON:
+      return read_json(v, out, max, got, err);
+    case KL_F32:
+    case KL_F64: {
+      size_t left = v->count - v->next;
+      if( max > left ) max = left;
+      for(k=0; k<max; k++){
+        size_t at = v->next + k;
+        double x = v->kind==KL_F32 ? load_f32(v->p + 4*at)
+                                   : load_f64(v->p + 8*at);
+        if( !isfinite(x) ){
+          err->code = KL_ERR_NONFINITE;
+          err->index = at;
+          err->value = x;
+          return KL_ERR_NONFINITE;
+        }
+        out[k] = x;
+      }
+      v->next += k;
+      if( v->next==v->count ) v->done = 1;
+      *got = k;
+      return KL_OK;
+    }
+  }
+  return KL_OK;
+}
+
+int kl_vec_count_rest(kl_vec *v, size_t *count, kl_verr *err){
+  double buf[256];
+  size_t got;
+  int rc;
+  do{
+    rc = kl_vec_read(v, buf, 256, &got, err);
+    if( rc ) return rc;
+  }while( got>0 );
+  *count = v->next;
+  return KL_OK;
+}

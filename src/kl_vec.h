@@ -1,0 +1,100 @@
+/*
+** kl_vec.h — vector decoding for sqlite-kl.  Pure C, no SQLite.
+**
+** A vector argument is one of:
+**   KL_NUM   a plain number (a SQL INTEGER or REAL, or JSON text holding
+**            a single number); it broadcasts against vectors;
+**   KL_JSON  JSON text: a flat, non-empty array of numbers;
+**   KL_F32   a blob of little-endian IEEE float32 values, 4 bytes each;
+**   KL_F64   a blob made by kl_f64(): the 8-byte header below followed by
+**            little-endian IEEE float64 values, 8 bytes each.
+**
+** The kl_f64 header, byte by byte:
+**   0x4B 0x4C 0xC0 0x7F  read as a little-endian float32 this is a quiet
+**                        NaN, which no valid float32 vector can start with
+**                        (NaN elements are refused), so the two blob kinds
+**                        never collide; 0x4B 0x4C is "KL" in ASCII;
+**   0x66 0x36 0x34       "f64" in ASCII;
+**   0x01                 the format version.
+**
+** Vectors are read in chunks, so a vector of any length is decoded in
+** constant memory, and several vectors are read in lock-step.  Every element
+** read is finite; NaN and +-Inf are errors, as is JSON outside the strict
+** grammar of RFC 8259 (no hex, no leading zeros, no trailing commas, no
+** NaN/Infinity words, no nested arrays).  Parsing does not depend on the
+** C locale.
+*/
+#ifndef KL_VEC_H
+#define KL_VEC_H
+
+#include <stddef.h>
+
+#define KL_F64_HEADER_SIZE 8
+extern const unsigned char kl_f64_header[KL_F64_HEADER_SIZE];
+
+typedef enum { KL_NUM, KL_JSON, KL_F32, KL_F64 } kl_kind;
+
+typedef enum {
+  KL_OK = 0,
+  KL_ERR_SYNTAX,     /* JSON grammar; offset, expected, found */
+  KL_ERR_NESTED,     /* element is an array; index, offset */
+  KL_ERR_NOTNUM,     /* element is a string, true, false or null */
+  KL_ERR_EMPTY,      /* no elements */
+  KL_ERR_NONFINITE,  /* NaN or +-Inf; index, value */
+  KL_ERR_RANGE,      /* JSON number beyond the double range; index, offset */
+  KL_ERR_BLOBSIZE,   /* blob size not a whole number of elements; size */
+  KL_ERR_HEADER      /* starts like a kl_f64 blob but the header is wrong */
+} kl_errcode;
+
+typedef struct kl_verr {
+  kl_errcode code;
+  size_t index;          /* element index (0-based) */
+  size_t offset;         /* byte offset in JSON text (0-based) */
+  size_t size;           /* blob size in bytes */
+  size_t elsize;         /* element size the blob should be a multiple of */
+  double value;          /* the offending value */
+  const char *expected;  /* what the JSON grammar wanted */
+  int found;             /* the byte found instead, or -1 at end of text */
+} kl_verr;
+
+typedef struct kl_vec {
+  kl_kind kind;
+  const unsigned char *p;  /* JSON text, or blob payload after any header */
+  size_t n;                /* bytes at p */
+  size_t pos;              /* JSON: offset of the next byte to read */
+  size_t count;            /* blobs: number of elements */
+  size_t next;             /* elements handed out so far */
+  double num;              /* KL_NUM: the value */
+  int done;                /* all elements handed out */
+} kl_vec;
+
+void kl_vec_number(kl_vec *v, double x);
+int kl_vec_text(kl_vec *v, const char *z, size_t n, kl_verr *err);
+int kl_vec_blob(kl_vec *v, const void *p, size_t n, kl_verr *err);
+int kl_vec_raw_f64(kl_vec *v, const void *p, size_t n, kl_verr *err);
+
+/*
+** Reads up to max elements into out; *got is 0 once the vector is used up.
+** A KL_NUM vector yields its one value once.
+*/
+int kl_vec_read(kl_vec *v, double *out, size_t max, size_t *got,
+                kl_verr *err);
+
+/* Reads the remaining elements, only to count them. */
+int kl_vec_count_rest(kl_vec *v, size_t *count, kl_verr *err);
+
+/*
+** Parses one JSON number at z[0..n): returns the number of bytes used, or 0
+** if z does not start with a number.  *out is correctly rounded (it may be
+** +-Inf for a number beyond the double range).
+*/
+size_t kl_parse_number(const char *z, size_t n, double *out);
+
+/*
+** Writes the shortest decimal that reads back (with kl_parse_number, then
+** rounded to float when is_float) as exactly x; x must be finite.  buf needs
+** 32 bytes; returns the length.  The radix is always '.'.
+*/
+int kl_format_number(double x, int is_float, char *buf);
+
+#endif /* KL_VEC_H */

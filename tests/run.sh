@@ -1,0 +1,79 @@
+#!/bin/sh
+# tests/run.sh — runs every test and counts the checks.
+#
+# Each SQL test script runs in the sqlite3 shell with the extension and
+# the test harness (tests/harness.c) loaded; each C host in TEST_HOSTS runs
+# as a program.  Both print one line per check, "ok ID" or "FAIL ID: ...".
+# A file fails as a whole (and counts one failure) when it prints anything
+# else, writes to stderr, exits non-zero, or runs no check at all.
+# tests/selftest/*.sql must fail every check: that proves the harness can.
+#
+# Ends with the line "N passed, N failed"; exits 1 on any failure.
+
+SQLITE=${SQLITE:-sqlite3}
+TMP=tests/tmp
+mkdir -p "$TMP"
+passed=0
+failed=0
+
+# tally FILE OUT ERR STATUS [expect_fail]
+tally() {
+  file=$1 out=$2 err=$3 status=$4 invert=${5:-}
+  n=0
+  while IFS= read -r line; do
+    case $line in
+      "ok "*)
+        n=$((n + 1))
+        if [ -n "$invert" ]; then
+          failed=$((failed + 1)); echo "FAIL $file: self-test check passed: $line"
+        else
+          passed=$((passed + 1))
+        fi ;;
+      "FAIL "*)
+        n=$((n + 1))
+        if [ -n "$invert" ]; then
+          passed=$((passed + 1))
+        else
+          failed=$((failed + 1)); echo "$file: $line"
+        fi ;;
+      "") ;;
+      *)
+        failed=$((failed + 1)); echo "FAIL $file: unexpected output: $line" ;;
+    esac
+  done < "$out"
+  if [ -s "$err" ]; then
+    failed=$((failed + 1))
+    echo "FAIL $file: wrote to stderr:"; sed 's/^/    /' "$err" | head -20
+  fi
+  if [ "$status" -ne 0 ]; then
+    failed=$((failed + 1)); echo "FAIL $file: exit status $status"
+  fi
+  if [ "$n" -eq 0 ]; then
+    failed=$((failed + 1)); echo "FAIL $file: ran no check"
+  fi
+}
+
+run_sql() {
+  f=$1
+  "$SQLITE" -batch :memory: -cmd ".load ./kl" -cmd ".load tests/harness" \
+    < "$f" > "$TMP/out" 2> "$TMP/err"
+  echo $?
+}
+
+for f in tests/*.sql; do
+  status=$(run_sql "$f")
+  tally "$f" "$TMP/out" "$TMP/err" "$status"
+done
+
+for f in tests/selftest/*.sql; do
+  status=$(run_sql "$f")
+  tally "$f" "$TMP/out" "$TMP/err" "$status" invert
+done
+
+for h in tests/unit_core tests/locale_host; do
+  ./"$h" > "$TMP/out" 2> "$TMP/err"
+  tally "$h" "$TMP/out" "$TMP/err" $?
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
