@@ -166,7 +166,7 @@ int kl_vec_text(kl_vec *v, const char *z, size_t n, kl_verr *err){
   }
   if( i<n && (z[i]=='-' || is_digit(z[i])) ){
     size_t len = kl_parse_number(z + i, n - i, &v->num);
-    if( len==0 ) return syntax(err, v, i, "a number");
+    if( len==0 ) return syntax(err, v, i, "a valid JSON number");
     if( !isfinite(v->num) ){
       err->code = KL_ERR_RANGE;
       err->index = 0;
@@ -258,7 +258,10 @@ static int read_json(kl_vec *v, double *out, size_t max, size_t *got,
       return err->code;
     }
     len = kl_parse_number(z + i, n - i, &x);
-    if( len==0 ) return syntax(err, v, i, "a number");
+    if( len==0 ){
+      return syntax(err, v, i, (c=='-' || is_digit(c)) ? "a valid JSON number"
+                                                       : "a number");
+    }
     if( !isfinite(x) ){
       err->code = KL_ERR_RANGE;
       err->index = v->next;

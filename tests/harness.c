@@ -13,8 +13,11 @@
 **                               runs sql on the same connection and passes
 **                               when it fails with exactly the message msg
 **                               (and the primary result code, if given).
+**   set_length_limit(n)         sets SQLITE_LIMIT_LENGTH on this connection
+**                               and returns NULL (a blank line, which the
+**                               runner skips).
 **
-** Each returns one line, "ok ID" or "FAIL ID: ...", which tests/run.sh
+** Each expect returns one line, "ok ID" or "FAIL ID: ...", which tests/run.sh
 ** counts.  Any other output, anything on stderr, or a crash fails the file.
 */
 #include "sqlite3ext.h"
@@ -163,6 +166,13 @@ static void expect_error_func(sqlite3_context *ctx, int argc,
   result(ctx, s);
 }
 
+static void set_length_limit_func(sqlite3_context *ctx, int argc,
+                                  sqlite3_value **argv){
+  (void)argc;
+  sqlite3_limit(sqlite3_context_db_handle(ctx), SQLITE_LIMIT_LENGTH,
+                sqlite3_value_int(argv[0]));
+}
+
 #ifdef _WIN32
 __declspec(dllexport)
 #endif
@@ -181,5 +191,8 @@ int sqlite3_harness_init(sqlite3 *db, char **pzErrMsg,
   if( rc==SQLITE_OK ) rc = sqlite3_create_function(db, "expect_error", 4,
                                                    SQLITE_UTF8, 0,
                                                    expect_error_func, 0, 0);
+  if( rc==SQLITE_OK ) rc = sqlite3_create_function(db, "set_length_limit", 1,
+                                                   SQLITE_UTF8, 0,
+                                                   set_length_limit_func, 0, 0);
   return rc;
 }
