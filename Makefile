@@ -19,7 +19,7 @@ CORE    = src/kl_vec.c src/kl_math.c
 
 SQLITE  ?= sqlite3
 
-TEST_HOSTS = tests/harness.so tests/unit_core tests/locale_host
+TEST_HOSTS = tests/harness.so tests/unit_core tests/host
 
 .PHONY: all test clean
 
@@ -34,8 +34,8 @@ tests/harness.so: tests/harness.c
 tests/unit_core: tests/unit_core.c $(CORE) $(HDR)
 	$(CC) $(CFLAGS) -Isrc -o $@ tests/unit_core.c $(CORE) $(LDFLAGS) $(LDLIBS)
 
-tests/locale_host: tests/locale_host.c
-	$(CC) $(CFLAGS) -o $@ tests/locale_host.c $(LDFLAGS) -lsqlite3 $(LDLIBS)
+tests/host: tests/host.c
+	$(CC) $(CFLAGS) -o $@ tests/host.c $(LDFLAGS) -lsqlite3 $(LDLIBS)
 
 test: kl.so $(TEST_HOSTS)
 	SQLITE=$(SQLITE) sh tests/run.sh

@@ -1,0 +1,299 @@
+/*
+** unit_core.c — unit tests of the pure C core (src/kl_math.c, src/kl_vec.c),
+** with no SQLite.  Prints "ok ID" or "FAIL ID: ..." per check.
+**
+** References are independent of the code under test: the C library's
+** strtod (correctly rounded in glibc, "C" locale here) for the number
+** parser; sums whose exact value is known by construction for the exact
+** accumulator; long double arithmetic for log1pmx.
+*/
+#include "kl_math.h"
+#include "kl_vec.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures;
+
+static void report(const char *id, int pass, const char *detail){
+  if( pass ) printf("ok %s\n", id);
+  else{
+    printf("FAIL %s: %s\n", id, detail);
+    failures++;
+  }
+}
+
+static void same(const char *id, double got, double want){
+  char buf[128];
+  snprintf(buf, sizeof buf, "got %.17g want %.17g", got, want);
+  report(id, memcmp(&got, &want, sizeof got)==0 || (got==want && got!=0), buf);
+}
+
+/* A small deterministic generator (xorshift64*), so runs are repeatable. */
+static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
+static uint64_t rnd(void){
+  rng_state ^= rng_state >> 12;
+  rng_state ^= rng_state << 25;
+  rng_state ^= rng_state >> 27;
+  return rng_state * 0x2545F4914F6CDD1Dull;
+}
+static double rnd_double(void){
+  /* any finite double, over the whole exponent range */
+  for(;;){
+    uint64_t b = rnd();
+    double d;
+    memcpy(&d, &b, sizeof d);
+    if( isfinite(d) ) return d;
+  }
+}
+
+static double xsum_of(const double *x, int n){
+  kl_xsum a;
+  int i;
+  memset(&a, 0, sizeof a);
+  for(i=0; i<n; i++) kl_xsum_add(&a, x[i]);
+  return kl_xsum_value(&a);
+}
+
+static void test_xsum(void){
+  double tiny = ldexp(1.0, -1074);
+  {
+    double x[] = { 1e308, 1e308, -1e308 };
+    same("xsum.no-overflow-in-between", xsum_of(x, 3), 1e308);
+  }
+  {
+    double x[] = { 1.0, 1e-30, -1.0 };
+    same("xsum.cancellation", xsum_of(x, 3), 1e-30);
+  }
+  {
+    double x[] = { tiny, tiny, tiny };
+    same("xsum.subnormals", xsum_of(x, 3), 3*tiny);
+  }
+  {
+    double x[] = { 1.0, ldexp(1.0, -53) };
+    same("xsum.tie-to-even-down", xsum_of(x, 2), 1.0);
+  }
+  {
+    double x[] = { 1.0 + ldexp(1.0, -52), ldexp(1.0, -53) };
+    same("xsum.tie-to-even-up", xsum_of(x, 2), 1.0 + ldexp(1.0, -51));
+  }
+  {
+    double x[] = { 1.0, ldexp(1.0, -53), ldexp(1.0, -160) };
+    same("xsum.sticky", xsum_of(x, 3), 1.0 + ldexp(1.0, -52));
+  }
+  {
+    double x[] = { DBL_MAX, DBL_MAX };
+    same("xsum.overflow", xsum_of(x, 2), INFINITY);
+  }
+  {
+    double x[] = { DBL_MAX, ldexp(1.0, 970) };   /* rounds up past DBL_MAX */
+    same("xsum.overflow-by-rounding", xsum_of(x, 2), INFINITY);
+  }
+  {
+    double x[] = { DBL_MAX, ldexp(1.0, 969) };   /* below the halfway point */
+    same("xsum.no-overflow-below-half", xsum_of(x, 2), DBL_MAX);
+  }
+  {
+    double x[] = { -2.5, 1.0 };
+    same("xsum.negative", xsum_of(x, 2), -1.5);
+  }
+  {
+    double x[] = { INFINITY, 1.0 };
+    same("xsum.inf", xsum_of(x, 2), INFINITY);
+  }
+  {
+    double x[] = { INFINITY, -INFINITY };
+    report("xsum.inf-minus-inf", isnan(xsum_of(x, 2)), "want NaN");
+  }
+  {
+    double x[] = { 0.0, -0.0 };
+    same("xsum.zero", xsum_of(x, 2), 0.0);
+  }
+  {
+    /* DBL_MIN - tiny: the largest subnormal */
+    double x[] = { DBL_MIN, -tiny };
+    same("xsum.largest-subnormal", xsum_of(x, 2), DBL_MIN - tiny);
+  }
+  {
+    /* a million random doubles of every magnitude and sign, then their
+    ** negations in another order, then a known residue: exactly the residue */
+    enum { N = 1000000 };
+    double *x = malloc(sizeof(double)*N);
+    kl_xsum a;
+    int i;
+    double residue = 0.1234567890123;
+    memset(&a, 0, sizeof a);
+    for(i=0; i<N; i++){ x[i] = rnd_double(); kl_xsum_add(&a, x[i]); }
+    for(i=N-1; i>=0; i-=2) kl_xsum_sub(&a, x[i]);
+    kl_xsum_add(&a, residue);
+    for(i=N-2; i>=0; i-=2) kl_xsum_sub(&a, x[i]);
+    same("xsum.random-cancel", kl_xsum_value(&a), residue);
+    /* adding the same values and subtracting all but one: that one back */
+    memset(&a, 0, sizeof a);
+    for(i=0; i<N; i++) kl_xsum_add(&a, x[i] * 1e-300);
+    for(i=1; i<N; i++) kl_xsum_sub(&a, x[i] * 1e-300);
+    same("xsum.random-one-left", kl_xsum_value(&a), x[0] * 1e-300);
+    free(x);
+  }
+}
+
+static void test_sum(void){
+  kl_sum s;
+  kl_sum_init(&s);
+  kl_sum_add(&s, 1.0);
+  kl_sum_add(&s, 1e100);
+  kl_sum_add(&s, 1.0);
+  kl_sum_add(&s, -1e100);
+  same("neumaier.classic", kl_sum_value(&s), 2.0);
+  kl_sum_add(&s, INFINITY);
+  same("neumaier.inf", kl_sum_value(&s), INFINITY);
+  kl_sum_init(&s);
+  kl_sum_add(&s, DBL_MAX);
+  kl_sum_add(&s, DBL_MAX);
+  same("neumaier.overflow", kl_sum_value(&s), INFINITY);
+}
+
+static void test_log1pmx(void){
+  int i, bad = 0;
+  char buf[160] = "";
+  for(i=0; i<200000; i++){
+    /* x spread over [-0.9, 3] and over tiny magnitudes */
+    double u = (double)(rnd() >> 11) / 9007199254740992.0;
+    double x = (i & 1) ? -0.9 + 3.9*u : ldexp(u - 0.5, -(int)(rnd() % 40));
+    long double lx = x, want;
+    double got = kl_log1pmx(x), err;
+    if( fabs(x) >= 1e-3 ){
+      want = log1pl(lx) - lx;
+    }else{
+      /* the series, exact to far below a double's ulp here */
+      want = -lx*lx/2 + lx*lx*lx/3 - lx*lx*lx*lx/4 + lx*lx*lx*lx*lx/5
+             - lx*lx*lx*lx*lx*lx/6 + lx*lx*lx*lx*lx*lx*lx/7;
+    }
+    err = (double)fabsl(((long double)got - want) / want);
+    if( x!=0 && !(err <= 4e-16) ){
+      if( !bad ) snprintf(buf, sizeof buf, "x=%.17g got %.17g want %.17Lg "
+                          "rel %.3g", x, got, want, err);
+      bad++;
+    }
+  }
+  report("log1pmx.accuracy", bad==0, buf);
+  same("log1pmx.zero", kl_log1pmx(0.0), 0.0);
+}
+
+static void test_parse(void){
+  static const char *fixed[] = {
+    "0", "-0", "1", "0.1", "1e23", "8.98846567431158e307", "2.2250738585072011e-308",
+    "2.2250738585072012e-308", "4.9406564584124654e-324", "2.4703282292062327e-324",
+    "2.4703282292062328e-324", "1.7976931348623157e308", "1.7976931348623158e308",
+    "9007199254740993", "9007199254740992.5", "123456789012345678901234567890e-20",
+    "0.000001", "1e-400", "1e400", "-1.5E+10", "6.02214076e23",
+  };
+  int i, bad = 0;
+  char buf[200] = "", z[64];
+  for(i=0; i<(int)(sizeof(fixed)/sizeof(fixed[0])); i++){
+    double got, want = strtod(fixed[i], 0);
+    size_t len = kl_parse_number(fixed[i], strlen(fixed[i]), &got);
+    if( len!=strlen(fixed[i]) || memcmp(&got, &want, sizeof got)!=0 ){
+      if( !bad ) snprintf(buf, sizeof buf, "'%s' got %.17g want %.17g",
+                          fixed[i], got, want);
+      bad++;
+    }
+  }
+  report("parse.fixed", bad==0, buf);
+  /* random decimal strings of 1..25 digits with exponents */
+  bad = 0;
+  for(i=0; i<300000; i++){
+    int nd = 1 + (int)(rnd() % 25), k, j = 0, dot = (int)(rnd() % (nd + 1));
+    double got, want;
+    if( rnd() & 1 ) z[j++] = '-';
+    z[j++] = (char)('1' + rnd() % 9);
+    for(k=1; k<nd; k++){
+      if( k==dot ) z[j++] = '.';
+      z[j++] = (char)('0' + rnd() % 10);
+    }
+    j += snprintf(z + j, sizeof z - (size_t)j, "e%d", (int)(rnd() % 660) - 330);
+    want = strtod(z, 0);
+    if( kl_parse_number(z, (size_t)j, &got)!=(size_t)j
+     || memcmp(&got, &want, sizeof got)!=0 ){
+      if( !bad ) snprintf(buf, sizeof buf, "'%s' got %.17g want %.17g", z,
+                          got, want);
+      bad++;
+    }
+  }
+  report("parse.random", bad==0, buf);
+  /* not numbers in JSON's grammar */
+  {
+    static const char *no[] = { "", "-", "+1", ".5", "01", "1.", "1e", "1e+",
+                                "0x10", "NaN", "Infinity", "-.5" };
+    double x;
+    bad = 0;
+    for(i=0; i<(int)(sizeof(no)/sizeof(no[0])); i++){
+      size_t len = kl_parse_number(no[i], strlen(no[i]), &x);
+      if( len==strlen(no[i]) && len>0 ){
+        snprintf(buf, sizeof buf, "'%s' accepted", no[i]);
+        bad++;
+      }
+    }
+    report("parse.rejects", bad==0, buf);
+  }
+}
+
+static void test_format(void){
+  int i, bad = 0;
+  char buf[200] = "", z[40];
+  for(i=0; i<200000; i++){
+    int f = i & 1, len;
+    double x = rnd_double(), back;
+    if( f ){
+      float v = (float)x;
+      if( !isfinite(v) ) continue;
+      x = v;
+    }
+    len = kl_format_number(x, f, z);
+    if( kl_parse_number(z, (size_t)len, &back)!=(size_t)len
+     || (f ? (float)back!=(float)x : back!=x)
+     || (len > (f ? 15 : 24)) ){
+      if( !bad ) snprintf(buf, sizeof buf, "%.17g -> '%s'", x, z);
+      bad++;
+    }
+  }
+  report("format.roundtrip", bad==0, buf);
+  kl_format_number(0.1, 0, z);
+  report("format.shortest-double", strcmp(z, "0.1")==0, z);
+  kl_format_number((float)0.1, 1, z);
+  report("format.shortest-float", strcmp(z, "0.1")==0, z);
+  kl_format_number(-0.0, 0, z);
+  report("format.negative-zero", strcmp(z, "-0")==0, z);
+}
+
+static void test_vectors(void){
+  kl_vec v;
+  kl_verr e;
+  double out[4];
+  size_t got;
+  const char *j = "[1, 2.5,3]";
+  memset(&e, 0, sizeof e);
+  report("vec.json-open", kl_vec_text(&v, j, strlen(j), &e)==KL_OK, "open");
+  report("vec.json-chunk", kl_vec_read(&v, out, 2, &got, &e)==KL_OK && got==2
+         && out[0]==1 && out[1]==2.5, "first chunk");
+  report("vec.json-rest", kl_vec_read(&v, out, 2, &got, &e)==KL_OK && got==1
+         && out[0]==3 && v.done, "second chunk");
+  report("vec.json-end", kl_vec_read(&v, out, 2, &got, &e)==KL_OK && got==0,
+         "end");
+  report("vec.blob-size", kl_vec_blob(&v, "abcde", 5, &e)==KL_ERR_BLOBSIZE
+         && e.size==5 && e.elsize==4, "5-byte blob");
+}
+
+int main(void){
+  test_xsum();
+  test_sum();
+  test_log1pmx();
+  test_parse();
+  test_format();
+  test_vectors();
+  return 0;
+}

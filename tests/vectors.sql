@@ -1,0 +1,57 @@
+-- kl_f32, kl_f64, kl_json, kl_dims, kl_version and the number parser.
+-- Expected blobs are X'..' literals packed by tests/gen_gauss_ref.py with
+-- Python's struct module, never by the extension itself.
+.read tests/data/gauss_ref.sql
+
+SELECT expect('f32.article', kl_f32('[2,4,6]'), (SELECT mu1 FROM gauss_ref WHERE id='article.f32'));
+SELECT expect('f32.article-sd2', kl_f32('[1.5, 2.5, 4]'), (SELECT sd2 FROM gauss_ref WHERE id='article.f32'));
+SELECT expect('f32.number', kl_f32(1), X'0000803F');
+SELECT expect('f32.from-f64', kl_f32((SELECT mu1 FROM gauss_ref WHERE id='article.f64')),
+              (SELECT mu1 FROM gauss_ref WHERE id='article.f32'));
+SELECT expect('f32.identity', kl_f32(X'0000C03F00002040'), X'0000C03F00002040');
+SELECT expect('f32.rounds', kl_f32('[0.1]'), X'CDCCCC3D');
+SELECT expect('f32.underflow-kept', kl_f32('[1e-50]'), X'00000000');
+SELECT expect('f64.article', kl_f64('[2,4,6]'), (SELECT mu1 FROM gauss_ref WHERE id='article.f64'));
+SELECT expect('f64.raw', kl_f64(X'000000000000004000000000000010400000000000001840'),
+              (SELECT mu1 FROM gauss_ref WHERE id='article.f64'));
+SELECT expect('f64.tagged', kl_f64((SELECT sd1 FROM gauss_ref WHERE id='article.f64')),
+              (SELECT sd1 FROM gauss_ref WHERE id='article.f64'));
+SELECT expect('f64.number', kl_f64(1.5), X'4B4CC07F66363401000000000000F83F');
+SELECT expect('f64.header', hex(substr(kl_f64('[1]'), 1, 8)), '4B4CC07F66363401');
+SELECT expect('f64.size', length(kl_f64('[1,2,3,4,5]')), 48);
+-- A bare blob is float32 everywhere but as kl_f64's input.
+SELECT expect('f32.bare-blob', kl_dims(X'000000000000F03F'), 2);
+SELECT expect('f64.bare-blob', kl_dims(kl_f64(X'000000000000F03F')), 1);
+
+SELECT expect('json.f32-article', kl_json((SELECT mu1 FROM gauss_ref WHERE id='article.f32')), '[2,4,6]');
+SELECT expect('json.f64-article', kl_json((SELECT sd2 FROM gauss_ref WHERE id='article.f64')), '[1.5,2.5,4]');
+SELECT expect('json.normalises', kl_json(' [ 1 , 2.5e+1 ,' || char(10, 9) || '-3E-2 ] '), '[1,25,-0.03]');
+SELECT expect('json.f32-shortest', kl_json(X'CDCCCC3D'), '[0.1]');
+SELECT expect('json.f64-tenth', kl_json(kl_f64('[0.1]')), '[0.1]');
+SELECT expect('json.f64-17', kl_json('[0.30000000000000004]'), '[0.30000000000000004]');
+SELECT expect('json.negzero', kl_json('[-0]'), '[-0]');
+SELECT expect('json.number', kl_json(3), '[3]');
+SELECT expect('json.subnormal', kl_json('[4.9406564584124654e-324]'), '[5e-324]');
+SELECT expect('json.big', kl_json('[1e300]'), '[1e+300]');
+-- float32 -> JSON -> float32 is lossless for every reference vector.
+SELECT expect('roundtrip.f32.' || id || '.' || a, kl_f32(kl_json(v)), v) FROM (
+  SELECT id, 'mu1' a, mu1 v FROM gauss_ref WHERE id LIKE 'random.f32.%'
+  UNION ALL SELECT id, 'sd1', sd1 FROM gauss_ref WHERE id LIKE 'random.f32.%');
+SELECT expect('roundtrip.f64.' || id, kl_f64(kl_json(mu1)), mu1)
+  FROM gauss_ref WHERE id LIKE 'random.f64.%';
+SELECT expect('roundtrip.json.' || id, kl_f64(kl_json(sd2)), kl_f64(sd2))
+  FROM gauss_ref WHERE id LIKE 'random.json.%';
+
+SELECT expect('dims.json', kl_dims('[1,2,3]'), 3);
+SELECT expect('dims.f32', kl_dims(X'0000803F0000803F0000803F'), 3);
+SELECT expect('dims.f64', kl_dims((SELECT mu1 FROM gauss_ref WHERE id='article.f64')), 3);
+SELECT expect('dims.number', kl_dims(5), 1);
+SELECT expect('dims.json-number', kl_dims(' 5e0 '), 1);
+SELECT expect('version', kl_version(), '0.1.0');
+
+-- Correct rounding of decimal text (Python's float() is the reference),
+-- including halfway cases, subnormals and 800-digit mantissas.
+SELECT expect('parse.count', (SELECT count(*) FROM parse_ref), 25);
+SELECT expect('parse.' || id, kl_f64('[' || txt || ']'), f64) FROM parse_ref ORDER BY id;
+SELECT expect('parse.scalar.' || id, kl_f64(txt), f64) FROM parse_ref
+  WHERE id IN (0, 6, 7, 17) ORDER BY id;
