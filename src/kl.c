@@ -38,8 +38,10 @@ static const struct kl_func_def {
   { "kl_version",   0, kl_version_func, 0 },
 };
 
-#ifdef _WIN32
+#if defined(_WIN32)
 __declspec(dllexport)
+#elif defined(__GNUC__)
+__attribute__((visibility("default")))
 #endif
 int sqlite3_kl_init(sqlite3 *db, char **pzErrMsg,
                     const sqlite3_api_routines *pApi){

@@ -173,8 +173,10 @@ static void set_length_limit_func(sqlite3_context *ctx, int argc,
                 sqlite3_value_int(argv[0]));
 }
 
-#ifdef _WIN32
+#if defined(_WIN32)
 __declspec(dllexport)
+#elif defined(__GNUC__)
+__attribute__((visibility("default")))
 #endif
 int sqlite3_harness_init(sqlite3 *db, char **pzErrMsg,
                          const sqlite3_api_routines *pApi){
