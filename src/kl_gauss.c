@@ -101,15 +101,22 @@ static int gauss_agg_row(sqlite3_context *ctx, int argc, sqlite3_value **argv,
   return gauss_kl(ctx, "kl_gauss_agg", argv, kl);
 }
 
-static void gauss_agg_step(sqlite3_context *ctx, int argc,
-                           sqlite3_value **argv){
+/* Adds (xStep) or removes (xInverse) one row. */
+static void gauss_agg_put(sqlite3_context *ctx, int argc, sqlite3_value **argv,
+                          int remove){
   gauss_agg *g;
   double kl;
   kl_unit unit;
+  /* a row removed was accepted when added, so it gives the same bits again */
   if( gauss_agg_row(ctx, argc, argv, &kl, &unit) ) return;
   g = (gauss_agg*)sqlite3_aggregate_context(ctx, sizeof(*g));
   if( g==0 ){
     sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  if( remove ){
+    kl_xsum_sub(&g->sum, kl);
+    g->rows--;
     return;
   }
   if( g->rows==0 ){
@@ -123,20 +130,14 @@ static void gauss_agg_step(sqlite3_context *ctx, int argc,
   g->rows++;
 }
 
+static void gauss_agg_step(sqlite3_context *ctx, int argc,
+                           sqlite3_value **argv){
+  gauss_agg_put(ctx, argc, argv, 0);
+}
+
 static void gauss_agg_inverse(sqlite3_context *ctx, int argc,
                               sqlite3_value **argv){
-  gauss_agg *g;
-  double kl;
-  kl_unit unit;
-  /* the row was accepted by xStep, so it gives the same bits again */
-  if( gauss_agg_row(ctx, argc, argv, &kl, &unit) ) return;
-  g = (gauss_agg*)sqlite3_aggregate_context(ctx, sizeof(*g));
-  if( g==0 ){
-    sqlite3_result_error_nomem(ctx);
-    return;
-  }
-  kl_xsum_sub(&g->sum, kl);
-  g->rows--;
+  gauss_agg_put(ctx, argc, argv, 1);
 }
 
 static void gauss_agg_value(sqlite3_context *ctx){
