@@ -14,7 +14,8 @@ WARN    = -Wall -Wextra -Werror
 KLFLAGS = -fPIC -fvisibility=hidden -std=c99 -D_POSIX_C_SOURCE=200809L $(WARN)
 LDLIBS  = -lm
 
-SRC     = src/kl.c src/kl_args.c src/kl_gauss.c src/kl_vectors.c \
+SRC     = src/kl.c src/kl_args.c src/kl_gauss.c src/kl_discrete.c \
+          src/kl_vectors.c \
           src/kl_vec.c src/kl_math.c
 HDR     = $(wildcard src/*.h)
 CORE    = src/kl_vec.c src/kl_math.c

@@ -26,16 +26,27 @@ static const struct kl_func_def {
   int nArg;
   kl_xfunc xFunc;                 /* scalar functions */
   const kl_window_impl *window;   /* aggregate and window functions */
+  const void *pApp;               /* user data: which variant */
 } kl_funcs[] = {
-  { "kl_gauss",     4, kl_gauss_func,   0 },
-  { "kl_gauss",     5, kl_gauss_func,   0 },
-  { "kl_gauss_agg", 4, 0,               &kl_gauss_agg_impl },
-  { "kl_gauss_agg", 5, 0,               &kl_gauss_agg_impl },
-  { "kl_f32",       1, kl_f32_func,     0 },
-  { "kl_f64",       1, kl_f64_func,     0 },
-  { "kl_json",      1, kl_json_func,    0 },
-  { "kl_dims",      1, kl_dims_func,    0 },
-  { "kl_version",   0, kl_version_func, 0 },
+  { "kl_gauss",      4, kl_gauss_func,    0, 0 },
+  { "kl_gauss",      5, kl_gauss_func,    0, 0 },
+  { "kl_gauss_agg",  4, 0, &kl_gauss_agg_impl, 0 },
+  { "kl_gauss_agg",  5, 0, &kl_gauss_agg_impl, 0 },
+  { "kl_div",        2, kl_discrete_func, 0, &kl_div_kind },
+  { "kl_div",        3, kl_discrete_func, 0, &kl_div_kind },
+  { "js_div",        2, kl_discrete_func, 0, &kl_js_div_kind },
+  { "js_div",        3, kl_discrete_func, 0, &kl_js_div_kind },
+  { "js_dist",       2, kl_discrete_func, 0, &kl_js_dist_kind },
+  { "js_dist",       3, kl_discrete_func, 0, &kl_js_dist_kind },
+  { "cross_entropy", 2, kl_discrete_func, 0, &kl_xent_kind },
+  { "cross_entropy", 3, kl_discrete_func, 0, &kl_xent_kind },
+  { "entropy",       1, kl_discrete_func, 0, &kl_entropy_kind },
+  { "entropy",       2, kl_discrete_func, 0, &kl_entropy_kind },
+  { "kl_f32",        1, kl_f32_func,      0, 0 },
+  { "kl_f64",        1, kl_f64_func,      0, 0 },
+  { "kl_json",       1, kl_json_func,     0, 0 },
+  { "kl_dims",       1, kl_dims_func,     0, 0 },
+  { "kl_version",    0, kl_version_func,  0, 0 },
 };
 
 #if defined(_WIN32)
@@ -51,13 +62,13 @@ int sqlite3_kl_init(sqlite3 *db, char **pzErrMsg,
   for(i=0; rc==SQLITE_OK && i<sizeof(kl_funcs)/sizeof(kl_funcs[0]); i++){
     const struct kl_func_def *f = &kl_funcs[i];
     if( f->window ){
-      rc = sqlite3_create_window_function(db, f->name, f->nArg, KL_FLAGS, 0,
-                                          f->window->xStep, f->window->xFinal,
+      rc = sqlite3_create_window_function(db, f->name, f->nArg, KL_FLAGS,
+                                          (void*)f->pApp, f->window->xStep, f->window->xFinal,
                                           f->window->xValue,
                                           f->window->xInverse, 0);
     }else{
-      rc = sqlite3_create_function_v2(db, f->name, f->nArg, KL_FLAGS, 0,
-                                      f->xFunc, 0, 0, 0);
+      rc = sqlite3_create_function_v2(db, f->name, f->nArg, KL_FLAGS,
+                                      (void*)f->pApp, f->xFunc, 0, 0, 0);
     }
     if( rc!=SQLITE_OK && pzErrMsg ){
       *pzErrMsg = sqlite3_mprintf("sqlite-kl: cannot register %s/%d: %s",

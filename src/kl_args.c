@@ -221,20 +221,22 @@ int kl_args_next(sqlite3_context *ctx, kl_argv *a, size_t *got){
   return SQLITE_OK;
 }
 
-int kl_args_positive(sqlite3_context *ctx, const kl_argv *a, int k, size_t n){
+int kl_args_positive(sqlite3_context *ctx, const kl_argv *a, int k, size_t n,
+                     int allow_zero){
   size_t i;
   const double *x = a->buf[k];
+  const char *rel = allow_zero ? ">=" : ">";
   for(i=0; i<n; i++){
-    if( !(x[i] > 0.0) ){
+    if( allow_zero ? !(x[i] >= 0.0) : !(x[i] > 0.0) ){
       char buf[40];
       char *msg;
       if( a->v[k].kind==KL_NUM ){
-        msg = sqlite3_mprintf("%s: %s must be > 0 (got %s)", a->fname,
-                              a->names[k], num_text(x[i], buf));
+        msg = sqlite3_mprintf("%s: %s must be %s 0 (got %s)", a->fname,
+                              a->names[k], rel, num_text(x[i], buf));
       }else{
-        msg = sqlite3_mprintf("%s: %s[%lld] must be > 0 (got %s)", a->fname,
+        msg = sqlite3_mprintf("%s: %s[%lld] must be %s 0 (got %s)", a->fname,
                               a->names[k], (sqlite3_int64)(a->done - n + i),
-                              num_text(x[i], buf));
+                              rel, num_text(x[i], buf));
       }
       kl_error(ctx, msg);
       return SQLITE_ERROR;

@@ -59,10 +59,12 @@ int kl_args_open(sqlite3_context *ctx, kl_argv *a, const char *fname,
 int kl_args_next(sqlite3_context *ctx, kl_argv *a, size_t *got);
 
 /*
-** Checks that argument k's current chunk of n elements is > 0, reporting
-** "fname: name[i] must be > 0 (got x)".  Returns SQLITE_OK or SQLITE_ERROR.
+** Checks that argument k's current chunk of n elements is > 0 (>= 0 when
+** allow_zero), reporting "fname: name[i] must be > 0 (got x)".  Returns
+** SQLITE_OK or SQLITE_ERROR.
 */
-int kl_args_positive(sqlite3_context *ctx, const kl_argv *a, int k, size_t n);
+int kl_args_positive(sqlite3_context *ctx, const kl_argv *a, int k, size_t n,
+                     int allow_zero);
 
 /* Parses the optional unit argument: 'nats', 'bits' or 'bans'. */
 int kl_arg_unit(sqlite3_context *ctx, const char *fname, sqlite3_value *val,

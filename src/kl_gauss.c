@@ -64,7 +64,8 @@ static int gauss_kl(sqlite3_context *ctx, const char *fname,
     rc = kl_args_next(ctx, &a, &n);
     if( rc ) return rc;
     if( n==0 ) break;
-    if( kl_args_positive(ctx, &a, 1, n) || kl_args_positive(ctx, &a, 3, n) ){
+    if( kl_args_positive(ctx, &a, 1, n, 0)
+     || kl_args_positive(ctx, &a, 3, n, 0) ){
       return SQLITE_ERROR;
     }
     kl_gauss_accum(a.buf[0], a.buf[1], a.buf[2], a.buf[3], n, &acc);

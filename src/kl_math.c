@@ -219,3 +219,107 @@ void kl_gauss_accum(const double *mu1, const double *sd1, const double *mu2,
     kl_sum_add(acc, kl_gauss_term(mu1[i], sd1[i], mu2[i], sd2[i]));
   }
 }
+
+/* ------------------------------------------------- discrete distributions */
+
+kl_dd kl_xsum_dd(const kl_xsum *a){
+  kl_xsum rest = *a;
+  kl_dd r;
+  r.hi = kl_xsum_value(a);
+  if( !isfinite(r.hi) ){
+    r.lo = 0.0;
+    return r;
+  }
+  kl_xsum_sub(&rest, r.hi);
+  r.lo = kl_xsum_value(&rest);
+  return r;
+}
+
+double kl_phi(double x){
+  if( x <= -1.0 ) return 1.0;
+  if( fabs(x) < 0.5 ){
+    /* x log1p(x) ~ x^2 and log1pmx(x) ~ -x^2/2: at most one bit cancels */
+    return x*log1p(x) + kl_log1pmx(x);
+  }
+  return (1.0 + x)*log1p(x) - x;
+}
+
+/*
+** p*Y - q*X for double-doubles X and Y, with the two leading products
+** split exactly by fma.  Callers scale with scale_with_total() first, so
+** that none of the products leaves the normal range.
+*/
+static double cross_diff(double p, double q, kl_dd X, kl_dd Y){
+  double h1 = p*Y.hi, l1 = fma(p, Y.hi, -h1);
+  double h2 = q*X.hi, l2 = fma(q, X.hi, -h2);
+  return (h1 - h2) + ((l1 - l2) + (p*Y.lo - q*X.lo));
+}
+
+/*
+** Scales a weight and its total by the same power of two, bringing the
+** total into [1/2, 1).  The ratios a/b - 1 and (a-b)/(a+b) do not change
+** when (p, P) or (q, Q) are scaled, and the scaled products stay normal.
+*/
+static void scale_with_total(double *w, kl_dd *T){
+  int e;
+  frexp(T->hi, &e);
+  *w = ldexp(*w, -e);
+  T->hi = ldexp(T->hi, -e);
+  T->lo = ldexp(T->lo, -e);
+}
+
+/* ln(a/b) for a = p/P, b = q/Q, both > 0, where a/b is far from 1. */
+static double log_ratio(double p, double q, kl_dd P, kl_dd Q){
+  double r = (p/P.hi) / (q/Q.hi);
+  if( r > 1e-300 && r < 1e300 ) return log(r);
+  return (log(p) - log(q)) + (log(Q.hi) - log(P.hi));
+}
+
+double kl_div_term(double p, double q, kl_dd P, kl_dd Q){
+  double a, b, r, L;
+  if( p==0.0 ) return q / Q.hi;
+  if( q==0.0 ) return INFINITY;
+  a = p / P.hi;
+  b = q / Q.hi;
+  r = a / b;
+  if( r >= 0.5 && r <= 2.0 ){
+    /* x = a/b - 1 = (p Q - q P) / (q P), in double-double */
+    double x;
+    scale_with_total(&p, &P);
+    scale_with_total(&q, &Q);
+    x = cross_diff(p, q, P, Q) / (q*P.hi);
+    return b * kl_phi(x);
+  }
+  L = log_ratio(p, q, P, Q);
+  return a*(L - 1.0) + b;
+}
+
+double kl_js_term(double p, double q, kl_dd P, kl_dd Q){
+  double a = p / P.hi, b = q / Q.hi, m = 0.5*(a + b), x;
+  if( p==0.0 || q==0.0 ){
+    /* x = +-1: phi(1) + phi(-1) = 2 ln 2 */
+    return m * 0.693147180559945309417232121458176568;
+  }
+  /* x = (a-b)/(a+b) = (p Q - q P) / (p Q + q P), in double-double */
+  scale_with_total(&p, &P);
+  scale_with_total(&q, &Q);
+  x = cross_diff(p, q, P, Q) / (p*Q.hi + q*P.hi);
+  return m * 0.5 * (kl_phi(x) + kl_phi(-x));
+}
+
+double kl_xent_term(double p, double q, kl_dd P, kl_dd Q){
+  double a, b, lb;
+  if( p==0.0 ) return 0.0;
+  if( q==0.0 ) return INFINITY;
+  a = p / P.hi;
+  b = q / Q.hi;
+  if( b > 0.5 ){
+    /* ln b = log1p((q - Q)/Q); q - Q.hi is exact here (Sterbenz) */
+    lb = log1p(((q - Q.hi) - Q.lo) / Q.hi);
+  }else if( b > 1e-300 ){
+    lb = log(b);
+  }else{
+    lb = log(q) - log(Q.hi);
+  }
+  return -a * lb;
+}

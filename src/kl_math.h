@@ -64,3 +64,30 @@ void kl_gauss_accum(const double *mu1, const double *sd1, const double *mu2,
                     const double *sd2, size_t n, kl_sum *acc);
 
 #endif /* KL_MATH_H */
+
+/* ------------------------------------------------- discrete distributions */
+
+/* A double-double: hi + lo, |lo| <= ulp(hi)/2. */
+typedef struct kl_dd { double hi, lo; } kl_dd;
+
+/* The exact sum of an accumulator as a double-double. */
+kl_dd kl_xsum_dd(const kl_xsum *a);
+
+/* phi(x) = (1+x) ln(1+x) - x >= 0, for x >= -1; accurate near 0. */
+double kl_phi(double x);
+
+/*
+** Terms of the discrete divergences for one bin, where p and q are the raw
+** (unnormalised, >= 0) weights and P, Q their exact totals (> 0), so that
+** a = p/P and b = q/Q are the probabilities.  The ratio a/b is formed in
+** double-double arithmetic, so nearly equal distributions keep their full
+** relative accuracy.  Each term is >= 0 and the sum of the terms over all
+** bins is the divergence:
+**   kl_div_term   a ln(a/b) - a + b           (KL; +Inf where b = 0 < a)
+**   kl_js_term    (a ln(a/m) + b ln(b/m)) / 2, m = (a+b)/2   (Jensen-Shannon)
+**   kl_xent_term  -a ln b                      (cross-entropy; entropy when
+**                                               p = q and P = Q)
+*/
+double kl_div_term(double p, double q, kl_dd P, kl_dd Q);
+double kl_js_term(double p, double q, kl_dd P, kl_dd Q);
+double kl_xent_term(double p, double q, kl_dd P, kl_dd Q);

@@ -24,6 +24,12 @@ typedef struct kl_window_impl {
 void kl_gauss_func(sqlite3_context*, int, sqlite3_value**);
 extern const kl_window_impl kl_gauss_agg_impl;
 
+/* kl_discrete.c: one function, the kind in the user data */
+typedef struct discrete_kind discrete_kind;
+void kl_discrete_func(sqlite3_context*, int, sqlite3_value**);
+extern const discrete_kind kl_div_kind, kl_js_div_kind, kl_js_dist_kind,
+  kl_xent_kind, kl_entropy_kind;
+
 /* kl_vectors.c */
 void kl_f32_func(sqlite3_context*, int, sqlite3_value**);
 void kl_f64_func(sqlite3_context*, int, sqlite3_value**);

@@ -126,7 +126,12 @@ int main(int argc, char **argv){
   }
   {
     const char *want =
-      "kl_dims/1/s/utf8/2099200 kl_f32/1/s/utf8/2099200 "
+      "cross_entropy/2/s/utf8/2099200 cross_entropy/3/s/utf8/2099200 "
+      "entropy/1/s/utf8/2099200 entropy/2/s/utf8/2099200 "
+      "js_dist/2/s/utf8/2099200 js_dist/3/s/utf8/2099200 "
+      "js_div/2/s/utf8/2099200 js_div/3/s/utf8/2099200 "
+      "kl_dims/1/s/utf8/2099200 kl_div/2/s/utf8/2099200 "
+      "kl_div/3/s/utf8/2099200 kl_f32/1/s/utf8/2099200 "
       "kl_f64/1/s/utf8/2099200 kl_gauss/4/s/utf8/2099200 "
       "kl_gauss/5/s/utf8/2099200 kl_gauss_agg/4/w/utf8/2099200 "
       "kl_gauss_agg/5/w/utf8/2099200 kl_json/1/s/utf8/2099200 "
