@@ -85,7 +85,7 @@ void kl_report(sqlite3_context *ctx, const char *fname, const char *aname,
 }
 
 int kl_open_value(sqlite3_context *ctx, const char *fname, const char *aname,
-                  sqlite3_value *val, int raw_f64, kl_vec *v){
+                  sqlite3_value *val, unsigned flags, kl_vec *v){
   kl_verr err;
   int rc = KL_OK;
   memset(&err, 0, sizeof err);
@@ -95,7 +95,7 @@ int kl_open_value(sqlite3_context *ctx, const char *fname, const char *aname,
     case SQLITE_INTEGER:
     case SQLITE_FLOAT: {
       double x = sqlite3_value_double(val);
-      if( !isfinite(x) ){
+      if( !isfinite(x) && !((flags & KL_NEG_INF) && x < 0 && isinf(x)) ){
         kl_error(ctx, sqlite3_mprintf("%s: %s must be finite (got %s)",
                                       fname, aname, nonfinite_word(x)));
         return SQLITE_ERROR;
@@ -119,7 +119,8 @@ int kl_open_value(sqlite3_context *ctx, const char *fname, const char *aname,
         sqlite3_result_error_nomem(ctx);
         return SQLITE_ERROR;
       }
-      rc = raw_f64 ? kl_vec_raw_f64(v, p, n, &err) : kl_vec_blob(v, p, n, &err);
+      rc = (flags & KL_RAW_F64) ? kl_vec_raw_f64(v, p, n, &err)
+                                : kl_vec_blob(v, p, n, &err);
       break;
     }
   }
@@ -127,11 +128,13 @@ int kl_open_value(sqlite3_context *ctx, const char *fname, const char *aname,
     kl_report(ctx, fname, aname, &err);
     return SQLITE_ERROR;
   }
+  if( flags & KL_NEG_INF ) kl_vec_allow_neg_inf(v);
   return SQLITE_OK;
 }
 
 int kl_args_open(sqlite3_context *ctx, kl_argv *a, const char *fname,
-                 const char *const *names, int n, sqlite3_value **argv){
+                 const char *const *names, int n, sqlite3_value **argv,
+                 unsigned flags){
   int k, rc;
   a->fname = fname;
   a->names = names;
@@ -144,7 +147,7 @@ int kl_args_open(sqlite3_context *ctx, kl_argv *a, const char *fname,
     if( sqlite3_value_type(argv[k])==SQLITE_NULL ) return KL_NULL;
   }
   for(k=0; k<n; k++){
-    rc = kl_open_value(ctx, fname, names[k], argv[k], 0, &a->v[k]);
+    rc = kl_open_value(ctx, fname, names[k], argv[k], flags, &a->v[k]);
     if( rc ) return rc;
     if( a->v[k].kind!=KL_NUM ) a->nvec++;
   }

@@ -20,6 +20,10 @@
 /* Return codes of the helpers, besides SQLITE_OK and SQLITE_ERROR. */
 #define KL_NULL (-1)   /* an argument is NULL: the result is NULL */
 
+/* Flags for opening vector arguments. */
+#define KL_RAW_F64 1   /* a blob without the kl_f64 header is float64 */
+#define KL_NEG_INF 2   /* -Inf elements are allowed (logits) */
+
 typedef struct kl_argv {
   const char *fname;          /* SQL function name, for messages */
   const char *const *names;   /* argument names, for messages */
@@ -40,16 +44,17 @@ void kl_report(sqlite3_context *ctx, const char *fname, const char *aname,
                const kl_verr *err);
 
 /*
-** Opens one SQL value as a vector.  raw_f64 reads a blob without the
-** kl_f64 header as float64 instead of float32 (kl_f64's input rule).
+** Opens one SQL value as a vector, with KL_RAW_F64 / KL_NEG_INF flags
+** (KL_RAW_F64 is kl_f64's own input rule).
 ** Returns SQLITE_OK, KL_NULL, or SQLITE_ERROR (already reported).
 */
 int kl_open_value(sqlite3_context *ctx, const char *fname, const char *aname,
-                  sqlite3_value *val, int raw_f64, kl_vec *v);
+                  sqlite3_value *val, unsigned flags, kl_vec *v);
 
 /* Opens n vector arguments for lock-step reading. */
 int kl_args_open(sqlite3_context *ctx, kl_argv *a, const char *fname,
-                 const char *const *names, int n, sqlite3_value **argv);
+                 const char *const *names, int n, sqlite3_value **argv,
+                 unsigned flags);
 
 /*
 ** Decodes the next chunk of every argument into a->buf[k][0..*got); plain

@@ -8,6 +8,15 @@
 **   js_dist(p, q [, unit])        sqrt(js_div(p, q, unit)), a metric
 **   cross_entropy(p, q [, unit])  H(P,Q) = -sum p_i ln q_i
 **   entropy(p [, unit])           H(P) = -sum p_i ln p_i
+**   kl_div_logits(a, b [, unit])  KL(softmax(a) || softmax(b)), for logits
+**                                 or log-probabilities
+**
+**   kl_div_agg(p, q [, unit]), js_div_agg(p, q [, unit]),
+**   cross_entropy_agg(p, q [, unit]), entropy_agg(p [, unit])
+**                                 the same over rows: each row is one bin
+**                                 (numbers) or a chunk of bins (vectors),
+**                                 normalised at the end over all rows;
+**                                 also window functions
 **
 ** Example:
 **   SELECT kl_div('[0.5,0.5]', '[0.9,0.1]');   -- 0.5108256237659907
@@ -30,6 +39,17 @@
 **      are added with compensated summation, so results are never negative.
 **  (5) unit is 'nats' (default), 'bits' or 'bans'; js_dist is the square
 **      root of js_div in that unit, as scipy's jensenshannon(p, q, base).
+**  (6) kl_div_logits: entries are finite or -Inf (probability 0); NaN and
+**      +Inf are errors, as is a vector with no finite entry.  Softmax is
+**      taken with log-sum-exp, so logits of +-1e4 do not overflow, and no
+**      probability is formed where it would underflow to matter.
+**  (7) The aggregates skip rows with a NULL argument, as SUM does; an empty
+**      or all-NULL group gives NULL; the unit must be the same on every
+**      row.  They keep the rows' bins (memory grows with the frame) and
+**      compute from them, exactly as the scalar functions would on the
+**      concatenated vectors: a window result has no drift, however long
+**      the window slides.  Each window result costs time linear in the
+**      frame.
 */
 #include "kl_args.h"
 SQLITE_EXTENSION_INIT3
@@ -39,20 +59,23 @@ SQLITE_EXTENSION_INIT3
 #include <math.h>
 #include <string.h>
 
-typedef double (*term_fn)(double, double, kl_dd, kl_dd);
-
 typedef struct discrete_kind {
   const char *name;
   int nvec;          /* 2 for (p, q), 1 for entropy(p) */
-  term_fn term;
+  kl_term_fn term;
   int root;          /* js_dist: square root of the result */
 } discrete_kind;
 
-const discrete_kind kl_div_kind        = { "kl_div", 2, kl_div_term, 0 };
-const discrete_kind kl_js_div_kind     = { "js_div", 2, kl_js_term, 0 };
-const discrete_kind kl_js_dist_kind    = { "js_dist", 2, kl_js_term, 1 };
-const discrete_kind kl_xent_kind       = { "cross_entropy", 2, kl_xent_term, 0 };
-const discrete_kind kl_entropy_kind    = { "entropy", 1, kl_xent_term, 0 };
+const discrete_kind kl_div_kind     = { "kl_div", 2, kl_div_term, 0 };
+const discrete_kind kl_js_div_kind  = { "js_div", 2, kl_js_term, 0 };
+const discrete_kind kl_js_dist_kind = { "js_dist", 2, kl_js_term, 1 };
+const discrete_kind kl_xent_kind    = { "cross_entropy", 2, kl_xent_term, 0 };
+const discrete_kind kl_entropy_kind = { "entropy", 1, kl_xent_term, 0 };
+const discrete_kind kl_div_agg_kind     = { "kl_div_agg", 2, kl_div_term, 0 };
+const discrete_kind kl_js_div_agg_kind  = { "js_div_agg", 2, kl_js_term, 0 };
+const discrete_kind kl_xent_agg_kind    = { "cross_entropy_agg", 2,
+                                            kl_xent_term, 0 };
+const discrete_kind kl_entropy_agg_kind = { "entropy_agg", 1, kl_xent_term, 0 };
 
 static const char *const pq_names[2] = { "p", "q" };
 
@@ -67,18 +90,43 @@ static int total(sqlite3_context *ctx, const char *fname, const char *aname,
   return SQLITE_ERROR;
 }
 
-/* The divergence in nats.  Returns SQLITE_OK, KL_NULL or SQLITE_ERROR. */
+static int totals(sqlite3_context *ctx, const discrete_kind *k,
+                  const kl_xsum *sums, kl_dd *tot){
+  int j;
+  for(j=0; j<k->nvec; j++){
+    if( total(ctx, k->name, pq_names[j], &sums[j], &tot[j]) ) return SQLITE_ERROR;
+  }
+  if( k->nvec==1 ) tot[1] = tot[0];
+  return SQLITE_OK;
+}
+
+static void add_all(kl_xsum *s, const double *x, size_t n){
+  size_t i;
+  for(i=0; i<n; i++) kl_xsum_add(s, x[i]);
+}
+
+/* The result in the unit, with js_dist's square root. */
+static void result(sqlite3_context *ctx, const discrete_kind *k, double nats,
+                   kl_unit unit){
+  double v = kl_unit_scale(nats, unit);
+  sqlite3_result_double(ctx, k->root ? sqrt(v) : v);
+}
+
+/*
+** The divergence in nats of the call's vector arguments, read twice: once
+** to validate and add up, once for the terms.  Returns SQLITE_OK, KL_NULL
+** or SQLITE_ERROR (reported).
+*/
 static int discrete_value(sqlite3_context *ctx, const discrete_kind *k,
                           sqlite3_value **argv, double *out){
   kl_argv a;
   kl_xsum sums[2];
   kl_dd tot[2];
   kl_sum acc;
-  size_t n, i;
+  size_t n;
   int j, rc;
 
-  /* pass 1: validate and add up */
-  rc = kl_args_open(ctx, &a, k->name, pq_names, k->nvec, argv);
+  rc = kl_args_open(ctx, &a, k->name, pq_names, k->nvec, argv, 0);
   if( rc ) return rc;
   memset(sums, 0, sizeof sums);
   for(;;){
@@ -87,28 +135,20 @@ static int discrete_value(sqlite3_context *ctx, const discrete_kind *k,
     if( n==0 ) break;
     for(j=0; j<k->nvec; j++){
       if( kl_args_positive(ctx, &a, j, n, 1) ) return SQLITE_ERROR;
-      for(i=0; i<n; i++) kl_xsum_add(&sums[j], a.buf[j][i]);
+      add_all(&sums[j], a.buf[j], n);
     }
   }
-  for(j=0; j<k->nvec; j++){
-    if( total(ctx, k->name, pq_names[j], &sums[j], &tot[j]) ){
-      return SQLITE_ERROR;
-    }
-  }
+  if( totals(ctx, k, sums, tot) ) return SQLITE_ERROR;
 
-  /* pass 2: the terms, now that the totals are known */
-  rc = kl_args_open(ctx, &a, k->name, pq_names, k->nvec, argv);
+  rc = kl_args_open(ctx, &a, k->name, pq_names, k->nvec, argv, 0);
   if( rc ) return rc;
   kl_sum_init(&acc);
   for(;;){
-    const double *q;
     rc = kl_args_next(ctx, &a, &n);
     if( rc ) return rc;
     if( n==0 ) break;
-    q = a.buf[k->nvec - 1];
-    for(i=0; i<n; i++){
-      kl_sum_add(&acc, k->term(a.buf[0][i], q[i], tot[0], tot[k->nvec - 1]));
-    }
+    kl_terms_accum(k->term, a.buf[0], a.buf[k->nvec - 1], n, tot[0], tot[1],
+                   &acc);
   }
   *out = kl_sum_value(&acc);
   return SQLITE_OK;
@@ -122,6 +162,218 @@ void kl_discrete_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     return;
   }
   if( discrete_value(ctx, k, argv, &v) ) return;
-  v = kl_unit_scale(v, unit);
-  sqlite3_result_double(ctx, k->root ? sqrt(v) : v);
+  result(ctx, k, v, unit);
 }
+
+/* --------------------------------------------------------------- logits */
+
+static const char *const ab_names[2] = { "a", "b" };
+
+static int logits_value(sqlite3_context *ctx, sqlite3_value **argv,
+                        double *out){
+  const char *fname = "kl_div_logits";
+  double max_a = -INFINITY, max_b = -INFINITY, best_b = -INFINITY, c = 0.0;
+  kl_logit_acc acc;
+  kl_logit_norm nm;
+  kl_sum sum;
+  kl_argv a;
+  size_t n, i;
+  int rc, pass;
+
+  for(pass=0; pass<3; pass++){
+    rc = kl_args_open(ctx, &a, fname, ab_names, 2, argv, KL_NEG_INF);
+    if( rc ) return rc;
+    if( pass==1 ) kl_logit_acc_init(&acc, max_a, max_b, c);
+    if( pass==2 ) kl_sum_init(&sum);
+    for(;;){
+      const double *x, *y;
+      rc = kl_args_next(ctx, &a, &n);
+      if( rc ) return rc;
+      if( n==0 ) break;
+      x = a.buf[0];
+      y = a.buf[1];
+      if( pass==1 ){
+        kl_logit_acc_add(&acc, x, y, n);
+        continue;
+      }
+      for(i=0; i<n; i++){
+        if( pass==2 ){
+          kl_sum_add(&sum, kl_logit_term(x[i], y[i], &nm));
+          continue;
+        }
+        if( x[i] > max_a ) max_a = x[i];
+        if( y[i] > max_b ) max_b = y[i];
+        if( isfinite(x[i]) && y[i] > best_b ){
+          best_b = y[i];
+          c = x[i] - y[i];
+        }
+      }
+    }
+    if( pass==0 && (isinf(max_a) || isinf(max_b)) ){
+      kl_error(ctx, sqlite3_mprintf("%s: %s has no finite entry, so it is not"
+                                    " a distribution", fname,
+                                    isinf(max_a) ? "a" : "b"));
+      return SQLITE_ERROR;
+    }
+    if( pass==1 ) kl_logit_finish(&acc, &nm);
+  }
+  *out = kl_sum_value(&sum);
+  return SQLITE_OK;
+}
+
+void kl_div_logits_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  kl_unit unit = KL_NATS;
+  double v;
+  if( argc==3 && kl_arg_unit(ctx, "kl_div_logits", argv[2], &unit) ) return;
+  if( logits_value(ctx, argv, &v) ) return;
+  kl_result_unit(ctx, v, unit);
+}
+
+/* ----------------------------------------------------------- aggregates */
+
+/*
+** The bins of the rows in the frame, oldest first.  Window frames lose
+** their oldest row first (xInverse), so both arrays are queues.
+*/
+typedef struct disc_agg {
+  double *bin[2];          /* p and q; live bins are [head, len) */
+  size_t head, len, cap;
+  sqlite3_int64 *rowlen;   /* bins per row; live rows are [rhead, rlen) */
+  size_t rhead, rlen, rcap;
+  kl_unit unit;
+} disc_agg;
+
+/* Makes room for more items in a queue, compacting or doubling it. */
+static int queue_room(void **arr, size_t elsize, size_t *head, size_t *len,
+                      size_t *cap, size_t more){
+  if( *len + more <= *cap ) return SQLITE_OK;
+  if( *head > 0 ){
+    memmove(*arr, (char*)*arr + *head*elsize, (*len - *head)*elsize);
+    *len -= *head;
+    *head = 0;
+    if( *len + more <= *cap ) return SQLITE_OK;
+  }
+  {
+    size_t ncap = *cap ? *cap : 64;
+    void *p;
+    while( ncap < *len + more ) ncap *= 2;
+    p = sqlite3_realloc64(*arr, (sqlite3_uint64)ncap*elsize);
+    if( p==0 ) return SQLITE_NOMEM;
+    *arr = p;
+    *cap = ncap;
+  }
+  return SQLITE_OK;
+}
+
+/* Appends n bins of each argument; head/len/cap are shared by the arrays. */
+static int append_bins(disc_agg *g, int nvec, kl_argv *a, size_t n){
+  int j;
+  size_t head = g->head, len = g->len, cap = g->cap;
+  for(j=0; j<nvec; j++){
+    head = g->head; len = g->len; cap = g->cap;
+    if( queue_room((void**)&g->bin[j], sizeof(double), &head, &len, &cap, n) ){
+      return SQLITE_NOMEM;
+    }
+  }
+  g->head = head;
+  g->len = len;
+  g->cap = cap;
+  for(j=0; j<nvec; j++) memcpy(g->bin[j] + g->len, a->buf[j], n*sizeof(double));
+  g->len += n;
+  return SQLITE_OK;
+}
+
+static void disc_agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  const discrete_kind *k = (const discrete_kind*)sqlite3_user_data(ctx);
+  kl_unit unit = KL_NATS;
+  kl_argv a;
+  disc_agg *g;
+  size_t n, count = 0;
+  int j, rc;
+  if( argc > k->nvec ){
+    rc = kl_arg_unit(ctx, k->name, argv[k->nvec], &unit);
+    if( rc ) return;   /* NULL unit: skip the row; error: reported */
+  }
+  rc = kl_args_open(ctx, &a, k->name, pq_names, k->nvec, argv, 0);
+  if( rc ) return;
+  g = (disc_agg*)sqlite3_aggregate_context(ctx, sizeof(*g));
+  if( g==0 ){
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  if( g->rlen==g->rhead ){
+    g->unit = unit;
+  }else if( g->unit!=unit ){
+    kl_error(ctx, sqlite3_mprintf("%s: unit must be the same on every row",
+                                  k->name));
+    return;
+  }
+  for(;;){
+    if( kl_args_next(ctx, &a, &n) ) return;
+    if( n==0 ) break;
+    for(j=0; j<k->nvec; j++){
+      if( kl_args_positive(ctx, &a, j, n, 1) ) return;
+    }
+    if( append_bins(g, k->nvec, &a, n) ){
+      sqlite3_result_error_nomem(ctx);
+      return;
+    }
+    count += n;
+  }
+  if( queue_room((void**)&g->rowlen, sizeof(sqlite3_int64), &g->rhead,
+                 &g->rlen, &g->rcap, 1) ){
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  g->rowlen[g->rlen++] = (sqlite3_int64)count;
+}
+
+static void disc_agg_inverse(sqlite3_context *ctx, int argc,
+                             sqlite3_value **argv){
+  const discrete_kind *k = (const discrete_kind*)sqlite3_user_data(ctx);
+  disc_agg *g = (disc_agg*)sqlite3_aggregate_context(ctx, 0);
+  int j;
+  (void)argc;
+  /* rows that xStep skipped for a NULL were never queued */
+  for(j=0; j<k->nvec; j++){
+    if( sqlite3_value_type(argv[j])==SQLITE_NULL ) return;
+  }
+  if( k->nvec < argc && sqlite3_value_type(argv[k->nvec])==SQLITE_NULL ){
+    return;
+  }
+  if( g==0 || g->rhead==g->rlen ) return;
+  g->head += (size_t)g->rowlen[g->rhead++];
+}
+
+static void disc_agg_value(sqlite3_context *ctx){
+  const discrete_kind *k = (const discrete_kind*)sqlite3_user_data(ctx);
+  disc_agg *g = (disc_agg*)sqlite3_aggregate_context(ctx, 0);
+  kl_xsum sums[2];
+  kl_dd tot[2];
+  kl_sum acc;
+  size_t n;
+  int j;
+  if( g==0 || g->rhead==g->rlen ) return;   /* NULL */
+  n = g->len - g->head;
+  memset(sums, 0, sizeof sums);
+  for(j=0; j<k->nvec; j++) add_all(&sums[j], g->bin[j] + g->head, n);
+  if( totals(ctx, k, sums, tot) ) return;
+  kl_sum_init(&acc);
+  kl_terms_accum(k->term, g->bin[0] + g->head, g->bin[k->nvec - 1] + g->head,
+                 n, tot[0], tot[1], &acc);
+  result(ctx, k, kl_sum_value(&acc), g->unit);
+}
+
+static void disc_agg_final(sqlite3_context *ctx){
+  disc_agg *g = (disc_agg*)sqlite3_aggregate_context(ctx, 0);
+  disc_agg_value(ctx);
+  if( g ){
+    sqlite3_free(g->bin[0]);
+    sqlite3_free(g->bin[1]);
+    sqlite3_free(g->rowlen);
+  }
+}
+
+const kl_window_impl kl_discrete_agg_impl = {
+  disc_agg_step, disc_agg_final, disc_agg_value, disc_agg_inverse
+};

@@ -57,7 +57,7 @@ static int gauss_kl(sqlite3_context *ctx, const char *fname,
   kl_argv a;
   kl_sum acc;
   size_t n;
-  int rc = kl_args_open(ctx, &a, fname, gauss_names, 4, argv);
+  int rc = kl_args_open(ctx, &a, fname, gauss_names, 4, argv, 0);
   if( rc ) return rc;
   kl_sum_init(&acc);
   for(;;){

@@ -323,3 +323,75 @@ double kl_xent_term(double p, double q, kl_dd P, kl_dd Q){
   }
   return -a * lb;
 }
+
+void kl_terms_accum(kl_term_fn term, const double *p, const double *q,
+                    size_t n, kl_dd P, kl_dd Q, kl_sum *acc){
+  size_t i;
+  for(i=0; i<n; i++) kl_sum_add(acc, term(p[i], q[i], P, Q));
+}
+
+/* --------------------------------------------------------------- logits */
+
+void kl_logit_acc_init(kl_logit_acc *acc, double max_a, double max_b,
+                       double c){
+  memset(acc, 0, sizeof(*acc));
+  acc->max_a = max_a;
+  acc->max_b = max_b;
+  acc->c = c;
+  kl_sum_init(&acc->sa);
+  kl_sum_init(&acc->sb);
+  kl_sum_init(&acc->u);
+}
+
+void kl_logit_acc_add(kl_logit_acc *acc, const double *a, const double *b,
+                      size_t n){
+  size_t i;
+  for(i=0; i<n; i++){
+    double eb;
+    if( isfinite(a[i]) ) kl_sum_add(&acc->sa, exp(a[i] - acc->max_a));
+    if( !isfinite(b[i]) ) continue;
+    eb = exp(b[i] - acc->max_b);
+    kl_sum_add(&acc->sb, eb);
+    if( isfinite(a[i]) ){
+      /* e_b (e^t - 1) = e^s - e_b with s = (b - max_b) + t */
+      double t = (a[i] - b[i]) - acc->c;
+      if( t <= 700.0 ){
+        kl_sum_add(&acc->u, eb*expm1(t));
+      }else{
+        double sx = (b[i] - acc->max_b) + t;
+        if( sx > 700.0 ) acc->overflow = 1;
+        else kl_sum_add(&acc->u, exp(sx) - eb);
+      }
+    }else{
+      kl_sum_add(&acc->u, -eb);   /* a = -Inf: e^(a-b) = 0 */
+    }
+  }
+}
+
+void kl_logit_finish(const kl_logit_acc *acc, kl_logit_norm *out){
+  double sa = kl_sum_value(&acc->sa), sb = kl_sum_value(&acc->sb);
+  out->max_a = acc->max_a;
+  out->max_b = acc->max_b;
+  out->c = acc->c;
+  out->log_sa = log(sa);
+  out->sb = sb;
+  if( !acc->overflow ){
+    double s = kl_sum_value(&acc->u) / sb;
+    out->dlse = log1p(s < -1.0 ? -1.0 : s);
+  }else{
+    out->dlse = ((acc->max_a + out->log_sa) - (acc->max_b + log(sb)))
+              - acc->c;
+  }
+}
+
+double kl_logit_term(double a, double b, const kl_logit_norm *nm){
+  double w, d;
+  if( isinf(b) ) return isinf(a) ? 0.0 : INFINITY;
+  w = exp(b - nm->max_b) / nm->sb;
+  if( isinf(a) ) return w;
+  d = ((a - b) - nm->c) - nm->dlse;      /* ln(pa/pb) for this bin */
+  if( isinf(d) ) return d > 0 ? INFINITY : w;
+  if( d <= 1.0 ) return w * kl_phi(expm1(d));
+  /* pa (d - 1) + pb, with pa formed in log space */
+  return exp((a - nm->max_a) - nm->log_sa) * (d - 1.0) + w;
+}

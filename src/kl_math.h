@@ -91,3 +91,39 @@ double kl_phi(double x);
 double kl_div_term(double p, double q, kl_dd P, kl_dd Q);
 double kl_js_term(double p, double q, kl_dd P, kl_dd Q);
 double kl_xent_term(double p, double q, kl_dd P, kl_dd Q);
+
+typedef double (*kl_term_fn)(double p, double q, kl_dd P, kl_dd Q);
+
+/* Adds the n terms term(p[i], q[i], P, Q) to *acc. */
+void kl_terms_accum(kl_term_fn term, const double *p, const double *q,
+                    size_t n, kl_dd P, kl_dd Q, kl_sum *acc);
+
+/*
+** KL between two categorical distributions given as logits (unnormalised
+** log-probabilities; -Inf is probability 0): softmax inside, in log space.
+** Three passes over the data: the caller finds the largest finite entries
+** max_a, max_b and c = a_k - b_k at the largest b_k whose a_k is finite
+** (0 if there is none); kl_logit_acc_add() then sums the exponentials; and
+** kl_logit_term() gives each bin's non-negative term.  The difference of
+** the two log-sum-exps is formed as c + log1p(sum w_i expm1(a_i-b_i-c)),
+** with w = softmax(b), so nearly equal logits keep full relative accuracy.
+*/
+typedef struct kl_logit_acc {
+  double max_a, max_b, c;
+  kl_sum sa, sb, u;   /* sum exp(a-max_a), sum exp(b-max_b), sum e_b expm1 */
+  int overflow;       /* an expm1 term overflowed: use the plain difference */
+} kl_logit_acc;
+
+typedef struct kl_logit_norm {
+  double max_a, max_b, c;
+  double log_sa;      /* log sum exp(a - max_a) */
+  double sb;          /* sum exp(b - max_b) */
+  double dlse;        /* (LSE(a) - LSE(b)) - c */
+} kl_logit_norm;
+
+void kl_logit_acc_init(kl_logit_acc *acc, double max_a, double max_b,
+                       double c);
+void kl_logit_acc_add(kl_logit_acc *acc, const double *a, const double *b,
+                      size_t n);
+void kl_logit_finish(const kl_logit_acc *acc, kl_logit_norm *out);
+double kl_logit_term(double a, double b, const kl_logit_norm *nm);

@@ -27,8 +27,12 @@ extern const kl_window_impl kl_gauss_agg_impl;
 /* kl_discrete.c: one function, the kind in the user data */
 typedef struct discrete_kind discrete_kind;
 void kl_discrete_func(sqlite3_context*, int, sqlite3_value**);
+void kl_div_logits_func(sqlite3_context*, int, sqlite3_value**);
 extern const discrete_kind kl_div_kind, kl_js_div_kind, kl_js_dist_kind,
   kl_xent_kind, kl_entropy_kind;
+extern const discrete_kind kl_div_agg_kind, kl_js_div_agg_kind,
+  kl_xent_agg_kind, kl_entropy_agg_kind;
+extern const kl_window_impl kl_discrete_agg_impl;
 
 /* kl_vectors.c */
 void kl_f32_func(sqlite3_context*, int, sqlite3_value**);

@@ -240,6 +240,15 @@ static double load_f64(const unsigned char *p){
   return d;
 }
 
+void kl_vec_allow_neg_inf(kl_vec *v){
+  v->neg_inf_ok = 1;
+}
+
+/* NaN and +Inf are never values; -Inf is where the caller allows it. */
+static int refused(const kl_vec *v, double x){
+  return !isfinite(x) && !(v->neg_inf_ok && x < 0 && isinf(x));
+}
+
 static int read_json(kl_vec *v, double *out, size_t max, size_t *got,
                      kl_verr *err){
   const char *z = (const char*)v->p;
@@ -262,7 +271,7 @@ static int read_json(kl_vec *v, double *out, size_t max, size_t *got,
       return syntax(err, v, i, (c=='-' || is_digit(c)) ? "a valid JSON number"
                                                        : "a number");
     }
-    if( !isfinite(x) ){
+    if( refused(v, x) ){
       err->code = KL_ERR_RANGE;
       err->index = v->next;
       err->offset = i;
@@ -311,7 +320,7 @@ int kl_vec_read(kl_vec *v, double *out, size_t max, size_t *got,
         size_t at = v->next + k;
         double x = v->kind==KL_F32 ? load_f32(v->p + 4*at)
                                    : load_f64(v->p + 8*at);
-        if( !isfinite(x) ){
+        if( refused(v, x) ){
           err->code = KL_ERR_NONFINITE;
           err->index = at;
           err->value = x;

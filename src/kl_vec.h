@@ -66,12 +66,16 @@ typedef struct kl_vec {
   size_t next;             /* elements handed out so far */
   double num;              /* KL_NUM: the value */
   int done;                /* all elements handed out */
+  int neg_inf_ok;          /* -Inf elements are values, not errors */
 } kl_vec;
 
 void kl_vec_number(kl_vec *v, double x);
 int kl_vec_text(kl_vec *v, const char *z, size_t n, kl_verr *err);
 int kl_vec_blob(kl_vec *v, const void *p, size_t n, kl_verr *err);
 int kl_vec_raw_f64(kl_vec *v, const void *p, size_t n, kl_verr *err);
+
+/* Lets -Inf elements through (logits: -Inf is probability 0). */
+void kl_vec_allow_neg_inf(kl_vec *v);
 
 /*
 ** Reads up to max elements into out; *got is 0 once the vector is used up.

@@ -37,11 +37,11 @@ SQLITE_EXTENSION_INIT3
 
 /* Opens argv[0]; on success *count is its number of elements. */
 static int open_counted(sqlite3_context *ctx, const char *fname,
-                        sqlite3_value *val, int raw_f64, kl_vec *v,
+                        sqlite3_value *val, unsigned flags, kl_vec *v,
                         size_t *count){
   kl_vec probe;
   kl_verr err;
-  int rc = kl_open_value(ctx, fname, "x", val, raw_f64, v);
+  int rc = kl_open_value(ctx, fname, "x", val, flags, v);
   if( rc ) return rc;
   probe = *v;
   memset(&err, 0, sizeof err);
@@ -117,7 +117,9 @@ static void to_binary(sqlite3_context *ctx, sqlite3_value *val,
   size_t count, header = elsize==8 ? KL_F64_HEADER_SIZE : 0;
   kl_vec v;
   unsigned char *out;
-  if( open_counted(ctx, fname, val, elsize==8, &v, &count) ) return;
+  if( open_counted(ctx, fname, val, elsize==8 ? KL_RAW_F64 : 0, &v, &count) ){
+    return;
+  }
   if( fits(ctx, fname, count, (size_t)elsize, header) ) return;
   out = (unsigned char*)sqlite3_malloc64(header + count*(size_t)elsize);
   if( out==0 ){

@@ -51,3 +51,99 @@ SELECT expect_error('unit', 'SELECT entropy(''[1]'', ''nit'')',
   'entropy: unknown unit ''nit'' (use ''nats'', ''bits'' or ''bans'')');
 SELECT expect_error('json', 'SELECT kl_div(''[1,2'', ''[1,2]'')',
   'kl_div: p is not valid JSON: expected '','' or '']'' at offset 4, found end of text');
+
+-- kl_div_logits: softmax inside, against mpmath (at as many digits as each
+-- case needs).
+SELECT expect('logits.count', (SELECT count(*) FROM logits_ref), 20);
+SELECT expect(id, kl_div_logits(a, b), kl, 1e-14) FROM logits_ref ORDER BY id;
+SELECT expect('bits.' || id, kl_div_logits(a, b, 'bits'), kl / 0.693147180559945309, 1e-14)
+  FROM logits_ref ORDER BY id;
+SELECT expect('logits.matches-kl_div', kl_div_logits('[1,2,3]', '[3,2,1]'),
+  kl_div('[0.09003057317038046,0.24472847105479764,0.6652409557748219]',
+         '[0.6652409557748219,0.24472847105479764,0.09003057317038046]'), 1e-14);
+SELECT expect('logits.json-neginf', kl_div_logits('[0,-1e999,1]', '[0.5,0.25,1]'),
+  (SELECT kl FROM logits_ref WHERE id='logits.neginf-a'), 1e-14);
+SELECT expect('logits.uniform-b', kl_div_logits('[0,0,0,0]', 7), 0.0);
+SELECT expect('logits.nonnegative', (SELECT count(*) FROM logits_ref WHERE kl_div_logits(a, b) < 0), 0);
+SELECT expect_error('logits.nan', 'SELECT kl_div_logits(X''0000C07F'', 0)',
+  'kl_div_logits: a[0] must be finite (got NaN)');
+SELECT expect_error('logits.posinf', 'SELECT kl_div_logits(0, X''0000807F'')',
+  'kl_div_logits: b[0] must be finite (got Inf)');
+SELECT expect_error('logits.all-neginf', 'SELECT kl_div_logits(X''000080FF000080FF'', 0)',
+  'kl_div_logits: a has no finite entry, so it is not a distribution');
+SELECT expect_error('logits.mismatch', 'SELECT kl_div_logits(''[1,2]'', ''[1]'')',
+  'kl_div_logits: b has 1 elements but a has 2');
+SELECT expect('logits.null', kl_div_logits(NULL, '[1]'), NULL);
+
+-- 1 000 000 bins (the same formula as tests/gen_discrete_ref.py).
+CREATE TEMP TABLE bigbins AS WITH RECURSIVE c(i) AS (
+  SELECT 0 UNION ALL SELECT i + 1 FROM c WHERE i < 999999)
+SELECT '[' || group_concat(1 + i % 7) || ']' p, '[' || group_concat(1 + i % 11) || ']' q,
+  '[1.000000000001' || group_concat(',1', '') FILTER (WHERE i > 0) || ']' qnear,
+  '[' || group_concat('1') || ']' ones FROM c;
+SELECT expect('big.dims', kl_dims(p) + kl_dims(qnear), 2000000) FROM bigbins;
+SELECT expect('big.kl', kl_div(p, q), (SELECT want FROM big_discrete_ref WHERE what='kl'), 1e-14) FROM bigbins;
+SELECT expect('big.js', js_div(p, q), (SELECT want FROM big_discrete_ref WHERE what='js'), 1e-14) FROM bigbins;
+SELECT expect('big.xent', cross_entropy(p, q), (SELECT want FROM big_discrete_ref WHERE what='xent'), 1e-14) FROM bigbins;
+SELECT expect('big.entropy', entropy(p), (SELECT want FROM big_discrete_ref WHERE what='h'), 1e-14) FROM bigbins;
+SELECT expect('big.f32', kl_div(kl_f32(p), kl_f32(q)), (SELECT want FROM big_discrete_ref WHERE what='kl'), 1e-14) FROM bigbins;
+SELECT expect('big.near', kl_div(ones, qnear), (SELECT want FROM big_discrete_ref WHERE what='near'), 1e-14) FROM bigbins;
+
+-- Aggregates: one row per bin, or chunks, normalised at the end.
+CREATE TEMP TABLE hist(bin INTEGER, week INTEGER, n REAL);
+INSERT INTO hist VALUES (0, 1, 10), (1, 1, 20), (2, 1, 70), (0, 2, 30), (1, 2, 30), (2, 2, 40);
+CREATE TEMP VIEW pairs AS SELECT a.bin, a.n p, b.n q FROM hist a JOIN hist b
+  ON a.bin = b.bin AND a.week = 1 AND b.week = 2;
+SELECT expect('agg.kl', (SELECT kl_div_agg(p, q) FROM pairs),
+  (SELECT kl FROM discrete_ref WHERE id='hand.counts'), 1e-14);
+SELECT expect('agg.kl-bits', (SELECT kl_div_agg(p, q, 'bits') FROM pairs),
+  (SELECT kl_bits FROM discrete_ref WHERE id='hand.counts'), 1e-14);
+SELECT expect('agg.js', (SELECT js_div_agg(p, q) FROM pairs),
+  (SELECT js FROM discrete_ref WHERE id='hand.counts'), 1e-14);
+SELECT expect('agg.xent', (SELECT cross_entropy_agg(p, q) FROM pairs),
+  (SELECT xent FROM discrete_ref WHERE id='hand.counts'), 1e-14);
+SELECT expect('agg.entropy', (SELECT entropy_agg(p) FROM pairs),
+  (SELECT h FROM discrete_ref WHERE id='hand.counts'), 1e-14);
+SELECT expect('agg.entropy-bans', (SELECT entropy_agg(p, 'bans') FROM pairs),
+  (SELECT h_bans FROM discrete_ref WHERE id='hand.counts'), 1e-14);
+SELECT expect('agg.chunks', (SELECT kl_div_agg(p, q) FROM (SELECT '[10,20]' p, X'0000F0410000F041' q
+  UNION ALL SELECT 70, 40)), (SELECT kl FROM discrete_ref WHERE id='hand.counts'), 1e-14);
+SELECT expect('agg.per-row.' || id, kl_div_agg(p, q), kl, 1e-14) FROM discrete_ref GROUP BY id ORDER BY id;
+SELECT expect('agg.js-per-row.' || id, js_div_agg(p, q), js, 1e-14) FROM discrete_ref GROUP BY id ORDER BY id;
+SELECT expect('agg.skips-null', (SELECT kl_div_agg(p, q) FROM (SELECT * FROM pairs
+  UNION ALL SELECT 3, NULL, 5 UNION ALL SELECT 4, 5, NULL)),
+  (SELECT kl FROM discrete_ref WHERE id='hand.counts'), 1e-14);
+SELECT expect('agg.empty', (SELECT kl_div_agg(p, q) FROM pairs WHERE 0), NULL);
+SELECT expect('agg.all-null', (SELECT entropy_agg(NULL) FROM pairs), NULL);
+SELECT expect('agg.inf', (SELECT kl_div_agg(p, q) FROM (SELECT 1 p, 0 q UNION ALL SELECT 1, 1)), 9e999);
+SELECT expect_error('agg.negative', 'SELECT kl_div_agg(p, q) FROM (SELECT 1 p, 1 q UNION ALL SELECT -1, 1)',
+  'kl_div_agg: p must be >= 0 (got -1)');
+SELECT expect_error('agg.zero', 'SELECT js_div_agg(p, q) FROM (SELECT 0 p, 1 q)',
+  'js_div_agg: p sums to 0, so it is not a distribution');
+SELECT expect_error('agg.unit', 'SELECT entropy_agg(p, u) FROM (SELECT 1 p, ''bits'' u UNION ALL SELECT 2, ''nats'')',
+  'entropy_agg: unit must be the same on every row');
+SELECT expect_error('agg.bad-unit', 'SELECT cross_entropy_agg(1, 1, ''x'')',
+  'cross_entropy_agg: unknown unit ''x'' (use ''nats'', ''bits'' or ''bans'')');
+
+-- Sliding windows of 200 rows over 100 000 histogram rows, against mpmath
+-- (hist_window_ref) and against recomputing every 97th frame.  Every 10007th
+-- row is a giant bin (1e12).
+CREATE TEMP TABLE hrows(i INTEGER PRIMARY KEY, p REAL, q REAL);
+INSERT INTO hrows WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 100000)
+  SELECT i, CASE WHEN i % 10007 = 0 THEN 1e12 ELSE i % 97 END, 1 + i % 89 FROM c;
+CREATE TEMP TABLE hwin AS SELECT i,
+  kl_div_agg(p, q) OVER w kl, js_div_agg(p, q) OVER w js,
+  cross_entropy_agg(p, q) OVER w xent, entropy_agg(p) OVER w h
+  FROM hrows WINDOW w AS (ORDER BY i ROWS BETWEEN 199 PRECEDING AND CURRENT ROW);
+SELECT expect('hwin.rows', (SELECT count(*) FROM hwin), 100000);
+SELECT expect('hwin.ref-count', (SELECT count(*) FROM hist_window_ref), 10);
+SELECT expect('hwin.kl.' || r.i, w.kl, r.kl, 1e-14) FROM hist_window_ref r JOIN hwin w USING (i) ORDER BY r.i;
+SELECT expect('hwin.js.' || r.i, w.js, r.js, 1e-14) FROM hist_window_ref r JOIN hwin w USING (i) ORDER BY r.i;
+SELECT expect('hwin.xent.' || r.i, w.xent, r.xent, 1e-14) FROM hist_window_ref r JOIN hwin w USING (i) ORDER BY r.i;
+SELECT expect('hwin.h.' || r.i, w.h, r.h, 1e-14) FROM hist_window_ref r JOIN hwin w USING (i) ORDER BY r.i;
+SELECT expect('hwin.recompute', (SELECT count(*) FROM hwin w WHERE w.i % 97 = 0 AND w.i >= 200
+  AND (w.kl, w.js, w.xent, w.h) IS NOT (SELECT kl_div_agg(p, q), js_div_agg(p, q),
+       cross_entropy_agg(p, q), entropy_agg(p) FROM hrows WHERE i BETWEEN w.i - 199 AND w.i)), 0);
+SELECT expect('hwin.growing-frame', (SELECT count(*) FROM (SELECT i, kl_div_agg(p, q) OVER
+  (ORDER BY i) k FROM hrows WHERE i <= 300) w WHERE k IS NOT (SELECT kl_div_agg(p, q)
+  FROM hrows WHERE i <= w.i)), 0);

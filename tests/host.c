@@ -127,15 +127,20 @@ int main(int argc, char **argv){
   {
     const char *want =
       "cross_entropy/2/s/utf8/2099200 cross_entropy/3/s/utf8/2099200 "
-      "entropy/1/s/utf8/2099200 entropy/2/s/utf8/2099200 "
-      "js_dist/2/s/utf8/2099200 js_dist/3/s/utf8/2099200 "
-      "js_div/2/s/utf8/2099200 js_div/3/s/utf8/2099200 "
-      "kl_dims/1/s/utf8/2099200 kl_div/2/s/utf8/2099200 "
-      "kl_div/3/s/utf8/2099200 kl_f32/1/s/utf8/2099200 "
-      "kl_f64/1/s/utf8/2099200 kl_gauss/4/s/utf8/2099200 "
-      "kl_gauss/5/s/utf8/2099200 kl_gauss_agg/4/w/utf8/2099200 "
-      "kl_gauss_agg/5/w/utf8/2099200 kl_json/1/s/utf8/2099200 "
-      "kl_version/0/s/utf8/2099200";
+      "cross_entropy_agg/2/w/utf8/2099200 "
+      "cross_entropy_agg/3/w/utf8/2099200 entropy/1/s/utf8/2099200 "
+      "entropy/2/s/utf8/2099200 entropy_agg/1/w/utf8/2099200 "
+      "entropy_agg/2/w/utf8/2099200 js_dist/2/s/utf8/2099200 "
+      "js_dist/3/s/utf8/2099200 js_div/2/s/utf8/2099200 "
+      "js_div/3/s/utf8/2099200 js_div_agg/2/w/utf8/2099200 "
+      "js_div_agg/3/w/utf8/2099200 kl_dims/1/s/utf8/2099200 "
+      "kl_div/2/s/utf8/2099200 kl_div/3/s/utf8/2099200 "
+      "kl_div_agg/2/w/utf8/2099200 kl_div_agg/3/w/utf8/2099200 "
+      "kl_div_logits/2/s/utf8/2099200 kl_div_logits/3/s/utf8/2099200 "
+      "kl_f32/1/s/utf8/2099200 kl_f64/1/s/utf8/2099200 "
+      "kl_gauss/4/s/utf8/2099200 kl_gauss/5/s/utf8/2099200 "
+      "kl_gauss_agg/4/w/utf8/2099200 kl_gauss_agg/5/w/utf8/2099200 "
+      "kl_json/1/s/utf8/2099200 kl_version/0/s/utf8/2099200";
     if( strcmp(added, want)==0 ) printf("ok registry.exact-set\n");
     else printf("FAIL registry.exact-set: got '%s' want '%s'\n", added, want);
   }
