@@ -8,13 +8,16 @@
 **  2. The exact set of functions the extension registers: the function list
 **     of a connection with the extension, minus that of one without it.
 **
-** Prints "ok ID" or "FAIL ID: ..." per check.  Usage: host LOCALE
+** Prints "ok ID" or "FAIL ID: ..." per check.
+** Usage: host LOCALE [EXTENSION]   (EXTENSION defaults to ./kl)
 */
 #include <locale.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+static const char *ext_path = "./kl";
 
 static sqlite3 *open_db(int with_kl){
   sqlite3 *db = 0;
@@ -25,7 +28,7 @@ static sqlite3 *open_db(int with_kl){
   }
   if( with_kl ){
     sqlite3_enable_load_extension(db, 1);
-    if( sqlite3_load_extension(db, "./kl", 0, &err)!=SQLITE_OK ){
+    if( sqlite3_load_extension(db, ext_path, 0, &err)!=SQLITE_OK ){
       printf("FAIL load: %s\n", err ? err : "?");
       exit(1);
     }
@@ -73,6 +76,7 @@ int main(int argc, char **argv){
   char before[8192], *p, *q, added[8192] = "";
   char num[32];
 
+  if( argc>2 ) ext_path = argv[2];
   if( setlocale(LC_ALL, loc)==0 ){
     printf("FAIL locale.set: cannot switch to %s (is it generated?)\n", loc);
     return 1;

@@ -9,9 +9,24 @@
 # tests/selftest/*.sql must fail every check: that proves the harness can.
 #
 # Ends with the line "N passed, N failed"; exits 1 on any failure.
+#
+# Environment (used by make check for the sanitizer and valgrind runs):
+#   BUILD    a directory holding kl.so, harness.so, unit_core and host built
+#            another way (default: ./kl.so and tests/)
+#   WRAP     a command prefix for every program run, e.g. valgrind
+#   PRELOAD  LD_PRELOAD for the sqlite3 shell only (a sanitizer runtime)
+#   SQL      the SQL scripts to run (default: tests/*.sql)
 
 SQLITE=${SQLITE:-sqlite3}
-TMP=tests/tmp
+if [ -n "${BUILD:-}" ]; then
+  KL=$BUILD/kl HARNESS=$BUILD/harness UNIT=$BUILD/unit_core HOST=$BUILD/host
+  TMP=$BUILD/tmp
+else
+  KL=./kl HARNESS=tests/harness UNIT=tests/unit_core HOST=tests/host
+  TMP=tests/tmp
+fi
+WRAP=${WRAP:-}
+SQL=${SQL:-tests/*.sql}
 mkdir -p "$TMP"
 passed=0
 failed=0
@@ -55,12 +70,12 @@ tally() {
 
 run_sql() {
   f=$1
-  "$SQLITE" -batch :memory: -cmd ".load ./kl" -cmd ".load tests/harness" \
-    < "$f" > "$TMP/out" 2> "$TMP/err"
+  LD_PRELOAD=${PRELOAD:-} $WRAP "$SQLITE" -batch :memory: -cmd ".load $KL" \
+    -cmd ".load $HARNESS" < "$f" > "$TMP/out" 2> "$TMP/err"
   echo $?
 }
 
-for f in tests/*.sql; do
+for f in $SQL; do
   [ -e "$f" ] || continue
   status=$(run_sql "$f")
   tally "$f" "$TMP/out" "$TMP/err" "$status"
@@ -72,8 +87,8 @@ for f in tests/selftest/*.sql; do
   tally "$f" "$TMP/out" "$TMP/err" "$status" invert
 done
 
-./tests/unit_core > "$TMP/out" 2> "$TMP/err"
-tally tests/unit_core "$TMP/out" "$TMP/err" $?
+$WRAP "$UNIT" > "$TMP/out" 2> "$TMP/err"
+tally "$UNIT" "$TMP/out" "$TMP/err" $?
 
 # A locale with a decimal comma, made here so no system locale is needed
 # (localedef and the de_DE source come with Debian's 'locales' package).
@@ -83,8 +98,8 @@ if localedef -i de_DE -f UTF-8 "$TMP/locale/de_DE.UTF-8" > "$TMP/err" 2>&1; then
 else
   echo "localedef failed: install Debian's 'locales' package" >> "$TMP/err"
 fi
-LOCPATH="$TMP/locale" ./tests/host de_DE.UTF-8 > "$TMP/out" 2>> "$TMP/err"
-tally tests/host "$TMP/out" "$TMP/err" $?
+LOCPATH="$TMP/locale" $WRAP "$HOST" de_DE.UTF-8 "$KL" > "$TMP/out" 2>> "$TMP/err"
+tally "$HOST" "$TMP/out" "$TMP/err" $?
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
