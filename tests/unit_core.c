@@ -160,6 +160,10 @@ static void test_sum(void){
 static void test_log1pmx(void){
   int i, bad = 0;
   char buf[160] = "";
+  /* Under valgrind long double is computed as double: the references
+  ** below then carry a few ulps of their own, and the bound widens. */
+  volatile long double probe = 1.0L + ldexpl(1.0L, -60);
+  double slack = probe != 1.0L ? 1.0 : 5.0;
   for(i=0; i<200000; i++){
     /* x spread over [-0.9, 3] and over tiny magnitudes */
     double u = (double)(rnd() >> 11) / 9007199254740992.0;
@@ -168,19 +172,18 @@ static void test_log1pmx(void){
     double got = kl_log1pmx(x), err, tol;
     int k;
     if( fabs(x) < 0.6 ){
-      /* the series -x^2/2 + x^3/3 - ..., well conditioned here, so it
-      ** holds even where long double is only double (valgrind) */
+      /* the series -x^2/2 + x^3/3 - ..., well conditioned here */
       want = 0;
       for(k=2; k<120; k++){
         term *= -lx;
         want += term / k;
       }
-      tol = 8e-16;
+      tol = 8e-16 * slack;
     }else{
       /* log1p(x) - x loses at most 3 bits here; long double has them to
-      ** spare natively, and under valgrind's double emulation 2e-15 holds */
+      ** spare natively */
       want = log1pl(lx) - lx;
-      tol = 2e-15;
+      tol = 1e-15 * slack;
     }
     err = (double)fabsl(((long double)got - want) / want);
     if( x!=0 && !(err <= tol) ){
