@@ -12,9 +12,8 @@ static const char *nonfinite_word(double x){
   return x>0 ? "Inf" : "-Inf";
 }
 
-/* Formats a double for a message: shortest form that reads back. */
+/* Formats a finite double for a message: shortest form that reads back. */
 static const char *num_text(double x, char *buf){
-  if( !isfinite(x) ) return nonfinite_word(x);
   kl_format_number(x, 0, buf);
   return buf;
 }
@@ -95,7 +94,7 @@ int kl_open_value(sqlite3_context *ctx, const char *fname, const char *aname,
     case SQLITE_INTEGER:
     case SQLITE_FLOAT: {
       double x = sqlite3_value_double(val);
-      if( !isfinite(x) && !((flags & KL_NEG_INF) && x < 0 && isinf(x)) ){
+      if( !isfinite(x) && !((flags & KL_NEG_INF) && x==-INFINITY) ){
         kl_error(ctx, sqlite3_mprintf("%s: %s must be finite (got %s)",
                                       fname, aname, nonfinite_word(x)));
         return SQLITE_ERROR;
@@ -113,12 +112,9 @@ int kl_open_value(sqlite3_context *ctx, const char *fname, const char *aname,
       break;
     }
     default: {
+      /* a BLOB value's bytes are not converted: no allocation here */
       const void *p = sqlite3_value_blob(val);
       size_t n = (size_t)sqlite3_value_bytes(val);
-      if( p==0 && n>0 ){
-        sqlite3_result_error_nomem(ctx);
-        return SQLITE_ERROR;
-      }
       rc = (flags & KL_RAW_F64) ? kl_vec_raw_f64(v, p, n, &err)
                                 : kl_vec_blob(v, p, n, &err);
       break;
@@ -160,40 +156,33 @@ int kl_args_open(sqlite3_context *ctx, kl_argv *a, const char *fname,
   return SQLITE_OK;
 }
 
-/* Reports that two vector arguments differ in length. */
-static int mismatch(sqlite3_context *ctx, kl_argv *a){
-  size_t len[KL_MAXARGS];
-  int k, first = -1;
-  char *msg;
-  for(k=0; k<a->n; k++){
+/*
+** Reports that vector arguments first and k differ in length: their last
+** chunks differed in size, and a read is short only at the end, so their
+** whole lengths differ too.  The rest of each is read to count it.
+*/
+static int mismatch(sqlite3_context *ctx, kl_argv *a, int first, int k){
+  size_t len[2];
+  int pair[2], j;
+  pair[0] = first;
+  pair[1] = k;
+  for(j=0; j<2; j++){
     kl_verr err;
-    if( a->v[k].kind==KL_NUM ) continue;
     memset(&err, 0, sizeof err);
-    if( kl_vec_count_rest(&a->v[k], &len[k], &err) ){
-      kl_report(ctx, a->fname, a->names[k], &err);
+    if( kl_vec_count_rest(&a->v[pair[j]], &len[j], &err) ){
+      kl_report(ctx, a->fname, a->names[pair[j]], &err);
       return SQLITE_ERROR;
     }
   }
-  for(k=0; k<a->n; k++){
-    if( a->v[k].kind==KL_NUM ) continue;
-    if( first<0 ){
-      first = k;
-    }else if( len[k]!=len[first] ){
-      msg = sqlite3_mprintf("%s: %s has %lld elements but %s has %lld",
-                            a->fname, a->names[k], (sqlite3_int64)len[k],
-                            a->names[first], (sqlite3_int64)len[first]);
-      kl_error(ctx, msg);
-      return SQLITE_ERROR;
-    }
-  }
-  /* not reached: the chunk sizes differed, so the lengths do */
-  sqlite3_result_error(ctx, "vector lengths differ", -1);
+  kl_error(ctx, sqlite3_mprintf("%s: %s has %lld elements but %s has %lld",
+                                a->fname, a->names[k], (sqlite3_int64)len[1],
+                                a->names[first], (sqlite3_int64)len[0]));
   return SQLITE_ERROR;
 }
 
 int kl_args_next(sqlite3_context *ctx, kl_argv *a, size_t *got){
   size_t g0 = 0;
-  int k, first = 1;
+  int k, first = -1;
   *got = 0;
   if( a->finished ) return SQLITE_OK;
   if( a->nvec==0 ){
@@ -211,11 +200,11 @@ int kl_args_next(sqlite3_context *ctx, kl_argv *a, size_t *got){
       kl_report(ctx, a->fname, a->names[k], &err);
       return SQLITE_ERROR;
     }
-    if( first ){
+    if( first<0 ){
       g0 = g;
-      first = 0;
+      first = k;
     }else if( g!=g0 ){
-      return mismatch(ctx, a);
+      return mismatch(ctx, a, first, k);
     }
   }
   if( g0==0 ) a->finished = 1;

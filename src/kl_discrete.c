@@ -124,31 +124,28 @@ static int discrete_value(sqlite3_context *ctx, const discrete_kind *k,
   kl_dd tot[2];
   kl_sum acc;
   size_t n;
-  int j, rc;
+  int j, rc, pass;
 
-  rc = kl_args_open(ctx, &a, k->name, pq_names, k->nvec, argv, 0);
-  if( rc ) return rc;
   memset(sums, 0, sizeof sums);
-  for(;;){
-    rc = kl_args_next(ctx, &a, &n);
-    if( rc ) return rc;
-    if( n==0 ) break;
-    for(j=0; j<k->nvec; j++){
-      if( kl_args_positive(ctx, &a, j, n, 1) ) return SQLITE_ERROR;
-      add_all(&sums[j], a.buf[j], n);
-    }
-  }
-  if( totals(ctx, k, sums, tot) ) return SQLITE_ERROR;
-
-  rc = kl_args_open(ctx, &a, k->name, pq_names, k->nvec, argv, 0);
-  if( rc ) return rc;
   kl_sum_init(&acc);
-  for(;;){
-    rc = kl_args_next(ctx, &a, &n);
+  for(pass=0; pass<2; pass++){
+    rc = kl_args_open(ctx, &a, k->name, pq_names, k->nvec, argv, 0);
     if( rc ) return rc;
-    if( n==0 ) break;
-    kl_terms_accum(k->term, a.buf[0], a.buf[k->nvec - 1], n, tot[0], tot[1],
-                   &acc);
+    for(;;){
+      rc = kl_args_next(ctx, &a, &n);
+      if( rc ) return rc;
+      if( n==0 ) break;
+      if( pass==1 ){
+        kl_terms_accum(k->term, a.buf[0], a.buf[k->nvec - 1], n, tot[0],
+                       tot[1], &acc);
+        continue;
+      }
+      for(j=0; j<k->nvec; j++){
+        if( kl_args_positive(ctx, &a, j, n, 1) ) return SQLITE_ERROR;
+        add_all(&sums[j], a.buf[j], n);
+      }
+    }
+    if( pass==0 && totals(ctx, k, sums, tot) ) return SQLITE_ERROR;
   }
   *out = kl_sum_value(&acc);
   return SQLITE_OK;
@@ -283,19 +280,27 @@ static int append_bins(disc_agg *g, int nvec, kl_argv *a, size_t n){
   return SQLITE_OK;
 }
 
+/* A row with a NULL argument (unit included) is skipped, as SUM skips NULL. */
+static int row_skipped(int argc, sqlite3_value **argv){
+  int j;
+  for(j=0; j<argc; j++){
+    if( sqlite3_value_type(argv[j])==SQLITE_NULL ) return 1;
+  }
+  return 0;
+}
+
 static void disc_agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   const discrete_kind *k = (const discrete_kind*)sqlite3_user_data(ctx);
   kl_unit unit = KL_NATS;
   kl_argv a;
   disc_agg *g;
   size_t n, count = 0;
-  int j, rc;
-  if( argc > k->nvec ){
-    rc = kl_arg_unit(ctx, k->name, argv[k->nvec], &unit);
-    if( rc ) return;   /* NULL unit: skip the row; error: reported */
+  int j;
+  if( row_skipped(argc, argv) ) return;
+  if( argc > k->nvec && kl_arg_unit(ctx, k->name, argv[k->nvec], &unit) ){
+    return;
   }
-  rc = kl_args_open(ctx, &a, k->name, pq_names, k->nvec, argv, 0);
-  if( rc ) return;
+  if( kl_args_open(ctx, &a, k->name, pq_names, k->nvec, argv, 0) ) return;
   g = (disc_agg*)sqlite3_aggregate_context(ctx, sizeof(*g));
   if( g==0 ){
     sqlite3_result_error_nomem(ctx);
@@ -330,19 +335,12 @@ static void disc_agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv){
 
 static void disc_agg_inverse(sqlite3_context *ctx, int argc,
                              sqlite3_value **argv){
-  const discrete_kind *k = (const discrete_kind*)sqlite3_user_data(ctx);
-  disc_agg *g = (disc_agg*)sqlite3_aggregate_context(ctx, 0);
-  int j;
-  (void)argc;
-  /* rows that xStep skipped for a NULL were never queued */
-  for(j=0; j<k->nvec; j++){
-    if( sqlite3_value_type(argv[j])==SQLITE_NULL ) return;
-  }
-  if( k->nvec < argc && sqlite3_value_type(argv[k->nvec])==SQLITE_NULL ){
-    return;
-  }
-  if( g==0 || g->rhead==g->rlen ) return;
-  g->head += (size_t)g->rowlen[g->rhead++];
+  disc_agg *g;
+  /* rows that xStep skipped were never queued; every other row was, and
+  ** SQLite removes the oldest row first */
+  if( row_skipped(argc, argv) ) return;
+  g = (disc_agg*)sqlite3_aggregate_context(ctx, 0);
+  if( g && g->rhead < g->rlen ) g->head += (size_t)g->rowlen[g->rhead++];
 }
 
 static void disc_agg_value(sqlite3_context *ctx){

@@ -104,7 +104,7 @@ static void xsum_put(kl_xsum *a, double x, int sign){
   a->limb[i]   += sign * (int64_t)lo;
   a->limb[i+1] += sign * (int64_t)(hi & 0xFFFFFFFFull);
   a->limb[i+2] += sign * (int64_t)(hi >> 32);
-  if( ++a->pending >= (1 << 30) ){
+  if( ++a->pending >= KL_XSUM_CARRY_EVERY ){
     xsum_carry(a->limb);
     a->pending = 0;
   }
@@ -376,8 +376,8 @@ void kl_logit_finish(const kl_logit_acc *acc, kl_logit_norm *out){
   out->log_sa = log(sa);
   out->sb = sb;
   if( !acc->overflow ){
-    double s = kl_sum_value(&acc->u) / sb;
-    out->dlse = log1p(s < -1.0 ? -1.0 : s);
+    /* s >= -1 but for rounding; s = -1 is a b with no mass where a has */
+    out->dlse = log1p(fmax(kl_sum_value(&acc->u) / sb, -1.0));
   }else{
     out->dlse = ((acc->max_a + out->log_sa) - (acc->max_b + log(sb)))
               - acc->c;
@@ -389,8 +389,9 @@ double kl_logit_term(double a, double b, const kl_logit_norm *nm){
   if( isinf(b) ) return isinf(a) ? 0.0 : INFINITY;
   w = exp(b - nm->max_b) / nm->sb;
   if( isinf(a) ) return w;
-  d = ((a - b) - nm->c) - nm->dlse;      /* ln(pa/pb) for this bin */
-  if( isinf(d) ) return d > 0 ? INFINITY : w;
+  /* ln(pa/pb) for this bin; dlse is finite here, for a bin where both a
+  ** and b are finite puts mass of a where b has some */
+  d = ((a - b) - nm->c) - nm->dlse;
   if( d <= 1.0 ) return w * kl_phi(expm1(d));
   /* pa (d - 1) + pb, with pa formed in log space */
   return exp((a - nm->max_a) - nm->log_sa) * (d - 1.0) + w;

@@ -33,12 +33,14 @@ double kl_sum_value(const kl_sum *a);
 ** Exact accumulator.  A double is a multiple of 2^-1074 below 2^1024, so a
 ** fixed-point integer of about 2100 bits holds any sum of doubles exactly.
 ** It is kept as signed 32-bit digits in 64-bit limbs, so additions need no
-** carry until 2^30 of them have been made.  Adding and then subtracting the
+** carry until 2^30 of them have been made (carries are propagated every
+** KL_XSUM_CARRY_EVERY additions).  Adding and then subtracting the
 ** same value restores the previous state to the bit: window aggregates built
 ** on it cannot drift.  kl_xsum_value() rounds the exact sum once, to nearest
 ** even.  An all-zero struct is a valid empty accumulator.
 */
 #define KL_XSUM_LIMBS 68
+#define KL_XSUM_CARRY_EVERY (1 << 20)   /* any value up to 2^30 is safe */
 typedef struct kl_xsum {
   int64_t limb[KL_XSUM_LIMBS];
   int64_t pinf, ninf, nan;  /* how many +Inf, -Inf, NaN are in the sum */

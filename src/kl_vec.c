@@ -104,30 +104,35 @@ size_t kl_parse_number(const char *z, size_t n, double *out){
   return i;
 }
 
-int kl_format_number(double x, int is_float, char *buf){
+/* x with prec significant digits, '.' as the radix whatever the locale */
+static int format_prec(double x, int prec, char *buf){
   char tmp[40];
-  int prec, j = 0, maxprec = is_float ? 9 : 17;
-  for(prec=1; prec<=maxprec; prec++){
-    int i;
-    double back;
-    snprintf(tmp, sizeof tmp, "%.*g", prec, x);
-    /* whatever radix character the C locale uses, write '.' */
-    j = 0;
-    for(i=0; tmp[i]; i++){
-      char c = tmp[i];
-      if( is_digit(c) || c=='-' || c=='+' || c=='e' ){
-        buf[j++] = c;
-      }else if( j==0 || buf[j-1]!='.' ){
-        buf[j++] = '.';
-      }
-    }
-    buf[j] = 0;
-    if( kl_parse_number(buf, (size_t)j, &back)==(size_t)j
-     && (is_float ? (float)back==(float)x : back==x) ){
-      break;
+  int i, j = 0;
+  snprintf(tmp, sizeof tmp, "%.*g", prec, x);
+  for(i=0; tmp[i]; i++){
+    char c = tmp[i];
+    if( is_digit(c) || c=='-' || c=='+' || c=='e' ){
+      buf[j++] = c;
+    }else if( j==0 || buf[j-1]!='.' ){
+      buf[j++] = '.';   /* the locale's radix, maybe several bytes */
     }
   }
-  return j;   /* %.17g (%.9g for floats) always reads back exactly */
+  buf[j] = 0;
+  return j;
+}
+
+int kl_format_number(double x, int is_float, char *buf){
+  int prec, maxprec = is_float ? 9 : 17;
+  for(prec=1; prec<maxprec; prec++){
+    double back;
+    int j = format_prec(x, prec, buf);
+    if( kl_parse_number(buf, (size_t)j, &back)==(size_t)j
+     && (is_float ? (float)back==(float)x : back==x) ){
+      return j;
+    }
+  }
+  /* 17 digits (9 for a float) always read back exactly */
+  return format_prec(x, maxprec, buf);
 }
 
 /* ------------------------------------------------------------- vectors */
@@ -246,7 +251,7 @@ void kl_vec_allow_neg_inf(kl_vec *v){
 
 /* NaN and +Inf are never values; -Inf is where the caller allows it. */
 static int refused(const kl_vec *v, double x){
-  return !isfinite(x) && !(v->neg_inf_ok && x < 0 && isinf(x));
+  return !isfinite(x) && !(v->neg_inf_ok && x==-INFINITY);
 }
 
 static int read_json(kl_vec *v, double *out, size_t max, size_t *got,
@@ -304,7 +309,6 @@ int kl_vec_read(kl_vec *v, double *out, size_t max, size_t *got,
   if( v->done ) return KL_OK;
   switch( v->kind ){
     case KL_NUM:
-      if( max==0 ) return KL_OK;
       out[0] = v->num;
       v->done = 1;
       v->next = 1;

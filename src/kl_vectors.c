@@ -25,7 +25,8 @@
 **  (3) kl_f32 refuses an element whose magnitude rounds beyond the float32
 **      range (it would become Inf); values that round to zero are kept.
 **  (4) A result longer than SQLite's length limit (SQLITE_LIMIT_LENGTH) is
-**      refused with SQLITE_TOOBIG before anything is allocated for it.
+**      refused with SQLITE_TOOBIG; the result buffer never grows past the
+**      limit.
 */
 #include "kl_args.h"
 SQLITE_EXTENSION_INIT3
@@ -35,13 +36,12 @@ SQLITE_EXTENSION_INIT3
 #include <math.h>
 #include <string.h>
 
-/* Opens argv[0]; on success *count is its number of elements. */
+/* Opens val; on success *count is its number of elements. */
 static int open_counted(sqlite3_context *ctx, const char *fname,
-                        sqlite3_value *val, unsigned flags, kl_vec *v,
-                        size_t *count){
+                        sqlite3_value *val, kl_vec *v, size_t *count){
   kl_vec probe;
   kl_verr err;
-  int rc = kl_open_value(ctx, fname, "x", val, flags, v);
+  int rc = kl_open_value(ctx, fname, "x", val, 0, v);
   if( rc ) return rc;
   probe = *v;
   memset(&err, 0, sizeof err);
@@ -52,20 +52,16 @@ static int open_counted(sqlite3_context *ctx, const char *fname,
   return SQLITE_OK;
 }
 
-/* Refuses a result of the given size beyond SQLITE_LIMIT_LENGTH. */
-static int fits(sqlite3_context *ctx, const char *fname, size_t count,
-                size_t elsize, size_t extra){
-  sqlite3 *db = sqlite3_context_db_handle(ctx);
-  sqlite3_int64 limit = sqlite3_limit(db, SQLITE_LIMIT_LENGTH, -1);
-  if( count > (size_t)limit / elsize
-   || (sqlite3_int64)(count*elsize + extra) > limit ){
-    kl_error(ctx, sqlite3_mprintf("%s: a result of %lld elements would exceed"
-                                  " SQLite's length limit of %lld bytes", fname,
-                                  (sqlite3_int64)count, limit));
-    sqlite3_result_error_code(ctx, SQLITE_TOOBIG);
-    return SQLITE_ERROR;
-  }
-  return SQLITE_OK;
+/* SQLITE_TOOBIG, before anything is allocated for the result */
+static void too_big(sqlite3_context *ctx, const char *fname,
+                    sqlite3_int64 limit){
+  kl_error(ctx, sqlite3_mprintf("%s: the result would exceed SQLite's length "
+                                "limit of %lld bytes", fname, limit));
+  sqlite3_result_error_code(ctx, SQLITE_TOOBIG);
+}
+
+static sqlite3_int64 length_limit(sqlite3_context *ctx){
+  return sqlite3_limit(sqlite3_context_db_handle(ctx), SQLITE_LIMIT_LENGTH, -1);
 }
 
 static void store_le(unsigned char *p, uint64_t u, int bytes){
@@ -76,20 +72,48 @@ static void store_le(unsigned char *p, uint64_t u, int bytes){
   }
 }
 
-/* Writes the elements of v as float32 (elsize 4) or float64 (8) to out. */
-static int write_binary(sqlite3_context *ctx, const char *fname, kl_vec *v,
-                        int elsize, unsigned char *out){
+/*
+** kl_f32 (elsize 4) and kl_f64 (elsize 8): one pass over the input into a
+** buffer that doubles as needed, refusing to grow past the length limit.
+*/
+static void to_binary(sqlite3_context *ctx, sqlite3_value *val,
+                      const char *fname, int elsize){
+  size_t header = elsize==8 ? KL_F64_HEADER_SIZE : 0;
+  size_t got, i, n = 0, cap = 0;
+  sqlite3_int64 limit = length_limit(ctx);
   double buf[KL_CHUNK];
-  size_t got, i, at = 0;
+  unsigned char *out = 0;
   kl_verr err;
+  kl_vec v;
+  if( kl_open_value(ctx, fname, "x", val, elsize==8 ? KL_RAW_F64 : 0, &v) ){
+    return;
+  }
   memset(&err, 0, sizeof err);
   for(;;){
-    if( kl_vec_read(v, buf, KL_CHUNK, &got, &err) ){
+    if( kl_vec_read(&v, buf, KL_CHUNK, &got, &err) ){
       kl_report(ctx, fname, "x", &err);
-      return SQLITE_ERROR;
+      goto fail;
     }
-    if( got==0 ) return SQLITE_OK;
-    for(i=0; i<got; i++, at++){
+    if( got==0 ) break;
+    if( (sqlite3_int64)(header + (n + got)*(size_t)elsize) > limit ){
+      too_big(ctx, fname, limit);
+      goto fail;
+    }
+    if( n + got > cap ){
+      unsigned char *p;
+      cap = cap ? 2*cap : KL_CHUNK;
+      if( (sqlite3_int64)(header + cap*(size_t)elsize) > limit ){
+        cap = ((size_t)limit - header) / (size_t)elsize;
+      }
+      p = (unsigned char*)sqlite3_realloc64(out, header + cap*(size_t)elsize);
+      if( p==0 ){
+        sqlite3_result_error_nomem(ctx);
+        goto fail;
+      }
+      out = p;
+    }
+    for(i=0; i<got; i++){
+      unsigned char *at = out + header + (n + i)*(size_t)elsize;
       if( elsize==4 ){
         float f = (float)buf[i];
         uint32_t u;
@@ -98,40 +122,24 @@ static int write_binary(sqlite3_context *ctx, const char *fname, kl_vec *v,
           kl_format_number(buf[i], 0, num);
           kl_error(ctx, sqlite3_mprintf("%s: x[%lld] is outside the float32 "
                                         "range (got %s)", fname,
-                                        (sqlite3_int64)at, num));
-          return SQLITE_ERROR;
+                                        (sqlite3_int64)(n + i), num));
+          goto fail;
         }
         memcpy(&u, &f, 4);
-        store_le(out + 4*at, u, 4);
+        store_le(at, u, 4);
       }else{
         uint64_t u;
         memcpy(&u, &buf[i], 8);
-        store_le(out + 8*at, u, 8);
+        store_le(at, u, 8);
       }
     }
-  }
-}
-
-static void to_binary(sqlite3_context *ctx, sqlite3_value *val,
-                      const char *fname, int elsize){
-  size_t count, header = elsize==8 ? KL_F64_HEADER_SIZE : 0;
-  kl_vec v;
-  unsigned char *out;
-  if( open_counted(ctx, fname, val, elsize==8 ? KL_RAW_F64 : 0, &v, &count) ){
-    return;
-  }
-  if( fits(ctx, fname, count, (size_t)elsize, header) ) return;
-  out = (unsigned char*)sqlite3_malloc64(header + count*(size_t)elsize);
-  if( out==0 ){
-    sqlite3_result_error_nomem(ctx);
-    return;
+    n += got;
   }
   memcpy(out, kl_f64_header, header);
-  if( write_binary(ctx, fname, &v, elsize, out + header) ){
-    sqlite3_free(out);
-    return;
-  }
-  sqlite3_result_blob64(ctx, out, header + count*(size_t)elsize, sqlite3_free);
+  sqlite3_result_blob64(ctx, out, header + n*(size_t)elsize, sqlite3_free);
+  return;
+fail:
+  sqlite3_free(out);
 }
 
 void kl_f32_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
@@ -176,9 +184,7 @@ void kl_json_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   rc = sqlite3_str_errcode(s);
   if( rc==SQLITE_TOOBIG ){
     sqlite3_free(sqlite3_str_finish(s));
-    kl_error(ctx, sqlite3_mprintf("kl_json: the result would exceed SQLite's "
-                                  "length limit"));
-    sqlite3_result_error_code(ctx, SQLITE_TOOBIG);
+    too_big(ctx, "kl_json", length_limit(ctx));
     return;
   }
   if( rc ){
@@ -195,7 +201,7 @@ void kl_dims_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   size_t count;
   kl_vec v;
   (void)argc;
-  if( open_counted(ctx, "kl_dims", argv[0], 0, &v, &count) ) return;
+  if( open_counted(ctx, "kl_dims", argv[0], &v, &count) ) return;
   sqlite3_result_int64(ctx, (sqlite3_int64)count);
 }
 

@@ -179,13 +179,16 @@ CREATE TEMP TABLE lim AS SELECT '[' || replace(hex(zeroblob(30)), '00', '1,') ||
 CREATE TEMP TABLE lim_case(id, sql, msg);
 INSERT INTO lim_case VALUES
   ('limit.f32', 'SELECT kl_f32(j30) FROM lim',
-   'kl_f32: a result of 31 elements would exceed SQLite''s length limit of 100 bytes'),
+   'kl_f32: the result would exceed SQLite''s length limit of 100 bytes'),
   ('limit.f64', 'SELECT kl_f64(j30) FROM lim',
-   'kl_f64: a result of 31 elements would exceed SQLite''s length limit of 100 bytes'),
+   'kl_f64: the result would exceed SQLite''s length limit of 100 bytes'),
   ('limit.json', 'SELECT kl_json(big10) FROM lim',
-   'kl_json: the result would exceed SQLite''s length limit');
+   'kl_json: the result would exceed SQLite''s length limit of 100 bytes'),
+  ('limit.f64-header', 'SELECT kl_f64(substr(j30, 1, 24) || ''1]'') FROM lim',
+   'kl_f64: the result would exceed SQLite''s length limit of 100 bytes');
 SELECT set_length_limit(100);
 SELECT expect_error(id, sql, msg, 18) FROM lim_case;
 SELECT expect('limit.f32-fits', length(kl_f32(substr(j30, 1, 40) || '1]')), 80) FROM lim;
+SELECT expect('limit.f64-fits', length(kl_f64(substr(j30, 1, 22) || '1]')), 96) FROM lim;
 SELECT set_length_limit(1000000000);
 SELECT expect('limit.restored', length(kl_f32(j30)), 124) FROM lim;

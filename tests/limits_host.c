@@ -1,0 +1,172 @@
+/*
+** limits_host.c — big and hostile inputs: vectors at and over
+** SQLITE_LIMIT_LENGTH (lowered here so the test stays small), a JSON array
+** of 10 000 000 elements, 100 000 nested brackets, megabytes of white
+** space; bounded memory (peak RSS), clear errors where refused, and time
+** linear in the input: doubling the input at most ~doubles the time,
+** checked as a ratio (best of 5 runs each), never as a wall-clock bound.
+** The extension is compiled in.  Prints "ok ID" / "FAIL ID: ...".
+*/
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+int sqlite3_kl_init(sqlite3 *db, char **pzErrMsg,
+                    const sqlite3_api_routines *pApi);
+
+static sqlite3 *db;
+
+static double now(void){
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec + ts.tv_nsec*1e-9;
+}
+
+static long peak_kb(void){
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss;
+}
+
+/* Runs sql with text parameters (not copied); the first column as text,
+** or "error: ..." */
+static const char *eval(const char *sql, const char *a, const char *b){
+  static char out[512];
+  sqlite3_stmt *st;
+  int rc;
+  if( sqlite3_prepare_v2(db, sql, -1, &st, 0) ){
+    snprintf(out, sizeof out, "error: %s", sqlite3_errmsg(db));
+    return out;
+  }
+  rc = a ? sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC) : SQLITE_OK;
+  if( rc==SQLITE_OK && b ) rc = sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+  if( rc ){
+    /* SQLite itself refuses a value over its length limit */
+    snprintf(out, sizeof out, "bind error: %s", sqlite3_errstr(rc));
+    sqlite3_finalize(st);
+    return out;
+  }
+  rc = sqlite3_step(st);
+  if( rc==SQLITE_ROW ){
+    const unsigned char *t = sqlite3_column_text(st, 0);
+    snprintf(out, sizeof out, "%s", t ? (const char*)t : "NULL");
+  }else{
+    snprintf(out, sizeof out, "error: %s", sqlite3_errmsg(db));
+  }
+  sqlite3_finalize(st);
+  return out;
+}
+
+static void expect(const char *id, const char *got, const char *want){
+  if( strcmp(got, want)==0 ) printf("ok %s\n", id);
+  else printf("FAIL %s: got '%s' want '%s'\n", id, got, want);
+}
+
+/* "[v,v,...,v]" with n elements */
+static char *json_array(size_t n, const char *v){
+  size_t lv = strlen(v), i, k = 0;
+  char *z = malloc(n*(lv + 1) + 2);
+  z[k++] = '[';
+  for(i=0; i<n; i++){
+    memcpy(z + k, v, lv);
+    k += lv;
+    z[k++] = i+1<n ? ',' : ']';
+  }
+  z[k] = 0;
+  return z;
+}
+
+/* best-of-5 time of sql over a vector of n elements */
+static double best_time(const char *sql, size_t n){
+  char *z = json_array(n, "0.5");
+  double best = 1e300;
+  int r;
+  for(r=0; r<5; r++){
+    double t0 = now();
+    eval(sql, z, z);
+    t0 = now() - t0;
+    if( t0 < best ) best = t0;
+  }
+  free(z);
+  return best;
+}
+
+static void linear(const char *id, const char *sql, size_t n){
+  double t1 = best_time(sql, n), t2 = best_time(sql, 2*n);
+  double ratio = t2 / t1;
+  if( ratio <= 3.0 ) printf("ok %s (2x input: %.2fx time)\n", id, ratio);
+  else printf("FAIL %s: doubling the input multiplied the time by %.2f\n", id,
+              ratio);
+}
+
+int main(void){
+  char *z, *w;
+  long before;
+  size_t i, n;
+
+  if( sqlite3_open(":memory:", &db) || sqlite3_kl_init(db, 0, 0) ) return 1;
+
+  /* 10 000 000 elements: decoded in constant memory */
+  z = json_array(10000000, "1");
+  before = peak_kb();
+  expect("limits.ten-million", eval("SELECT kl_dims(?1)", z, 0), "10000000");
+  expect("limits.ten-million-gauss", eval("SELECT kl_gauss(?1, ?1, ?1, ?1)",
+                                          z, 0), "0.0");
+  if( peak_kb() - before < 8192 ){
+    printf("ok limits.ten-million-memory (peak grew %ld KiB)\n",
+           peak_kb() - before);
+  }else{
+    printf("FAIL limits.ten-million-memory: peak grew %ld KiB\n",
+           peak_kb() - before);
+  }
+  free(z);
+
+  /* 100 000 nested brackets: refused at the first, without recursion */
+  n = 100000;
+  z = malloc(2*n + 1);
+  for(i=0; i<n; i++){ z[i] = '['; z[2*n - 1 - i] = ']'; }
+  z[2*n] = 0;
+  expect("limits.nested", eval("SELECT kl_dims(?1)", z, 0),
+         "error: kl_dims: x[0] is a nested array (offset 1); vectors are "
+         "flat arrays of numbers");
+  free(z);
+
+  /* megabytes of white space around one number */
+  n = 8 << 20;
+  z = malloc(2*n + 4);
+  z[0] = '[';
+  memset(z + 1, ' ', n);
+  z[n + 1] = '7';
+  memset(z + n + 2, '\n', n);
+  z[2*n + 2] = ']';
+  z[2*n + 3] = 0;
+  expect("limits.whitespace", eval("SELECT kl_json(?1)", z, 0), "[7]");
+  free(z);
+
+  /* at and over SQLITE_LIMIT_LENGTH */
+  sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 4000);
+  z = json_array(1000, "1");      /* 2001 bytes: within the limit */
+  w = json_array(1000, "1.5");    /* 4001 bytes: over it */
+  expect("limits.input-under", eval("SELECT kl_dims(?1)", z, 0), "1000");
+  expect("limits.output-at", eval("SELECT length(kl_f32(?1))", z, 0), "4000");
+  expect("limits.output-over", eval("SELECT length(kl_f64(?1))", z, 0),
+         "error: kl_f64: the result would exceed SQLite's length limit of "
+         "4000 bytes");
+  expect("limits.input-over", eval("SELECT kl_dims(?1)", w, 0),
+         "bind error: string or blob too big");
+  free(z);
+  free(w);
+  sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 1000000000);
+
+  /* time linear in the input */
+  linear("limits.linear-json-gauss", "SELECT kl_gauss(?1, ?1, ?1, ?1)", 500000);
+  linear("limits.linear-kl-div", "SELECT kl_div(?1, ?2)", 500000);
+  linear("limits.linear-kl-json", "SELECT length(kl_json(?1))", 200000);
+  linear("limits.linear-blob", "SELECT kl_gauss(kl_f32(?1), 1, kl_f64(?2), 1)",
+         500000);
+  sqlite3_close(db);
+  return 0;
+}
