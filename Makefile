@@ -1,12 +1,20 @@
 # sqlite-kl — build, test and clean.
 #
-#   make          builds ./kl.so (load it with .load ./kl)
-#   make test     runs every test: SQL scripts and C hosts
-#   make demo     runs sql/demo.sql in the sqlite3 shell
+#   make            builds ./kl.so (load it with .load ./kl)
+#   make test       runs every test: SQL scripts and C hosts
+#   make check      make test, then the same suite under AddressSanitizer +
+#                   UndefinedBehaviorSanitizer and under valgrind, the
+#                   allocation-failure, thread (also ThreadSanitizer) and
+#                   limits hosts, each fuzzer for FUZZ_SECONDS, and branch
+#                   coverage (at least 95% of src/)
+#   make fuzz       only the fuzzers (FUZZ_SECONDS each, default 30)
+#   make coverage   only the coverage run and its summary
+#   make demo       runs sql/demo.sql in the sqlite3 shell
 #   make clean
 #
-# Build dependencies: a C compiler, sqlite3 and libsqlite3-dev.
-# No flag here depends on the build machine's CPU.
+# Build dependencies: a C compiler, sqlite3 and libsqlite3-dev; make check
+# also needs clang, libclang-rt-14-dev and valgrind.  No flag here depends on
+# the build machine's CPU.
 
 CC      ?= cc
 CFLAGS  ?= -O2
@@ -15,16 +23,17 @@ KLFLAGS = -fPIC -fvisibility=hidden -std=c99 -D_POSIX_C_SOURCE=200809L $(WARN)
 LDLIBS  = -lm
 
 SRC     = src/kl.c src/kl_args.c src/kl_gauss.c src/kl_discrete.c \
-          src/kl_vectors.c \
-          src/kl_vec.c src/kl_math.c
+          src/kl_vectors.c src/kl_vec.c src/kl_math.c
 HDR     = $(wildcard src/*.h)
 CORE    = src/kl_vec.c src/kl_math.c
 
 SQLITE  ?= sqlite3
+CLANG   ?= clang
+FUZZ_SECONDS ?= 30
 
 TEST_HOSTS = tests/harness.so tests/unit_core tests/host
 
-.PHONY: all test demo clean
+.PHONY: all test check fuzz coverage demo clean
 
 all: kl.so
 
@@ -43,9 +52,81 @@ tests/host: tests/host.c
 test: kl.so $(TEST_HOSTS)
 	SQLITE=$(SQLITE) sh tests/run.sh
 
+# ---------------------------------------------------------------- check
+# Each variant lives in build/<name>/ with the same file names as the plain
+# build, so tests/run.sh can run the whole suite against it (BUILD=...).
+
+SAN     = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+          -fno-sanitize-recover=all
+ASAN    = build/asan
+CHK     = build/check
+COV     = build/cov
+
+$(ASAN)/kl.so: $(SRC) $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(SAN) $(KLFLAGS) -shared -o $@ $(SRC) $(LDLIBS)
+$(ASAN)/harness.so: tests/harness.c
+	@mkdir -p $(@D)
+	$(CC) $(SAN) $(KLFLAGS) -shared -o $@ tests/harness.c $(LDLIBS)
+$(ASAN)/unit_core: tests/unit_core.c $(CORE) $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(SAN) $(KLFLAGS) -Isrc -o $@ tests/unit_core.c $(CORE) $(LDLIBS)
+$(ASAN)/host: tests/host.c
+	@mkdir -p $(@D)
+	$(CC) $(SAN) $(KLFLAGS) -o $@ tests/host.c -lsqlite3 $(LDLIBS)
+
+# Hosts with the extension compiled in (-DSQLITE_CORE), under ASan/UBSan.
+$(CHK)/oom_host $(CHK)/limits_host $(CHK)/threads_host: $(CHK)/%: tests/%.c $(SRC) $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(SAN) $(KLFLAGS) -DSQLITE_CORE -Isrc -o $@ $< $(SRC) -lsqlite3 -lpthread $(LDLIBS)
+$(CHK)/threads_tsan: tests/threads_host.c $(SRC) $(HDR)
+	@mkdir -p $(@D)
+	$(CLANG) -O1 -g -fsanitize=thread $(KLFLAGS) -DSQLITE_CORE -Isrc -o $@ tests/threads_host.c $(SRC) -lsqlite3 -lpthread $(LDLIBS)
+$(CHK)/fuzz_sql: tests/fuzz/fuzz_sql.c $(SRC) $(HDR)
+	@mkdir -p $(@D)
+	$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined $(KLFLAGS) -DSQLITE_CORE -Isrc -o $@ tests/fuzz/fuzz_sql.c $(SRC) -lsqlite3 $(LDLIBS)
+$(CHK)/fuzz_decode: tests/fuzz/fuzz_decode.c $(CORE) $(HDR)
+	@mkdir -p $(@D)
+	$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined $(KLFLAGS) -Isrc -o $@ tests/fuzz/fuzz_decode.c $(CORE) $(LDLIBS)
+
+# Coverage: one set of objects, compiled in (-DSQLITE_CORE), serves both the
+# kl.so that the sqlite3 shell loads (it resolves sqlite3_* from the shell's
+# libsqlite3) and the C hosts, so every run adds to the same counts.
+COV_OBJ = $(patsubst src/%.c,$(COV)/%.o,$(SRC))
+$(COV)/%.o: src/%.c $(HDR)
+	@mkdir -p $(@D)
+	$(CC) -O0 -g --coverage $(KLFLAGS) -DSQLITE_CORE -c -o $@ $<
+$(COV)/kl.so: $(COV_OBJ)
+	$(CC) --coverage -shared -o $@ $(COV_OBJ) -lsqlite3 $(LDLIBS)
+$(COV)/harness.so: tests/harness.c
+	@mkdir -p $(@D)
+	$(CC) -O0 $(KLFLAGS) -shared -o $@ tests/harness.c $(LDLIBS)
+$(COV)/host: tests/host.c
+	@mkdir -p $(@D)
+	$(CC) -O0 $(KLFLAGS) -o $@ tests/host.c -lsqlite3 $(LDLIBS)
+$(COV)/unit_core: tests/unit_core.c $(COV_OBJ)
+	$(CC) -O0 --coverage $(KLFLAGS) -Isrc -o $@ tests/unit_core.c $(COV)/kl_vec.o $(COV)/kl_math.o $(LDLIBS)
+$(COV)/oom_host $(COV)/limits_host $(COV)/threads_host: $(COV)/%: tests/%.c $(COV_OBJ)
+	$(CC) -O0 --coverage $(KLFLAGS) -DSQLITE_CORE -Isrc -o $@ $< $(COV_OBJ) -lsqlite3 -lpthread $(LDLIBS)
+
+ASAN_BUILD = $(ASAN)/kl.so $(ASAN)/harness.so $(ASAN)/unit_core $(ASAN)/host
+CHK_BUILD  = $(CHK)/oom_host $(CHK)/limits_host $(CHK)/threads_host \
+             $(CHK)/threads_tsan $(CHK)/fuzz_sql $(CHK)/fuzz_decode
+COV_BUILD  = $(COV)/kl.so $(COV)/harness.so $(COV)/host $(COV)/unit_core \
+             $(COV)/oom_host $(COV)/limits_host $(COV)/threads_host
+
+check: kl.so $(TEST_HOSTS) $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD)
+	SQLITE=$(SQLITE) CC=$(CC) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/check.sh all
+
+fuzz: $(CHK)/fuzz_sql $(CHK)/fuzz_decode
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/check.sh fuzz
+
+coverage: $(COV_BUILD)
+	SQLITE=$(SQLITE) sh tests/check.sh coverage
+
 demo: kl.so
 	$(SQLITE) :memory: -cmd ".load ./kl" < sql/demo.sql
 
 clean:
-	rm -f kl.so $(TEST_HOSTS)
-	rm -rf tests/tmp
+	rm -f kl.so $(TEST_HOSTS) *.gcov
+	rm -rf tests/tmp build

@@ -59,12 +59,12 @@ SQLITE_EXTENSION_INIT3
 #include <math.h>
 #include <string.h>
 
-typedef struct discrete_kind {
+struct discrete_kind {
   const char *name;
   int nvec;          /* 2 for (p, q), 1 for entropy(p) */
   kl_term_fn term;
   int root;          /* js_dist: square root of the result */
-} discrete_kind;
+};
 
 const discrete_kind kl_div_kind     = { "kl_div", 2, kl_div_term, 0 };
 const discrete_kind kl_js_div_kind  = { "js_div", 2, kl_js_term, 0 };

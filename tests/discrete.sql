@@ -147,3 +147,22 @@ SELECT expect('hwin.recompute', (SELECT count(*) FROM hwin w WHERE w.i % 97 = 0 
 SELECT expect('hwin.growing-frame', (SELECT count(*) FROM (SELECT i, kl_div_agg(p, q) OVER
   (ORDER BY i) k FROM hrows WHERE i <= 300) w WHERE k IS NOT (SELECT kl_div_agg(p, q)
   FROM hrows WHERE i <= w.i)), 0);
+
+-- More refusals, and NULL rows inside sliding windows.
+SELECT expect_error('logits.b-neginf-number', 'SELECT kl_div_logits(''[0,1]'', -9e999)',
+  'kl_div_logits: b has no finite entry, so it is not a distribution');
+SELECT expect_error('logits.posinf-number', 'SELECT kl_div_logits(9e999, 0)',
+  'kl_div_logits: a must be finite (got Inf)');
+SELECT expect_error('logits.unit', 'SELECT kl_div_logits(''[1]'', ''[1]'', ''x'')',
+  'kl_div_logits: unknown unit ''x'' (use ''nats'', ''bits'' or ''bans'')');
+SELECT expect_error('agg.bad-json', 'SELECT kl_div_agg(p, 1) FROM (SELECT ''[1,'' p)',
+  'kl_div_agg: p is not valid JSON: expected a number at offset 3, found end of text');
+CREATE TEMP TABLE nrows(i INTEGER PRIMARY KEY, p, q, u);
+INSERT INTO nrows VALUES (1, 1, 2, 'bits'), (2, NULL, 1, 'bits'), (3, 3, NULL, 'bits'),
+  (4, '[2,5]', '[1,1]', 'bits'), (5, 4, 4, NULL), (6, 1, 9, 'bits'), (7, 2, 3, 'bits');
+SELECT expect('agg.window-nulls.' || w.i, w.k, (SELECT kl_div_agg(p, q, u) FROM nrows
+  WHERE i BETWEEN w.i - 2 AND w.i), 0) FROM (SELECT i, kl_div_agg(p, q, u)
+  OVER (ORDER BY i ROWS 2 PRECEDING) k FROM nrows) w ORDER BY w.i;
+SELECT expect('agg.window-nulls-js.' || w.i, w.k, (SELECT js_div_agg(p, q) FROM nrows
+  WHERE i BETWEEN w.i - 3 AND w.i), 0) FROM (SELECT i, js_div_agg(p, q)
+  OVER (ORDER BY i ROWS 3 PRECEDING) k FROM nrows) w ORDER BY w.i;

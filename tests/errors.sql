@@ -192,3 +192,21 @@ SELECT expect('limit.f32-fits', length(kl_f32(substr(j30, 1, 40) || '1]')), 80) 
 SELECT expect('limit.f64-fits', length(kl_f64(substr(j30, 1, 22) || '1]')), 96) FROM lim;
 SELECT set_length_limit(1000000000);
 SELECT expect('limit.restored', length(kl_f32(j30)), 124) FROM lim;
+
+-- A length mismatch found in the first chunk, where the longer vector turns
+-- out to be malformed further on: the malformation is what is reported.
+CREATE TEMP TABLE bad300 AS WITH RECURSIVE c(i) AS (SELECT 0 UNION ALL SELECT i+1 FROM c WHERE i < 299)
+  SELECT '[' || group_concat(CASE WHEN i = 280 THEN 'x' ELSE '1' END, ',') || ']' v FROM c;
+SELECT expect_error('dims.then-bad-json', 'SELECT kl_gauss(''[1]'', v, 0, 1) FROM bad300',
+  'kl_gauss: sd1 is not valid JSON: expected a number at offset 561, found ''x''');
+SELECT expect_error('json.scalar-minus', 'SELECT kl_gauss(''-'', 1, 0, 1)',
+  'kl_gauss: mu1 is not valid JSON: expected a valid JSON number at offset 0, found ''-''');
+SELECT expect_error('json.huge-exponent', 'SELECT kl_gauss(''[1e100000]'', 1, 0, 1)',
+  'kl_gauss: mu1[0] is beyond the double range (offset 1)');
+SELECT expect('json.tiny-exponent', kl_json('[1e-100000, -1e-99999999999999999999]'), '[0,-0]');
+SELECT expect('json.carriage-return', kl_json(char(13) || '[1' || char(13, 9, 10) || ',2]' || char(13)), '[1,2]');
+
+-- Empty frames after non-empty ones.
+SELECT expect('window.frame-empties', (SELECT group_concat(coalesce(kl, 'NULL'), ' ') FROM (
+  SELECT kl_gauss_agg(m, 1, 0, 1) OVER (ORDER BY m ROWS BETWEEN 1 FOLLOWING AND 1 FOLLOWING) kl
+  FROM (SELECT 1 m UNION ALL SELECT 2))), '2.0 NULL');

@@ -61,6 +61,8 @@ static const char *const STATEMENTS[] = {
   "SELECT cross_entropy_agg(p, q, 'bans') FROM (SELECT '[1,2,3]' p, '[2,2,2]' q "
   "UNION ALL SELECT 4, 5)",
   "SELECT kl_div('[1,-1]', '[1,1]')",
+  "SELECT kl_gauss(0, 1, 0, 1, 2)",
+  "SELECT kl_gauss(mu, sd, 0, 1), kl_div(mu, sd), kl_json(mu) FROM utf16",
 };
 #define NSTMT (int)(sizeof(STATEMENTS)/sizeof(STATEMENTS[0]))
 
@@ -121,6 +123,14 @@ int main(void){
   }
   /* no lookaside: every allocation reaches the allocator */
   sqlite3_db_config(db, SQLITE_DBCONFIG_LOOKASIDE, 0, 0, 0);
+  /* text in a UTF-16 table is converted, with an allocation, when the
+  ** functions read it */
+  if( sqlite3_exec(db, "PRAGMA encoding='UTF-16le'; CREATE TEMP TABLE "
+                   "utf16(mu, sd); INSERT INTO utf16 VALUES('[1,2,3]', "
+                   "'[3,2,1]')", 0, 0, 0) ){
+    printf("FAIL oom.setup: %s\n", sqlite3_errmsg(db));
+    return 1;
+  }
 
   for(i=0; i<NSTMT; i++){
     int want_rc;
@@ -171,6 +181,40 @@ int main(void){
     }
   }
   sqlite3_close(db);
+
+  /* registration itself, failing each allocation in turn */
+  {
+    long n;
+    int bad = 0;
+    for(n=1; ; n++){
+      sqlite3 *fresh;
+      char *err = 0;
+      int rc;
+      if( sqlite3_open(":memory:", &fresh) ) return 1;
+      fail_at = n;
+      persistent = 0;
+      count = 0;
+      injected = 0;
+      armed = 1;
+      rc = sqlite3_kl_init(fresh, &err, 0);
+      armed = 0;
+      fail_at = 0;
+      if( injected==0 ){
+        if( rc ) bad = 1;
+        sqlite3_close(fresh);
+        break;
+      }
+      points++;
+      if( rc!=SQLITE_NOMEM || (err && strstr(err, "cannot register")==0) ){
+        printf("FAIL oom.init: allocation %ld gave rc %d (%s)\n", n, rc,
+               err ? err : "no message");
+        bad = 1;
+      }
+      sqlite3_free(err);
+      sqlite3_close(fresh);
+    }
+    if( !bad ) printf("ok oom.init (%ld points)\n", n - 1);
+  }
   printf("# %ld allocation-failure points\n", points);
   return 0;
 }

@@ -114,6 +114,24 @@ static void test_xsum(void){
     same("xsum.zero", xsum_of(x, 2), 0.0);
   }
   {
+    double x[] = { 1.0, NAN };
+    report("xsum.nan", isnan(xsum_of(x, 2)), "want NaN");
+  }
+  {
+    double x[] = { -INFINITY, 1.0 };
+    same("xsum.neg-inf", xsum_of(x, 2), -INFINITY);
+  }
+  {
+    /* 2^16 times DBL_MAX: past the last limbs, still +Inf and -Inf */
+    kl_xsum a, b;
+    int i;
+    memset(&a, 0, sizeof a);
+    memset(&b, 0, sizeof b);
+    for(i=0; i<65536; i++){ kl_xsum_add(&a, DBL_MAX); kl_xsum_sub(&b, DBL_MAX); }
+    same("xsum.far-overflow", kl_xsum_value(&a), INFINITY);
+    same("xsum.far-overflow-negative", kl_xsum_value(&b), -INFINITY);
+  }
+  {
     /* DBL_MIN - tiny: the largest subnormal */
     double x[] = { DBL_MIN, -tiny };
     same("xsum.largest-subnormal", xsum_of(x, 2), DBL_MIN - tiny);
@@ -155,6 +173,14 @@ static void test_sum(void){
   kl_sum_add(&s, DBL_MAX);
   kl_sum_add(&s, DBL_MAX);
   same("neumaier.overflow", kl_sum_value(&s), INFINITY);
+  kl_sum_init(&s);
+  kl_sum_add(&s, -INFINITY);
+  same("neumaier.neg-inf", kl_sum_value(&s), -INFINITY);
+  kl_sum_add(&s, INFINITY);
+  report("neumaier.inf-minus-inf", isnan(kl_sum_value(&s)), "want NaN");
+  kl_sum_init(&s);
+  kl_sum_add(&s, NAN);
+  report("neumaier.nan", isnan(kl_sum_value(&s)), "want NaN");
 }
 
 static void test_log1pmx(void){
@@ -216,6 +242,24 @@ static void test_parse(void){
     }
   }
   report("parse.fixed", bad==0, buf);
+  /* more than 780 digits before the point: the tail counts as exponent */
+  {
+    char big[1200];
+    double got, want;
+    memset(big, '0', sizeof big);
+    big[0] = '7';
+    big[1] = '3';
+    memcpy(big + 1000, "e-900", 6);
+    want = strtod(big, 0);
+    report("parse.long-integer-part", kl_parse_number(big, strlen(big), &got)
+           ==strlen(big) && got==want && want > 7.2e99 && want < 7.4e99,
+           "1000-digit integer part");
+    big[900] = '1';   /* a nonzero digit past the 780 kept: sticky */
+    want = strtod(big, 0);
+    report("parse.long-integer-sticky", kl_parse_number(big, strlen(big), &got)
+           ==strlen(big) && memcmp(&got, &want, sizeof got)==0,
+           "sticky digit in the integer part");
+  }
   /* random decimal strings of 1..25 digits with exponents */
   bad = 0;
   for(i=0; i<300000; i++){

@@ -36,8 +36,9 @@ static const char *const STATEMENTS[] = {
   "cross_entropy_agg(a, b) " AGG_W ", entropy_agg(a) " AGG_W " FROM "
   "(SELECT ?1 a, ?2 b UNION ALL SELECT ?3, ?4 UNION ALL SELECT ?5, ?6 "
   "UNION ALL SELECT ?1, ?6)",
-  "SELECT kl_div_agg(a, b, ?7), entropy_agg(a, ?7), kl_gauss_agg(a, b, a, b, ?7)"
-  " FROM (SELECT ?1 a, ?2 b UNION ALL SELECT ?3, ?4)",
+  ("SELECT kl_div_agg(a, b, ?7), entropy_agg(a, ?7), "
+   "kl_gauss_agg(a, b, a, b, ?7) FROM (SELECT ?1 a, ?2 b UNION ALL "
+   "SELECT ?3, ?4)"),
 };
 #define NSTMT (sizeof(STATEMENTS)/sizeof(STATEMENTS[0]))
 
