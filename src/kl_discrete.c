@@ -232,8 +232,10 @@ void kl_div_logits_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
 ** The bins of the rows in the frame, oldest first.  Window frames lose
 ** their oldest row first (xInverse), so both arrays are queues.
 */
+typedef struct disc_bin { double p, q; } disc_bin;
+
 typedef struct disc_agg {
-  double *bin[2];          /* p and q; live bins are [head, len) */
+  disc_bin *bin;           /* live bins are [head, len); q = p for entropy */
   size_t head, len, cap;
   sqlite3_int64 *rowlen;   /* bins per row; live rows are [rhead, rlen) */
   size_t rhead, rlen, rcap;
@@ -262,20 +264,17 @@ static int queue_room(void **arr, size_t elsize, size_t *head, size_t *len,
   return SQLITE_OK;
 }
 
-/* Appends n bins of each argument; head/len/cap are shared by the arrays. */
-static int append_bins(disc_agg *g, int nvec, kl_argv *a, size_t n){
-  int j;
-  size_t head = g->head, len = g->len, cap = g->cap;
-  for(j=0; j<nvec; j++){
-    head = g->head; len = g->len; cap = g->cap;
-    if( queue_room((void**)&g->bin[j], sizeof(double), &head, &len, &cap, n) ){
-      return SQLITE_NOMEM;
-    }
+/* Appends the current chunk of n bins. */
+static int append_bins(disc_agg *g, int nvec, const kl_argv *a, size_t n){
+  size_t i;
+  if( queue_room((void**)&g->bin, sizeof(disc_bin), &g->head, &g->len,
+                 &g->cap, n) ){
+    return SQLITE_NOMEM;
   }
-  g->head = head;
-  g->len = len;
-  g->cap = cap;
-  for(j=0; j<nvec; j++) memcpy(g->bin[j] + g->len, a->buf[j], n*sizeof(double));
+  for(i=0; i<n; i++){
+    g->bin[g->len + i].p = a->buf[0][i];
+    g->bin[g->len + i].q = a->buf[nvec - 1][i];
+  }
   g->len += n;
   return SQLITE_OK;
 }
@@ -349,16 +348,19 @@ static void disc_agg_value(sqlite3_context *ctx){
   kl_xsum sums[2];
   kl_dd tot[2];
   kl_sum acc;
-  size_t n;
-  int j;
+  const disc_bin *b;
+  size_t n, i;
   if( g==0 || g->rhead==g->rlen ) return;   /* NULL */
+  b = g->bin + g->head;
   n = g->len - g->head;
   memset(sums, 0, sizeof sums);
-  for(j=0; j<k->nvec; j++) add_all(&sums[j], g->bin[j] + g->head, n);
+  for(i=0; i<n; i++){
+    kl_xsum_add(&sums[0], b[i].p);
+    kl_xsum_add(&sums[1], b[i].q);
+  }
   if( totals(ctx, k, sums, tot) ) return;
   kl_sum_init(&acc);
-  kl_terms_accum(k->term, g->bin[0] + g->head, g->bin[k->nvec - 1] + g->head,
-                 n, tot[0], tot[1], &acc);
+  for(i=0; i<n; i++) kl_sum_add(&acc, k->term(b[i].p, b[i].q, tot[0], tot[1]));
   result(ctx, k, kl_sum_value(&acc), g->unit);
 }
 
@@ -366,8 +368,7 @@ static void disc_agg_final(sqlite3_context *ctx){
   disc_agg *g = (disc_agg*)sqlite3_aggregate_context(ctx, 0);
   disc_agg_value(ctx);
   if( g ){
-    sqlite3_free(g->bin[0]);
-    sqlite3_free(g->bin[1]);
+    sqlite3_free(g->bin);
     sqlite3_free(g->rowlen);
   }
 }
