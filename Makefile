@@ -19,7 +19,8 @@
 CC      ?= cc
 CFLAGS  ?= -O2
 WARN    = -Wall -Wextra -Werror
-KLFLAGS = -fPIC -fvisibility=hidden -std=c99 -D_POSIX_C_SOURCE=200809L $(WARN)
+KLFLAGS = -fPIC -fvisibility=hidden -ffp-contract=off -std=c99 \
+          -D_POSIX_C_SOURCE=200809L $(WARN)
 LDLIBS  = -lm
 
 SRC     = src/kl.c src/kl_args.c src/kl_gauss.c src/kl_discrete.c \

@@ -218,7 +218,11 @@ int kl_args_positive(sqlite3_context *ctx, const kl_argv *a, int k, size_t n,
   size_t i;
   const double *x = a->buf[k];
   const char *rel = allow_zero ? ">=" : ">";
-  for(i=0; i<n; i++){
+  int bad = 0;
+  /* first a branch-free scan, then the search for the message */
+  if( allow_zero ) for(i=0; i<n; i++) bad |= !(x[i] >= 0.0);
+  else for(i=0; i<n; i++) bad |= !(x[i] > 0.0);
+  for(i=0; bad && i<n; i++){
     if( allow_zero ? !(x[i] >= 0.0) : !(x[i] > 0.0) ){
       char buf[40];
       char *msg;

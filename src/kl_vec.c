@@ -228,21 +228,62 @@ int kl_vec_raw_f64(kl_vec *v, const void *p, size_t n, kl_verr *err){
   return blob_setup(v, (const unsigned char*)p, n, 1, err);
 }
 
-static double load_f32(const unsigned char *p){
-  uint32_t u = (uint32_t)p[0] | (uint32_t)p[1]<<8 | (uint32_t)p[2]<<16
-             | (uint32_t)p[3]<<24;
-  float f;
-  memcpy(&f, &u, sizeof f);
-  return f;
+#if defined(__GNUC__) && !defined(__clang__)
+# define KL_VECTORIZE __attribute__((optimize("tree-vectorize", \
+                                              "vect-cost-model=dynamic")))
+#else
+# define KL_VECTORIZE
+#endif
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__==__ORDER_LITTLE_ENDIAN__
+# define KL_LITTLE_ENDIAN 1
+#else
+# define KL_LITTLE_ENDIAN 0
+#endif
+
+/*
+** Converts n little-endian float32 (elsize 4) or float64 (8) values to
+** doubles; returns nonzero if any is NaN or +-Inf.  Branch-free, so the
+** compiler vectorises it.
+*/
+KL_VECTORIZE
+static int convert_f32(const unsigned char *p, double *out, size_t n){
+  size_t i;
+  int bad = 0;
+  for(i=0; i<n; i++){
+    uint32_t u;
+    float f;
+    if( KL_LITTLE_ENDIAN ){
+      memcpy(&u, p + 4*i, 4);
+    }else{
+      const unsigned char *q = p + 4*i;
+      u = (uint32_t)q[0] | (uint32_t)q[1]<<8 | (uint32_t)q[2]<<16
+        | (uint32_t)q[3]<<24;
+    }
+    memcpy(&f, &u, 4);
+    out[i] = f;
+    bad |= (u & 0x7F800000u)==0x7F800000u;
+  }
+  return bad;
 }
 
-static double load_f64(const unsigned char *p){
-  uint64_t u = 0;
-  double d;
-  int k;
-  for(k=7; k>=0; k--) u = (u << 8) | p[k];
-  memcpy(&d, &u, sizeof d);
-  return d;
+KL_VECTORIZE
+static int convert_f64(const unsigned char *p, double *out, size_t n){
+  size_t i;
+  int bad = 0;
+  for(i=0; i<n; i++){
+    uint64_t u;
+    if( KL_LITTLE_ENDIAN ){
+      memcpy(&u, p + 8*i, 8);
+    }else{
+      const unsigned char *q = p + 8*i;
+      int k;
+      u = 0;
+      for(k=7; k>=0; k--) u = (u << 8) | q[k];
+    }
+    memcpy(&out[i], &u, 8);
+    bad |= (u & 0x7FF0000000000000ull)==0x7FF0000000000000ull;
+  }
+  return bad;
 }
 
 void kl_vec_allow_neg_inf(kl_vec *v){
@@ -319,19 +360,20 @@ int kl_vec_read(kl_vec *v, double *out, size_t max, size_t *got,
     case KL_F32:
     case KL_F64: {
       size_t left = v->count - v->next;
+      int bad;
       if( max > left ) max = left;
-      for(k=0; k<max; k++){
-        size_t at = v->next + k;
-        double x = v->kind==KL_F32 ? load_f32(v->p + 4*at)
-                                   : load_f64(v->p + 8*at);
-        if( refused(v, x) ){
+      bad = v->kind==KL_F32 ? convert_f32(v->p + 4*v->next, out, max)
+                            : convert_f64(v->p + 8*v->next, out, max);
+      for(k=0; bad && k<max; k++){
+        /* a NaN or an infinity: refused unless it is an allowed -Inf */
+        if( refused(v, out[k]) ){
           err->code = KL_ERR_NONFINITE;
-          err->index = at;
-          err->value = x;
+          err->index = v->next + k;
+          err->value = out[k];
           return KL_ERR_NONFINITE;
         }
-        out[k] = x;
       }
+      k = max;
       v->next += k;
       if( v->next==v->count ) v->done = 1;
       *got = k;

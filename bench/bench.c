@@ -1,0 +1,271 @@
+/*
+** bench.c — the sqlite-kl benchmark host (make bench).  A benchmark, not a
+** test: it prints ratios measured side by side in one process.
+**
+** Data is generated here (fixed seed) into a temporary database file, read
+** with a page cache large enough to hold it, after a warm-up.  Each
+** comparison runs its two queries interleaved, 7 times each, and reports
+** the ratio of the medians.  The "floor" is a do-nothing function of this
+** host that only fetches its arguments' blob pointers: SQLite's own cost per
+** row.  The extension is loaded from ./kl.so, as users load it.
+**
+** Usage: bench [--smoke] [--vec PATH_TO_vec0.so] [--out RESULTS_FRAGMENT]
+**        bench --callgrind N D     (one query, for valgrind --tool=callgrind)
+**        bench --rss N D           (one query on a small cache; prints the
+**                                   peak RSS in KiB)
+*/
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+static sqlite3 *db;
+static char dbpath[256];
+static int smoke;
+static int reps = 7;
+
+static double now(void){
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec + ts.tv_nsec*1e-9;
+}
+
+/* ------------------------------------------------------------- floors */
+
+static void floor_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  const void *p = 0;
+  int i;
+  for(i=0; i<argc; i++) p = sqlite3_value_blob(argv[i]);
+  sqlite3_result_int(ctx, p!=0);
+}
+
+/* ------------------------------------------------------------ helpers */
+
+static void die(const char *what){
+  fprintf(stderr, "bench: %s: %s\n", what, sqlite3_errmsg(db));
+  exit(1);
+}
+
+static void exec(const char *sql){
+  char *err = 0;
+  if( sqlite3_exec(db, sql, 0, 0, &err) ){
+    fprintf(stderr, "bench: %s\n  in: %.200s\n", err, sql);
+    exit(1);
+  }
+}
+
+/* Runs sql, returns seconds; *out gets the first column of the last row. */
+static double timed(const char *sql, double *out){
+  sqlite3_stmt *st;
+  double t0 = now();
+  int rc;
+  if( sqlite3_prepare_v2(db, sql, -1, &st, 0) ) die(sql);
+  while( (rc = sqlite3_step(st))==SQLITE_ROW ){
+    if( out ) *out = sqlite3_column_double(st, 0);
+  }
+  if( rc!=SQLITE_DONE ) die(sql);
+  sqlite3_finalize(st);
+  return now() - t0;
+}
+
+static int cmp_double(const void *a, const void *b){
+  double x = *(const double*)a, y = *(const double*)b;
+  return x<y ? -1 : x>y;
+}
+
+static double median(double *t, int n){
+  qsort(t, (size_t)n, sizeof(double), cmp_double);
+  return t[n/2];
+}
+
+/* Interleaved repetitions of two queries: median(a) / median(b). */
+static double ratio(const char *a, const char *b, double *ta, double *tb){
+  double x[16], y[16];
+  int r;
+  timed(a, 0);   /* warm-up: pages into the cache */
+  timed(b, 0);
+  for(r=0; r<reps; r++){
+    x[r] = timed(a, 0);
+    y[r] = timed(b, 0);
+  }
+  *ta = median(x, reps);
+  *tb = median(y, reps);
+  return *ta / *tb;
+}
+
+static FILE *out;
+
+static void row(const char *what, const char *vs, double ta, double tb,
+                const char *target){
+  printf("| %-44s | %-30s | %8.1f ms | %8.1f ms | %6.2f | %-8s |\n", what, vs,
+         ta*1e3, tb*1e3, ta/tb, target);
+  if( out ){
+    fprintf(out, "| %s | %s | %.1f ms | %.1f ms | %.2f | %s |\n", what, vs,
+            ta*1e3, tb*1e3, ta/tb, target);
+  }
+  fflush(stdout);
+}
+
+/* ----------------------------------------------------------- data */
+
+static unsigned long long rng = 0x2545F4914F6CDD1DULL;
+static double urand(void){
+  rng ^= rng >> 12; rng ^= rng << 25; rng ^= rng >> 27;
+  return (double)((rng * 0x2545F4914F6CDD1DULL) >> 11) / 9007199254740992.0;
+}
+
+/* Table NAME with N rows of four vectors of D elements: float32 blobs
+** (elsize 4), float64 kl_f64 blobs (8) or JSON text (0). */
+static void make_table(const char *name, int n, int d, int elsize){
+  static const unsigned char hdr[8] = {0x4B,0x4C,0xC0,0x7F,0x66,0x36,0x34,1};
+  sqlite3_stmt *st;
+  char sql[256];
+  size_t hsz = elsize==8 ? 8 : 0;
+  size_t bytes = elsize ? hsz + (size_t)d*(size_t)elsize : (size_t)d*24 + 2;
+  unsigned char *buf = malloc(bytes);
+  int i, c, k;
+  snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS %s; CREATE TABLE %s(id "
+           "INTEGER PRIMARY KEY, mu1, sd1, mu2, sd2)", name, name);
+  exec(sql);
+  snprintf(sql, sizeof sql, "INSERT INTO %s VALUES(?,?,?,?,?)", name);
+  if( sqlite3_prepare_v2(db, sql, -1, &st, 0) ) die(sql);
+  exec("BEGIN");
+  for(i=0; i<n; i++){
+    sqlite3_bind_int(st, 1, i);
+    for(c=0; c<4; c++){
+      size_t len = 0;
+      int positive = c==1 || c==3;
+      if( elsize ) { memcpy(buf, hdr, hsz); len = hsz; }
+      else buf[len++] = '[';
+      for(k=0; k<d; k++){
+        double x = positive ? 0.1 + 2.0*urand() : 4.0*urand() - 2.0;
+        if( elsize==4 ){ float f = (float)x; memcpy(buf + len, &f, 4); len += 4; }
+        else if( elsize==8 ){ memcpy(buf + len, &x, 8); len += 8; }
+        else len += (size_t)sprintf((char*)buf + len, "%s%.6f", k ? "," : "", x);
+      }
+      if( elsize ) sqlite3_bind_blob(st, 2 + c, buf, (int)len, SQLITE_TRANSIENT);
+      else{
+        buf[len++] = ']';
+        sqlite3_bind_text(st, 2 + c, (char*)buf, (int)len, SQLITE_TRANSIENT);
+      }
+    }
+    if( sqlite3_step(st)!=SQLITE_DONE ) die("insert");
+    sqlite3_reset(st);
+  }
+  exec("COMMIT");
+  sqlite3_finalize(st);
+  free(buf);
+}
+
+static void open_db(int cache_kib){
+  char *err = 0, sql[128];
+  snprintf(dbpath, sizeof dbpath, "/tmp/kl-bench-%d.db", (int)getpid());
+  unlink(dbpath);
+  if( sqlite3_open(dbpath, &db) ) die("open");
+  sqlite3_enable_load_extension(db, 1);
+  if( sqlite3_load_extension(db, "./kl", 0, &err) ){
+    fprintf(stderr, "bench: cannot load ./kl.so: %s (run make first)\n", err);
+    exit(1);
+  }
+  sqlite3_create_function(db, "floor4", 4, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                          0, floor_fn, 0, 0);
+  sqlite3_create_function(db, "floor2", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                          0, floor_fn, 0, 0);
+  snprintf(sql, sizeof sql, "PRAGMA cache_size=-%d; PRAGMA journal_mode=OFF;"
+           " PRAGMA synchronous=OFF", cache_kib);
+  exec(sql);
+}
+
+static void close_db(void){
+  sqlite3_close(db);
+  unlink(dbpath);
+}
+
+/* ------------------------------------------------------------- modes */
+
+static long peak_kib(void){
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss;
+}
+
+int main(int argc, char **argv){
+  const char *vec = 0;
+  int i, n = 20000;
+  double ta, tb;
+
+  for(i=1; i<argc; i++){
+    if( strcmp(argv[i], "--smoke")==0 ){ smoke = 1; reps = 3; }
+    else if( strcmp(argv[i], "--vec")==0 && i+1<argc ) vec = argv[++i];
+    else if( strcmp(argv[i], "--out")==0 && i+1<argc ){
+      out = fopen(argv[++i], "w");
+    }else if( (strcmp(argv[i], "--callgrind")==0 || strcmp(argv[i], "--rss")==0)
+              && i+2<argc ){
+      int rows = atoi(argv[i+1]), d = atoi(argv[i+2]);
+      int rss = argv[i][2]=='r';
+      open_db(rss ? 2000 : 2000000);
+      make_table("t", rows, d, 4);
+      if( rss ){
+        long before = peak_kib();
+        timed("SELECT sum(kl_gauss(mu1, sd1, mu2, sd2)) FROM t", 0);
+        printf("%ld %ld\n", before, peak_kib());
+      }else{
+        timed("SELECT sum(kl_gauss(mu1, sd1, mu2, sd2)) FROM t", 0);
+      }
+      close_db();
+      return 0;
+    }
+  }
+  if( smoke ) n = 200;
+
+  open_db(4000000);
+  printf("| %-44s | %-30s | %11s | %11s | %6s | %-8s |\n", "query", "against",
+         "ours", "theirs", "ratio", "target");
+  printf("|%s|%s|%s|%s|%s|%s|\n", "----------------------------------------------",
+         "--------------------------------", "-------------", "-------------",
+         "--------", "----------");
+
+  {
+    static const int dims[] = { 768, 16, 4096 };
+    int k;
+    for(k=0; k<3; k++){
+      char what[96];
+      int d = dims[k], rows = d==4096 && !smoke ? 5000 : n;
+      make_table("t", rows, d, 4);
+      snprintf(what, sizeof what, "kl_gauss, float32 blobs, D=%d, N=%d", d, rows);
+      ratio("SELECT sum(kl_gauss(mu1, sd1, mu2, sd2)) FROM t",
+            "SELECT sum(floor4(mu1, sd1, mu2, sd2)) FROM t", &ta, &tb);
+      row(what, "blob floor", ta, tb, d==768 ? "<= 1.5" : "");
+      if( d==768 && vec ){
+        char sql[160];
+        char *err = 0;
+        if( sqlite3_load_extension(db, vec, 0, &err)==SQLITE_OK ){
+          snprintf(sql, sizeof sql, "SELECT sum(vec_distance_l2(mu1, mu2)) FROM t");
+          ratio("SELECT sum(kl_gauss(mu1, sd1, mu2, sd2)) FROM t", sql, &ta, &tb);
+          row("kl_gauss, float32 blobs, D=768", "sqlite-vec vec_distance_l2",
+              ta, tb, "<= 1.5");
+        }else{
+          printf("sqlite-vec not loaded: %s\n", err ? err : "?");
+        }
+      }
+    }
+  }
+  make_table("t", n, 768, 8);
+  ratio("SELECT sum(kl_gauss(mu1, sd1, mu2, sd2)) FROM t",
+        "SELECT sum(floor4(mu1, sd1, mu2, sd2)) FROM t", &ta, &tb);
+  row("kl_gauss, kl_f64 blobs, D=768", "blob floor", ta, tb, "");
+
+  make_table("t", smoke ? n : 5000, 768, 0);
+  ratio("SELECT sum(kl_gauss(mu1, sd1, mu2, sd2)) FROM t",
+        "SELECT sum(json_valid(mu1) + json_valid(sd1) + json_valid(mu2) + "
+        "json_valid(sd2)) FROM t", &ta, &tb);
+  row("kl_gauss, JSON text, D=768", "json_valid of the four", ta, tb, "<= 1.0");
+
+  close_db();
+  if( out ) fclose(out);
+  return 0;
+}
