@@ -9,6 +9,7 @@
 #                   coverage (at least 95% of src/)
 #   make fuzz       only the fuzzers (FUZZ_SECONDS each, default 30)
 #   make coverage   only the coverage run and its summary
+#   make bench      the benchmark (bench/run.sh), written to bench/RESULTS.md
 #   make demo       runs sql/demo.sql in the sqlite3 shell
 #   make clean
 #
@@ -34,7 +35,7 @@ FUZZ_SECONDS ?= 30
 
 TEST_HOSTS = tests/harness.so tests/unit_core tests/host
 
-.PHONY: all test check fuzz coverage demo clean
+.PHONY: all test check fuzz coverage bench demo clean
 
 all: kl.so
 
@@ -116,7 +117,7 @@ CHK_BUILD  = $(CHK)/oom_host $(CHK)/limits_host $(CHK)/threads_host \
 COV_BUILD  = $(COV)/kl.so $(COV)/harness.so $(COV)/host $(COV)/unit_core \
              $(COV)/oom_host $(COV)/limits_host $(COV)/threads_host
 
-check: kl.so $(TEST_HOSTS) $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD)
+check: kl.so $(TEST_HOSTS) $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench
 	SQLITE=$(SQLITE) CC=$(CC) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/check.sh all
 
 fuzz: $(CHK)/fuzz_sql $(CHK)/fuzz_decode
@@ -124,6 +125,13 @@ fuzz: $(CHK)/fuzz_sql $(CHK)/fuzz_decode
 
 coverage: $(COV_BUILD)
 	SQLITE=$(SQLITE) sh tests/check.sh coverage
+
+build/bench/bench: bench/bench.c
+	@mkdir -p $(@D)
+	$(CC) -O2 $(WARN) -o $@ bench/bench.c -lsqlite3 $(LDLIBS)
+
+bench: kl.so build/bench/bench
+	sh bench/run.sh
 
 demo: kl.so
 	$(SQLITE) :memory: -cmd ".load ./kl" < sql/demo.sql

@@ -101,7 +101,7 @@ static FILE *out;
 
 static void row(const char *what, const char *vs, double ta, double tb,
                 const char *target){
-  printf("| %-44s | %-30s | %8.1f ms | %8.1f ms | %6.2f | %-8s |\n", what, vs,
+  printf("| %-44s | %-32s | %8.1f ms | %8.1f ms | %6.2f | %-8s |\n", what, vs,
          ta*1e3, tb*1e3, ta/tb, target);
   if( out ){
     fprintf(out, "| %s | %s | %.1f ms | %.1f ms | %.2f | %s |\n", what, vs,
@@ -185,6 +185,59 @@ static void close_db(void){
   unlink(dbpath);
 }
 
+/* Table NAME with N rows of numbers: four columns (mu1, sd1, mu2, sd2)
+** for the long format, or two (p, q) for a histogram. */
+static void make_numbers(const char *name, long n, int cols){
+  sqlite3_stmt *st;
+  char sql[256];
+  long i;
+  int c;
+  snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS %s; CREATE TABLE %s(%s)",
+           name, name, cols==4 ? "mu1 REAL, sd1 REAL, mu2 REAL, sd2 REAL"
+                               : "p REAL, q REAL");
+  exec(sql);
+  snprintf(sql, sizeof sql, "INSERT INTO %s VALUES(%s)", name,
+           cols==4 ? "?,?,?,?" : "?,?");
+  if( sqlite3_prepare_v2(db, sql, -1, &st, 0) ) die(sql);
+  exec("BEGIN");
+  for(i=0; i<n; i++){
+    for(c=0; c<cols; c++){
+      int positive = cols==2 || c==1 || c==3;
+      sqlite3_bind_double(st, c + 1, positive ? 0.1 + 2.0*urand()
+                                              : 4.0*urand() - 2.0);
+    }
+    if( sqlite3_step(st)!=SQLITE_DONE ) die("insert");
+    sqlite3_reset(st);
+  }
+  exec("COMMIT");
+  sqlite3_finalize(st);
+}
+
+/* Table NAME with N rows of two float32 histograms of D bins. */
+static void make_hist(const char *name, int n, int d){
+  sqlite3_stmt *st;
+  char sql[200];
+  float *buf = malloc(sizeof(float)*(size_t)d);
+  int i, c, k;
+  snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS %s; CREATE TABLE %s(p, q)",
+           name, name);
+  exec(sql);
+  snprintf(sql, sizeof sql, "INSERT INTO %s VALUES(?,?)", name);
+  if( sqlite3_prepare_v2(db, sql, -1, &st, 0) ) die(sql);
+  exec("BEGIN");
+  for(i=0; i<n; i++){
+    for(c=0; c<2; c++){
+      for(k=0; k<d; k++) buf[k] = (float)(1.0 + 100.0*urand());
+      sqlite3_bind_blob(st, c + 1, buf, 4*d, SQLITE_TRANSIENT);
+    }
+    if( sqlite3_step(st)!=SQLITE_DONE ) die("insert");
+    sqlite3_reset(st);
+  }
+  exec("COMMIT");
+  sqlite3_finalize(st);
+  free(buf);
+}
+
 /* ------------------------------------------------------------- modes */
 
 static long peak_kib(void){
@@ -193,9 +246,44 @@ static long peak_kib(void){
   return ru.ru_maxrss;
 }
 
+/* Our median time of sql (reps runs, after a warm-up). */
+static double our_time(const char *sql){
+  double t[16];
+  int r;
+  timed(sql, 0);
+  for(r=0; r<reps; r++) t[r] = timed(sql, 0);
+  return median(t, reps);
+}
+
+/* Python's numpy round trip, and torch's compute-only time if it is there */
+static void python_rows(void){
+  char cmd[512], line[256];
+  double ours = our_time("SELECT sum(kl_gauss(mu1, sd1, mu2, sd2)) FROM t");
+  FILE *p;
+  snprintf(cmd, sizeof cmd, "/usr/bin/python3 bench/python_roundtrip.py %s t %d"
+           " 2>&1", dbpath, reps);
+  p = popen(cmd, "r");
+  if( p==0 ) return;
+  while( fgets(line, sizeof line, p) ){
+    double secs;
+    if( sscanf(line, "numpy %lf", &secs)==1 ){
+      row("kl_gauss, float32 blobs, D=768", "Python sqlite3+numpy round trip",
+          ours, secs, "<= 0.2");
+    }else if( sscanf(line, "torch %lf", &secs)==1 ){
+      row("kl_gauss, float32 blobs, D=768", "torch kl_divergence, compute only",
+          ours, secs, "");
+    }else{
+      printf("python: %s", line);
+      if( out ) fprintf(out, "\nPython: %s", line);
+    }
+  }
+  pclose(p);
+}
+
 int main(int argc, char **argv){
   const char *vec = 0;
   int i, n = 20000;
+  long nlong = 15000000, nhist = 1000000;
   double ta, tb;
 
   for(i=1; i<argc; i++){
@@ -203,68 +291,115 @@ int main(int argc, char **argv){
     else if( strcmp(argv[i], "--vec")==0 && i+1<argc ) vec = argv[++i];
     else if( strcmp(argv[i], "--out")==0 && i+1<argc ){
       out = fopen(argv[++i], "w");
-    }else if( (strcmp(argv[i], "--callgrind")==0 || strcmp(argv[i], "--rss")==0)
-              && i+2<argc ){
-      int rows = atoi(argv[i+1]), d = atoi(argv[i+2]);
-      int rss = argv[i][2]=='r';
-      open_db(rss ? 2000 : 2000000);
-      make_table("t", rows, d, 4);
-      if( rss ){
-        long before = peak_kib();
-        timed("SELECT sum(kl_gauss(mu1, sd1, mu2, sd2)) FROM t", 0);
-        printf("%ld %ld\n", before, peak_kib());
-      }else{
-        timed("SELECT sum(kl_gauss(mu1, sd1, mu2, sd2)) FROM t", 0);
-      }
+    }else if( strcmp(argv[i], "--callgrind")==0 && i+2<argc ){
+      /* one blob query, for valgrind --tool=callgrind */
+      open_db(2000000);
+      make_table("t", atoi(argv[i+1]), atoi(argv[i+2]), 4);
+      timed("SELECT sum(kl_gauss(mu1, sd1, mu2, sd2)) FROM t", 0);
       close_db();
+      return 0;
+    }else if( strcmp(argv[i], "--rss")==0 && i+3<argc ){
+      /* --rss make|query N D: make the database, or query it in a fresh
+      ** process with SQLite's default page cache and print the peak RSS */
+      int rows = atoi(argv[i+2]), d = atoi(argv[i+3]);
+      snprintf(dbpath, sizeof dbpath, "/tmp/kl-bench-rss-%d-%d.db", rows, d);
+      if( strcmp(argv[i+1], "make")==0 ){
+        char *err = 0;
+        unlink(dbpath);
+        if( sqlite3_open(dbpath, &db) ) die("open");
+        exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF");
+        make_table("t", rows, d, 4);
+        sqlite3_close(db);
+        (void)err;
+      }else{
+        char *err = 0;
+        if( sqlite3_open(dbpath, &db) ) die("open");
+        sqlite3_enable_load_extension(db, 1);
+        if( sqlite3_load_extension(db, "./kl", 0, &err) ) die("load");
+        timed("SELECT sum(kl_gauss(mu1, sd1, mu2, sd2)) FROM t", 0);
+        printf("%ld\n", peak_kib());
+        sqlite3_close(db);
+        unlink(dbpath);
+      }
       return 0;
     }
   }
-  if( smoke ) n = 200;
+  if( smoke ){ n = 200; nlong = 20000; nhist = 20000; }
 
   open_db(4000000);
-  printf("| %-44s | %-30s | %11s | %11s | %6s | %-8s |\n", "query", "against",
+  printf("| %-44s | %-32s | %11s | %11s | %6s | %-8s |\n", "query", "against",
          "ours", "theirs", "ratio", "target");
-  printf("|%s|%s|%s|%s|%s|%s|\n", "----------------------------------------------",
-         "--------------------------------", "-------------", "-------------",
-         "--------", "----------");
+  printf("|----------------------------------------------|"
+         "----------------------------------|-------------|-------------|"
+         "--------|----------|\n");
 
+  /* 1. the blob floor, at D = 768, 16 and 4096; and the alternatives */
   {
-    static const int dims[] = { 768, 16, 4096 };
+    static const int dims[] = { 16, 4096, 768 };
     int k;
     for(k=0; k<3; k++){
       char what[96];
       int d = dims[k], rows = d==4096 && !smoke ? 5000 : n;
       make_table("t", rows, d, 4);
-      snprintf(what, sizeof what, "kl_gauss, float32 blobs, D=%d, N=%d", d, rows);
+      snprintf(what, sizeof what, "kl_gauss, float32 blobs, D=%d, N=%d", d,
+               rows);
       ratio("SELECT sum(kl_gauss(mu1, sd1, mu2, sd2)) FROM t",
             "SELECT sum(floor4(mu1, sd1, mu2, sd2)) FROM t", &ta, &tb);
       row(what, "blob floor", ta, tb, d==768 ? "<= 1.5" : "");
-      if( d==768 && vec ){
-        char sql[160];
-        char *err = 0;
-        if( sqlite3_load_extension(db, vec, 0, &err)==SQLITE_OK ){
-          snprintf(sql, sizeof sql, "SELECT sum(vec_distance_l2(mu1, mu2)) FROM t");
-          ratio("SELECT sum(kl_gauss(mu1, sd1, mu2, sd2)) FROM t", sql, &ta, &tb);
-          row("kl_gauss, float32 blobs, D=768", "sqlite-vec vec_distance_l2",
-              ta, tb, "<= 1.5");
-        }else{
-          printf("sqlite-vec not loaded: %s\n", err ? err : "?");
-        }
+    }
+    /* t is now the D = 768 table: what users would do instead */
+    if( vec ){
+      char *err = 0;
+      if( sqlite3_load_extension(db, vec, 0, &err)==SQLITE_OK ){
+        ratio("SELECT sum(kl_gauss(mu1, sd1, mu2, sd2)) FROM t",
+              "SELECT sum(vec_distance_l2(mu1, mu2)) FROM t", &ta, &tb);
+        row("kl_gauss, float32 blobs, D=768", "sqlite-vec vec_distance_l2",
+            ta, tb, "<= 1.5");
+      }else{
+        printf("sqlite-vec not loaded: %s\n", err ? err : "?");
       }
     }
+    python_rows();
   }
   make_table("t", n, 768, 8);
   ratio("SELECT sum(kl_gauss(mu1, sd1, mu2, sd2)) FROM t",
         "SELECT sum(floor4(mu1, sd1, mu2, sd2)) FROM t", &ta, &tb);
   row("kl_gauss, kl_f64 blobs, D=768", "blob floor", ta, tb, "");
 
+  /* 2. the JSON floor */
   make_table("t", smoke ? n : 5000, 768, 0);
   ratio("SELECT sum(kl_gauss(mu1, sd1, mu2, sd2)) FROM t",
         "SELECT sum(json_valid(mu1) + json_valid(sd1) + json_valid(mu2) + "
         "json_valid(sd2)) FROM t", &ta, &tb);
-  row("kl_gauss, JSON text, D=768", "json_valid of the four", ta, tb, "<= 1.0");
+  row("kl_gauss, JSON text, D=768", "json_valid of the four", ta, tb,
+      "<= 1.0");
+  exec("DROP TABLE t");
 
+  /* 3. the long format */
+  make_numbers("lf", nlong, 4);
+  {
+    char what[96];
+    snprintf(what, sizeof what, "kl_gauss_agg, long format, %ld rows", nlong);
+    ratio("SELECT kl_gauss_agg(mu1, sd1, mu2, sd2) FROM lf",
+          "SELECT sum(mu1 + sd1 + mu2 + sd2) FROM lf", &ta, &tb);
+    row(what, "sum(mu1+sd1+mu2+sd2)", ta, tb, "<= 1.5");
+  }
+  exec("DROP TABLE lf");
+
+  /* 4. discrete */
+  make_hist("h", n, 1000);
+  ratio("SELECT sum(kl_div(p, q)) FROM h", "SELECT sum(floor2(p, q)) FROM h",
+        &ta, &tb);
+  row("kl_div, float32 histograms of 1000 bins", "blob floor", ta, tb, "");
+  exec("DROP TABLE h");
+  make_numbers("hl", nhist, 2);
+  {
+    char what[96];
+    snprintf(what, sizeof what, "kl_div_agg, %ld-row histogram", nhist);
+    ratio("SELECT kl_div_agg(p, q) FROM hl", "SELECT sum(p + q) FROM hl",
+          &ta, &tb);
+    row(what, "sum(p+q)", ta, tb, "");
+  }
   close_db();
   if( out ) fclose(out);
   return 0;

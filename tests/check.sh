@@ -11,6 +11,7 @@
 #             ThreadSanitizer), from build/check
 #   fuzz      each libFuzzer target: its regression inputs, then
 #             FUZZ_SECONDS of fuzzing from the committed seeds
+#   bench     the benchmark at tiny sizes, only to see that it still runs
 #   coverage  tests/run.sh and the hosts on build/cov, then gcov: at least
 #             95% of the branches in src/ must be taken
 # Ends with "N passed, N failed"; exits 1 on any failure.
@@ -72,6 +73,21 @@ fuzz_one() {
   tally "fuzz.$target" "$T/fuzz.out" "$T/fuzz.err" 0
 }
 
+# The benchmark at tiny sizes: it still runs (no timing is judged).
+bench_smoke() {
+  echo "== bench --smoke"
+  : > "$T/bench.err"
+  if build/bench/bench --smoke > "$T/bench.log" 2>> "$T/bench.err" \
+     && grep -q 'kl_div_agg' "$T/bench.log"; then
+    echo "ok bench.smoke" > "$T/bench.out"
+  else
+    echo "FAIL bench.smoke: see below" > "$T/bench.out"
+    cat "$T/bench.log" >> "$T/bench.err"
+  fi
+  cat "$T/bench.out"
+  tally bench.smoke "$T/bench.out" "$T/bench.err" 0
+}
+
 coverage() {
   find build/cov -name '*.gcda' -delete
   suite coverage-suite BUILD=build/cov SQLITE="${SQLITE:-sqlite3}"
@@ -116,6 +132,7 @@ case $what in
     host threads-tsan env TSAN_OPTIONS=halt_on_error=1 build/check/threads_tsan 2
     fuzz_one fuzz_sql tests/fuzz/seeds_sql
     fuzz_one fuzz_decode tests/fuzz/seeds_decode
+    bench_smoke
     coverage ;;
   fuzz)
     fuzz_one fuzz_sql tests/fuzz/seeds_sql
