@@ -91,12 +91,14 @@ static int total(sqlite3_context *ctx, const char *fname, const char *aname,
 }
 
 static int totals(sqlite3_context *ctx, const discrete_kind *k,
-                  const kl_xsum *sums, kl_dd *tot){
+                  const kl_xsum *sums, kl_totals *t){
+  kl_dd tot[2];
   int j;
   for(j=0; j<k->nvec; j++){
     if( total(ctx, k->name, pq_names[j], &sums[j], &tot[j]) ) return SQLITE_ERROR;
   }
   if( k->nvec==1 ) tot[1] = tot[0];
+  kl_totals_init(t, tot[0], tot[1]);
   return SQLITE_OK;
 }
 
@@ -121,7 +123,7 @@ static int discrete_value(sqlite3_context *ctx, const discrete_kind *k,
                           sqlite3_value **argv, double *out){
   kl_argv a;
   kl_xsum sums[2];
-  kl_dd tot[2];
+  kl_totals tot;
   kl_sum acc;
   size_t n;
   int j, rc, pass;
@@ -136,8 +138,7 @@ static int discrete_value(sqlite3_context *ctx, const discrete_kind *k,
       if( rc ) return rc;
       if( n==0 ) break;
       if( pass==1 ){
-        kl_terms_accum(k->term, a.buf[0], a.buf[k->nvec - 1], n, tot[0],
-                       tot[1], &acc);
+        kl_terms_accum(k->term, a.buf[0], a.buf[k->nvec - 1], n, &tot, &acc);
         continue;
       }
       for(j=0; j<k->nvec; j++){
@@ -145,7 +146,7 @@ static int discrete_value(sqlite3_context *ctx, const discrete_kind *k,
         add_all(&sums[j], a.buf[j], n);
       }
     }
-    if( pass==0 && totals(ctx, k, sums, tot) ) return SQLITE_ERROR;
+    if( pass==0 && totals(ctx, k, sums, &tot) ) return SQLITE_ERROR;
   }
   *out = kl_sum_value(&acc);
   return SQLITE_OK;
@@ -346,7 +347,7 @@ static void disc_agg_value(sqlite3_context *ctx){
   const discrete_kind *k = (const discrete_kind*)sqlite3_user_data(ctx);
   disc_agg *g = (disc_agg*)sqlite3_aggregate_context(ctx, 0);
   kl_xsum sums[2];
-  kl_dd tot[2];
+  kl_totals tot;
   kl_sum acc;
   const disc_bin *b;
   size_t n, i;
@@ -358,9 +359,9 @@ static void disc_agg_value(sqlite3_context *ctx){
     kl_xsum_add(&sums[0], b[i].p);
     kl_xsum_add(&sums[1], b[i].q);
   }
-  if( totals(ctx, k, sums, tot) ) return;
+  if( totals(ctx, k, sums, &tot) ) return;
   kl_sum_init(&acc);
-  for(i=0; i<n; i++) kl_sum_add(&acc, k->term(b[i].p, b[i].q, tot[0], tot[1]));
+  for(i=0; i<n; i++) kl_sum_add(&acc, k->term(b[i].p, b[i].q, &tot));
   result(ctx, k, kl_sum_value(&acc), g->unit);
 }
 

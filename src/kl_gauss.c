@@ -46,6 +46,9 @@ SQLITE_EXTENSION_INIT3
 
 #include "kl_sql.h"
 
+#include <float.h>
+#include <math.h>
+
 static const char *const gauss_names[4] = { "mu1", "sd1", "mu2", "sd2" };
 
 /*
@@ -57,7 +60,21 @@ static int gauss_kl(sqlite3_context *ctx, const char *fname,
   kl_argv a;
   kl_sum acc;
   size_t n;
-  int rc = kl_args_open(ctx, &a, fname, gauss_names, 4, argv, 0);
+  int rc, k;
+  double x[4];
+  /* The long format's rows: four plain, valid numbers, one dimension. */
+  for(k=0; k<4; k++){
+    int t = sqlite3_value_type(argv[k]);
+    if( t!=SQLITE_FLOAT && t!=SQLITE_INTEGER ) break;
+    x[k] = sqlite3_value_double(argv[k]);
+  }
+  if( k==4 && isfinite(x[0]) && x[1] > 0.0 && x[1] <= DBL_MAX
+   && isfinite(x[2]) && x[3] > 0.0 && x[3] <= DBL_MAX ){
+    *out = kl_gauss_term(x[0], x[1], x[2], x[3]);
+    return SQLITE_OK;
+  }
+  /* everything else, and every error, takes the general road */
+  rc = kl_args_open(ctx, &a, fname, gauss_names, 4, argv, 0);
   if( rc ) return rc;
   kl_sum_init(&acc);
   for(;;){

@@ -357,78 +357,88 @@ static double cross_diff(double p, double q, kl_dd X, kl_dd Y){
 }
 
 /*
-** Scales a weight and its total by the same power of two, bringing the
-** total into [1/2, 1).  The ratios a/b - 1 and (a-b)/(a+b) do not change
-** when (p, P) or (q, Q) are scaled, and the scaled products stay normal.
+** (p, P) and (q, Q) may each be scaled by a power of two without changing
+** the ratios a/b - 1 and (a-b)/(a+b); scaled so the totals are in
+** [1/2, 1), the products below stay in the normal range.
 */
-static void scale_with_total(double *w, kl_dd *T){
+static kl_dd scale_dd(kl_dd x, double s){
+  x.hi *= s;
+  x.lo *= s;
+  return x;
+}
+
+void kl_totals_init(kl_totals *t, kl_dd P, kl_dd Q){
   int e;
-  frexp(T->hi, &e);
-  *w = ldexp(*w, -e);
-  T->hi = ldexp(T->hi, -e);
-  T->lo = ldexp(T->lo, -e);
+  t->P = P;
+  t->Q = Q;
+  t->inv_p = 1.0 / P.hi;
+  t->inv_q = 1.0 / Q.hi;
+  frexp(P.hi, &e);
+  t->sp = ldexp(1.0, -e);
+  frexp(Q.hi, &e);
+  t->sq = ldexp(1.0, -e);
+  t->Ps = scale_dd(P, t->sp);
+  t->Qs = scale_dd(Q, t->sq);
 }
 
 /* ln(a/b) for a = p/P, b = q/Q, both > 0, where a/b is far from 1. */
-static double log_ratio(double p, double q, kl_dd P, kl_dd Q){
-  double r = (p/P.hi) / (q/Q.hi);
+static double log_ratio(double p, double q, double a, double b,
+                        const kl_totals *t){
+  double r = a / b;
   if( r > 1e-300 && r < 1e300 ) return log(r);
-  return (log(p) - log(q)) + (log(Q.hi) - log(P.hi));
+  return (log(p) - log(q)) + (log(t->Q.hi) - log(t->P.hi));
 }
 
-double kl_div_term(double p, double q, kl_dd P, kl_dd Q){
-  double a, b, r, L;
-  if( p==0.0 ) return q / Q.hi;
+double kl_div_term(double p, double q, const kl_totals *t){
+  double a, b, r;
+  if( p==0.0 ) return q * t->inv_q;
   if( q==0.0 ) return INFINITY;
-  a = p / P.hi;
-  b = q / Q.hi;
+  a = p * t->inv_p;
+  b = q * t->inv_q;
   r = a / b;
   if( r >= 0.5 && r <= 2.0 ){
     /* x = a/b - 1 = (p Q - q P) / (q P), in double-double */
-    double x;
-    scale_with_total(&p, &P);
-    scale_with_total(&q, &Q);
-    x = cross_diff(p, q, P, Q) / (q*P.hi);
+    double ps = p * t->sp, qs = q * t->sq;
+    double x = cross_diff(ps, qs, t->Ps, t->Qs) / (qs * t->Ps.hi);
     return b * kl_phi(x);
   }
-  L = log_ratio(p, q, P, Q);
-  return a*(L - 1.0) + b;
+  return a*(log_ratio(p, q, a, b, t) - 1.0) + b;
 }
 
-double kl_js_term(double p, double q, kl_dd P, kl_dd Q){
-  double a = p / P.hi, b = q / Q.hi, m = 0.5*(a + b), x;
+double kl_js_term(double p, double q, const kl_totals *t){
+  double a = p * t->inv_p, b = q * t->inv_q, m = 0.5*(a + b), x, ps, qs;
   if( p==0.0 || q==0.0 ){
     /* x = +-1: phi(1) + phi(-1) = 2 ln 2 */
     return m * 0.693147180559945309417232121458176568;
   }
   /* x = (a-b)/(a+b) = (p Q - q P) / (p Q + q P), in double-double */
-  scale_with_total(&p, &P);
-  scale_with_total(&q, &Q);
-  x = cross_diff(p, q, P, Q) / (p*Q.hi + q*P.hi);
+  ps = p * t->sp;
+  qs = q * t->sq;
+  x = cross_diff(ps, qs, t->Ps, t->Qs) / (ps*t->Qs.hi + qs*t->Ps.hi);
   return m * 0.5 * (kl_phi(x) + kl_phi(-x));
 }
 
-double kl_xent_term(double p, double q, kl_dd P, kl_dd Q){
+double kl_xent_term(double p, double q, const kl_totals *t){
   double a, b, lb;
   if( p==0.0 ) return 0.0;
   if( q==0.0 ) return INFINITY;
-  a = p / P.hi;
-  b = q / Q.hi;
+  a = p * t->inv_p;
+  b = q * t->inv_q;
   if( b > 0.5 ){
     /* ln b = log1p((q - Q)/Q); q - Q.hi is exact here (Sterbenz) */
-    lb = log1p(((q - Q.hi) - Q.lo) / Q.hi);
+    lb = log1p(((q - t->Q.hi) - t->Q.lo) * t->inv_q);
   }else if( b > 1e-300 ){
     lb = log(b);
   }else{
-    lb = log(q) - log(Q.hi);
+    lb = log(q) - log(t->Q.hi);
   }
   return -a * lb;
 }
 
 void kl_terms_accum(kl_term_fn term, const double *p, const double *q,
-                    size_t n, kl_dd P, kl_dd Q, kl_sum *acc){
+                    size_t n, const kl_totals *t, kl_sum *acc){
   size_t i;
-  for(i=0; i<n; i++) kl_sum_add(acc, term(p[i], q[i], P, Q));
+  for(i=0; i<n; i++) kl_sum_add(acc, term(p[i], q[i], t));
 }
 
 /* --------------------------------------------------------------- logits */

@@ -90,15 +90,24 @@ double kl_phi(double x);
 **   kl_xent_term  -a ln b                      (cross-entropy; entropy when
 **                                               p = q and P = Q)
 */
-double kl_div_term(double p, double q, kl_dd P, kl_dd Q);
-double kl_js_term(double p, double q, kl_dd P, kl_dd Q);
-double kl_xent_term(double p, double q, kl_dd P, kl_dd Q);
+typedef struct kl_totals {
+  kl_dd P, Q;          /* the exact totals, > 0 */
+  double inv_p, inv_q; /* 1/P, 1/Q */
+  kl_dd Ps, Qs;        /* P and Q scaled into [1/2, 1) by powers of two */
+  double sp, sq;       /* those powers of two */
+} kl_totals;
 
-typedef double (*kl_term_fn)(double p, double q, kl_dd P, kl_dd Q);
+void kl_totals_init(kl_totals *t, kl_dd P, kl_dd Q);
 
-/* Adds the n terms term(p[i], q[i], P, Q) to *acc. */
+double kl_div_term(double p, double q, const kl_totals *t);
+double kl_js_term(double p, double q, const kl_totals *t);
+double kl_xent_term(double p, double q, const kl_totals *t);
+
+typedef double (*kl_term_fn)(double p, double q, const kl_totals *t);
+
+/* Adds the n terms term(p[i], q[i], t) to *acc. */
 void kl_terms_accum(kl_term_fn term, const double *p, const double *q,
-                    size_t n, kl_dd P, kl_dd Q, kl_sum *acc);
+                    size_t n, const kl_totals *t, kl_sum *acc);
 
 /*
 ** KL between two categorical distributions given as logits (unnormalised

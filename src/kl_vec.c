@@ -31,6 +31,44 @@ static const double kl_pow10[23] = {
   1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
 };
 
+/*
+** The common case in one scan: at most 19 significant digits, a decimal
+** exponent within +-22 and a mantissa below 2^53, so the result is one
+** correctly rounded operation on exact doubles (Clinger's fast path).
+** Returns the length parsed, or 0 to let the exact path decide.
+*/
+static size_t parse_fast(const char *z, size_t n, double *out){
+  size_t i = 0;
+  uint64_t w = 0;
+  int nd = 0, neg = 0, e10 = 0;
+  if( i<n && z[i]=='-' ){ neg = 1; i++; }
+  if( i>=n || !is_digit(z[i]) ) return 0;
+  if( z[i]=='0' ){
+    i++;
+    if( i<n && is_digit(z[i]) ) return 0;
+  }else{
+    while( i<n && is_digit(z[i]) ){
+      if( ++nd > 19 ) return 0;
+      w = w*10 + (uint64_t)(z[i++] - '0');
+    }
+  }
+  if( i<n && z[i]=='.' ){
+    i++;
+    if( i>=n || !is_digit(z[i]) ) return 0;
+    while( i<n && is_digit(z[i]) ){
+      if( w==0 && z[i]=='0' ){ e10--; i++; continue; }   /* leading zeros */
+      if( ++nd > 19 ) return 0;
+      w = w*10 + (uint64_t)(z[i++] - '0');
+      e10--;
+    }
+  }
+  if( i<n && (z[i]=='e' || z[i]=='E') ) return 0;
+  if( w > (1ull << 53) || e10 < -22 ) return 0;
+  *out = w==0 ? 0.0 : (double)w / kl_pow10[-e10];
+  if( neg ) *out = -*out;
+  return i;
+}
+
 size_t kl_parse_number(const char *z, size_t n, double *out){
   char dig[KL_MAX_DIGITS + 1];
   int nd = 0, sticky = 0, nonzero = 0, neg = 0;
@@ -39,6 +77,8 @@ size_t kl_parse_number(const char *z, size_t n, double *out){
   int frac = 0;
   double x;
 
+  i = parse_fast(z, n, out);
+  if( i>0 ) return i;
   if( i<n && z[i]=='-' ){ neg = 1; i++; }
   if( i>=n || !is_digit(z[i]) ) return 0;
   for(;;){
@@ -304,16 +344,17 @@ static int read_json(kl_vec *v, double *out, size_t max, size_t *got,
     double x;
     int c;
     while( i<n && is_ws(z[i]) ) i++;
-    c = i<n ? (unsigned char)z[i] : -1;
-    if( c=='[' || c=='"' || c=='{' || c=='t' || c=='f' || c=='n' ){
-      err->code = c=='[' ? KL_ERR_NESTED : KL_ERR_NOTNUM;
-      err->index = v->next;
-      err->offset = i;
-      err->found = c;
-      return err->code;
-    }
     len = kl_parse_number(z + i, n - i, &x);
     if( len==0 ){
+      /* not a number: say what it is instead */
+      c = i<n ? (unsigned char)z[i] : -1;
+      if( c=='[' || c=='"' || c=='{' || c=='t' || c=='f' || c=='n' ){
+        err->code = c=='[' ? KL_ERR_NESTED : KL_ERR_NOTNUM;
+        err->index = v->next;
+        err->offset = i;
+        err->found = c;
+        return err->code;
+      }
       return syntax(err, v, i, (c=='-' || is_digit(c)) ? "a valid JSON number"
                                                        : "a number");
     }
