@@ -81,11 +81,13 @@ static int gauss_kl(sqlite3_context *ctx, const char *fname,
     rc = kl_args_next(ctx, &a, &n);
     if( rc ) return rc;
     if( n==0 ) break;
-    if( kl_args_positive(ctx, &a, 1, n, 0)
-     || kl_args_positive(ctx, &a, 3, n, 0) ){
+    if( kl_gauss_accum(a.buf[0], a.buf[1], a.buf[2], a.buf[3], n, &acc) ){
+      /* some sd is not > 0: find it for the message */
+      if( kl_args_positive(ctx, &a, 1, n, 0)==SQLITE_OK ){
+        kl_args_positive(ctx, &a, 3, n, 0);
+      }
       return SQLITE_ERROR;
     }
-    kl_gauss_accum(a.buf[0], a.buf[1], a.buf[2], a.buf[3], n, &acc);
   }
   *out = kl_sum_value(&acc);
   return SQLITE_OK;

@@ -280,7 +280,8 @@ static int gauss_terms(const double *restrict mu1, const double *restrict sd1,
     f = (k==0.0 ? a_near : a_far) - 2.0*s*t*p;
     out[i] = f + 0.5*d*d;
     suspect |= (uint64_t)(r < 0x1p-1000) | (uint64_t)(r > 0x1p1000)
-             | (uint64_t)!(out[i] <= 1.7e308);
+             | (uint64_t)!(out[i] <= 1.7e308)
+             | (uint64_t)!(sd1[i] > 0.0) | (uint64_t)!(sd2[i] > 0.0);
   }
   return suspect!=0;
 }
@@ -302,12 +303,15 @@ static double pairwise(const double *x, size_t n){
        + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
 }
 
-void kl_gauss_accum(const double *mu1, const double *sd1, const double *mu2,
-                    const double *sd2, size_t n, kl_sum *acc){
+int kl_gauss_accum(const double *mu1, const double *sd1, const double *mu2,
+                   const double *sd2, size_t n, kl_sum *acc){
   double term[256];
   while( n>0 ){
     size_t m = n < 256 ? n : 256, i;
     if( gauss_terms(mu1, sd1, mu2, sd2, m, term) ){
+      for(i=0; i<m; i++){
+        if( !(sd1[i] > 0.0) || !(sd2[i] > 0.0) ) return 1;
+      }
       for(i=0; i<m; i++){
         double r = sd1[i] / sd2[i];
         if( !(r >= 0x1p-1000 && r <= 0x1p1000) || !(term[i] <= 1.7e308) ){
@@ -319,6 +323,7 @@ void kl_gauss_accum(const double *mu1, const double *sd1, const double *mu2,
     mu1 += m; sd1 += m; mu2 += m; sd2 += m;
     n -= m;
   }
+  return 0;
 }
 
 /* ------------------------------------------------- discrete distributions */

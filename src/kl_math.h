@@ -61,9 +61,13 @@ double kl_log1pmx(double x);
 */
 double kl_gauss_term(double mu1, double sd1, double mu2, double sd2);
 
-/* Adds the n per-dimension terms of kl_gauss_term() to *acc. */
-void kl_gauss_accum(const double *mu1, const double *sd1, const double *mu2,
-                    const double *sd2, size_t n, kl_sum *acc);
+/*
+** Adds the n per-dimension terms of kl_gauss_term() to *acc.  Returns
+** nonzero, having added nothing more, if some sd1[i] or sd2[i] is not > 0
+** (the caller reports which).
+*/
+int kl_gauss_accum(const double *mu1, const double *sd1, const double *mu2,
+                   const double *sd2, size_t n, kl_sum *acc);
 
 #endif /* KL_MATH_H */
 
