@@ -64,6 +64,17 @@ echo "peak RSS KiB: N=20000 ${r1}, N=200000 ${r2} (D=64); D=768 ${r3}, D=100000 
   echo "- peak RSS of a query-only process: N=20 000: ${r1} KiB, N=200 000:"
   echo "  ${r2} KiB (D=64); D=768: ${r3} KiB, D=100 000: ${r4} KiB (N=200)"
   [ -z "$vec" ] && echo "- sqlite-vec: not installed (npm unavailable), row skipped"
+  echo
+  echo "## Targets in this run"
+  echo
+  # rows whose last column holds a target "<= X": met, or missed by how much
+  awk -F'|' '$7 ~ /<=/ { t = $7; sub(/.*<= */, "", t); r = $6 + 0; t = t + 0;
+      gsub(/^ +| +$/, "", $2); gsub(/^ +| +$/, "", $3);
+      if (r <= t) printf "- met: %s against %s: %.2f (target <= %.2f)\n", $2, $3, r, t;
+      else printf "- missed: %s against %s: %.2f, %.0f%% over the target <= %.2f\n", $2, $3, r, 100*(r/t - 1), t }' \
+    "$tmp/table.md"
+  echo
+  cat bench/ANALYSIS.md
 } > bench/RESULTS.md.new
 mv bench/RESULTS.md.new bench/RESULTS.md
 echo "wrote bench/RESULTS.md"

@@ -19,6 +19,7 @@
 ** when the answer itself is larger than DBL_MAX.
 */
 #include "kl_math.h"
+#include "kl_port.h"
 
 #include <math.h>
 #include <string.h>
@@ -229,12 +230,6 @@ double kl_gauss_term(double mu1, double sd1, double mu2, double sd2){
 ** Where r is beyond [2^-1000, 2^1000] or the term is not finite, the
 ** careful kl_gauss_term() recomputes that dimension.
 */
-#if defined(__GNUC__) && !defined(__clang__)
-# define KL_VECTORIZE __attribute__((optimize("tree-vectorize", \
-                                              "vect-cost-model=dynamic")))
-#else
-# define KL_VECTORIZE
-#endif
 #if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) \
     && !defined(KL_NO_CLONES) && (defined(__clang__) || __GNUC__ >= 6)
 # define KL_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))

@@ -2,6 +2,7 @@
 ** kl_vec.c — vector decoding (see kl_vec.h for the formats).  No SQLite.
 */
 #include "kl_vec.h"
+#include "kl_port.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -268,12 +269,6 @@ int kl_vec_raw_f64(kl_vec *v, const void *p, size_t n, kl_verr *err){
   return blob_setup(v, (const unsigned char*)p, n, 1, err);
 }
 
-#if defined(__GNUC__) && !defined(__clang__)
-# define KL_VECTORIZE __attribute__((optimize("tree-vectorize", \
-                                              "vect-cost-model=dynamic")))
-#else
-# define KL_VECTORIZE
-#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__==__ORDER_LITTLE_ENDIAN__
 # define KL_LITTLE_ENDIAN 1
 #else
