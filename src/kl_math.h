@@ -69,8 +69,6 @@ double kl_gauss_term(double mu1, double sd1, double mu2, double sd2);
 int kl_gauss_accum(const double *mu1, const double *sd1, const double *mu2,
                    const double *sd2, size_t n, kl_sum *acc);
 
-#endif /* KL_MATH_H */
-
 /* ------------------------------------------------- discrete distributions */
 
 /* A double-double: hi + lo, |lo| <= ulp(hi)/2. */
@@ -84,8 +82,8 @@ double kl_phi(double x);
 
 /*
 ** Terms of the discrete divergences for one bin, where p and q are the raw
-** (unnormalised, >= 0) weights and P, Q their exact totals (> 0), so that
-** a = p/P and b = q/Q are the probabilities.  The ratio a/b is formed in
+** (unnormalised, >= 0) weights and t holds their exact totals P, Q (> 0),
+** so that a = p/P and b = q/Q are the probabilities.  The ratio a/b is formed in
 ** double-double arithmetic, so nearly equal distributions keep their full
 ** relative accuracy.  Each term is >= 0 and the sum of the terms over all
 ** bins is the divergence:
@@ -142,3 +140,5 @@ void kl_logit_acc_add(kl_logit_acc *acc, const double *a, const double *b,
                       size_t n);
 void kl_logit_finish(const kl_logit_acc *acc, kl_logit_norm *out);
 double kl_logit_term(double a, double b, const kl_logit_norm *nm);
+
+#endif /* KL_MATH_H */
