@@ -1,12 +1,15 @@
 # sqlite-kl — build, test and clean.
 #
-#   make            builds ./kl.so (load it with .load ./kl)
+#   make            builds ./kl.so (load it with .load ./kl) and
+#                   ./kl_preload.so (LD_PRELOAD shim, for dqlite and friends)
 #   make test       runs every test: SQL scripts and C hosts
 #   make check      make test, then the same suite under AddressSanitizer +
 #                   UndefinedBehaviorSanitizer and under valgrind, the
 #                   allocation-failure, thread (also ThreadSanitizer) and
 #                   limits hosts, each fuzzer for FUZZ_SECONDS, and branch
 #                   coverage (at least 95% of src/)
+#   make test-cluster  three dqlite nodes under kl_preload.so, a leader
+#                   killed and restarted (needs Debian's go-dqlite)
 #   make fuzz       only the fuzzers (FUZZ_SECONDS each, default 30)
 #   make coverage   only the coverage run and its summary
 #   make bench      the benchmark (bench/run.sh), written to bench/RESULTS.md
@@ -35,12 +38,17 @@ FUZZ_SECONDS ?= 30
 
 TEST_HOSTS = tests/harness.so tests/unit_core tests/host
 
-.PHONY: all test check fuzz coverage bench demo clean
+.PHONY: all test check test-cluster fuzz coverage bench demo clean
 
-all: kl.so
+all: kl.so kl_preload.so
 
 kl.so: $(SRC) $(HDR)
 	$(CC) $(CFLAGS) $(KLFLAGS) -shared -o $@ $(SRC) $(LDFLAGS) $(LDLIBS)
+
+# LD_PRELOAD shim: the extension compiled in, registered on every
+# connection a dynamically linked program opens (see src/kl_preload.c).
+kl_preload.so: src/kl_preload.c $(SRC) $(HDR)
+	$(CC) $(CFLAGS) $(KLFLAGS) -DSQLITE_CORE -shared -o $@ src/kl_preload.c $(SRC) $(LDFLAGS) -lsqlite3 -ldl $(LDLIBS)
 
 tests/harness.so: tests/harness.c
 	$(CC) $(CFLAGS) $(KLFLAGS) -shared -o $@ tests/harness.c $(LDFLAGS) $(LDLIBS)
@@ -120,8 +128,11 @@ CHK_BUILD  = $(CHK)/oom_host $(CHK)/limits_host $(CHK)/threads_host \
 COV_BUILD  = $(COV)/kl.so $(COV)/harness.so $(COV)/host $(COV)/unit_core \
              $(COV)/oom_host $(COV)/limits_host $(COV)/threads_host
 
-check: kl.so $(TEST_HOSTS) $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench
+check: kl.so kl_preload.so $(TEST_HOSTS) $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench
 	SQLITE=$(SQLITE) CC=$(CC) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/check.sh all
+
+test-cluster: kl_preload.so
+	timeout 300 sh tests/cluster.sh
 
 fuzz: $(CHK)/fuzz_sql $(CHK)/fuzz_decode
 	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/check.sh fuzz
@@ -140,5 +151,5 @@ demo: kl.so
 	$(SQLITE) :memory: -cmd ".load ./kl" < sql/demo.sql
 
 clean:
-	rm -f kl.so $(TEST_HOSTS) *.gcov
+	rm -f kl.so kl_preload.so $(TEST_HOSTS) *.gcov
 	rm -rf tests/tmp build

@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/check.sh — make check: the test suite, then the same suite and more
-# under the reliability tools.  Usage: check.sh all | fuzz | coverage
+# under the reliability tools.  Usage: check.sh all | fuzz | coverage | cluster
 #
 # Parts, each counted into one total:
 #   test      tests/run.sh on the plain build
@@ -12,6 +12,7 @@
 #   fuzz      each libFuzzer target: its regression inputs, then
 #             FUZZ_SECONDS of fuzzing from the committed seeds
 #   bench     the benchmark at tiny sizes, only to see that it still runs
+#   cluster   tests/cluster.sh: three dqlite nodes, a leader lost and back
 #   coverage  tests/run.sh and the hosts on build/cov, then gcov: at least
 #             95% of the branches in src/ must be taken
 # Ends with "N passed, N failed"; exits 1 on any failure.
@@ -71,6 +72,16 @@ fuzz_one() {
   [ -n "$runs" ] || echo "the fuzzer did not report its runs" >> "$T/fuzz.err"
   cat "$T/fuzz.out"
   tally "fuzz.$target" "$T/fuzz.out" "$T/fuzz.err" 0
+}
+
+# make test-cluster: its ok/FAIL lines, folded in.
+cluster() {
+  echo "== cluster"
+  timeout 300 sh tests/cluster.sh > "$T/cluster.out" 2> "$T/cluster.err"
+  status=$?
+  grep -v '^ok ' "$T/cluster.out" | grep -v '^[0-9]* passed, [0-9]* failed$'
+  grep -v '^[0-9]* passed, [0-9]* failed$' "$T/cluster.out" > "$T/cluster.lines"
+  tally cluster "$T/cluster.lines" "$T/cluster.err" "$status"
 }
 
 # The benchmark at tiny sizes: it still runs (no timing is judged).
@@ -133,12 +144,15 @@ case $what in
     fuzz_one fuzz_sql tests/fuzz/seeds_sql
     fuzz_one fuzz_decode tests/fuzz/seeds_decode
     bench_smoke
+    cluster
     coverage ;;
   fuzz)
     fuzz_one fuzz_sql tests/fuzz/seeds_sql
     fuzz_one fuzz_decode tests/fuzz/seeds_decode ;;
   coverage)
     coverage ;;
+  cluster)
+    cluster ;;
 esac
 
 echo "$passed passed, $failed failed"
