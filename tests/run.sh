@@ -49,6 +49,10 @@ for f in tests/selftest/*.sql; do
   tally "$f" "$TMP/out" "$TMP/err" "$status" invert
 done
 
+# The README's sqlite3 sessions, executed and compared with what it shows.
+KL=$KL PRELOAD=${PRELOAD:-} WRAP=$WRAP sh tests/readme.sh > "$TMP/out" 2> "$TMP/err"
+tally README.md "$TMP/out" "$TMP/err" $?
+
 $WRAP "$UNIT" > "$TMP/out" 2> "$TMP/err"
 tally "$UNIT" "$TMP/out" "$TMP/err" $?
 
