@@ -50,7 +50,9 @@ for f in tests/selftest/*.sql; do
 done
 
 # The README's sqlite3 sessions, executed and compared with what it shows.
-KL=$KL PRELOAD=${PRELOAD:-} WRAP=$WRAP sh tests/readme.sh > "$TMP/out" 2> "$TMP/err"
+# Not under WRAP: valgrind computes long double as double, and SQLite's own
+# printf('%.16g') then prints a different last digit of the same double.
+KL=$KL PRELOAD=${PRELOAD:-} sh tests/readme.sh > "$TMP/out" 2> "$TMP/err"
 tally README.md "$TMP/out" "$TMP/err" $?
 
 $WRAP "$UNIT" > "$TMP/out" 2> "$TMP/err"
