@@ -52,7 +52,7 @@ done
 # The README's sqlite3 sessions, executed and compared with what it shows.
 # Not under WRAP: valgrind computes long double as double, and SQLite's own
 # printf('%.16g') then prints a different last digit of the same double.
-KL=$KL PRELOAD=${PRELOAD:-} sh tests/readme.sh > "$TMP/out" 2> "$TMP/err"
+WRAP= KL=$KL PRELOAD=${PRELOAD:-} sh tests/readme.sh > "$TMP/out" 2> "$TMP/err"
 tally README.md "$TMP/out" "$TMP/err" $?
 
 $WRAP "$UNIT" > "$TMP/out" 2> "$TMP/err"
