@@ -213,32 +213,65 @@ int kl_args_next(sqlite3_context *ctx, kl_argv *a, size_t *got){
   return SQLITE_OK;
 }
 
-int kl_args_positive(sqlite3_context *ctx, const kl_argv *a, int k, size_t n,
-                     int allow_zero){
+/* Whether x is in the domain (ref: the paired element for KL_DOM_ABOVE). */
+static int in_domain(double x, kl_dom dom, double ref){
+  switch( dom ){
+    case KL_DOM_POS:      return x > 0.0;
+    case KL_DOM_NONNEG:   return x >= 0.0;
+    case KL_DOM_PROB:     return x >= 0.0 && x <= 1.0;
+    case KL_DOM_PROB_POS: return x > 0.0 && x <= 1.0;
+    case KL_DOM_COUNT:    return x >= 0.0 && x == floor(x);
+    case KL_DOM_ABOVE:    return x > ref;
+    default:              return 1;
+  }
+}
+
+static const char *const domain_text[] = {
+  "", "> 0", ">= 0", "in [0, 1]", "in (0, 1]", "a whole number >= 0", ">"
+};
+
+int kl_args_check(sqlite3_context *ctx, const kl_argv *a, int k, size_t n,
+                  kl_dom dom, int ref){
   size_t i;
   const double *x = a->buf[k];
-  const char *rel = allow_zero ? ">=" : ">";
+  const double *y = dom==KL_DOM_ABOVE ? a->buf[ref] : x;
   int bad = 0;
-  /* first a branch-free scan, then the search for the message */
-  if( allow_zero ) for(i=0; i<n; i++) bad |= !(x[i] >= 0.0);
-  else for(i=0; i<n; i++) bad |= !(x[i] > 0.0);
+  if( dom==KL_DOM_ANY ) return SQLITE_OK;
+  /* first a plain scan, then the search for the message */
+  for(i=0; i<n; i++) bad |= !in_domain(x[i], dom, y[i]);
   for(i=0; bad && i<n; i++){
-    if( allow_zero ? !(x[i] >= 0.0) : !(x[i] > 0.0) ){
-      char buf[40];
+    if( !in_domain(x[i], dom, y[i]) ){
+      char buf[40], buf2[40], idx[32];
       char *msg;
       if( a->v[k].kind==KL_NUM ){
-        msg = sqlite3_mprintf("%s: %s must be %s 0 (got %s)", a->fname,
-                              a->names[k], rel, num_text(x[i], buf));
+        idx[0] = 0;
       }else{
-        msg = sqlite3_mprintf("%s: %s[%lld] must be %s 0 (got %s)", a->fname,
-                              a->names[k], (sqlite3_int64)(a->done - n + i),
-                              rel, num_text(x[i], buf));
+        sqlite3_snprintf(sizeof idx, idx, "[%lld]",
+                         (sqlite3_int64)(a->done - n + i));
+      }
+      if( dom==KL_DOM_ABOVE ){
+        char idx2[32];
+        if( a->v[ref].kind==KL_NUM ) idx2[0] = 0;
+        else memcpy(idx2, idx, sizeof idx2);
+        msg = sqlite3_mprintf("%s: %s%s must be > %s%s (got %s <= %s)",
+                              a->fname, a->names[k], idx, a->names[ref],
+                              idx2, num_text(x[i], buf), num_text(y[i], buf2));
+      }else{
+        msg = sqlite3_mprintf("%s: %s%s must be %s (got %s)", a->fname,
+                              a->names[k], idx, domain_text[dom],
+                              num_text(x[i], buf));
       }
       kl_error(ctx, msg);
       return SQLITE_ERROR;
     }
   }
   return SQLITE_OK;
+}
+
+int kl_args_positive(sqlite3_context *ctx, const kl_argv *a, int k, size_t n,
+                     int allow_zero){
+  return kl_args_check(ctx, a, k, n, allow_zero ? KL_DOM_NONNEG : KL_DOM_POS,
+                       0);
 }
 
 int kl_arg_unit(sqlite3_context *ctx, const char *fname, sqlite3_value *val,

@@ -71,6 +71,25 @@ int kl_args_next(sqlite3_context *ctx, kl_argv *a, size_t *got);
 int kl_args_positive(sqlite3_context *ctx, const kl_argv *a, int k, size_t n,
                      int allow_zero);
 
+/* Domains of parameters, for kl_args_check(). */
+typedef enum {
+  KL_DOM_ANY,       /* any finite number */
+  KL_DOM_POS,       /* > 0 */
+  KL_DOM_NONNEG,    /* >= 0 */
+  KL_DOM_PROB,      /* in [0, 1] */
+  KL_DOM_PROB_POS,  /* in (0, 1] */
+  KL_DOM_COUNT,     /* a whole number >= 0 */
+  KL_DOM_ABOVE      /* > the same element of argument ref */
+} kl_dom;
+
+/*
+** Checks that argument k's current chunk of n elements is in the domain,
+** reporting e.g. "fname: p1[3] must be in [0, 1] (got 1.5)" or
+** "fname: high1[0] must be > low1[0] (got 1 <= 2)".
+*/
+int kl_args_check(sqlite3_context *ctx, const kl_argv *a, int k, size_t n,
+                  kl_dom dom, int ref);
+
 /* Parses the optional unit argument: 'nats', 'bits' or 'bans'. */
 int kl_arg_unit(sqlite3_context *ctx, const char *fname, sqlite3_value *val,
                 kl_unit *unit);

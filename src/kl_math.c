@@ -507,3 +507,167 @@ double kl_logit_term(double a, double b, const kl_logit_norm *nm){
   /* pa (d - 1) + pb, with pa formed in log space */
   return exp((a - nm->max_a) - nm->log_sa) * (d - 1.0) + w;
 }
+
+/* ------------------------------------------------------ Gaussian family */
+
+/*
+** mu1 - mu2 over the scale s > 0, also when the difference of the two
+** finite means overflows (halve, divide, double).
+*/
+static double mean_gap(double mu1, double mu2, double s){
+  double dm = mu1 - mu2;
+  if( isinf(dm) ) return 2.0*((0.5*mu1 - 0.5*mu2) / s);
+  return dm / s;
+}
+
+/*
+** Variances: with v = var1/var2, f = (v - 1 - ln v)/2.  Near v = 1,
+** x = (var1 - var2)/var2 is exact in its numerator (Sterbenz) and
+** f = -log1pmx(x)/2 keeps every digit.  The mean term divides by
+** sqrt(var2), which is correctly rounded and cannot overflow.
+*/
+double kl_gauss_var_term(double mu1, double var1, double mu2, double var2){
+  double d = mean_gap(mu1, mu2, sqrt(var2)), v = var1 / var2, f;
+  if( v >= 0.5 && v <= 2.0 ){
+    f = -0.5*kl_log1pmx((var1 - var2) / var2);
+  }else{
+    double h = isinf(v) ? (0.5*var1) / var2 : 0.5*v, lv;
+    if( v > 1e-300 && v < 1e300 ) lv = log(v);
+    else lv = log(var1) - log(var2);
+    f = (h - 0.5) - 0.5*lv;
+  }
+  return f + (0.5*d)*d;
+}
+
+/*
+** expm1(x) - x.  For |x| <= 1 the Taylor series sum_{k>=2} x^k/k! (21
+** terms reach 2^-60 relative); outside, at most three bits cancel.
+*/
+double kl_expm1mx(double x){
+  double p;
+  int k;
+  if( fabs(x) > 1.0 ) return expm1(x) - x;
+  p = 1.0;
+  for(k=22; k>2; k--) p = 1.0 + p*x/k;
+  return 0.5*x*x*p;
+}
+
+#define KL_LN2_HI_S 6.93147180369123816490e-01
+#define KL_LN2_LO_S 1.90821492927058770002e-10
+
+/* x * e^h without overflow in e^h where the product is a double. */
+static double mul_exp(double x, double h){
+  double k, r;
+  if( fabs(h) < 700.0 ) return x*exp(h);
+  if( h > 3000.0 ) h = 3000.0;
+  if( h < -3000.0 ) h = -3000.0;
+  k = nearbyint(h / 0.693147180559945309417232121458176568);
+  r = (h - k*KL_LN2_HI_S) - k*KL_LN2_LO_S;
+  return ldexp(x*exp(r), (int)k);
+}
+
+/*
+** Log-variances l1, l2: with delta = l1 - l2 (kept as a double-double, so
+** its rounding does not cost digits when e^delta is large),
+**   f = (e^delta - 1 - delta) / 2,
+** and the mean term (mu1-mu2)^2 e^-l2 / 2 = (w^2)/2, w = (mu1-mu2) e^(-l2/2),
+** where e^(-l2/2) is scaled by a power of two before it could overflow.
+*/
+double kl_gauss_logvar_term(double mu1, double lv1, double mu2, double lv2){
+  double dh = lv1 - lv2, dl, f, w, dm;
+  /* two-sum: lv1 - lv2 = dh + dl exactly */
+  {
+    double bv = dh - lv1, av = dh - bv;
+    dl = (lv1 - av) + (-lv2 - bv);
+  }
+  if( isinf(dh) ){
+    f = INFINITY;   /* e^delta / 2 or -delta / 2 beyond DBL_MAX */
+  }else if( fabs(dh) <= 1.0 ){
+    f = 0.5*(kl_expm1mx(dh) + dl*expm1(dh));
+  }else if( dh > 700.0 ){
+    double e = exp(0.5*dh);
+    f = (0.5*e)*e*(1.0 + dl) - 0.5*(1.0 + dh);
+  }else{
+    double e = exp(dh);
+    f = 0.5*(((e - 1.0) - dh) + (e - 1.0)*dl);
+  }
+  dm = mu1 - mu2;
+  if( isinf(dm) ){
+    w = 2.0*mul_exp(0.5*mu1 - 0.5*mu2, -0.5*lv2);
+  }else{
+    w = mul_exp(dm, -0.5*lv2);
+  }
+  return f + (0.5*w)*w;
+}
+
+/*
+** Jeffreys divergence: with r = sd1/sd2, f(r) + f(1/r) = (r - 1/r)^2 / 2,
+** and r - 1/r = x + y for x = (sd1-sd2)/sd2, y = (sd1-sd2)/sd1, two numbers
+** of the same sign (no cancellation).  The means add
+** (d^2/sd1^2 + d^2/sd2^2) / 2.
+*/
+double kl_gauss_sym_term(double mu1, double sd1, double mu2, double sd2){
+  double ds = sd1 - sd2, g = ds/sd2 + ds/sd1;
+  double d1 = mean_gap(mu1, mu2, sd1), d2 = mean_gap(mu1, mu2, sd2);
+  return (0.5*g)*g + ((0.5*d1)*d1 + (0.5*d2)*d2);
+}
+
+/*
+** Bhattacharyya distance of two normals:
+**   (mu1-mu2)^2 / (4 (sd1^2 + sd2^2)) + ln((sd1^2 + sd2^2) / (2 sd1 sd2))/2.
+** The log's argument is 1 + u with u = (sd1-sd2)^2 / (2 sd1 sd2)
+** = x y / 2 (x, y as above), so log1p keeps its digits near sd1 = sd2; for
+** ratios beyond 1e150 it is |ln sd1 - ln sd2| - ln 2 to double precision.
+** The mean term is scaled by the larger sd.
+*/
+double kl_bhatt_gauss_term(double mu1, double sd1, double mu2, double sd2){
+  double ds = sd1 - sd2, x = ds/sd2, y = ds/sd1, hi, lo, t, rho, lt;
+  if( fabs(x) < 1e150 && fabs(y) < 1e150 ){
+    lt = log1p(0.5*x*y);
+  }else{
+    lt = fabs(log(sd1) - log(sd2)) - 0.693147180559945309417232121458176568;
+  }
+  hi = sd1 > sd2 ? sd1 : sd2;
+  lo = sd1 > sd2 ? sd2 : sd1;
+  t = mean_gap(mu1, mu2, hi);
+  rho = lo / hi;
+  return ((0.25*t)*t) / (1.0 + rho*rho) + 0.5*lt;
+}
+
+void kl_ssq_init(kl_ssq *a){
+  kl_sum_init(&a->big);
+  kl_sum_init(&a->mid);
+  kl_sum_init(&a->small);
+}
+
+#define KL_SSQ_BIG   0x1p+500
+#define KL_SSQ_SMALL 0x1p-500
+
+void kl_ssq_add(kl_ssq *a, double x){
+  double ax = fabs(x);
+  if( ax > KL_SSQ_BIG ){
+    double s = x * 0x1p-600;
+    kl_sum_add(&a->big, s*s);
+  }else if( ax < KL_SSQ_SMALL ){
+    double s = x * 0x1p+600;
+    kl_sum_add(&a->small, s*s);
+  }else{
+    kl_sum_add(&a->mid, x*x);
+  }
+}
+
+double kl_ssq_norm(const kl_ssq *a){
+  double big = kl_sum_value(&a->big), mid = kl_sum_value(&a->mid);
+  double small = kl_sum_value(&a->small);
+  if( big > 0.0 ){
+    /* mid and small are below 2^-200 of big: only mid can still count */
+    return sqrt(big + (mid*0x1p-600)*0x1p-600) * 0x1p+600;
+  }
+  if( mid > 0.0 ){
+    if( mid > 0x1p-900 || small==0.0 ){
+      return sqrt(mid + (small*0x1p-600)*0x1p-600);
+    }
+    return sqrt((mid*0x1p+600)*0x1p+600 + small) * 0x1p-600;
+  }
+  return sqrt(small) * 0x1p-600;
+}

@@ -142,3 +142,35 @@ void kl_logit_finish(const kl_logit_acc *acc, kl_logit_norm *out);
 double kl_logit_term(double a, double b, const kl_logit_norm *nm);
 
 #endif /* KL_MATH_H */
+
+/* ------------------------------------------------------ Gaussian family */
+
+/*
+** Per-dimension terms of the diagonal-Gaussian divergences, in nats, for
+** finite arguments with sd, var > 0 (callers validate).  Each is >= 0 and
+** is +Inf only when the true value exceeds DBL_MAX.
+**   kl_gauss_var_term     KL, variances given
+**   kl_gauss_logvar_term  KL, log-variances given (any finite values: no
+**                         intermediate overflows where the KL is finite)
+**   kl_gauss_sym_term     KL(P||Q) + KL(Q||P)
+**   kl_bhatt_gauss_term   Bhattacharyya distance
+*/
+double kl_gauss_var_term(double mu1, double var1, double mu2, double var2);
+double kl_gauss_logvar_term(double mu1, double lv1, double mu2, double lv2);
+double kl_gauss_sym_term(double mu1, double sd1, double mu2, double sd2);
+double kl_bhatt_gauss_term(double mu1, double sd1, double mu2, double sd2);
+
+/* expm1(x) - x, accurate also near 0. */
+double kl_expm1mx(double x);
+
+/*
+** A sum of squares that neither overflows nor loses subnormal precision:
+** values are sorted by magnitude into three compensated accumulators, the
+** big ones scaled down by 2^-600 and the small ones up by 2^600 (exact
+** powers of two), as in Blue's algorithm for the Euclidean norm.
+*/
+typedef struct kl_ssq { kl_sum big, mid, small; } kl_ssq;
+void kl_ssq_init(kl_ssq *a);
+void kl_ssq_add(kl_ssq *a, double x);
+/* sqrt of the sum: the Euclidean norm of everything added */
+double kl_ssq_norm(const kl_ssq *a);

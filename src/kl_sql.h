@@ -34,6 +34,13 @@ extern const discrete_kind kl_div_agg_kind, kl_js_div_agg_kind,
   kl_xent_agg_kind, kl_entropy_agg_kind;
 extern const kl_window_impl kl_discrete_agg_impl;
 
+/* kl_family.c: one function, the family in the user data */
+typedef struct kl_family kl_family;
+void kl_family_func(sqlite3_context*, int, sqlite3_value**);
+extern const kl_family kl_gauss_var_family, kl_gauss_logvar_family,
+  kl_gauss_sym_family, kl_bhatt_gauss_family, kl_hellinger_gauss_family,
+  kl_w2_gauss_family;
+
 /* kl_vectors.c */
 void kl_f32_func(sqlite3_context*, int, sqlite3_value**);
 void kl_f64_func(sqlite3_context*, int, sqlite3_value**);

@@ -1,0 +1,62 @@
+"""Helpers shared by the reference generators (tests/gen_*.py): SQL literals
+for doubles and for vectors in each of the extension's input forms, packed
+here with struct (never with the extension's own kl_f32/kl_f64)."""
+import struct
+
+import numpy as np
+
+F64_HEADER = bytes([0x4B, 0x4C, 0xC0, 0x7F, 0x66, 0x36, 0x34, 0x01])
+
+
+def real(x):
+    """A double as an SQL literal that SQLite reads back as the same value
+    (NULL for None or NaN, 9e999 for +Inf)."""
+    if x is None:
+        return 'NULL'
+    x = float(x)
+    if x != x:
+        return 'NULL'   # SQLite has no NaN: a NaN is stored as NULL
+    if x == float('inf'):
+        return '9e999'
+    if x == float('-inf'):
+        return '-9e999'
+    return repr(x)
+
+
+def as_double(v):
+    """An mpmath number to the nearest double, +Inf beyond the range."""
+    try:
+        return float(v)
+    except OverflowError:
+        return float('inf')
+
+
+def json_lit(v):
+    if isinstance(v, list):
+        return "'[" + ','.join(repr(float(x)) for x in v) + "]'"
+    return real(v)
+
+
+def f32_lit(v):
+    if not isinstance(v, list):
+        return real(v)
+    return "X'" + b''.join(struct.pack('<f', x) for x in v).hex().upper() + "'"
+
+
+def f64_lit(v):
+    if not isinstance(v, list):
+        return real(v)
+    return "X'" + (F64_HEADER + b''.join(struct.pack('<d', x) for x in v)).hex().upper() + "'"
+
+
+def to_f32(v):
+    """The float32 values (as doubles) a float32 blob of v holds."""
+    if isinstance(v, list):
+        return [float(np.float32(x)) for x in v]
+    return v
+
+
+def broadcast(args):
+    """Numbers repeated to the vectors' length, as the extension does."""
+    n = max(len(a) if isinstance(a, list) else 1 for a in args)
+    return [a if isinstance(a, list) else [a] * n for a in args]
