@@ -42,6 +42,8 @@ static const struct kl_func_def {
   { "bhattacharyya_gauss", 5, kl_family_func, 0, &kl_bhatt_gauss_family },
   { "hellinger_gauss", 4, kl_family_func, 0, &kl_hellinger_gauss_family },
   { "w2_gauss",        4, kl_family_func, 0, &kl_w2_gauss_family },
+  { "kl_mvn",          4, kl_mvn_func,    0, 0 },
+  { "kl_mvn",          5, kl_mvn_func,    0, 0 },
   { "kl_div",        2, kl_discrete_func, 0, &kl_div_kind },
   { "kl_div",        3, kl_discrete_func, 0, &kl_div_kind },
   { "js_div",        2, kl_discrete_func, 0, &kl_js_div_kind },
@@ -93,6 +95,13 @@ int sqlite3_kl_init(sqlite3 *db, char **pzErrMsg,
     if( rc!=SQLITE_OK && pzErrMsg ){
       *pzErrMsg = sqlite3_mprintf("sqlite-kl: cannot register %s/%d: %s",
                                   f->name, f->nArg, sqlite3_errstr(rc));
+    }
+  }
+  if( rc==SQLITE_OK ){
+    rc = sqlite3_create_module(db, "kl_gauss_each", &kl_gauss_each_module, 0);
+    if( rc!=SQLITE_OK && pzErrMsg ){
+      *pzErrMsg = sqlite3_mprintf("sqlite-kl: cannot register kl_gauss_each: "
+                                  "%s", sqlite3_errstr(rc));
     }
   }
   return rc;

@@ -27,8 +27,7 @@ void kl_error(sqlite3_context *ctx, char *msg){
   sqlite3_free(msg);
 }
 
-void kl_report(sqlite3_context *ctx, const char *fname, const char *aname,
-               const kl_verr *e){
+char *kl_verr_text(const char *fname, const char *aname, const kl_verr *e){
   char *msg = 0;
   char found[16];
   switch( e->code ){
@@ -80,7 +79,12 @@ void kl_report(sqlite3_context *ctx, const char *fname, const char *aname,
       msg = sqlite3_mprintf("%s: %s could not be read", fname, aname);
       break;
   }
-  kl_error(ctx, msg);
+  return msg;
+}
+
+void kl_report(sqlite3_context *ctx, const char *fname, const char *aname,
+               const kl_verr *e){
+  kl_error(ctx, kl_verr_text(fname, aname, e));
 }
 
 int kl_open_value(sqlite3_context *ctx, const char *fname, const char *aname,
@@ -274,6 +278,13 @@ int kl_args_positive(sqlite3_context *ctx, const kl_argv *a, int k, size_t n,
                        0);
 }
 
+int kl_unit_parse(const char *z, kl_unit *unit){
+  if( sqlite3_stricmp(z, "nats")==0 ){ *unit = KL_NATS; return SQLITE_OK; }
+  if( sqlite3_stricmp(z, "bits")==0 ){ *unit = KL_BITS; return SQLITE_OK; }
+  if( sqlite3_stricmp(z, "bans")==0 ){ *unit = KL_BANS; return SQLITE_OK; }
+  return SQLITE_ERROR;
+}
+
 int kl_arg_unit(sqlite3_context *ctx, const char *fname, sqlite3_value *val,
                 kl_unit *unit){
   const char *z;
@@ -284,15 +295,39 @@ int kl_arg_unit(sqlite3_context *ctx, const char *fname, sqlite3_value *val,
     sqlite3_result_error_nomem(ctx);
     return SQLITE_ERROR;
   }
-  if( sqlite3_stricmp(z, "nats")==0 ){ *unit = KL_NATS; return SQLITE_OK; }
-  if( sqlite3_stricmp(z, "bits")==0 ){ *unit = KL_BITS; return SQLITE_OK; }
-  if( sqlite3_stricmp(z, "bans")==0 ){ *unit = KL_BANS; return SQLITE_OK; }
+  if( kl_unit_parse(z, unit)==SQLITE_OK ) return SQLITE_OK;
   msg = sqlite3_mprintf("%s: unknown unit '%s' (use 'nats', 'bits' or "
                         "'bans')", fname, z);
-      kl_error(ctx, msg);
+  kl_error(ctx, msg);
   return SQLITE_ERROR;
 }
 
 void kl_result_unit(sqlite3_context *ctx, double nats, kl_unit unit){
   sqlite3_result_double(ctx, kl_unit_scale(nats, unit));
+}
+
+int kl_dbuf_fill(kl_vec *v, kl_dbuf *b, kl_verr *err){
+  for(;;){
+    size_t got;
+    if( b->cap - b->n < KL_CHUNK ){
+      size_t cap = b->cap ? 2*b->cap : 4*KL_CHUNK;
+      double *p = (double*)sqlite3_realloc64(b->p, cap*sizeof(double));
+      if( p==0 ) return SQLITE_NOMEM;
+      b->p = p;
+      b->cap = cap;
+    }
+    memset(err, 0, sizeof *err);
+    if( kl_vec_read(v, b->p + b->n, KL_CHUNK, &got, err) ) return SQLITE_ERROR;
+    if( got==0 ) return SQLITE_OK;
+    b->n += got;
+  }
+}
+
+int kl_dbuf_read(sqlite3_context *ctx, const char *fname, const char *aname,
+                 kl_vec *v, kl_dbuf *b){
+  kl_verr err;
+  int rc = kl_dbuf_fill(v, b, &err);
+  if( rc==SQLITE_NOMEM ) sqlite3_result_error_nomem(ctx);
+  else if( rc ) kl_report(ctx, fname, aname, &err);
+  return rc ? SQLITE_ERROR : SQLITE_OK;
 }

@@ -39,6 +39,10 @@ typedef struct kl_argv {
 ** and frees it. */
 void kl_error(sqlite3_context *ctx, char *msg);
 
+/* The message for a decoding error of argument aname (sqlite3_mprintf;
+** NULL when out of memory). */
+char *kl_verr_text(const char *fname, const char *aname, const kl_verr *e);
+
 /* Reports a decoding error of argument aname as an SQL error. */
 void kl_report(sqlite3_context *ctx, const char *fname, const char *aname,
                const kl_verr *err);
@@ -90,11 +94,30 @@ typedef enum {
 int kl_args_check(sqlite3_context *ctx, const kl_argv *a, int k, size_t n,
                   kl_dom dom, int ref);
 
+/* 'nats', 'bits' or 'bans' in any letter case: SQLITE_OK, else
+** SQLITE_ERROR. */
+int kl_unit_parse(const char *z, kl_unit *unit);
+
 /* Parses the optional unit argument: 'nats', 'bits' or 'bans'. */
 int kl_arg_unit(sqlite3_context *ctx, const char *fname, sqlite3_value *val,
                 kl_unit *unit);
 
 /* The value in the unit, as the SQL result. */
 void kl_result_unit(sqlite3_context *ctx, double nats, kl_unit unit);
+
+/* A growing array of doubles (sqlite3_malloc64), for whole vectors. */
+typedef struct kl_dbuf { double *p; size_t n, cap; } kl_dbuf;
+
+/*
+** Appends every element of v to b, reporting decoding errors as
+** "fname: aname..." and out-of-memory as SQLITE_NOMEM.  Returns SQLITE_OK
+** or SQLITE_ERROR (already reported).  The caller frees b->p.
+*/
+int kl_dbuf_read(sqlite3_context *ctx, const char *fname, const char *aname,
+                 kl_vec *v, kl_dbuf *b);
+
+/* The same without a context: SQLITE_OK, SQLITE_NOMEM, or SQLITE_ERROR
+** with *err describing the decoding error. */
+int kl_dbuf_fill(kl_vec *v, kl_dbuf *b, kl_verr *err);
 
 #endif /* KL_ARGS_H */

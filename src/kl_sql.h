@@ -41,6 +41,12 @@ extern const kl_family kl_gauss_var_family, kl_gauss_logvar_family,
   kl_gauss_sym_family, kl_bhatt_gauss_family, kl_hellinger_gauss_family,
   kl_w2_gauss_family;
 
+/* kl_mvn_sql.c */
+void kl_mvn_func(sqlite3_context*, int, sqlite3_value**);
+
+/* kl_each.c */
+extern const sqlite3_module kl_gauss_each_module;
+
 /* kl_vectors.c */
 void kl_f32_func(sqlite3_context*, int, sqlite3_value**);
 void kl_f64_func(sqlite3_context*, int, sqlite3_value**);

@@ -1,0 +1,328 @@
+/*
+** kl_each.c — the per-dimension breakdown of kl_gauss, as a table-valued
+** function (an eponymous virtual table, like json_each):
+**
+**   SELECT i, kl FROM kl_gauss_each('[2,4,6]', '[1,2,3]', '[3,5,8]',
+**                                   '[1.5,2.5,4]');
+**   0|0.349909552552609
+**   1|0.12314355131421
+**   2|0.193932072451781
+**
+** Columns: i (0-based dimension), mu1, sd1, mu2, sd2 (that dimension's
+** parameters) and kl (its term of kl_gauss, >= 0).  The arguments are those
+** of kl_gauss, with the optional unit: kl_gauss_each(mu1, sd1, mu2, sd2
+** [, unit]); they are the hidden columns arg_mu1, arg_sd1, arg_mu2,
+** arg_sd2 and unit.  The sum of kl over the rows is kl_gauss (up to the
+** rounding of the sum), so ORDER BY kl DESC LIMIT 5 names the dimensions
+** that drive a divergence.
+**
+** Rules: the arguments are read and checked as kl_gauss does (same forms,
+** broadcasting, and error messages, under the name kl_gauss_each); a NULL
+** argument gives no rows (as json_each(NULL) does); fewer than four
+** arguments is an error.  The vectors are held in memory while the rows
+** are read (memory linear in the dimension).
+*/
+#include "kl_args.h"
+SQLITE_EXTENSION_INIT3
+
+#include "kl_sql.h"
+
+#include <math.h>
+#include <string.h>
+
+#define FNAME "kl_gauss_each"
+
+enum { COL_I, COL_MU1, COL_SD1, COL_MU2, COL_SD2, COL_KL,
+       COL_ARG_MU1, COL_ARG_SD1, COL_ARG_MU2, COL_ARG_SD2, COL_UNIT };
+#define NARGS 5
+#define REQUIRED 0x0F   /* the four distributions' arguments */
+
+static const char *const arg_names[4] = { "mu1", "sd1", "mu2", "sd2" };
+
+typedef struct each_cursor {
+  sqlite3_vtab_cursor base;
+  kl_dbuf v[4];           /* the four vectors, whole */
+  int is_num[4];          /* plain numbers broadcast */
+  size_t n, i;            /* rows, current row */
+  kl_unit unit;
+  sqlite3_value *arg[NARGS];  /* the arguments, for the hidden columns */
+} each_cursor;
+
+static int each_connect(sqlite3 *db, void *pAux, int argc,
+                        const char *const *argv, sqlite3_vtab **ppVtab,
+                        char **pzErr){
+  sqlite3_vtab *vt;
+  int rc;
+  (void)pAux; (void)argc; (void)argv; (void)pzErr;
+  rc = sqlite3_declare_vtab(db, "CREATE TABLE x(i INTEGER, mu1 REAL, "
+                            "sd1 REAL, mu2 REAL, sd2 REAL, kl REAL, "
+                            "arg_mu1 HIDDEN, arg_sd1 HIDDEN, arg_mu2 HIDDEN, "
+                            "arg_sd2 HIDDEN, unit HIDDEN)");
+  if( rc ) return rc;
+  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+  vt = (sqlite3_vtab*)sqlite3_malloc(sizeof(*vt));
+  if( vt==0 ) return SQLITE_NOMEM;
+  memset(vt, 0, sizeof(*vt));
+  *ppVtab = vt;
+  return SQLITE_OK;
+}
+
+static int each_disconnect(sqlite3_vtab *vt){
+  sqlite3_free(vt);
+  return SQLITE_OK;
+}
+
+static int each_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **ppCur){
+  each_cursor *c = (each_cursor*)sqlite3_malloc(sizeof(*c));
+  (void)vt;
+  if( c==0 ) return SQLITE_NOMEM;
+  memset(c, 0, sizeof(*c));
+  *ppCur = &c->base;
+  return SQLITE_OK;
+}
+
+static void each_reset(each_cursor *c){
+  int k;
+  for(k=0; k<4; k++){
+    sqlite3_free(c->v[k].p);
+    memset(&c->v[k], 0, sizeof c->v[k]);
+  }
+  for(k=0; k<NARGS; k++){
+    sqlite3_value_free(c->arg[k]);
+    c->arg[k] = 0;
+  }
+  c->n = c->i = 0;
+}
+
+static int each_close(sqlite3_vtab_cursor *cur){
+  each_reset((each_cursor*)cur);
+  sqlite3_free(cur);
+  return SQLITE_OK;
+}
+
+/*
+** The arguments are equality constraints on the hidden columns; idxNum
+** has bit k set when argument k is given, and they are passed to xFilter
+** in argument order.
+*/
+static int each_best_index(sqlite3_vtab *vt, sqlite3_index_info *info){
+  int pos[NARGS], k, i, seen = 0, unusable = 0, n = 0;
+  (void)vt;
+  for(k=0; k<NARGS; k++) pos[k] = -1;
+  for(i=0; i<info->nConstraint; i++){
+    const struct sqlite3_index_constraint *p = &info->aConstraint[i];
+    int col = p->iColumn - COL_ARG_MU1;
+    if( col<0 || col>=NARGS || p->op!=SQLITE_INDEX_CONSTRAINT_EQ ) continue;
+    if( !p->usable ){
+      unusable |= 1 << col;
+      continue;
+    }
+    pos[col] = i;
+    seen |= 1 << col;
+  }
+  /* an argument that exists but is not usable yet: ask for another plan */
+  if( unusable & ~seen ) return SQLITE_CONSTRAINT;
+  for(k=0; k<NARGS; k++){
+    if( pos[k]<0 ) continue;
+    info->aConstraintUsage[pos[k]].argvIndex = ++n;
+    info->aConstraintUsage[pos[k]].omit = 1;
+  }
+  info->idxNum = seen;
+  info->estimatedCost = (seen & REQUIRED)==REQUIRED ? 100.0 : 1e12;
+  info->estimatedRows = 100;
+  return SQLITE_OK;
+}
+
+static int each_fail(each_cursor *c, char *msg){
+  sqlite3_vtab *vt = c->base.pVtab;
+  if( msg==0 ) return SQLITE_NOMEM;
+  sqlite3_free(vt->zErrMsg);
+  vt->zErrMsg = msg;
+  return SQLITE_ERROR;
+}
+
+/* Reads argument k into c->v[k]; KL_NULL for a NULL argument. */
+static int each_read(each_cursor *c, int k, sqlite3_value *val){
+  const char *name = arg_names[k];
+  kl_vec v;
+  kl_verr err;
+  int rc = KL_OK;
+  memset(&err, 0, sizeof err);
+  switch( sqlite3_value_type(val) ){
+    case SQLITE_NULL:
+      return KL_NULL;
+    case SQLITE_INTEGER:
+    case SQLITE_FLOAT:
+      kl_vec_number(&v, sqlite3_value_double(val));
+      c->is_num[k] = 1;
+      if( !isfinite(v.num) ){
+        err.code = KL_ERR_NONFINITE;
+        err.value = v.num;
+        rc = 1;
+      }
+      break;
+    case SQLITE_TEXT: {
+      const char *z = (const char*)sqlite3_value_text(val);
+      if( z==0 ) return SQLITE_NOMEM;
+      rc = kl_vec_text(&v, z, (size_t)sqlite3_value_bytes(val), &err);
+      break;
+    }
+    default:
+      rc = kl_vec_blob(&v, sqlite3_value_blob(val),
+                       (size_t)sqlite3_value_bytes(val), &err);
+      break;
+  }
+  if( rc==0 ){
+    c->is_num[k] = v.kind==KL_NUM;
+    rc = kl_dbuf_fill(&v, &c->v[k], &err);
+    if( rc==SQLITE_NOMEM ) return rc;
+  }
+  if( rc ){
+    if( err.code==KL_ERR_NONFINITE && c->is_num[k] ){
+      return each_fail(c, sqlite3_mprintf("%s: %s must be finite (got %s)",
+                                          FNAME, name,
+                                          isnan(err.value) ? "NaN" :
+                                          err.value > 0 ? "Inf" : "-Inf"));
+    }
+    return each_fail(c, kl_verr_text(FNAME, name, &err));
+  }
+  return SQLITE_OK;
+}
+
+static int each_filter(sqlite3_vtab_cursor *cur, int idxNum,
+                       const char *idxStr, int argc, sqlite3_value **argv){
+  each_cursor *c = (each_cursor*)cur;
+  int k, a = 0, first = -1, rc;
+  size_t i;
+  (void)idxStr; (void)argc;
+  each_reset(c);
+  c->unit = KL_NATS;
+  if( (idxNum & REQUIRED)!=REQUIRED ){
+    return each_fail(c, sqlite3_mprintf("%s: needs the arguments mu1, sd1, "
+                                        "mu2, sd2 (and an optional unit)",
+                                        FNAME));
+  }
+  for(k=0, a=0; k<NARGS; k++){
+    if( (idxNum & (1 << k))==0 ) continue;
+    c->arg[k] = sqlite3_value_dup(argv[a++]);
+    if( c->arg[k]==0 ){
+      each_reset(c);
+      return SQLITE_NOMEM;
+    }
+  }
+  a = 0;
+  /* NULL anywhere gives no rows, as json_each(NULL) does */
+  for(k=0; k<argc; k++){
+    if( sqlite3_value_type(argv[k])==SQLITE_NULL ) return SQLITE_OK;
+  }
+  for(k=0; k<4; k++){
+    rc = each_read(c, k, argv[a++]);
+    if( rc ){
+      each_reset(c);
+      return rc;
+    }
+  }
+  if( idxNum & (1 << 4) ){
+    const char *z = (const char*)sqlite3_value_text(argv[a]);
+    if( z==0 ) return SQLITE_NOMEM;
+    if( kl_unit_parse(z, &c->unit) ){
+      each_reset(c);
+      return each_fail(c, sqlite3_mprintf("%s: unknown unit '%s' (use "
+                                          "'nats', 'bits' or 'bans')",
+                                          FNAME, z));
+    }
+  }
+  /* lengths: every vector the same; numbers broadcast */
+  c->n = 1;
+  for(k=0; k<4; k++){
+    if( c->is_num[k] ) continue;
+    if( first<0 ){
+      first = k;
+      c->n = c->v[k].n;
+    }else if( c->v[k].n!=c->n ){
+      char *msg = sqlite3_mprintf("%s: %s has %lld elements but %s has %lld",
+                                  FNAME, arg_names[k],
+                                  (sqlite3_int64)c->v[k].n, arg_names[first],
+                                  (sqlite3_int64)c->n);
+      each_reset(c);
+      return each_fail(c, msg);
+    }
+  }
+  /* sd1 and sd2 > 0 */
+  for(k=1; k<4; k+=2){
+    for(i=0; i<c->v[k].n; i++){
+      double x = c->v[k].p[i];
+      if( !(x > 0.0) ){
+        char buf[40], idx[32], *msg;
+        kl_format_number(x, 0, buf);
+        if( c->is_num[k] ) idx[0] = 0;
+        else sqlite3_snprintf(sizeof idx, idx, "[%lld]", (sqlite3_int64)i);
+        msg = sqlite3_mprintf("%s: %s%s must be > 0 (got %s)", FNAME,
+                              arg_names[k], idx, buf);
+        each_reset(c);
+        return each_fail(c, msg);
+      }
+    }
+  }
+  return SQLITE_OK;
+}
+
+static int each_next(sqlite3_vtab_cursor *cur){
+  ((each_cursor*)cur)->i++;
+  return SQLITE_OK;
+}
+
+static int each_eof(sqlite3_vtab_cursor *cur){
+  each_cursor *c = (each_cursor*)cur;
+  return c->i >= c->n;
+}
+
+/* Element i of argument k (numbers broadcast). */
+static double each_at(const each_cursor *c, int k){
+  return c->is_num[k] ? c->v[k].p[0] : c->v[k].p[c->i];
+}
+
+static int each_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx,
+                       int col){
+  each_cursor *c = (each_cursor*)cur;
+  switch( col ){
+    case COL_I:
+      sqlite3_result_int64(ctx, (sqlite3_int64)c->i);
+      break;
+    case COL_MU1: case COL_SD1: case COL_MU2: case COL_SD2:
+      sqlite3_result_double(ctx, each_at(c, col - COL_MU1));
+      break;
+    case COL_KL:
+      sqlite3_result_double(ctx, kl_unit_scale(
+        kl_gauss_term(each_at(c, 0), each_at(c, 1), each_at(c, 2),
+                      each_at(c, 3)), c->unit));
+      break;
+    default:
+      /* the hidden columns: the arguments as given */
+      if( c->arg[col - COL_ARG_MU1] ){
+        sqlite3_result_value(ctx, c->arg[col - COL_ARG_MU1]);
+      }
+      break;
+  }
+  return SQLITE_OK;
+}
+
+static int each_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *pRowid){
+  *pRowid = (sqlite3_int64)((each_cursor*)cur)->i;
+  return SQLITE_OK;
+}
+
+/* Eponymous only (no xCreate): it exists in every schema, as json_each. */
+const sqlite3_module kl_gauss_each_module = {
+  .iVersion = 0,
+  .xConnect = each_connect,
+  .xBestIndex = each_best_index,
+  .xDisconnect = each_disconnect,
+  .xOpen = each_open,
+  .xClose = each_close,
+  .xFilter = each_filter,
+  .xNext = each_next,
+  .xEof = each_eof,
+  .xColumn = each_column,
+  .xRowid = each_rowid,
+};

@@ -1,0 +1,276 @@
+/*
+** kl_mvn_sql.c — KL between multivariate normals with full covariance.
+**
+**   kl_mvn(mu1, cov1, mu2, cov2 [, unit])
+**
+** returns KL( N(mu1, cov1) || N(mu2, cov2) ) in nats (or the unit's).
+**
+**   SELECT kl_mvn('[0,0]', '[[1,0.5],[0.5,2]]', '[1,0]', '[[2,0],[0,2]]');
+**
+** Rules:
+**  (1) mu1 and mu2 are vectors of d elements in any of the core's forms, or
+**      plain numbers, which broadcast (0 for a zero mean).
+**  (2) cov1 and cov2 are d x d: a JSON array of d rows of d numbers
+**      ('[[1,0.5],[0.5,2]]'), or d*d numbers row-major in any vector form
+**      (a flat JSON array, a float32 blob, a kl_f64 blob), or a plain
+**      number for d = 1 (a variance).
+**  (3) A covariance must be symmetric: |c[i][j] - c[j][i]| at most 1e-9
+**      sqrt(c[i][i] c[j][j]) (its symmetric part is used), else
+**        kl_mvn: cov1 is not symmetric: cov1[0][1] is 0.5 but cov1[1][0] is 0.7
+**      and positive definite, else
+**        kl_mvn: cov2 is not positive definite (Cholesky fails at row 1)
+**  (4) Mismatched sizes, a non-square matrix, rows of different lengths,
+**      NaN/Inf and everything the core refuses are errors naming the
+**      argument; NULL in gives NULL.
+**  (5) The computation is Cholesky-based (kl_mvn.c): no inverse, no
+**      determinant; the result is >= 0 and equals kl_gauss for diagonal
+**      matrices.  Time grows as d^3 and memory as d^2 (the matrices).
+*/
+#include "kl_args.h"
+SQLITE_EXTENSION_INIT3
+
+#include "kl_sql.h"
+#include "kl_mvn.h"
+
+#include <math.h>
+#include <string.h>
+
+#define FNAME "kl_mvn"
+
+static int json_ws(int c){
+  return c==' ' || c=='\t' || c=='\n' || c=='\r';
+}
+
+static size_t skip_ws(const char *z, size_t n, size_t i){
+  while( i<n && json_ws((unsigned char)z[i]) ) i++;
+  return i;
+}
+
+static int syntax(sqlite3_context *ctx, const char *aname, const char *z,
+                  size_t n, size_t at, const char *expected){
+  kl_verr err;
+  memset(&err, 0, sizeof err);
+  err.code = KL_ERR_SYNTAX;
+  err.offset = at;
+  err.expected = expected;
+  err.found = at<n ? (unsigned char)z[at] : -1;
+  kl_report(ctx, FNAME, aname, &err);
+  return SQLITE_ERROR;
+}
+
+/* Whether JSON text z is an array of arrays: '[' then '[' (white space). */
+static int is_rows(const char *z, size_t n){
+  size_t i = skip_ws(z, n, 0);
+  if( i>=n || z[i]!='[' ) return 0;
+  i = skip_ws(z, n, i+1);
+  return i<n && z[i]=='[';
+}
+
+/*
+** Reads a JSON array of rows into b; *rows and *cols are its shape.
+** Errors name the row: "cov1[2] has 3 elements but cov1[0] has 2".
+*/
+static int read_rows(sqlite3_context *ctx, const char *aname, const char *z,
+                     size_t n, kl_dbuf *b, size_t *rows, size_t *cols){
+  size_t i = skip_ws(z, n, 0) + 1, r = 0;
+  *cols = 0;
+  char rname[48];
+  for(;;){
+    size_t e, before = b->n;
+    kl_vec v;
+    kl_verr err;
+    i = skip_ws(z, n, i);
+    if( i>=n || z[i]!='[' ) return syntax(ctx, aname, z, n, i, "'[' (a row)");
+    for(e=i+1; e<n && z[e]!=']'; e++){
+      if( z[e]=='[' ) return syntax(ctx, aname, z, n, e, "a number (rows are flat)");
+    }
+    if( e>=n ) return syntax(ctx, aname, z, n, n, "']'");
+    sqlite3_snprintf(sizeof rname, rname, "%s[%lld]", aname, (sqlite3_int64)r);
+    memset(&err, 0, sizeof err);
+    if( kl_vec_text(&v, z + i, e + 1 - i, &err) ){
+      err.offset += i;
+      kl_report(ctx, FNAME, rname, &err);
+      return SQLITE_ERROR;
+    }
+    if( v.kind!=KL_JSON ){   /* cannot happen: the text starts with '[' */
+      return syntax(ctx, aname, z, n, i, "'[' (a row)");
+    }
+    /* the same bytes seen from the start of the whole text, so that the
+    ** offsets in messages are offsets in the matrix's text */
+    v.p = (const unsigned char*)z;
+    v.pos += i;
+    v.n += i;
+    if( kl_dbuf_read(ctx, FNAME, rname, &v, b) ) return SQLITE_ERROR;
+    if( r==0 ){
+      *cols = b->n - before;
+    }else if( b->n - before != *cols ){
+      kl_error(ctx, sqlite3_mprintf("%s: %s has %lld elements but %s[0] has "
+                                    "%lld", FNAME, rname,
+                                    (sqlite3_int64)(b->n - before), aname,
+                                    (sqlite3_int64)*cols));
+      return SQLITE_ERROR;
+    }
+    r++;
+    i = skip_ws(z, n, e + 1);
+    if( i<n && z[i]==',' ){ i++; continue; }
+    if( i<n && z[i]==']' ) break;
+    return syntax(ctx, aname, z, n, i, "',' or ']'");
+  }
+  i = skip_ws(z, n, i + 1);
+  if( i<n ) return syntax(ctx, aname, z, n, i, "end of text");
+  *rows = r;
+  return SQLITE_OK;
+}
+
+/* One argument, read whole: a vector (or number) or a covariance. */
+typedef struct mvn_arg {
+  kl_dbuf b;
+  int is_num;      /* a plain number (broadcasts) */
+  size_t dim;      /* vectors: length; matrices: d */
+} mvn_arg;
+
+static int read_vector(sqlite3_context *ctx, const char *aname,
+                       sqlite3_value *val, mvn_arg *a){
+  kl_vec v;
+  int rc = kl_open_value(ctx, FNAME, aname, val, 0, &v);
+  if( rc ) return rc;
+  a->is_num = v.kind==KL_NUM;
+  if( kl_dbuf_read(ctx, FNAME, aname, &v, &a->b) ) return SQLITE_ERROR;
+  a->dim = a->b.n;
+  return SQLITE_OK;
+}
+
+static int read_matrix(sqlite3_context *ctx, const char *aname,
+                       sqlite3_value *val, mvn_arg *a){
+  size_t rows, cols, d;
+  if( sqlite3_value_type(val)==SQLITE_TEXT ){
+    const char *z = (const char*)sqlite3_value_text(val);
+    size_t n = (size_t)sqlite3_value_bytes(val);
+    if( z==0 ){
+      sqlite3_result_error_nomem(ctx);
+      return SQLITE_ERROR;
+    }
+    if( is_rows(z, n) ){
+      if( read_rows(ctx, aname, z, n, &a->b, &rows, &cols) ) return SQLITE_ERROR;
+      if( rows!=cols ){
+        kl_error(ctx, sqlite3_mprintf("%s: %s has %lld rows of %lld elements; "
+                                      "a covariance matrix is square", FNAME,
+                                      aname, (sqlite3_int64)rows,
+                                      (sqlite3_int64)cols));
+        return SQLITE_ERROR;
+      }
+      a->dim = rows;
+      return SQLITE_OK;
+    }
+  }
+  if( read_vector(ctx, aname, val, a) ) return SQLITE_ERROR;
+  a->is_num = 0;
+  d = (size_t)sqrt((double)a->b.n);
+  while( d*d > a->b.n ) d--;
+  while( (d+1)*(d+1) <= a->b.n ) d++;
+  if( d*d!=a->b.n ){
+    kl_error(ctx, sqlite3_mprintf("%s: %s has %lld elements, not d*d for a "
+                                  "d x d covariance (row-major)", FNAME, aname,
+                                  (sqlite3_int64)a->b.n));
+    return SQLITE_ERROR;
+  }
+  a->dim = d;
+  return SQLITE_OK;
+}
+
+static const char *const mvn_names[4] = { "mu1", "cov1", "mu2", "cov2" };
+
+/* Checks that every argument fits dimension d. */
+static int check_dims(sqlite3_context *ctx, mvn_arg *arg, size_t d){
+  int k;
+  for(k=0; k<4; k++){
+    if( k==0 || k==2 ){
+      if( arg[k].is_num || arg[k].dim==d ) continue;
+      kl_error(ctx, sqlite3_mprintf("%s: %s has %lld elements but cov1 is "
+                                    "%lldx%lld", FNAME, mvn_names[k],
+                                    (sqlite3_int64)arg[k].dim,
+                                    (sqlite3_int64)d, (sqlite3_int64)d));
+      return SQLITE_ERROR;
+    }
+    if( arg[k].dim!=d ){
+      kl_error(ctx, sqlite3_mprintf("%s: %s is %lldx%lld but cov1 is "
+                                    "%lldx%lld", FNAME, mvn_names[k],
+                                    (sqlite3_int64)arg[k].dim,
+                                    (sqlite3_int64)arg[k].dim,
+                                    (sqlite3_int64)d, (sqlite3_int64)d));
+      return SQLITE_ERROR;
+    }
+  }
+  return SQLITE_OK;
+}
+
+/* Spreads a plain number over d elements. */
+static int broadcast(sqlite3_context *ctx, mvn_arg *a, size_t d){
+  double x, *p;
+  size_t i;
+  if( !a->is_num || d==1 ) return SQLITE_OK;
+  x = a->b.p[0];
+  p = (double*)sqlite3_realloc64(a->b.p, d*sizeof(double));
+  if( p==0 ){
+    sqlite3_result_error_nomem(ctx);
+    return SQLITE_ERROR;
+  }
+  for(i=0; i<d; i++) p[i] = x;
+  a->b.p = p;
+  a->b.n = a->b.cap = d;
+  return SQLITE_OK;
+}
+
+static void report(sqlite3_context *ctx, const kl_mvn_err *e){
+  const char *m = e->which==1 ? "cov1" : "cov2";
+  char x[40], y[40];
+  if( e->code==KL_MVN_ASYMMETRIC ){
+    kl_format_number(e->a, 0, x);
+    kl_format_number(e->b, 0, y);
+    kl_error(ctx, sqlite3_mprintf("%s: %s is not symmetric: %s[%lld][%lld] "
+                                  "is %s but %s[%lld][%lld] is %s", FNAME, m,
+                                  m, (sqlite3_int64)e->i, (sqlite3_int64)e->j,
+                                  x, m, (sqlite3_int64)e->j,
+                                  (sqlite3_int64)e->i, y));
+  }else{
+    kl_error(ctx, sqlite3_mprintf("%s: %s is not positive definite (Cholesky "
+                                  "fails at row %lld)", FNAME, m,
+                                  (sqlite3_int64)e->i));
+  }
+}
+
+void kl_mvn_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  kl_unit unit = KL_NATS;
+  mvn_arg arg[4];
+  double kl, *work = 0;
+  kl_mvn_err err;
+  size_t d;
+  int k;
+  if( argc==5 && kl_arg_unit(ctx, FNAME, argv[4], &unit) ) return;
+  for(k=0; k<4; k++){
+    if( sqlite3_value_type(argv[k])==SQLITE_NULL ) return;
+  }
+  memset(arg, 0, sizeof arg);
+  for(k=0; k<4; k++){
+    int rc = (k & 1) ? read_matrix(ctx, mvn_names[k], argv[k], &arg[k])
+                     : read_vector(ctx, mvn_names[k], argv[k], &arg[k]);
+    if( rc ) goto done;
+  }
+  d = arg[1].dim;
+  if( check_dims(ctx, arg, d) ) goto done;
+  if( broadcast(ctx, &arg[0], d) || broadcast(ctx, &arg[2], d) ) goto done;
+  work = (double*)sqlite3_malloc64(d*sizeof(double));
+  if( work==0 ){
+    sqlite3_result_error_nomem(ctx);
+    goto done;
+  }
+  if( kl_mvn(d, arg[0].b.p, arg[1].b.p, arg[2].b.p, arg[3].b.p, work, &kl,
+             &err) ){
+    report(ctx, &err);
+    goto done;
+  }
+  kl_result_unit(ctx, kl, unit);
+done:
+  sqlite3_free(work);
+  for(k=0; k<4; k++) sqlite3_free(arg[k].b.p);
+}
