@@ -64,17 +64,16 @@ double kl_sum_value(const kl_sum *a){
 
 #define TWO32 4294967296LL
 
-/* Propagates carries so every limb but the last is in [0, 2^32). */
-static void xsum_carry(int64_t *limb){
+void kl_limbs_carry(int64_t *limb, int n){
   int64_t carry = 0;
   int i;
-  for(i=0; i<KL_XSUM_LIMBS-1; i++){
+  for(i=0; i<n-1; i++){
     int64_t v = limb[i] + carry;
     carry = v / TWO32;
     if( v % TWO32 < 0 ) carry--;   /* floor division */
     limb[i] = v - carry*TWO32;
   }
-  limb[KL_XSUM_LIMBS-1] += carry;
+  limb[n-1] += carry;
 }
 
 static void xsum_put(kl_xsum *a, double x, int sign){
@@ -106,7 +105,7 @@ static void xsum_put(kl_xsum *a, double x, int sign){
   a->limb[i+1] += sign * (int64_t)(hi & 0xFFFFFFFFull);
   a->limb[i+2] += sign * (int64_t)(hi >> 32);
   if( ++a->pending >= KL_XSUM_CARRY_EVERY ){
-    xsum_carry(a->limb);
+    kl_limbs_carry(a->limb, KL_XSUM_LIMBS);
     a->pending = 0;
   }
 }
@@ -131,10 +130,10 @@ double kl_xsum_value(const kl_xsum *a){
   if( a->ninf>0 ) return -INFINITY;
 
   memcpy(limb, a->limb, sizeof limb);
-  xsum_carry(limb);
+  kl_limbs_carry(limb, KL_XSUM_LIMBS);
   if( limb[KL_XSUM_LIMBS-1] < 0 ){
     for(i=0; i<KL_XSUM_LIMBS; i++) limb[i] = -limb[i];
-    xsum_carry(limb);
+    kl_limbs_carry(limb, KL_XSUM_LIMBS);
     sign = -1.0;
   }
   for(k=KL_XSUM_LIMBS-1; k>=0 && limb[k]==0; k--){}

@@ -47,6 +47,12 @@ typedef struct kl_xsum {
   int64_t pending;          /* additions since the last carry pass */
 } kl_xsum;
 
+/*
+** Propagates the carries of n signed limbs (base 2^32, least significant
+** first) so that every limb but the last is in [0, 2^32).
+*/
+void kl_limbs_carry(int64_t *limb, int n);
+
 void kl_xsum_add(kl_xsum *a, double x);
 void kl_xsum_sub(kl_xsum *a, double x);
 double kl_xsum_value(const kl_xsum *a);
@@ -141,7 +147,6 @@ void kl_logit_acc_add(kl_logit_acc *acc, const double *a, const double *b,
 void kl_logit_finish(const kl_logit_acc *acc, kl_logit_norm *out);
 double kl_logit_term(double a, double b, const kl_logit_norm *nm);
 
-#endif /* KL_MATH_H */
 
 /* ------------------------------------------------------ Gaussian family */
 
@@ -174,3 +179,5 @@ void kl_ssq_init(kl_ssq *a);
 void kl_ssq_add(kl_ssq *a, double x);
 /* sqrt of the sum: the Euclidean norm of everything added */
 double kl_ssq_norm(const kl_ssq *a);
+
+#endif /* KL_MATH_H */

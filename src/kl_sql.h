@@ -7,6 +7,7 @@
 #define KL_SQL_H
 
 #include "sqlite3ext.h"
+#include "kl_vec.h"
 
 #define KL_VERSION "0.1.0"
 
@@ -44,6 +45,9 @@ extern const kl_family kl_gauss_var_family, kl_gauss_logvar_family,
 /* kl_mvn_sql.c */
 void kl_mvn_func(sqlite3_context*, int, sqlite3_value**);
 
+/* kl_fit.c */
+extern const kl_window_impl kl_gauss_mean_impl, kl_gauss_sd_impl;
+
 /* kl_each.c */
 extern const sqlite3_module kl_gauss_each_module;
 
@@ -53,5 +57,15 @@ void kl_f64_func(sqlite3_context*, int, sqlite3_value**);
 void kl_json_func(sqlite3_context*, int, sqlite3_value**);
 void kl_dims_func(sqlite3_context*, int, sqlite3_value**);
 void kl_version_func(sqlite3_context*, int, sqlite3_value**);
+
+/*
+** Sets the result to the n doubles x in the form kind: a REAL (KL_NUM, the
+** first value), JSON text, a float32 blob (an error if a value is outside
+** the float32 range) or a kl_f64 blob.  A value beyond the double range
+** is an error (no vector form holds it); results beyond SQLITE_LIMIT_LENGTH
+** are refused with SQLITE_TOOBIG.
+*/
+void kl_result_vector(sqlite3_context *ctx, const char *fname,
+                      const double *x, size_t n, kl_kind kind);
 
 #endif /* KL_SQL_H */

@@ -162,6 +162,34 @@ static int format_prec(double x, int prec, char *buf){
   return j;
 }
 
+/*
+** The prec significant digits of x in plain decimal notation when its
+** decimal exponent is in [-6, 21), as JavaScript prints numbers (10, not
+** 1e+01); otherwise the exponent form as it is.
+*/
+static int plain_form(double x, int prec, char *buf, int len){
+  char tmp[64];
+  const char *e;
+  int i, j = 0, ex, dec;
+  snprintf(tmp, sizeof tmp, "%.*e", prec - 1, x);
+  e = strchr(tmp, 'e');
+  if( e==0 ) return len;
+  ex = atoi(e + 1);
+  if( ex < -6 || ex >= 21 ) return len;
+  dec = prec - 1 - ex;
+  snprintf(tmp, sizeof tmp, "%.*f", dec > 0 ? dec : 0, x);
+  for(i=0; tmp[i]; i++){
+    char c = tmp[i];
+    if( is_digit(c) || c=='-' ){
+      buf[j++] = c;
+    }else if( j==0 || buf[j-1]!='.' ){
+      buf[j++] = '.';   /* the locale's radix, maybe several bytes */
+    }
+  }
+  buf[j] = 0;
+  return j;
+}
+
 int kl_format_number(double x, int is_float, char *buf){
   int prec, maxprec = is_float ? 9 : 17;
   for(prec=1; prec<maxprec; prec++){
@@ -169,11 +197,11 @@ int kl_format_number(double x, int is_float, char *buf){
     int j = format_prec(x, prec, buf);
     if( kl_parse_number(buf, (size_t)j, &back)==(size_t)j
      && (is_float ? (float)back==(float)x : back==x) ){
-      return j;
+      return plain_form(x, prec, buf, j);
     }
   }
   /* 17 digits (9 for a float) always read back exactly */
-  return format_prec(x, maxprec, buf);
+  return plain_form(x, maxprec, buf, format_prec(x, maxprec, buf));
 }
 
 /* ------------------------------------------------------------- vectors */

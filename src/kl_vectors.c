@@ -210,3 +210,76 @@ void kl_version_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   (void)argv;
   sqlite3_result_text(ctx, KL_VERSION, -1, SQLITE_STATIC);
 }
+
+void kl_result_vector(sqlite3_context *ctx, const char *fname,
+                      const double *x, size_t n, kl_kind kind){
+  sqlite3_int64 limit = length_limit(ctx);
+  size_t i;
+  for(i=0; i<n; i++){
+    if( !isfinite(x[i]) ){
+      kl_error(ctx, sqlite3_mprintf("%s: result[%lld] is beyond the double "
+                                    "range", fname, (sqlite3_int64)i));
+      return;
+    }
+  }
+  if( kind==KL_NUM ){
+    sqlite3_result_double(ctx, x[0]);
+  }else if( kind==KL_JSON ){
+    sqlite3_str *s = sqlite3_str_new(sqlite3_context_db_handle(ctx));
+    char num[40];
+    int rc;
+    sqlite3_str_appendchar(s, 1, '[');
+    for(i=0; i<n; i++){
+      int len = kl_format_number(x[i], 0, num);
+      if( i ) sqlite3_str_appendchar(s, 1, ',');
+      sqlite3_str_append(s, num, len);
+    }
+    sqlite3_str_appendchar(s, 1, ']');
+    rc = sqlite3_str_errcode(s);
+    if( rc ){
+      sqlite3_free(sqlite3_str_finish(s));
+      if( rc==SQLITE_TOOBIG ) too_big(ctx, fname, limit);
+      else sqlite3_result_error_nomem(ctx);
+      return;
+    }
+    i = (size_t)sqlite3_str_length(s);
+    sqlite3_result_text64(ctx, sqlite3_str_finish(s), i, sqlite3_free,
+                          SQLITE_UTF8);
+  }else{
+    size_t elsize = kind==KL_F32 ? 4 : 8;
+    size_t header = kind==KL_F64 ? KL_F64_HEADER_SIZE : 0;
+    unsigned char *out;
+    if( (sqlite3_int64)(header + n*elsize) > limit ){
+      too_big(ctx, fname, limit);
+      return;
+    }
+    out = (unsigned char*)sqlite3_malloc64(header + n*elsize);
+    if( out==0 ){
+      sqlite3_result_error_nomem(ctx);
+      return;
+    }
+    memcpy(out, kl_f64_header, header);
+    for(i=0; i<n; i++){
+      if( elsize==4 ){
+        float f = (float)x[i];
+        uint32_t u;
+        if( isinf(f) ){
+          char num[32];
+          kl_format_number(x[i], 0, num);
+          kl_error(ctx, sqlite3_mprintf("%s: result[%lld] is outside the "
+                                        "float32 range (got %s)", fname,
+                                        (sqlite3_int64)i, num));
+          sqlite3_free(out);
+          return;
+        }
+        memcpy(&u, &f, 4);
+        store_le(out + 4*i, u, 4);
+      }else{
+        uint64_t u;
+        memcpy(&u, &x[i], 8);
+        store_le(out + header + 8*i, u, 8);
+      }
+    }
+    sqlite3_result_blob64(ctx, out, header + n*elsize, sqlite3_free);
+  }
+}

@@ -312,7 +312,7 @@ static void test_format(void){
     len = kl_format_number(x, f, z);
     if( kl_parse_number(z, (size_t)len, &back)!=(size_t)len
      || (f ? (float)back!=(float)x : back!=x)
-     || (len > (f ? 15 : 24)) ){
+     || (len > (f ? 22 : 25)) ){
       if( !bad ) snprintf(buf, sizeof buf, "%.17g -> '%s'", x, z);
       bad++;
     }
