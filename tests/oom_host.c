@@ -63,6 +63,17 @@ static const char *const STATEMENTS[] = {
   "SELECT kl_div('[1,-1]', '[1,1]')",
   "SELECT kl_gauss(0, 1, 0, 1, 2)",
   "SELECT kl_gauss(mu, sd, 0, 1), kl_div(mu, sd), kl_json(mu) FROM utf16",
+  "SELECT kl_gauss_var('[1,2]', '[1,4]', 0, 1), kl_gauss_logvar(0, 700, 0, "
+  "-700), hellinger_gauss(0, 1, 1, 2), w2_gauss('[3e300,0]', 1, 0, 1)",
+  "SELECT kl_mvn('[1,2]', '[[2,0.5],[0.5,1]]', 0, kl_f64('[1,0,0,1]'), 'bits')",
+  "SELECT kl_mvn(0, '[[1,0.5],[0.7,1]]', 0, 1)",
+  "SELECT i, kl, arg_mu1 FROM kl_gauss_each('[1,2,3]', 1, 0, '[1,2,3]', "
+  "'bits')",
+  "SELECT gauss_mean(v), gauss_sd(v), gauss_sd(kl_f32(v), 0) FROM (SELECT "
+  "'[1,2]' v UNION ALL SELECT '[3,5]' UNION ALL SELECT '[2,2]')",
+  "SELECT gauss_sd(x) OVER (ORDER BY x ROWS 3 PRECEDING) FROM (WITH "
+  "RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x<12) "
+  "SELECT x FROM c)",
 };
 #define NSTMT (int)(sizeof(STATEMENTS)/sizeof(STATEMENTS[0]))
 

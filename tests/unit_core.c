@@ -9,6 +9,8 @@
 */
 #include "kl_math.h"
 #include "kl_vec.h"
+#include "kl_moments.h"
+#include "kl_mvn.h"
 
 #include <float.h>
 #include <math.h>
@@ -344,6 +346,102 @@ static void test_vectors(void){
          && e.size==5 && e.elsize==4, "5-byte blob");
 }
 
+/* Exact moments: adding and removing rows restores the state to the bit;
+** constants have sd 0 exactly; hand values (by derivation). */
+static void test_moments(void){
+  static kl_xsum s1, f1;
+  static kl_xsq s2, f2;
+  double x[200];
+  int i, bad = 0;
+  char buf[120] = "";
+  memset(&s1, 0, sizeof s1); memset(&s2, 0, sizeof s2);
+  memset(&f1, 0, sizeof f1); memset(&f2, 0, sizeof f2);
+  for(i=0; i<200; i++){
+    x[i] = rnd_double();
+    if( !isfinite(x[i]) ) x[i] = 1.0;
+    kl_xsum_add(&s1, x[i]);
+    kl_xsq_put(&s2, x[i], 1);
+  }
+  /* remove the first 150 again; the rest added to a fresh pair */
+  for(i=0; i<150; i++){
+    kl_xsum_sub(&s1, x[i]);
+    kl_xsq_put(&s2, x[i], -1);
+  }
+  for(i=150; i<200; i++){
+    kl_xsum_add(&f1, x[i]);
+    kl_xsq_put(&f2, x[i], 1);
+  }
+  {
+    double a = kl_moments_sd(&s1, &s2, 50, 1), b = kl_moments_sd(&f1, &f2, 50, 1);
+    double c = kl_moments_mean(&s1, 50), d = kl_moments_mean(&f1, 50);
+    if( memcmp(&a, &b, 8) || memcmp(&c, &d, 8) ){
+      snprintf(buf, sizeof buf, "sd %.17g vs %.17g, mean %.17g vs %.17g", a, b, c, d);
+      bad = 1;
+    }
+  }
+  report("moments.remove-restores", bad==0, buf);
+  {
+    static kl_xsum c1;
+    static kl_xsq c2;
+    memset(&c1, 0, sizeof c1); memset(&c2, 0, sizeof c2);
+    for(i=0; i<7; i++){ kl_xsum_add(&c1, 1e9 + 0.1); kl_xsq_put(&c2, 1e9 + 0.1, 1); }
+    same("moments.constant-sd", kl_moments_sd(&c1, &c2, 7, 1), 0.0);
+    same("moments.constant-mean", kl_moments_mean(&c1, 7), 1e9 + 0.1);
+    /* {1e300, -1e300}: mean 0, sd (ddof 1) sqrt(2) 1e300 */
+    memset(&c1, 0, sizeof c1); memset(&c2, 0, sizeof c2);
+    kl_xsum_add(&c1, 1e300); kl_xsq_put(&c2, 1e300, 1);
+    kl_xsum_add(&c1, -1e300); kl_xsq_put(&c2, -1e300, 1);
+    same("moments.huge-mean", kl_moments_mean(&c1, 2), 0.0);
+    report("moments.huge-sd", fabs(kl_moments_sd(&c1, &c2, 2, 1) / (sqrt(2.0)*1e300) - 1) < 4e-16, "");
+    /* subnormals: {0, 2^-1074 * 2}: sd (ddof 0) = 2^-1074 */
+    memset(&c1, 0, sizeof c1); memset(&c2, 0, sizeof c2);
+    kl_xsum_add(&c1, 0.0); kl_xsq_put(&c2, 0.0, 1);
+    kl_xsum_add(&c1, 0x1p-1073); kl_xsq_put(&c2, 0x1p-1073, 1);
+    same("moments.subnormal-sd", kl_moments_sd(&c1, &c2, 2, 0), 0x1p-1074);
+  }
+}
+
+/* kl_mvn on diagonal matrices is the sum of kl_gauss_term. */
+static void test_mvn(void){
+  double mu1[3] = {2, 4, 6}, mu2[3] = {3, 5, 8}, w[3], kl;
+  double c1[9] = {1,0,0, 0,4,0, 0,0,9}, c2[9] = {2.25,0,0, 0,6.25,0, 0,0,16};
+  kl_mvn_err e;
+  kl_sum acc;
+  int rc = kl_mvn(3, mu1, c1, mu2, c2, w, &kl, &e);
+  kl_sum_init(&acc);
+  kl_sum_add(&acc, kl_gauss_term(2, 1, 3, 1.5));
+  kl_sum_add(&acc, kl_gauss_term(4, 2, 5, 2.5));
+  kl_sum_add(&acc, kl_gauss_term(6, 3, 8, 4));
+  report("mvn.diag-rc", rc==KL_MVN_OK, "");
+  report("mvn.diag-is-gauss", fabs(kl - kl_sum_value(&acc)) <= 2e-16*kl, "");
+  {
+    double a[4] = {1, 0.5, 0.7, 1}, b[4] = {1, 0, 0, 1}, m[2] = {0, 0};
+    rc = kl_mvn(2, m, a, m, b, w, &kl, &e);
+    report("mvn.asymmetric", rc==KL_MVN_ASYMMETRIC && e.which==1 && e.i==0
+           && e.j==1 && e.a==0.5 && e.b==0.7, "");
+  }
+  {
+    double a[4] = {1, 0, 0, 1}, b[4] = {1, 2, 2, 1}, m[2] = {0, 0};
+    rc = kl_mvn(2, m, a, m, b, w, &kl, &e);
+    report("mvn.not-pd", rc==KL_MVN_NOT_PD && e.which==2 && e.i==1, "");
+  }
+}
+
+/* Blue-style sum of squares: no overflow, no underflow. */
+static void test_ssq(void){
+  kl_ssq s;
+  kl_ssq_init(&s); kl_ssq_add(&s, 3e300); kl_ssq_add(&s, 4e300);
+  report("ssq.huge", fabs(kl_ssq_norm(&s) / 5e300 - 1) < 3e-16, "");
+  kl_ssq_init(&s); kl_ssq_add(&s, 3e-300); kl_ssq_add(&s, -4e-300);
+  report("ssq.tiny", fabs(kl_ssq_norm(&s) / 5e-300 - 1) < 3e-16, "");
+  kl_ssq_init(&s); kl_ssq_add(&s, 3.0); kl_ssq_add(&s, 4.0); kl_ssq_add(&s, 1e-300);
+  same("ssq.mixed", kl_ssq_norm(&s), 5.0);
+  kl_ssq_init(&s);
+  same("ssq.empty", kl_ssq_norm(&s), 0.0);
+  kl_ssq_init(&s); kl_ssq_add(&s, 1e200); kl_ssq_add(&s, 1.0);
+  same("ssq.big-and-mid", kl_ssq_norm(&s), 1e200);
+}
+
 int main(void){
   test_xsum();
   test_sum();
@@ -351,5 +449,8 @@ int main(void){
   test_parse();
   test_format();
   test_vectors();
+  test_moments();
+  test_mvn();
+  test_ssq();
   return 0;
 }

@@ -39,6 +39,15 @@ static const char *const STATEMENTS[] = {
   ("SELECT kl_div_agg(a, b, ?7), entropy_agg(a, ?7), "
    "kl_gauss_agg(a, b, a, b, ?7) FROM (SELECT ?1 a, ?2 b UNION ALL "
    "SELECT ?3, ?4)"),
+  "SELECT kl_gauss_var(?1, ?2, ?3, ?4), kl_gauss_logvar(?1, ?2, ?3, ?4, ?5)",
+  "SELECT kl_gauss_sym(?1, ?2, ?3, ?4), bhattacharyya_gauss(?1, ?2, ?3, ?4)",
+  "SELECT hellinger_gauss(?1, ?2, ?3, ?4), w2_gauss(?1, ?2, ?3, ?4)",
+  "SELECT kl_mvn(?1, ?2, ?3, ?4), kl_mvn(?1, ?2, ?3, ?4, ?5)",
+  "SELECT count(*), sum(kl), max(i) FROM kl_gauss_each(?1, ?2, ?3, ?4)",
+  "SELECT i, mu1, sd2, kl FROM kl_gauss_each(?1, ?2, ?3, ?4, ?5)",
+  "SELECT gauss_mean(a) " AGG_W ", gauss_sd(a) " AGG_W ", gauss_mean(a), "
+  "gauss_sd(a, ?7) FROM (SELECT ?1 a UNION ALL SELECT ?2 UNION ALL "
+  "SELECT ?3 UNION ALL SELECT ?1)",
 };
 #define NSTMT (sizeof(STATEMENTS)/sizeof(STATEMENTS[0]))
 
