@@ -30,9 +30,10 @@ LDLIBS  = -lm
 SRC     = src/kl.c src/kl_args.c src/kl_gauss.c src/kl_discrete.c \
           src/kl_vectors.c src/kl_vec.c src/kl_math.c src/kl_family.c \
           src/kl_mvn.c src/kl_mvn_sql.c src/kl_each.c src/kl_moments.c \
-          src/kl_fit.c
+          src/kl_fit.c src/kl_families.c
 HDR     = $(wildcard src/*.h)
-CORE    = src/kl_vec.c src/kl_math.c src/kl_mvn.c src/kl_moments.c
+CORE    = src/kl_vec.c src/kl_math.c src/kl_mvn.c src/kl_moments.c \
+          src/kl_families.c
 
 SQLITE  ?= sqlite3
 CLANG   ?= clang

@@ -247,20 +247,18 @@ int kl_args_check(sqlite3_context *ctx, const kl_argv *a, int k, size_t n,
     if( !in_domain(x[i], dom, y[i]) ){
       char buf[40], buf2[40], idx[32];
       char *msg;
-      if( a->v[k].kind==KL_NUM ){
-        idx[0] = 0;
-      }else{
-        sqlite3_snprintf(sizeof idx, idx, "[%lld]",
-                         (sqlite3_int64)(a->done - n + i));
-      }
+      sqlite3_snprintf(sizeof idx, idx, "[%lld]",
+                       (sqlite3_int64)(a->done - n + i));
       if( dom==KL_DOM_ABOVE ){
         char idx2[32];
+        memcpy(idx2, idx, sizeof idx2);
         if( a->v[ref].kind==KL_NUM ) idx2[0] = 0;
-        else memcpy(idx2, idx, sizeof idx2);
+        if( a->v[k].kind==KL_NUM ) idx[0] = 0;
         msg = sqlite3_mprintf("%s: %s%s must be > %s%s (got %s <= %s)",
                               a->fname, a->names[k], idx, a->names[ref],
                               idx2, num_text(x[i], buf), num_text(y[i], buf2));
       }else{
+        if( a->v[k].kind==KL_NUM ) idx[0] = 0;
         msg = sqlite3_mprintf("%s: %s%s must be %s (got %s)", a->fname,
                               a->names[k], idx, domain_text[dom],
                               num_text(x[i], buf));

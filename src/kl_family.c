@@ -39,10 +39,17 @@
 SQLITE_EXTENSION_INIT3
 
 #include "kl_sql.h"
+#include "kl_families.h"
 
 #include <math.h>
+#include <string.h>
 
-typedef enum { FIN_SUM, FIN_HELLINGER, FIN_W2 } fin_mode;
+typedef enum {
+  FIN_SUM,        /* the sum of the terms, in the unit */
+  FIN_HELLINGER,  /* sqrt(1 - exp(-sum)) */
+  FIN_W2,         /* a Euclidean norm (w2_gauss) */
+  FIN_GAUSS       /* kl_gauss's vectorised kernel (log-normal) */
+} fin_mode;
 
 struct kl_family {
   const char *name;
@@ -67,6 +74,22 @@ static double t_bhatt_gauss(const double *x){
   return kl_bhatt_gauss_term(x[0], x[1], x[2], x[3]);
 }
 
+static double t_bernoulli(const double *x){ return kl_bernoulli_term(x[0], x[1]); }
+static double t_binomial(const double *x){ return kl_binomial_term(x[0], x[1], x[2]); }
+static double t_geometric(const double *x){ return kl_geometric_term(x[0], x[1]); }
+static double t_poisson(const double *x){ return kl_poisson_term(x[0], x[1]); }
+static double t_exponential(const double *x){ return kl_exponential_term(x[0], x[1]); }
+static double t_gamma(const double *x){ return kl_gamma_term(x[0], x[1], x[2], x[3]); }
+static double t_beta(const double *x){ return kl_beta_term(x[0], x[1], x[2], x[3]); }
+static double t_laplace(const double *x){ return kl_laplace_term(x[0], x[1], x[2], x[3]); }
+static double t_cauchy(const double *x){ return kl_cauchy_term(x[0], x[1], x[2], x[3]); }
+static double t_gumbel(const double *x){ return kl_gumbel_term(x[0], x[1], x[2], x[3]); }
+static double t_pareto(const double *x){ return kl_pareto_term(x[0], x[1], x[2], x[3]); }
+static double t_uniform(const double *x){ return kl_uniform_term(x[0], x[1], x[2], x[3]); }
+static double t_halfnormal(const double *x){
+  return kl_gauss_term(0.0, x[0], 0.0, x[1]);
+}
+
 #define GAUSS_SD { "mu1", "sd1", "mu2", "sd2" }, \
   { KL_DOM_ANY, KL_DOM_POS, KL_DOM_ANY, KL_DOM_POS }, { 0, 0, 0, 0 }
 
@@ -86,6 +109,48 @@ const kl_family kl_hellinger_gauss_family = { "hellinger_gauss", 4, GAUSS_SD,
   t_bhatt_gauss, FIN_HELLINGER };
 const kl_family kl_w2_gauss_family = { "w2_gauss", 4, GAUSS_SD,
   0, FIN_W2 };
+
+/* The other families (kl_families.h), parameterised as torch.distributions. */
+#define A KL_DOM_ANY
+#define P KL_DOM_POS
+const kl_family kl_bernoulli_family = { "kl_bernoulli", 2, { "p1", "p2" },
+  { KL_DOM_PROB, KL_DOM_PROB }, { 0, 0 }, t_bernoulli, FIN_SUM };
+const kl_family kl_binomial_family = { "kl_binomial", 3, { "n", "p1", "p2" },
+  { KL_DOM_COUNT, KL_DOM_PROB, KL_DOM_PROB }, { 0, 0, 0 }, t_binomial,
+  FIN_SUM };
+const kl_family kl_geometric_family = { "kl_geometric", 2, { "p1", "p2" },
+  { KL_DOM_PROB_POS, KL_DOM_PROB_POS }, { 0, 0 }, t_geometric, FIN_SUM };
+const kl_family kl_poisson_family = { "kl_poisson", 2, { "rate1", "rate2" },
+  { KL_DOM_NONNEG, KL_DOM_NONNEG }, { 0, 0 }, t_poisson, FIN_SUM };
+const kl_family kl_exponential_family = { "kl_exponential", 2,
+  { "rate1", "rate2" }, { P, P }, { 0, 0 }, t_exponential, FIN_SUM };
+const kl_family kl_gamma_family = { "kl_gamma", 4,
+  { "shape1", "rate1", "shape2", "rate2" }, { P, P, P, P }, { 0, 0, 0, 0 },
+  t_gamma, FIN_SUM };
+const kl_family kl_beta_family = { "kl_beta", 4, { "a1", "b1", "a2", "b2" },
+  { P, P, P, P }, { 0, 0, 0, 0 }, t_beta, FIN_SUM };
+const kl_family kl_laplace_family = { "kl_laplace", 4,
+  { "loc1", "scale1", "loc2", "scale2" }, { A, P, A, P }, { 0, 0, 0, 0 },
+  t_laplace, FIN_SUM };
+const kl_family kl_cauchy_family = { "kl_cauchy", 4,
+  { "loc1", "scale1", "loc2", "scale2" }, { A, P, A, P }, { 0, 0, 0, 0 },
+  t_cauchy, FIN_SUM };
+const kl_family kl_lognormal_family = { "kl_lognormal", 4,
+  { "mu1", "sigma1", "mu2", "sigma2" }, { A, P, A, P }, { 0, 0, 0, 0 },
+  0, FIN_GAUSS };
+const kl_family kl_gumbel_family = { "kl_gumbel", 4,
+  { "loc1", "scale1", "loc2", "scale2" }, { A, P, A, P }, { 0, 0, 0, 0 },
+  t_gumbel, FIN_SUM };
+const kl_family kl_pareto_family = { "kl_pareto", 4,
+  { "scale1", "alpha1", "scale2", "alpha2" }, { P, P, P, P }, { 0, 0, 0, 0 },
+  t_pareto, FIN_SUM };
+const kl_family kl_halfnormal_family = { "kl_halfnormal", 2,
+  { "scale1", "scale2" }, { P, P }, { 0, 0 }, t_halfnormal, FIN_SUM };
+const kl_family kl_uniform_family = { "kl_uniform", 4,
+  { "low1", "high1", "low2", "high2" }, { A, KL_DOM_ABOVE, A, KL_DOM_ABOVE },
+  { 0, 0, 0, 2 }, t_uniform, FIN_SUM };
+#undef A
+#undef P
 
 /* Adds one component of the 2-Wasserstein distance's sum of squares. */
 static void w2_add(kl_ssq *s, const double *x){
@@ -124,7 +189,11 @@ void kl_family_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
       double x[KL_MAXARGS];
       for(k=0; k<f->nparam; k++) x[k] = a.buf[k][i];
       if( f->fin==FIN_W2 ) w2_add(&ssq, x);
-      else kl_sum_add(&acc, f->term(x));
+      else if( f->fin!=FIN_GAUSS ) kl_sum_add(&acc, f->term(x));
+    }
+    if( f->fin==FIN_GAUSS ){
+      /* sigma > 0 was checked above: the kernel cannot refuse */
+      kl_gauss_accum(a.buf[0], a.buf[1], a.buf[2], a.buf[3], n, &acc);
     }
   }
   switch( f->fin ){
@@ -138,4 +207,57 @@ void kl_family_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
       kl_result_unit(ctx, kl_sum_value(&acc), unit);
       break;
   }
+}
+
+/*
+** kl_dirichlet(alpha1, alpha2 [, unit]): KL between two Dirichlet
+** distributions over the same categories.  Two passes over the vectors:
+** the exact totals first (kl_xsum), then the per-component parts.
+*/
+static const char *const dir_names[2] = { "alpha1", "alpha2" };
+
+void kl_dirichlet_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  kl_unit unit = KL_NATS;
+  kl_argv a;
+  kl_xsum s1, s2, ds;
+  kl_totals t;
+  kl_sum acc;
+  size_t n, i;
+  int k;
+  if( argc==3 && kl_arg_unit(ctx, "kl_dirichlet", argv[2], &unit) ) return;
+  if( kl_args_open(ctx, &a, "kl_dirichlet", dir_names, 2, argv, 0) ) return;
+  memset(&s1, 0, sizeof s1);
+  memset(&s2, 0, sizeof s2);
+  memset(&ds, 0, sizeof ds);
+  for(;;){
+    if( kl_args_next(ctx, &a, &n) ) return;
+    if( n==0 ) break;
+    for(k=0; k<2; k++){
+      if( kl_args_check(ctx, &a, k, n, KL_DOM_POS, 0) ) return;
+    }
+    for(i=0; i<n; i++){
+      kl_xsum_add(&s1, a.buf[0][i]);
+      kl_xsum_add(&s2, a.buf[1][i]);
+      kl_xsum_add(&ds, a.buf[1][i]);
+      kl_xsum_sub(&ds, a.buf[0][i]);
+    }
+  }
+  if( !isfinite(kl_xsum_value(&s1)) || !isfinite(kl_xsum_value(&s2)) ){
+    kl_error(ctx, sqlite3_mprintf("kl_dirichlet: the sum of %s exceeds the "
+                                  "double range", isfinite(kl_xsum_value(&s1))
+                                  ? "alpha2" : "alpha1"));
+    return;
+  }
+  kl_totals_init(&t, kl_xsum_dd(&s2), kl_xsum_dd(&s1));
+  kl_sum_init(&acc);
+  kl_args_open(ctx, &a, "kl_dirichlet", dir_names, 2, argv, 0);
+  for(;;){
+    if( kl_args_next(ctx, &a, &n) ) return;
+    if( n==0 ) break;
+    for(i=0; i<n; i++){
+      kl_sum_add(&acc, kl_dirichlet_part(a.buf[0][i], a.buf[1][i], &t));
+    }
+  }
+  kl_sum_add(&acc, kl_dirichlet_rest(&t, kl_xsum_dd(&ds)));
+  kl_result_unit(ctx, kl_sum_value(&acc), unit);
 }

@@ -41,6 +41,12 @@ void kl_family_func(sqlite3_context*, int, sqlite3_value**);
 extern const kl_family kl_gauss_var_family, kl_gauss_logvar_family,
   kl_gauss_sym_family, kl_bhatt_gauss_family, kl_hellinger_gauss_family,
   kl_w2_gauss_family;
+extern const kl_family kl_bernoulli_family, kl_binomial_family,
+  kl_geometric_family, kl_poisson_family, kl_exponential_family,
+  kl_gamma_family, kl_beta_family, kl_laplace_family, kl_cauchy_family,
+  kl_lognormal_family, kl_gumbel_family, kl_pareto_family,
+  kl_halfnormal_family, kl_uniform_family;
+void kl_dirichlet_func(sqlite3_context*, int, sqlite3_value**);
 
 /* kl_mvn_sql.c */
 void kl_mvn_func(sqlite3_context*, int, sqlite3_value**);

@@ -1,0 +1,405 @@
+/*
+** kl_families.c — closed-form KL for the common families (kl_families.h).
+**
+** Every divergence is written as a sum of terms that are each >= 0 and are
+** computed without cancellation, so nearly equal distributions keep their
+** relative accuracy and nothing comes out negative:
+**
+**   relent(a, b) = a ln(a/b) - a + b = b phi((a-b)/b),  phi(x) = (1+x) ln(1+x) - x
+**   Bernoulli    relent(p, q) + relent(1-p, 1-q)   (the linear parts cancel
+**                exactly; q-p is the exact difference in both)
+**   Binomial     n Bernoulli;  Geometric  Bernoulli / p1
+**   Poisson      relent(rate1, rate2);  Exponential  relent(r1, r2) / r1
+**   Laplace      (r - 1 - ln r) + r (e^-u - 1 + u),  r = b1/b2, u = |m1-m2|/b1
+**   Cauchy       log1p( (x y + d1 d2) / 4 ),  x, y = (g1-g2)/g2, (g1-g2)/g1,
+**                d1, d2 = (m1-m2)/g1, (m1-m2)/g2
+**   Gumbel       expm1mx(g - d) + h(r),  r = b1/b2, d = (m1-m2)/b2,
+**                g = lnGamma(1+r), h(r) = g - ln r + euler (r-1)
+**                = sum_{k>=2} (-1)^k zeta(k) (r-1)^k / k near r = 1
+**   Pareto       (t - 1 - ln t) + alpha2 ln(scale1/scale2),  t = alpha2/alpha1
+**   Uniform      log1p( ((high2-high1) + (low1-low2)) / (high1-low1) )
+**   Gamma        shape1 relent(s, t) + (s - 1 - ln s)/2 + B(shape1, shape2),
+**                s = shape2/shape1, t = rate2/rate1, B the Bregman divergence
+**                of Binet's function mu (lnGamma minus Stirling's formula)
+**   Beta and Dirichlet (Beta is the two-component Dirichlet):
+**                sum_i D(a1_i, a2_i) - D(A1, A2), D the Bregman divergence of
+**                lnGamma, split as A2 KL(a2/A2 || a1/A1) (a categorical KL,
+**                exact totals) + the (s - 1 - ln s)/2 parts + the B parts.
+**
+** The Bregman divergence of lnGamma, D(a, b) = lnGamma(b) - lnGamma(a)
+** - (b-a) digamma(a), is computed from the product formula of Gamma:
+**   D(a, a+d) = sum_{j<J} [u_j - ln(1 + u_j)] + D(a+J, a+J+d),  u_j = d/(a+j),
+** every term >= 0, and for x = a+J >= 10 from Stirling's series:
+**   D(x, x+d) = x phi(v) + (v - ln(1+v))/2 + B(x, x+d),  v = d/x,
+**   B = sum_k B_2k/(2k(2k-1)) [Bregman divergence of x^-(2k-1)].
+** No lnGamma or digamma of a single argument is ever formed, so there is
+** nothing to cancel and nothing to overflow; only the Gumbel KL calls
+** lgamma_r (re-entrant: lgamma itself writes the global signgam).
+*/
+#define _DEFAULT_SOURCE 1   /* lgamma_r */
+#include "kl_families.h"
+
+#include <math.h>
+
+#define LN2 0.693147180559945309417232121458176568
+#define EULER 0.577215664901532860606512090082402431
+
+/* The generalised KL of one bin, with d = a - b given exactly. */
+static double relent_d(double a, double b, double d){
+  double r, lr;
+  if( a==0.0 ) return b;
+  if( b==0.0 ) return INFINITY;
+  r = a / b;
+  if( r >= 0.5 && r <= 2.0 ) return b * kl_phi(d / b);
+  if( r > 1e-300 && r < 1e300 ) lr = log(r);
+  else lr = log(a) - log(b);
+  return a*(lr - 1.0) + b;
+}
+
+double kl_relent(double a, double b){
+  return relent_d(a, b, a - b);
+}
+
+/* s - 1 - ln s >= 0 for s = b/a, with d = b - a exact near s = 1. */
+static double qdiv(double a, double b, double d){
+  double s = b / a;
+  if( s >= 0.5 && s <= 2.0 ) return -kl_log1pmx(d / a);
+  if( isinf(s) ) return INFINITY;
+  if( s > 1e-300 ) return (s - 1.0) - log(s);
+  return (s - 1.0) - (log(b) - log(a));
+}
+
+double kl_bernoulli_term(double p1, double p2){
+  return relent_d(p1, p2, p1 - p2) + relent_d(1.0 - p1, 1.0 - p2, p2 - p1);
+}
+
+double kl_binomial_term(double n, double p1, double p2){
+  if( n==0.0 ) return 0.0;
+  return n * kl_bernoulli_term(p1, p2);
+}
+
+double kl_geometric_term(double p1, double p2){
+  return kl_bernoulli_term(p1, p2) / p1;
+}
+
+double kl_poisson_term(double rate1, double rate2){
+  return kl_relent(rate1, rate2);
+}
+
+double kl_exponential_term(double rate1, double rate2){
+  /* t - 1 - ln t, t = rate2/rate1 */
+  return qdiv(rate1, rate2, rate2 - rate1);
+}
+
+/* Difference of two finite numbers, halved when it would overflow. */
+static double gap(double a, double b, int *halved){
+  double d = a - b;
+  *halved = 0;
+  if( isinf(d) ){
+    *halved = 1;
+    d = 0.5*a - 0.5*b;
+  }
+  return d;
+}
+
+double kl_laplace_term(double loc1, double scale1, double loc2, double scale2){
+  int halved;
+  double d = fabs(gap(loc1, loc2, &halved)), r = scale1 / scale2, u, f;
+  f = qdiv(scale2, scale1, scale1 - scale2);   /* r - 1 - ln r */
+  if( isinf(r) ) return INFINITY;
+  u = d / scale1;
+  if( halved ) u *= 2.0;
+  if( u > 1e300 || isinf(r) ){
+    /* r (u - 1 + e^-u) = |m1-m2|/b2 - r to double precision */
+    double w = d / scale2;
+    return f + ((halved ? 2.0*w : w) - r);
+  }
+  return f + r * kl_expm1mx(-u);
+}
+
+double kl_cauchy_term(double loc1, double scale1, double loc2, double scale2){
+  int halved;
+  double dm = gap(loc1, loc2, &halved), ds = scale1 - scale2;
+  double x = ds / scale2, y = ds / scale1, d1 = dm / scale1, d2 = dm / scale2;
+  double u;
+  if( halved ){ d1 *= 2.0; d2 *= 2.0; }
+  u = 0.25*(x*y + d1*d2);
+  if( u <= 1e300 ) return log1p(u);
+  /* ln( ((g1+g2)^2 + dm^2) / (4 g1 g2) ), scaled by the largest */
+  {
+    double m = fmax(fmax(scale1, scale2), fabs(dm)), a, b;
+    a = scale1/m + scale2/m;
+    b = dm / m;
+    if( halved ){
+      /* dm is half the difference: (g1+g2)^2 + (2 dm)^2 */
+      b *= 2.0;
+    }
+    return 2.0*log(m) + log(a*a + b*b) - 2.0*LN2 - log(scale1) - log(scale2);
+  }
+}
+
+/* zeta(k) for k = 2..29; above, 1 + 2^-k + 3^-k is within 2^-60 of it. */
+static const double ZETA[] = {
+  1.6449340668482264, 1.2020569031595942, 1.0823232337111381,
+  1.03692775514337, 1.0173430619844492, 1.008349277381923,
+  1.0040773561979444, 1.0020083928260821, 1.000994575127818,
+  1.0004941886041194, 1.000246086553308, 1.0001227133475785,
+  1.0000612481350588, 1.000030588236307, 1.0000152822594086,
+  1.0000076371976379, 1.000003817293265, 1.0000019082127165,
+  1.0000009539620338, 1.0000004769329869, 1.0000002384505027,
+  1.000000119219926, 1.000000059608189, 1.0000000298035034,
+  1.0000000149015549, 1.0000000074507118, 1.000000003725334,
+  1.0000000018626598
+};
+
+/*
+** Near r = 1, with x = r - 1 exact in its numerator:
+**   g = lnGamma(2 + x) = (1 - euler) x + sum_{k>=2} (-1)^k (zeta(k) - 1) x^k / k
+**   h = g - ln(1 + x) + euler x = sum_{k>=2} (-1)^k zeta(k) x^k / k
+** (from the Taylor series of lnGamma at 2, whose coefficients are the
+** polygammas psi^(k-1)(2) = (-1)^k (k-1)! (zeta(k) - 1)).
+*/
+static void gumbel_series(double x, double *g, double *h){
+  double sg = 0.0, sh = 0.0, p = x*x;
+  int k;
+  for(k=2; k<=44; k++){
+    double zm1 = k<30 ? ZETA[k-2] - 1.0 : ldexp(1.0, -k) + pow(3.0, -k);
+    double t = p / k;
+    if( k & 1 ) t = -t;
+    sg += zm1 * t;
+    sh += (zm1 + 1.0) * t;
+    p *= x;
+  }
+  *g = (1.0 - EULER)*x + sg;
+  *h = sh;
+}
+
+double kl_gumbel_term(double loc1, double scale1, double loc2, double scale2){
+  int halved, sg;
+  double dm = gap(loc1, loc2, &halved), r = scale1 / scale2, x, d, g, h;
+  d = dm / scale2;
+  if( halved ) d *= 2.0;
+  if( isinf(r) ) return INFINITY;
+  x = (scale1 - scale2) / scale2;
+  if( fabs(x) <= 0.25 ){
+    gumbel_series(x, &g, &h);
+  }else{
+    double lr = r > 1e-300 ? log(r) : log(scale1) - log(scale2);
+    g = lgamma_r(1.0 + r, &sg);
+    h = g - lr + EULER*x;
+  }
+  return kl_expm1mx(g - d) + h;
+}
+
+double kl_pareto_term(double scale1, double alpha1, double scale2,
+                      double alpha2){
+  double f, ls;
+  if( scale1 < scale2 ) return INFINITY;
+  f = qdiv(alpha1, alpha2, alpha2 - alpha1);   /* t - 1 - ln t */
+  if( scale1==scale2 ) return f;
+  if( scale1 <= 2.0*scale2 ) ls = log1p((scale1 - scale2) / scale2);
+  else ls = log(scale1) - log(scale2);
+  return f + alpha2*ls;
+}
+
+double kl_uniform_term(double low1, double high1, double low2, double high2){
+  double w1, extra;
+  int h;
+  if( low1 < low2 || high1 > high2 ) return INFINITY;
+  w1 = gap(high1, low1, &h);
+  if( h ){
+    /* widths beyond DBL_MAX: everything at half scale */
+    extra = (0.5*high2 - 0.5*high1) + (0.5*low1 - 0.5*low2);
+  }else{
+    extra = (high2 - high1) + (low1 - low2);
+    if( isinf(extra) ){
+      return log1p(((0.5*high2 - 0.5*high1) + (0.5*low1 - 0.5*low2))
+                   / (0.5*w1));
+    }
+  }
+  return log1p(extra / w1);
+}
+
+/* ------------------------------------------------------ lnGamma Bregman */
+
+/* Bernoulli-number coefficients of Binet's series: B_2k / (2k (2k-1)). */
+static const double BINET[] = {
+  1.0/12, -1.0/360, 1.0/1260, -1.0/1680, 1.0/1188, -691.0/360360,
+  1.0/156, -3617.0/122400
+};
+
+/*
+** ln(y/x) = ln(1 + v) for v = (y - x)/x: log1p(v) near y = x, else the
+** logarithm of the ratio itself (v loses 1+v's digits when y << x).
+*/
+static double log_ratio1p(double x, double y, double v){
+  double r = y / x;
+  if( r >= 0.5 && r <= 2.0 ) return log1p(v);
+  if( r > 1e-300 && r < 1e300 ) return log(r);
+  return log(y) - log(x);
+}
+
+/* log1p(v) - v and phi(v) = (1+v) log1p(v) - v, given L = log1p(v). */
+static double lmx(double v, double L, int near){
+  return near ? kl_log1pmx(v) : L - v;
+}
+static double phi_l(double x, double y, double v, double L, int near){
+  return near ? kl_phi(v) : (y/x)*L - v;
+}
+
+/*
+** The Bregman divergence of x^-m between x and y = x(1+v):
+** x^-m [ (1+v)^-m - 1 + m v ] = x^-m [ expm1mx(w) - m log1pmx(v) ],
+** w = -m ln(1+v), both parts >= 0.
+*/
+static double breg_pow(double x, double v, double L, int near, int m){
+  double w = -m*L;
+  return pow(x, -m) * (kl_expm1mx(w) - m*lmx(v, L, near));
+}
+
+/* B(x, y) for x, y >= 10: Binet's series. */
+static double binet_series(double x, double v, double L, int near){
+  double sum = 0.0;
+  int k;
+  for(k=0; k<8; k++) sum += BINET[k] * breg_pow(x, v, L, near, 2*k + 1);
+  return sum;
+}
+
+/* Whether y/x is near 1, where v = (y-x)/x is used directly. */
+static int near1(double x, double y){
+  double r = y / x;
+  return r >= 0.5 && r <= 2.0;
+}
+
+/* D(x, y) for x, y >= 10, Stirling's split; v = (y - x)/x. */
+static double lgamma_bregman_big(double x, double y, double v){
+  int nr = near1(x, y);
+  double L = log_ratio1p(x, y, v);
+  return x*phi_l(x, y, v, L, nr) - 0.5*lmx(v, L, nr)
+       + binet_series(x, v, L, nr);
+}
+
+/* D(a, b) with d = b - a given exactly (b may round to a). */
+static double lgb(double a, double b, double d){
+  double m = a < b ? a : b, sum = 0.0;
+  int j, J;
+  if( d==0.0 ) return 0.0;
+  J = m < 10.0 ? (int)ceil(10.0 - m) : 0;
+  for(j=0; j<J; j++){
+    /* u - ln(1+u), u = d/(a+j), 1 + u = (b+j)/(a+j) */
+    double x = a + j, y = b + j, u = d / x;
+    if( near1(x, y) ) sum += -kl_log1pmx(u);
+    else sum += u - log_ratio1p(x, y, u);
+  }
+  return sum + lgamma_bregman_big(a + J, b + J, d / (a + J));
+}
+
+double kl_lgamma_bregman(double a, double b){
+  return lgb(a, b, b - a);
+}
+
+/*
+** Binet's function mu(x) = lnGamma(x) - (x - 1/2) ln x + x - ln(2 pi)/2
+** and its derivative: the series for x >= 10, below it the recurrence
+** mu(x) = mu(x+1) + (x + 1/2) ln(1 + 1/x) - 1.
+*/
+static void binet_mu(double x, double *mu, double *dmu){
+  double m = 0.0, dm = 0.0;
+  int k;
+  while( x < 10.0 ){
+    double l = log1p(1.0 / x);
+    m += (x + 0.5)*l - 1.0;
+    dm += l - (x + 0.5) / (x*(x + 1.0));
+    x += 1.0;
+  }
+  for(k=0; k<8; k++){
+    m += BINET[k] * pow(x, -(2*k + 1));
+    dm -= BINET[k] * (2*k + 1) * pow(x, -(2*k + 2));
+  }
+  *mu = m;
+  *dmu = dm;
+}
+
+/* B(a, b): the Bregman divergence of Binet's function, d = b - a exact. */
+static double binet_bregman(double a, double b, double d){
+  double v, L;
+  int nr;
+  if( d==0.0 ) return 0.0;
+  v = d / a;
+  nr = near1(a, b);
+  L = log_ratio1p(a, b, v);
+  if( a >= 10.0 && b >= 10.0 ) return binet_series(a, v, L, nr);
+  if( !nr ){
+    /* far apart: mu(b) - mu(a) - d mu'(a), nothing large cancels */
+    double ma, dma, mb, dmb;
+    binet_mu(a, &ma, &dma);
+    binet_mu(b, &mb, &dmb);
+    return (mb - ma) - d*dma;
+  }
+  /* near: D - a phi(v) + (v - log1p(v))/2, all of the order of d^2 */
+  return lgb(a, b, d) - a*phi_l(a, b, v, L, nr) + 0.5*lmx(v, L, nr);
+}
+
+double kl_gamma_term(double shape1, double rate1, double shape2, double rate2){
+  /* s - t = (shape2 rate1 - shape1 rate2) / (shape1 rate1), by fma */
+  double s = shape2 / shape1, t = rate2 / rate1, rel;
+  double h1 = shape2*rate1, l1 = fma(shape2, rate1, -h1);
+  double h2 = shape1*rate2, l2 = fma(shape1, rate2, -h2);
+  double num = (h1 - h2) + (l1 - l2);
+  if( isinf(s) || isinf(t) || isinf(h1) || isinf(h2) ){
+    /* ratios beyond the range: the plain forms (no near-equality here) */
+    rel = kl_relent(s, t);
+  }else if( s/t >= 0.5 && s/t <= 2.0 ){
+    rel = t * kl_phi(num / (shape1*rate2));
+  }else{
+    rel = kl_relent(s, t);
+  }
+  return shape1*rel + 0.5*qdiv(shape1, shape2, shape2 - shape1)
+       + binet_bregman(shape1, shape2, shape2 - shape1);
+}
+
+/* ---------------------------------------------------- Dirichlet, Beta */
+
+double kl_dirichlet_part(double a1, double a2, const kl_totals *t){
+  /* A2 KL-term of the means + (s-1-ln s)/2 + B, for one component */
+  return t->P.hi * kl_div_term(a2, a1, t) + 0.5*qdiv(a1, a2, a2 - a1)
+       + binet_bregman(a1, a2, a2 - a1);
+}
+
+double kl_dirichlet_rest(const kl_totals *t, kl_dd dA){
+  double A1 = t->Q.hi, A2 = t->P.hi, q;
+  double s = A2 / A1;
+  if( s >= 0.5 && s <= 2.0 ) q = -kl_log1pmx((dA.hi + dA.lo) / A1);
+  else q = qdiv(A1, A2, dA.hi);
+  return -0.5*q - binet_bregman(A1, A2, dA.hi + dA.lo);
+}
+
+double kl_beta_term(double a1, double b1, double a2, double b2){
+  kl_totals t;
+  kl_dd A1, A2, dA;
+  double s;
+  /* exact sums as double-doubles (two-sum) */
+  s = a1 + b1;
+  A1.hi = s;
+  {
+    double bv = s - a1;
+    A1.lo = (a1 - (s - bv)) + (b1 - bv);
+  }
+  s = a2 + b2;
+  A2.hi = s;
+  {
+    double bv = s - a2;
+    A2.lo = (a2 - (s - bv)) + (b2 - bv);
+  }
+  /* dA = (a2 - a1) + (b2 - b1), exactly enough: a sum of two differences */
+  {
+    double x = a2 - a1, y = b2 - b1, bv;
+    s = x + y;
+    bv = s - x;
+    dA.hi = s;
+    dA.lo = (x - (s - bv)) + (y - bv);
+  }
+  kl_totals_init(&t, A2, A1);
+  return kl_dirichlet_part(a1, a2, &t) + kl_dirichlet_part(b1, b2, &t)
+       + kl_dirichlet_rest(&t, dA);
+}
