@@ -40,6 +40,7 @@
 #include "kl_families.h"
 
 #include <math.h>
+#include <string.h>
 
 #define LN2 0.693147180559945309417232121458176568
 #define EULER 0.577215664901532860606512090082402431
@@ -360,18 +361,170 @@ double kl_gamma_term(double shape1, double rate1, double shape2, double rate2){
 
 /* ---------------------------------------------------- Dirichlet, Beta */
 
-double kl_dirichlet_part(double a1, double a2, const kl_totals *t){
-  /* A2 KL-term of the means + (s-1-ln s)/2 + B, for one component */
-  return t->P.hi * kl_div_term(a2, a1, t) + 0.5*qdiv(a1, a2, a2 - a1)
-       + binet_bregman(a1, a2, a2 - a1);
+/*
+** mu'(x) - mu'(y) for 0 < x <= y, d = y - x, with relative accuracy: the
+** recurrence's terms g(z) = ln(1 + 1/z) - (z + 1/2)/(z (z+1)) are
+** differenced in closed form,
+**   g(x) - g(y) = log1p(d / (x (y+1))) - d (1/(x y) + 1/((x+1)(y+1))) / 2,
+** and the series' x^-2k - y^-2k = -x^-2k expm1(-2k log1p(d/x)).
+*/
+static double dmu_diff(double x, double y, double d){
+  double sum = 0.0;
+  int k;
+  if( d==0.0 ) return 0.0;
+  while( x < 10.0 ){
+    sum += log1p(d / (x*(y + 1.0)))
+         - 0.5*d*(1.0/(x*y) + 1.0/((x + 1.0)*(y + 1.0)));
+    x += 1.0;
+    y += 1.0;
+  }
+  for(k=0; k<8; k++){
+    int m = 2*k + 2;
+    sum += BINET[k] * (2*k + 1) * pow(x, -m) * expm1(-m*log1p(d / x));
+  }
+  return sum;
 }
 
-double kl_dirichlet_rest(const kl_totals *t, kl_dd dA){
-  double A1 = t->Q.hi, A2 = t->P.hi, q;
-  double s = A2 / A1;
-  if( s >= 0.5 && s <= 2.0 ) q = -kl_log1pmx((dA.hi + dA.lo) / A1);
-  else q = qdiv(A1, A2, dA.hi);
-  return -0.5*q - binet_bregman(A1, A2, dA.hi + dA.lo);
+void kl_dir_init(kl_dir_acc *c, const kl_totals *t, kl_dd dA, double a1m,
+                 double a2m){
+  memset(c, 0, sizeof(*c));
+  c->t = *t;
+  c->dA = dA;
+  c->a1m = a1m;
+  c->a2m = a2m;
+  kl_sum_init(&c->qm);  kl_sum_init(&c->qm_mag);  kl_sum_init(&c->dm);
+  kl_sum_init(&c->bm);  kl_sum_init(&c->bm_mag);
+  kl_sum_init(&c->t1);
+  kl_sum_init(&c->qq);   kl_sum_init(&c->qq_mag);
+  kl_sum_init(&c->lin);  kl_sum_init(&c->lns);  kl_sum_init(&c->lin_mag);
+  kl_sum_init(&c->b1);   kl_sum_init(&c->b1_mag);
+  kl_sum_init(&c->b2);   kl_sum_init(&c->b2_mag);
+}
+
+void kl_dir_add(kl_dir_acc *c, double a1, double a2){
+  const kl_totals *t = &c->t;
+  double A1 = t->Q.hi, d = a2 - a1, s = a2 / a1, q, ls, b, mu1, dmu1, mu2, dmu2;
+  double others = (A1 - a1) + t->Q.lo;   /* A1 - a1, exactly enough */
+  c->k++;
+  /* the categorical KL of the means */
+  kl_sum_add(&c->t1, t->P.hi * kl_div_term(a2, a1, t));
+  /* (s - 1 - ln s)/2, in two forms (see kl_dir_value) */
+  q = 0.5*qdiv(a1, a2, d);
+  kl_sum_add(&c->qq, q);
+  kl_sum_add(&c->qq_mag, q);
+  if( !c->m_seen && a1==c->a1m && a2==c->a2m ){
+    c->m_seen = 1;   /* the dominant component: see kl_dir_value */
+  }else{
+    /* w_i (s_m - s_i) = (a2m a1 - a2 a1m) / (A1 a1m), products by fma */
+    double h1 = c->a2m*a1, l1 = fma(c->a2m, a1, -h1);
+    double h2 = a2*c->a1m, l2 = fma(a2, c->a1m, -h2);
+    double bi = binet_bregman(a1, a2, a2 - a1);
+    kl_sum_add(&c->qm, q);
+    kl_sum_add(&c->qm_mag, q);
+    kl_sum_add(&c->bm, bi);
+    kl_sum_add(&c->bm_mag, fabs(bi));
+    kl_sum_add(&c->dm, ((h1 - h2) + (l1 - l2)) / (A1 * c->a1m));
+  }
+  ls = log_ratio1p(a1, a2, d / a1);
+  kl_sum_add(&c->lin, others / A1 * s);
+  kl_sum_add(&c->lns, ls);
+  kl_sum_add(&c->lin_mag, others / A1 * s + fabs(ls));
+  /* Binet's part, in two forms */
+  b = binet_bregman(a1, a2, d);
+  kl_sum_add(&c->b1, b);
+  kl_sum_add(&c->b1_mag, fabs(b));
+  binet_mu(a1, &mu1, &dmu1);
+  binet_mu(a2, &mu2, &dmu2);
+  {
+    double w = d * dmu_diff(a1, A1, others);
+    kl_sum_add(&c->b2, (mu2 - mu1) - w);
+    kl_sum_add(&c->b2_mag, fabs(mu2) + fabs(mu1) + fabs(w));
+  }
+}
+
+/*
+** KL = T1 + Q + Bd, where the totals' parts are subtracted here:
+**   Q  = sum_i q_i/2 - q(S)/2, or (when that cancels more) the same as
+**        ( sum_i (1 - w_i) s_i - (K-1) - sum_i ln s_i + ln S ) / 2,
+**        w_i = a1_i/A1 (S is the w-weighted mean of the s_i, so a dominant
+**        component's large s_i cancels in the first form, not here);
+**        or, with m the component of largest a1_m (the one whose s_m is
+**        nearest S when it dominates) and D = s_m - S = sum_i w_i (s_m - s_i),
+**        ( sum_{i != m} q_i + D (S-1)/S - log1pmx(D/S) ) / 2;
+**   Bd = sum_i B(a1_i, a2_i) - B(A1, A2), or the same with the dominant
+**        component's B taken against the totals' in closed form, or
+**        sum_i (mu(a2_i) - mu(a1_i)) - (mu(A2) - mu(A1))
+**        - sum_i d_i (mu'(a1_i) - mu'(A1)).
+** Of each pair the form with the smaller sum of magnitudes (the bound on
+** its rounding error) is used.
+*/
+double kl_dir_value(const kl_dir_acc *c){
+  const kl_totals *t = &c->t;
+  double A1 = t->Q.hi, A2 = t->P.hi, dA = c->dA.hi + c->dA.lo;
+  double qS = 0.5*qdiv(A1, A2, dA), lS = log_ratio1p(A1, A2, dA / A1);
+  double bA = binet_bregman(A1, A2, dA), muA1, dmuA1, muA2, dmuA2;
+  double q_a, q_b, q_err_a, q_err_b, b_a, b_b, b_err_a, b_err_b;
+  kl_sum total;
+  if( fabs(dA) < 0.5*A1 ){
+    qS = -0.5*kl_log1pmx(dA / A1);
+  }
+  binet_mu(A1, &muA1, &dmuA1);
+  binet_mu(A2, &muA2, &dmuA2);
+  q_a = kl_sum_value(&c->qq) - qS;
+  q_err_a = kl_sum_value(&c->qq_mag) + qS;
+  q_b = 0.5*((kl_sum_value(&c->lin) - (double)(c->k - 1))
+             - kl_sum_value(&c->lns) + lS);
+  q_err_b = 0.5*(kl_sum_value(&c->lin_mag) + (double)(c->k - 1) + fabs(lS));
+  if( c->m_seen ){
+    double D = kl_sum_value(&c->dm), S = A2 / A1, x = D / S;
+    double lin = D * (dA / A1) / S, lm;
+    if( fabs(x) <= 0.5 ){
+      lm = -kl_log1pmx(x);
+    }else{
+      /* 1 + x = s_m / S, formed as a ratio (x near -1 has no digits of it) */
+      double r = (c->a2m / c->a1m) / S;
+      lm = x - (r > 1e-300 && r < 1e300 ? log(r)
+                : (log(c->a2m) - log(c->a1m)) - (log(A2) - log(A1)));
+    }
+    double q_c = kl_sum_value(&c->qm) + 0.5*(lin + lm);
+    double q_err_c = kl_sum_value(&c->qm_mag) + 0.5*(fabs(lin) + lm);
+    if( q_err_c < q_err_a && q_err_c < q_err_b ){
+      q_a = q_c;
+      q_err_a = q_err_c;
+    }
+  }
+  b_a = kl_sum_value(&c->b1) - bA;
+  b_err_a = kl_sum_value(&c->b1_mag) + fabs(bA);
+  b_b = kl_sum_value(&c->b2) - (muA2 - muA1);
+  b_err_b = kl_sum_value(&c->b2_mag) + fabs(muA2) + fabs(muA1);
+  if( c->m_seen ){
+    /*
+    ** The dominant component's B against the totals' B, with
+    ** X = A1 = a1m + r1, Y = A2 = a2m + r2:
+    **   B(X,Y) - B(a1m,a2m) = B(a2m, Y) + r2 (mu'(a2m) - mu'(a1m))
+    **                         - B(a1m, X) - dA (mu'(X) - mu'(a1m))
+    ** with every difference of mu' formed directly (dmu_diff).
+    */
+    double a1m = c->a1m, a2m = c->a2m;
+    double r1 = (A1 - a1m) + t->Q.lo, r2 = (A2 - a2m) + t->P.lo;
+    double d21 = a1m <= a2m ? -dmu_diff(a1m, a2m, a2m - a1m)
+                            : dmu_diff(a2m, a1m, a1m - a2m);
+    double dX = -dmu_diff(a1m, A1, r1);
+    double p1 = binet_bregman(a2m, A2, r2), p2 = r2*d21;
+    double p3 = binet_bregman(a1m, A1, r1), p4 = dA*dX;
+    double b_c = kl_sum_value(&c->bm) - (p1 + p2 - p3 - p4);
+    double b_err_c = kl_sum_value(&c->bm_mag) + fabs(p1) + fabs(p2)
+                   + fabs(p3) + fabs(p4);
+    if( b_err_c < b_err_a && b_err_c < b_err_b ){
+      b_a = b_c;
+      b_err_a = b_err_c;
+    }
+  }
+  kl_sum_init(&total);
+  kl_sum_add(&total, kl_sum_value(&c->t1));
+  kl_sum_add(&total, q_err_a <= q_err_b ? q_a : q_b);
+  kl_sum_add(&total, b_err_a <= b_err_b ? b_a : b_b);
+  return fmax(kl_sum_value(&total), 0.0);
 }
 
 double kl_beta_term(double a1, double b1, double a2, double b2){
@@ -400,6 +553,12 @@ double kl_beta_term(double a1, double b1, double a2, double b2){
     dA.lo = (x - (s - bv)) + (y - bv);
   }
   kl_totals_init(&t, A2, A1);
-  return kl_dirichlet_part(a1, a2, &t) + kl_dirichlet_part(b1, b2, &t)
-       + kl_dirichlet_rest(&t, dA);
+  {
+    kl_dir_acc c;
+    if( a1 >= b1 ) kl_dir_init(&c, &t, dA, a1, a2);
+    else kl_dir_init(&c, &t, dA, b1, b2);
+    kl_dir_add(&c, a1, a2);
+    kl_dir_add(&c, b1, b2);
+    return kl_dir_value(&c);
+  }
 }

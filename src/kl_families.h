@@ -39,12 +39,30 @@ double kl_uniform_term(double low1, double high1, double low2, double high2);
 double kl_lgamma_bregman(double a, double b);
 
 /*
-** The Dirichlet KL, sum_i D(a1_i, a2_i) - D(A1, A2) with D as above, is
-** computed as sum_i kl_dirichlet_part(...) + kl_dirichlet_rest(...), where
-** t holds the exact totals P = A2 (of alpha2) and Q = A1 (of alpha1), and
-** dA = A2 - A1 exactly (see kl_families.c for the decomposition).
+** The Dirichlet KL, sum_i D(a1_i, a2_i) - D(A1, A2) with D as above, in
+** two passes: the caller finds the exact totals A1 (of alpha1), A2 (of
+** alpha2) and dA = A2 - A1, sets up t with kl_totals_init(t, A2, A1), then
+** adds every component with kl_dir_add() and reads kl_dir_value().
 */
-double kl_dirichlet_part(double a1, double a2, const kl_totals *t);
-double kl_dirichlet_rest(const kl_totals *t, kl_dd dA);
+typedef struct kl_dir_acc {
+  kl_totals t;
+  kl_dd dA;
+  size_t k;                       /* components */
+  kl_sum t1;                      /* A2 KL(alpha2/A2 || alpha1/A1) */
+  kl_sum qq, qq_mag;              /* sum q_i/2, its magnitude */
+  kl_sum lin, lns, lin_mag;       /* the linear form of Q */
+  kl_sum b1, b1_mag;              /* sum B(a1_i, a2_i) */
+  kl_sum b2, b2_mag;              /* the mu-difference form of Bd */
+  double a1m, a2m;                /* the component of largest alpha1 */
+  int m_seen;
+  kl_sum qm, qm_mag, dm;          /* the dominant-component form of Q */
+  kl_sum bm, bm_mag;              /* ... and of Bd */
+} kl_dir_acc;
+
+/* a1m, a2m: the component with the largest alpha1 (found in pass one). */
+void kl_dir_init(kl_dir_acc *c, const kl_totals *t, kl_dd dA, double a1m,
+                 double a2m);
+void kl_dir_add(kl_dir_acc *c, double a1, double a2);
+double kl_dir_value(const kl_dir_acc *c);
 
 #endif /* KL_FAMILIES_H */

@@ -221,7 +221,8 @@ void kl_dirichlet_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kl_argv a;
   kl_xsum s1, s2, ds;
   kl_totals t;
-  kl_sum acc;
+  kl_dir_acc acc;
+  double a1m = 0.0, a2m = 0.0;
   size_t n, i;
   int k;
   if( argc==3 && kl_arg_unit(ctx, "kl_dirichlet", argv[2], &unit) ) return;
@@ -236,6 +237,10 @@ void kl_dirichlet_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
       if( kl_args_check(ctx, &a, k, n, KL_DOM_POS, 0) ) return;
     }
     for(i=0; i<n; i++){
+      if( a.buf[0][i] > a1m ){
+        a1m = a.buf[0][i];
+        a2m = a.buf[1][i];
+      }
       kl_xsum_add(&s1, a.buf[0][i]);
       kl_xsum_add(&s2, a.buf[1][i]);
       kl_xsum_add(&ds, a.buf[1][i]);
@@ -249,15 +254,12 @@ void kl_dirichlet_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     return;
   }
   kl_totals_init(&t, kl_xsum_dd(&s2), kl_xsum_dd(&s1));
-  kl_sum_init(&acc);
+  kl_dir_init(&acc, &t, kl_xsum_dd(&ds), a1m, a2m);
   kl_args_open(ctx, &a, "kl_dirichlet", dir_names, 2, argv, 0);
   for(;;){
     if( kl_args_next(ctx, &a, &n) ) return;
     if( n==0 ) break;
-    for(i=0; i<n; i++){
-      kl_sum_add(&acc, kl_dirichlet_part(a.buf[0][i], a.buf[1][i], &t));
-    }
+    for(i=0; i<n; i++) kl_dir_add(&acc, a.buf[0][i], a.buf[1][i]);
   }
-  kl_sum_add(&acc, kl_dirichlet_rest(&t, kl_xsum_dd(&ds)));
-  kl_result_unit(ctx, kl_sum_value(&acc), unit);
+  kl_result_unit(ctx, kl_dir_value(&acc), unit);
 }
