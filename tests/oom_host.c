@@ -71,6 +71,9 @@ static const char *const STATEMENTS[] = {
   "'bits')",
   "SELECT gauss_mean(v), gauss_sd(v), gauss_sd(kl_f32(v), 0) FROM (SELECT "
   "'[1,2]' v UNION ALL SELECT '[3,5]' UNION ALL SELECT '[2,2]')",
+  "SELECT kl_gamma('[1,2]', 1, 3, '[4,5]'), kl_beta(1e8, 1, 1e-8, 1), "
+  "kl_gumbel(0, 1, 1, 1.5), kl_uniform(0, 1, -1, 3, 'bits')",
+  "SELECT kl_dirichlet('[0.5,2,3.5]', '[1,1,7]'), kl_dirichlet('[1,0]', 1)",
   "SELECT gauss_sd(x) OVER (ORDER BY x ROWS 3 PRECEDING) FROM (WITH "
   "RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x<12) "
   "SELECT x FROM c)",

@@ -39,6 +39,8 @@ static const char *const QUERIES[] = {
   "SELECT kl_mvn('[1,2]', '[[2,0.5],[0.5,1]]', 0, '[[1,0],[0,1]]'), "
   "kl_gauss_logvar('[1,-2]', '[3,-700]', 0, 0), w2_gauss(1, 2, 3, 4)",
   "SELECT sum(kl), count(*) FROM kl_gauss_each('[1,2,3]', 1, 0, 2)",
+  "SELECT kl_gumbel('[0,1,2]', '[0.5,1,3]', 0, 1), kl_gamma(2, 3, 5, 7), "
+  "kl_dirichlet('[0.5,2,3.5]', '[1,1,7]'), kl_beta(1e-8, 1, 2, 3)",
   "SELECT hex(gauss_sd(v)) FROM (SELECT kl_f64(x) v FROM (WITH RECURSIVE "
   "c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x<200) SELECT 1e9 + "
   "x/8.0 x FROM c))",

@@ -11,6 +11,7 @@
 #include "kl_vec.h"
 #include "kl_moments.h"
 #include "kl_mvn.h"
+#include "kl_families.h"
 
 #include <float.h>
 #include <math.h>
@@ -442,6 +443,25 @@ static void test_ssq(void){
   same("ssq.big-and-mid", kl_ssq_norm(&s), 1e200);
 }
 
+/* The Bregman divergence of lnGamma: D(1,2) = euler, D(2,1) = 1 - euler
+** (lnGamma(1) = lnGamma(2) = 0, digamma(1) = -euler, digamma(2) = 1 -
+** euler); D(a, a) = 0; and always >= 0. */
+static void test_lgamma_bregman(void){
+  int i, bad = 0;
+  report("lgb.1-2", fabs(kl_lgamma_bregman(1, 2) / 0.57721566490153286 - 1) < 4e-16, "");
+  report("lgb.2-1", fabs(kl_lgamma_bregman(2, 1) / (1 - 0.57721566490153286) - 1) < 4e-16, "");
+  same("lgb.same", kl_lgamma_bregman(3.5, 3.5), 0.0);
+  for(i=0; i<2000; i++){
+    double a = exp((double)(rnd() % 4000) / 100 - 20), b = exp((double)(rnd() % 4000) / 100 - 20);
+    double d = kl_lgamma_bregman(a, b);
+    if( !(d >= 0) || isnan(d) ) bad++;
+  }
+  report("lgb.nonnegative", bad==0, "");
+  same("family.bernoulli-equal", kl_bernoulli_term(0.25, 0.25), 0.0);
+  same("family.uniform-inside", kl_uniform_term(0, 1, 0, 1), 0.0);
+  same("family.uniform-outside", kl_uniform_term(0, 1, 0.5, 1), INFINITY);
+}
+
 int main(void){
   test_xsum();
   test_sum();
@@ -452,5 +472,6 @@ int main(void){
   test_moments();
   test_mvn();
   test_ssq();
+  test_lgamma_bregman();
   return 0;
 }

@@ -45,6 +45,13 @@ static const char *const STATEMENTS[] = {
   "SELECT kl_mvn(?1, ?2, ?3, ?4), kl_mvn(?1, ?2, ?3, ?4, ?5)",
   "SELECT count(*), sum(kl), max(i) FROM kl_gauss_each(?1, ?2, ?3, ?4)",
   "SELECT i, mu1, sd2, kl FROM kl_gauss_each(?1, ?2, ?3, ?4, ?5)",
+  "SELECT kl_bernoulli(?1, ?2), kl_binomial(?3, ?1, ?2), kl_geometric(?1, ?2),"
+  " kl_poisson(?1, ?2, ?5), kl_exponential(?1, ?2), kl_halfnormal(?1, ?2)",
+  "SELECT kl_gamma(?1, ?2, ?3, ?4), kl_beta(?1, ?2, ?3, ?4), "
+  "kl_laplace(?1, ?2, ?3, ?4), kl_cauchy(?1, ?2, ?3, ?4, ?5)",
+  "SELECT kl_lognormal(?1, ?2, ?3, ?4), kl_gumbel(?1, ?2, ?3, ?4), "
+  "kl_pareto(?1, ?2, ?3, ?4), kl_uniform(?1, ?2, ?3, ?4)",
+  "SELECT kl_dirichlet(?1, ?2), kl_dirichlet(?3, ?4, ?5)",
   "SELECT gauss_mean(a) " AGG_W ", gauss_sd(a) " AGG_W ", gauss_mean(a), "
   "gauss_sd(a, ?7) FROM (SELECT ?1 a UNION ALL SELECT ?2 UNION ALL "
   "SELECT ?3 UNION ALL SELECT ?1)",
