@@ -121,7 +121,7 @@ $(COV)/host: tests/host.c
 	@mkdir -p $(@D)
 	$(CC) -O0 $(KLFLAGS) -o $@ tests/host.c -lsqlite3 $(LDLIBS)
 $(COV)/unit_core: tests/unit_core.c $(COV_OBJ)
-	$(CC) -O0 --coverage $(KLFLAGS) -Isrc -o $@ tests/unit_core.c $(COV)/kl_vec.o $(COV)/kl_math.o $(LDLIBS)
+	$(CC) -O0 --coverage $(KLFLAGS) -Isrc -o $@ tests/unit_core.c $(patsubst src/%.c,$(COV)/%.o,$(CORE)) $(LDLIBS)
 $(COV)/oom_host $(COV)/limits_host $(COV)/threads_host: $(COV)/%: tests/%.c $(COV_OBJ)
 	$(CC) -O0 --coverage $(KLFLAGS) -DSQLITE_CORE -Isrc -o $@ $< $(COV_OBJ) -lsqlite3 -lpthread $(LDLIBS)
 

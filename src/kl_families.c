@@ -110,7 +110,7 @@ double kl_laplace_term(double loc1, double scale1, double loc2, double scale2){
   if( isinf(r) ) return INFINITY;
   u = d / scale1;
   if( halved ) u *= 2.0;
-  if( u > 1e300 || isinf(r) ){
+  if( u > 1e300 ){
     /* r (u - 1 + e^-u) = |m1-m2|/b2 - r to double precision */
     double w = d / scale2;
     return f + ((halved ? 2.0*w : w) - r);
@@ -415,15 +415,22 @@ void kl_dir_add(kl_dir_acc *c, double a1, double a2){
   if( !c->m_seen && a1==c->a1m && a2==c->a2m ){
     c->m_seen = 1;   /* the dominant component: see kl_dir_value */
   }else{
-    /* w_i (s_m - s_i) = (a2m a1 - a2 a1m) / (A1 a1m), products by fma */
+    /* w_i (s_m - s_i) = (a2m a1 - a2 a1m) / a1m / A1, products by fma
+    ** (exact), or through s_m where a product leaves the normal range */
     double h1 = c->a2m*a1, l1 = fma(c->a2m, a1, -h1);
     double h2 = a2*c->a1m, l2 = fma(a2, c->a1m, -h2);
-    double bi = binet_bregman(a1, a2, a2 - a1);
+    double bi = binet_bregman(a1, a2, a2 - a1), wd;
+    if( fabs(h1) < 1e300 && fabs(h2) < 1e300 && fabs(h1) > 1e-290
+     && fabs(h2) > 1e-290 ){
+      wd = ((h1 - h2) + (l1 - l2)) / c->a1m / A1;
+    }else{
+      wd = (a1*(c->a2m / c->a1m) - a2) / A1;
+    }
     kl_sum_add(&c->qm, q);
     kl_sum_add(&c->qm_mag, q);
     kl_sum_add(&c->bm, bi);
     kl_sum_add(&c->bm_mag, fabs(bi));
-    kl_sum_add(&c->dm, ((h1 - h2) + (l1 - l2)) / (A1 * c->a1m));
+    kl_sum_add(&c->dm, wd);
   }
   ls = log_ratio1p(a1, a2, d / a1);
   kl_sum_add(&c->lin, others / A1 * s);
@@ -475,7 +482,8 @@ double kl_dir_value(const kl_dir_acc *c){
   q_b = 0.5*((kl_sum_value(&c->lin) - (double)(c->k - 1))
              - kl_sum_value(&c->lns) + lS);
   q_err_b = 0.5*(kl_sum_value(&c->lin_mag) + (double)(c->k - 1) + fabs(lS));
-  if( c->m_seen ){
+  {
+    /* m is always seen: it was found among these components */
     double D = kl_sum_value(&c->dm), S = A2 / A1, x = D / S;
     double lin = D * (dA / A1) / S, lm;
     if( fabs(x) <= 0.5 ){
@@ -497,7 +505,7 @@ double kl_dir_value(const kl_dir_acc *c){
   b_err_a = kl_sum_value(&c->b1_mag) + fabs(bA);
   b_b = kl_sum_value(&c->b2) - (muA2 - muA1);
   b_err_b = kl_sum_value(&c->b2_mag) + fabs(muA2) + fabs(muA1);
-  if( c->m_seen ){
+  {
     /*
     ** The dominant component's B against the totals' B, with
     ** X = A1 = a1m + r1, Y = A2 = a2m + r2:

@@ -67,7 +67,7 @@ static kl_mvn_code cholesky(size_t d, double *a, int which, kl_mvn_err *e){
   for(j=0; j<d; j++){
     double *rj = a + j*d, s = rj[j], piv;
     for(k=0; k<j; k++) s -= rj[k]*rj[k];
-    if( !(s > 0.0) || !isfinite(s) ){
+    if( !(s > 0.0) ){   /* also NaN; s <= the finite a[j][j] */
       e->code = KL_MVN_NOT_PD;
       e->which = which;
       e->i = j;
@@ -118,7 +118,7 @@ kl_mvn_code kl_mvn(size_t d, const double *mu1, double *cov1,
   }
   /* s = 4^-k brings the largest diagonal entry near 1; sm = 2^-k */
   ex = 0;
-  if( big > 0.0 && isfinite(big) ) frexp(big, &ex);
+  if( big > 0.0 ) frexp(big, &ex);
   ex /= 2;
   s = ldexp(1.0, -2*ex);
   sm = ldexp(1.0, -ex);

@@ -92,10 +92,7 @@ static int read_rows(sqlite3_context *ctx, const char *aname, const char *z,
       kl_report(ctx, FNAME, rname, &err);
       return SQLITE_ERROR;
     }
-    if( v.kind!=KL_JSON ){   /* cannot happen: the text starts with '[' */
-      return syntax(ctx, aname, z, n, i, "'[' (a row)");
-    }
-    /* the same bytes seen from the start of the whole text, so that the
+    /* (the row starts with '[', so it is KL_JSON) the same bytes seen from the start of the whole text, so that the
     ** offsets in messages are offsets in the matrix's text */
     v.p = (const unsigned char*)z;
     v.pos += i;
@@ -165,9 +162,8 @@ static int read_matrix(sqlite3_context *ctx, const char *aname,
   }
   if( read_vector(ctx, aname, val, a) ) return SQLITE_ERROR;
   a->is_num = 0;
-  d = (size_t)sqrt((double)a->b.n);
-  while( d*d > a->b.n ) d--;
-  while( (d+1)*(d+1) <= a->b.n ) d++;
+  /* exact for perfect squares: sqrt is correctly rounded */
+  d = (size_t)llround(sqrt((double)a->b.n));
   if( d*d!=a->b.n ){
     kl_error(ctx, sqlite3_mprintf("%s: %s has %lld elements, not d*d for a "
                                   "d x d covariance (row-major)", FNAME, aname,

@@ -71,3 +71,9 @@ SELECT expect_error('err.empty', 'SELECT * FROM kl_gauss_each(''[]'', 1, 0, 1)',
   'kl_gauss_each: mu1 is an empty vector');
 SELECT expect_error('err.unit', 'SELECT * FROM kl_gauss_each(0, 1, 0, 1, ''nat'')',
   'kl_gauss_each: unknown unit ''nat'' (use ''nats'', ''bits'' or ''bans'')');
+-- Constraints on other columns are left to SQLite.
+SELECT expect('where.i', (SELECT group_concat(i) FROM kl_gauss_each('[1,2,3]', 1, 0, 1) WHERE i > 0), '1,2');
+SELECT expect('where.kl', (SELECT i FROM kl_gauss_each('[1,2,3]', 1, 0, 1) WHERE kl = 2.0), 1);
+SELECT expect('hidden.no-unit', (SELECT unit FROM kl_gauss_each(1, 1, 0, 1)), NULL);
+SELECT expect_error('err.neg-inf', 'SELECT * FROM kl_gauss_each(-9e999, 1, 0, 1)',
+  'kl_gauss_each: mu1 must be finite (got -Inf)');

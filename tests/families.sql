@@ -143,3 +143,20 @@ SELECT expect_error('err.unit', 'SELECT kl_poisson(1, 2, 3)',
   'kl_poisson: unknown unit ''3'' (use ''nats'', ''bits'' or ''bans'')');
 SELECT expect_error('err.empty', 'SELECT kl_beta(''[]'', 1, 1, 1)',
   'kl_beta: a1 is an empty vector');
+-- Extremes whose intermediates overflow (hand derivations).
+--   Laplace, means 2e308 apart with scale2 = 1: |m1-m2|/b2 dominates.
+SELECT expect('extreme.laplace-gap', kl_laplace(1e308, 1e-10, -1e308, 1), 9e999);
+--   ln(b2/b1) + |m1-m2|/b2 + ... = 46 + 2e290 - 1: 2e290 to double precision.
+SELECT expect('extreme.laplace-far', kl_laplace(1e300, 1e-10, -1e300, 1e10), 2e290, 1e-15);
+--   Gumbel, means 2e308 apart, scale2 1e300: d = 2e8, r = 1e-300:
+--   e^-d - 1 + d + (-ln r + euler (r - 1)) = 2e8 - 1 + 690.7755278982137 - 0.5772156649015329.
+SELECT expect('extreme.gumbel-gap', kl_gumbel(1e308, 1e-300 * 1e300, -1e308, 1e300),
+              2e8 - 1 + 690.7755278982137 - 0.5772156649015329, 1e-15);
+SELECT expect('extreme.gumbel-ratio', kl_gumbel(0, 1e300, 0, 1e-300), 9e999);
+--   Uniform: Q's extra width beyond DBL_MAX, P's width 2: ln(width2/2).
+SELECT expect('extreme.uniform-wide', kl_uniform(-1, 1, -1e308, 1e308), ln(1e308), 1e-15);
+--   Dirichlet with the largest alpha1 twice; alpha2's sum beyond the range.
+SELECT expect('dirichlet.tied-max', kl_dirichlet('[2,2,1]', '[1,1,1]'),
+              kl_dirichlet('[2,1,2]', '[1,1,1]'), 1e-15);
+SELECT expect_error('err.dirichlet-sum2', 'SELECT kl_dirichlet(''[1,1]'', ''[1e308,1e308]'')',
+  'kl_dirichlet: the sum of alpha2 exceeds the double range');

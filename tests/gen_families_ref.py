@@ -167,8 +167,16 @@ def torch_value(fam, args):
 rows = []
 
 
+def magnitude(args):
+    vals = [abs(x) for a in args for x in (a if isinstance(a, list) else [a]) if x != 0]
+    return max(abs(float(log(mpf(v), 10))) for v in vals) if vals else 0
+
+
 def add(fam, case_id, args, lit=json_lit):
+    # enough digits for sums like 1e300 + 1 to be exact
+    mp.dps = 100 if magnitude(args) < 40 else 120 + 2 * int(magnitude(args))
     want = ref_value(fam, args)
+    mp.dps = 100
     tv = torch_value(fam, args)
     w = as_double(want)
     if tv is None:
@@ -211,11 +219,14 @@ SHAPES = [(2.0, 3.0, 5.0, 7.0), (0.1, 1.0, 3.0, 0.2), (1e-8, 1.0, 1e-8, 1.0),
           (3.0, 2.0, 3.0, 2.0 * (1 + 1e-12)), (0.5, 0.5, 0.5 * (1 - 1e-12), 0.5 * (1 + 1e-12)),
           (9.5, 1.0, 10.5, 1.0), (10.0, 1.0, 10.0 * (1 + 1e-10), 1.0),
           (1.0, 1e-300, 1.0, 1e-300), (2.0, 1e300, 3.0, 1e300), (1e-3, 2.0, 1e3, 5.0),
-          (7.0, 3.0, 7.0, 3.0)]
+          (7.0, 3.0, 7.0, 3.0), (1e300, 1.0, 1e-10, 1.0), (1e-10, 1.0, 1e300, 1.0),
+          (1e-300, 1.0, 1e300, 1.0)]
 grid('kl_gamma', SHAPES)
 grid('kl_beta', [(a1, b1, a2, b2) for a1, b1, a2, b2 in SHAPES if b1 < 1e200 and b2 < 1e200
                  and b1 > 1e-200 and b2 > 1e-200] + [(1e8, 1e8, 1e8 * (1 + 1e-8), 1e8 * (1 + 1e-8)),
-                                                    (1e-8, 1e-8, 2e-8, 2e-8), (0.5, 2.0, 1.0, 1.0)])
+                                                    (1e-8, 1e-8, 2e-8, 2e-8), (0.5, 2.0, 1.0, 1.0),
+                                                    (1e300, 1.0, 1e-300, 1.0), (1e-300, 1.0, 1e300, 1.0),
+                                                    (1e200, 1e-200, 1e-200, 1e200)])
 LOCSCALE = [(0.0, 1.0, 1.0, 2.0), (1.0, 2.0, 0.0, 1.0), (0.0, 1.0, 0.0, 1.0),
             (0.0, 1.0, 0.0, 1.0 + 1e-12), (0.0, 1.0, 1e-10, 1.0), (0.0, 1.0 + 1e-8, 1e-9, 1.0),
             (0.0, 1e-200, 0.0, 1e200), (0.0, 1e200, 0.0, 1e-200), (1e308, 1.0, -1e308, 1e300),

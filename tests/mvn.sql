@@ -107,3 +107,22 @@ SELECT expect_error('err.blob-size', 'SELECT kl_mvn(0, X''000000'', 0, 1)',
   'kl_mvn: cov1 is a 3-byte blob, not a whole number of 4-byte float32 values');
 SELECT expect_error('err.unit', 'SELECT kl_mvn(0, 1, 0, 1, ''nits'')',
   'kl_mvn: unknown unit ''nits'' (use ''nats'', ''bits'' or ''bans'')');
+
+-- JSON white space anywhere between tokens, and more malformed matrices.
+SELECT expect('ws.all-kinds', kl_mvn(0, ' [ [1,' || char(10) || '0],' || char(9) || '[0,1] ]' || char(13), 0,
+  '[[1,0],[0,1]]'), 0.0);
+SELECT expect('number-text.1x1', kl_mvn(1, '2', 0, 1), kl_gauss_var(1, 2, 0, 1), 1e-15);
+SELECT expect_error('err.open-only', 'SELECT kl_mvn(0, ''['', 0, 1)',
+  'kl_mvn: cov1 is not valid JSON: expected a number at offset 1, found end of text');
+SELECT expect_error('err.row-not-array', 'SELECT kl_mvn(0, ''[[1],2]'', 0, 1)',
+  'kl_mvn: cov1 is not valid JSON: expected ''['' (a row) at offset 5, found ''2''');
+SELECT expect_error('err.row-unterminated', 'SELECT kl_mvn(0, ''[[1,2'', 0, 1)',
+  'kl_mvn: cov1 is not valid JSON: expected '']'' at offset 5, found end of text');
+SELECT expect_error('err.rows-unterminated', 'SELECT kl_mvn(0, ''[[1]'', 0, 1)',
+  'kl_mvn: cov1 is not valid JSON: expected '','' or '']'' at offset 4, found end of text');
+SELECT expect_error('err.asymmetric-cov2', 'SELECT kl_mvn(0, ''[[1,0],[0,1]]'', 0, ''[[1,0.1],[0.2,1]]'')',
+  'kl_mvn: cov2 is not symmetric: cov2[0][1] is 0.1 but cov2[1][0] is 0.2');
+SELECT expect_error('err.all-negative', 'SELECT kl_mvn(0, -1, 0, -2)',
+  'kl_mvn: cov1 is not positive definite (Cholesky fails at row 0)');
+SELECT expect_error('err.mu2-size', 'SELECT kl_mvn(0, ''[[1,0],[0,1]]'', ''[1,2,3]'', ''[[1,0],[0,1]]'')',
+  'kl_mvn: mu2 has 3 elements but cov1 is 2x2');
