@@ -13,6 +13,7 @@
 #   make fuzz       only the fuzzers (FUZZ_SECONDS each, default 30)
 #   make coverage   only the coverage run and its summary
 #   make bench      the benchmark (bench/run.sh), written to bench/RESULTS.md
+#   make accuracy   the accuracy report: tests/accuracy/grid.sql, ACCURACY.md
 #   make demo       runs sql/demo.sql in the sqlite3 shell
 #   make clean
 #
@@ -41,7 +42,7 @@ FUZZ_SECONDS ?= 30
 
 TEST_HOSTS = tests/harness.so tests/unit_core tests/host
 
-.PHONY: all test check test-cluster fuzz coverage bench demo clean
+.PHONY: all test check test-cluster fuzz coverage bench demo accuracy clean
 
 all: kl.so kl_preload.so
 
@@ -149,6 +150,11 @@ build/bench/bench: bench/bench.c
 
 bench: kl.so build/bench/bench
 	sh bench/run.sh
+
+# The accuracy report: regenerates tests/accuracy/grid.sql and ACCURACY.md
+# (needs Debian's python3-mpmath, -numpy, -scipy and -torch).
+accuracy: kl.so
+	/usr/bin/python3 tests/accuracy/gen.py
 
 demo: kl.so
 	$(SQLITE) :memory: -cmd ".load ./kl" < sql/demo.sql

@@ -22,45 +22,9 @@ mp.dps = 50
 INF = float('inf')
 
 
-def norm(v):
-    s = sum(mpf(x) for x in v)
-    return [mpf(x) / s for x in v]
-
-
-def kl(p, q):
-    a, b = norm(p), norm(q)
-    t = mpf(0)
-    for x, y in zip(a, b):
-        if x == 0:
-            continue
-        if y == 0:
-            return mpf('inf')
-        t += x * log(x / y)
-    return t
-
-
-def js(p, q):
-    a, b = norm(p), norm(q)
-    t = mpf(0)
-    for x, y in zip(a, b):
-        m = (x + y) / 2
-        if x:
-            t += x * log(x / m) / 2
-        if y:
-            t += y * log(y / m) / 2
-    return t
-
-
-def xent(p, q):
-    a, b = norm(p), norm(q)
-    t = mpf(0)
-    for x, y in zip(a, b):
-        if x == 0:
-            continue
-        if y == 0:
-            return mpf('inf')
-        t -= x * log(y)
-    return t
+import sys
+sys.path.insert(0, "tests")
+from refmath import norm, kl, js, xent, logit_kl  # noqa: E402
 
 
 def real(x):
@@ -137,24 +101,6 @@ for k in range(30):
 
 
 # ---- logits: softmax inside, at as many digits as the spread needs
-def logit_kl(a, b):
-    # e^-spread must still register next to 1
-    fin = [x for x in a + b if x != -INF]
-    with mp.workdps(60 + int((max(fin) - min(fin)) / 2.3)):
-        fa = [mpf(x) for x in a if x != -INF]
-        fb = [mpf(x) for x in b if x != -INF]
-        la = mp.log(sum(mp.exp(x) for x in fa))
-        lb = mp.log(sum(mp.exp(x) for x in fb))
-        t = mpf(0)
-        for x, y in zip(a, b):
-            if x == -INF:
-                continue
-            if y == -INF:
-                return mpf('inf')
-            t += mp.exp(mpf(x) - la) * ((mpf(x) - la) - (mpf(y) - lb))
-        return t
-
-
 def f32_lit_any(v):
     return "X'" + b''.join(struct.pack('<f', x) for x in v).hex().upper() + "'"
 

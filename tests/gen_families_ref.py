@@ -32,83 +32,8 @@ mp.dps = 100
 LN2 = log(2)
 
 
-def xlogy(x, y):
-    return mpf(0) if x == 0 else x * log(y)
-
-
-def bern(p, q):
-    # 1 - p is formed exactly by mpmath only to its precision, so the
-    # complement's log is log1p(-p): p = 1e-300 needs no 300 digits.
-    if (p > 0 and q == 0) or (p < 1 and q == 1):
-        return inf
-    t1 = p * (log(p) - log(q)) if p > 0 else mpf(0)
-    t2 = (1 - p) * (log1p(-p) - log1p(-q)) if p < 1 else mpf(0)
-    return t1 + t2
-
-
-def geom(p, q):
-    if p < 1 and q == 1:
-        return inf
-    return log(p / q) + ((1 - p) / p) * (log1p(-p) - log1p(-q) if p < 1 else 0)
-
-
-def poisson(a, b):
-    if a == 0:
-        return b
-    if b == 0:
-        return inf
-    return a * log(a / b) - a + b
-
-
-def gamma_kl(a1, b1, a2, b2):
-    return ((a1 - a2) * digamma(a1) - loggamma(a1) + loggamma(a2)
-            + a2 * (log(b1) - log(b2)) + a1 * (b2 - b1) / b1)
-
-
-def lbeta(a, b):
-    return loggamma(a) + loggamma(b) - loggamma(a + b)
-
-
-def beta_kl(a1, b1, a2, b2):
-    return (lbeta(a2, b2) - lbeta(a1, b1) + (a1 - a2) * digamma(a1)
-            + (b1 - b2) * digamma(b1) + (a2 - a1 + b2 - b1) * digamma(a1 + b1))
-
-
-def laplace(m1, s1, m2, s2):
-    d = abs(m1 - m2)
-    return log(s2 / s1) + d / s2 + (s1 / s2) * exp(-d / s1) - 1
-
-
-def cauchy(m1, g1, m2, g2):
-    return log(((g1 + g2) ** 2 + (m1 - m2) ** 2) / (4 * g1 * g2))
-
-
-def normal(m1, s1, m2, s2):
-    return log(s2 / s1) + (s1 ** 2 + (m1 - m2) ** 2) / (2 * s2 ** 2) - mpf(1) / 2
-
-
-def gumbel(m1, b1, m2, b2):
-    r = b1 / b2
-    return -log(r) + (m1 - m2) / b2 + euler * r + exp((m2 - m1) / b2 + loggamma(1 + r)) - 1 - euler
-
-
-def pareto(x1, a1, x2, a2):
-    if x1 < x2:
-        return inf
-    return log(a1 / a2) + a2 * log(x1 / x2) + a2 / a1 - 1
-
-
-def uniform(l1, h1, l2, h2):
-    if l1 < l2 or h1 > h2:
-        return inf
-    return log((h2 - l2) / (h1 - l1))
-
-
-def dirichlet(al, be):
-    A, B = sum(al), sum(be)
-    return (loggamma(A) - loggamma(B) - sum(loggamma(x) for x in al)
-            + sum(loggamma(y) for y in be)
-            + sum((x - y) * (digamma(x) - digamma(A)) for x, y in zip(al, be)))
+from refmath import (xlogy, bern, geom, poisson, gamma_kl, lbeta, beta_kl, laplace,
+                     cauchy, normal, gumbel, pareto, uniform, dirichlet)
 
 
 FAM = {  # name: (mpmath term, torch pair builder)

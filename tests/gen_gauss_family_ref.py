@@ -31,40 +31,8 @@ mp.dps = 50
 LN2 = log(2)
 
 
-def kl_sd(m1, s1, m2, s2):
-    return log(s2 / s1) + (s1 ** 2 + (m1 - m2) ** 2) / (2 * s2 ** 2) - mpf(1) / 2
-
-
-def per_dim(term):
-    def total(args):
-        return sum(term(*[mpf(x) for x in t]) for t in zip(*broadcast(args)))
-    return total
-
-
-def t_var(m1, v1, m2, v2):
-    return kl_sd(m1, sqrt(v1), m2, sqrt(v2))
-
-
-def t_logvar(m1, l1, m2, l2):
-    return kl_sd(m1, exp(l1 / 2), m2, exp(l2 / 2))
-
-
-def t_sym(m1, s1, m2, s2):
-    return kl_sd(m1, s1, m2, s2) + kl_sd(m2, s2, m1, s1)
-
-
-def t_bhatt(m1, s1, m2, s2):
-    v = s1 ** 2 + s2 ** 2
-    return (m1 - m2) ** 2 / (4 * v) + log(v / (2 * s1 * s2)) / 2
-
-
-def hellinger(args):
-    return sqrt(1 - exp(-per_dim(t_bhatt)(args)))
-
-
-def w2(args):
-    return sqrt(sum((mpf(a) - mpf(c)) ** 2 + (mpf(b) - mpf(d)) ** 2
-                    for a, b, c, d in zip(*broadcast(args))))
+from refmath import (kl_sd, per_dim, t_var, t_logvar, t_sym, t_bhatt, hellinger,
+                     w2)
 
 
 FUNCS = {
