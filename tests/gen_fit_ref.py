@@ -19,7 +19,7 @@ import numpy as np
 from mpmath import mp, mpf, sqrt
 
 sys.path.insert(0, 'tests')
-from refgen import real, as_double, json_lit, f32_lit, f64_lit, to_f32
+from refgen import real, as_double, json_lit, f32_lit, f64_lit, to_f32, scalar_lit
 
 mp.dps = 60
 
@@ -106,7 +106,7 @@ with open('tests/data/fit_ref.sql', 'w') as out:
     out.write('CREATE TEMP TABLE fit_rows(id TEXT, k INTEGER, v);\n')
     out.write('CREATE TEMP TABLE fit_ref(id TEXT, form TEXT, ddof REAL, '
               'mean TEXT, sd TEXT, PRIMARY KEY(id, ddof));\n')
-    lit = {'json': json_lit, 'num': real, 'f32': f32_lit, 'f64': f64_lit}
+    lit = {'json': json_lit, 'num': scalar_lit, 'f32': f32_lit, 'f64': f64_lit}
     for case_id, form, rows in cases:
         for k, r in enumerate(rows):
             out.write("INSERT INTO fit_rows VALUES('%s',%d,%s);\n"

@@ -19,10 +19,10 @@ INSERT INTO fit_rows VALUES('hand.f64',2,X'4B4CC07F66363401000000000000144000000
 INSERT INTO fit_ref VALUES('hand.f64','f64',0.0,'[3.0,6.0]','[1.632993161855452,3.7416573867739413]');
 INSERT INTO fit_ref VALUES('hand.f64','f64',1.0,'[3.0,6.0]','[2.0,4.58257569495584]');
 INSERT INTO fit_ref VALUES('hand.f64','f64',2.5,'[3.0,6.0]','[4.0,9.16515138991168]');
-INSERT INTO fit_rows VALUES('numbers',0,1.0);
-INSERT INTO fit_rows VALUES('numbers',1,2.0);
-INSERT INTO fit_rows VALUES('numbers',2,4.0);
-INSERT INTO fit_rows VALUES('numbers',3,8.0);
+INSERT INTO fit_rows VALUES('numbers',0,'1.0');
+INSERT INTO fit_rows VALUES('numbers',1,'2.0');
+INSERT INTO fit_rows VALUES('numbers',2,'4.0');
+INSERT INTO fit_rows VALUES('numbers',3,'8.0');
 INSERT INTO fit_ref VALUES('numbers','num',0.0,'[3.75]','[2.680951323690902]');
 INSERT INTO fit_ref VALUES('numbers','num',1.0,'[3.75]','[3.095695936834452]');
 INSERT INTO fit_ref VALUES('numbers','num',2.5,'[3.75]','[4.377975178854566]');
