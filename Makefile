@@ -8,12 +8,16 @@
 #                   allocation-failure, thread (also ThreadSanitizer) and
 #                   limits hosts, each fuzzer for FUZZ_SECONDS, and branch
 #                   coverage (at least 95% of src/)
+#   make test-roads install, static embedding, Python/pandas, sqlite-utils,
+#                   Node and the Debian package, each for real
 #   make test-cluster  three dqlite nodes under kl_preload.so, a leader
 #                   killed and restarted (needs Debian's go-dqlite)
 #   make fuzz       only the fuzzers (FUZZ_SECONDS each, default 30)
 #   make coverage   only the coverage run and its summary
 #   make bench      the benchmark (bench/run.sh), written to bench/RESULTS.md
 #   make accuracy   the accuracy report: tests/accuracy/grid.sql, ACCURACY.md
+#   make install    kl.so to $(LIBDIR), kl.h to $(INCDIR) (PREFIX=/usr/local,
+#                   DESTDIR for staging); make uninstall removes them
 #   make demo       runs sql/demo.sql in the sqlite3 shell
 #   make clean
 #
@@ -42,7 +46,14 @@ FUZZ_SECONDS ?= 30
 
 TEST_HOSTS = tests/harness.so tests/unit_core tests/host
 
-.PHONY: all test check test-cluster fuzz coverage bench demo accuracy clean
+.PHONY: all test check test-cluster fuzz coverage bench demo accuracy clean \
+        install uninstall test-roads
+
+# make install: kl.so and kl.h under PREFIX (staged under DESTDIR).
+PREFIX  ?= /usr/local
+DESTDIR ?=
+LIBDIR  ?= $(PREFIX)/lib/sqlite3
+INCDIR  ?= $(PREFIX)/include
 
 all: kl.so kl_preload.so
 
@@ -135,6 +146,11 @@ COV_BUILD  = $(COV)/kl.so $(COV)/harness.so $(COV)/host $(COV)/unit_core \
 check: kl.so kl_preload.so $(TEST_HOSTS) $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench
 	SQLITE=$(SQLITE) CC=$(CC) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/check.sh all
 
+# Every road to the extension: install, static embedding, Python, sqlite-utils,
+# Node, the Debian package (tests/roads.sh; make check runs it too).
+test-roads: kl.so
+	sh tests/check.sh roads
+
 test-cluster: kl_preload.so
 	timeout 300 sh tests/cluster.sh
 
@@ -151,6 +167,19 @@ build/bench/bench: bench/bench.c
 bench: kl.so build/bench/bench
 	sh bench/run.sh
 
+install: kl.so
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR)
+	install -m 0644 kl.so $(DESTDIR)$(LIBDIR)/kl.so
+	install -m 0644 src/kl.h $(DESTDIR)$(INCDIR)/kl.h
+
+uninstall:
+	rm -f $(DESTDIR)$(LIBDIR)/kl.so $(DESTDIR)$(INCDIR)/kl.h
+
+# Static embedding: the sources compiled into a program (-DSQLITE_CORE),
+# linked against the system SQLite's static library.
+examples/static_demo: examples/static_demo.c $(SRC) $(HDR)
+	$(CC) $(CFLAGS) $(KLFLAGS) -DSQLITE_CORE -Isrc -o $@ examples/static_demo.c $(SRC) -l:libsqlite3.a -lpthread -ldl $(LDLIBS)
+
 # The accuracy report: regenerates tests/accuracy/grid.sql and ACCURACY.md
 # (needs Debian's python3-mpmath, -numpy, -scipy and -torch).
 accuracy: kl.so
@@ -160,5 +189,5 @@ demo: kl.so
 	$(SQLITE) :memory: -cmd ".load ./kl" < sql/demo.sql
 
 clean:
-	rm -f kl.so kl_preload.so $(TEST_HOSTS) *.gcov
+	rm -f kl.so kl_preload.so $(TEST_HOSTS) examples/static_demo *.gcov
 	rm -rf tests/tmp build

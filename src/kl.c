@@ -16,6 +16,7 @@
 SQLITE_EXTENSION_INIT1
 
 #include "kl_sql.h"
+#include "kl.h"
 
 #include <stddef.h>
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/check.sh — make check: the test suite, then the same suite and more
 # under the reliability tools.  Usage: check.sh all | fuzz | coverage | cluster
+# | roads
 #
 # Parts, each counted into one total:
 #   test      tests/run.sh on the plain build
@@ -13,6 +14,9 @@
 #             FUZZ_SECONDS of fuzzing from the committed seeds
 #   bench     the benchmark at tiny sizes, only to see that it still runs
 #   cluster   tests/cluster.sh: three dqlite nodes, a leader lost and back
+#   roads     tests/roads.sh: make install/uninstall, static embedding,
+#             Python + pandas, sqlite-utils, Node (better-sqlite3), the
+#             Debian package
 #   coverage  tests/run.sh and the hosts on build/cov, then gcov: at least
 #             95% of the branches in src/ must be taken
 # Ends with "N passed, N failed"; exits 1 on any failure.
@@ -145,7 +149,10 @@ case $what in
     fuzz_one fuzz_decode tests/fuzz/seeds_decode
     bench_smoke
     cluster
+    host roads sh tests/roads.sh
     coverage ;;
+  roads)
+    host roads sh tests/roads.sh ;;
   fuzz)
     fuzz_one fuzz_sql tests/fuzz/seeds_sql
     fuzz_one fuzz_decode tests/fuzz/seeds_decode ;;
