@@ -18,7 +18,7 @@
 #   make accuracy   the accuracy report: tests/accuracy/grid.sql, ACCURACY.md
 #   make install    kl.so to $(LIBDIR), kl.h to $(INCDIR) (PREFIX=/usr/local,
 #                   DESTDIR for staging); make uninstall removes them
-#   make demo       runs sql/demo.sql in the sqlite3 shell
+#   make demo       builds demo.db (sql/demo_data.sql) and runs sql/demo.sql on it
 #   make clean
 #
 # Build dependencies: a C compiler, sqlite3 and libsqlite3-dev; make check
@@ -185,9 +185,13 @@ examples/static_demo: examples/static_demo.c $(SRC) $(HDR)
 accuracy: kl.so
 	/usr/bin/python3 tests/accuracy/gen.py
 
-demo: kl.so
-	$(SQLITE) :memory: -cmd ".load ./kl" < sql/demo.sql
+# The example database (reproducible: sql/demo_data.sql) and the demo.
+demo.db: sql/demo_data.sql
+	rm -f $@ && $(SQLITE) $@ < sql/demo_data.sql
+
+demo: kl.so demo.db
+	$(SQLITE) demo.db -cmd ".load ./kl" < sql/demo.sql
 
 clean:
-	rm -f kl.so kl_preload.so $(TEST_HOSTS) examples/static_demo *.gcov
+	rm -f kl.so kl_preload.so $(TEST_HOSTS) examples/static_demo demo.db *.gcov
 	rm -rf tests/tmp build

@@ -1,41 +1,65 @@
 -- sqlite-kl demo: run with   make demo
--- (or: sqlite3 :memory: -cmd '.load ./kl' < sql/demo.sql)
+-- (which builds demo.db from sql/demo_data.sql, then runs this file:
+--  sqlite3 demo.db -cmd '.load ./kl' < sql/demo.sql)
 .mode box
 .print "The article's example in nats and bits (its printed 0.1486 is a log10 bug)."
 .print "The shell shows 15 significant digits; printf('%.16g') shows the double."
 SELECT kl_gauss('[2,4,6]', '[1,2,3]', '[3,5,8]', '[1.5,2.5,4]') AS nats,
        printf('%.16g', kl_gauss('[2,4,6]', '[1,2,3]', '[3,5,8]', '[1.5,2.5,4]')) AS nats_16,
        kl_gauss('[2,4,6]', '[1,2,3]', '[3,5,8]', '[1.5,2.5,4]', 'bits') AS bits;
-
--- Per-row Gaussian posteriors, as a model might have written them.
-CREATE TABLE models(id INTEGER PRIMARY KEY, name TEXT, mu TEXT, sd TEXT);
-INSERT INTO models(name, mu, sd) VALUES
-  ('reference', '[0.1, 0.0, 0.0, 0.2]', '[1.0, 1.0, 1.1, 1.0]'),
-  ('baseline',  '[0.1, -0.2, 0.0, 0.3]', '[1.1, 0.9, 1.0, 1.2]'),
-  ('drifted',   '[1.5, -0.5, 0.8, 0.0]', '[0.7, 1.3, 1.0, 2.0]'),
-  ('collapsed', '[0.0, 0.0, 0.0, 0.0]', '[0.05, 0.05, 0.05, 0.05]');
+.print "... and its per-component table, correctly (every term >= 0):"
+SELECT i, mu1, sd1, mu2, sd2, round(kl, 4) AS kl
+FROM kl_gauss_each('[2,4,6]', '[1,2,3]', '[3,5,8]', '[1.5,2.5,4]');
 
 .print
-.print "Models ranked by KL divergence from the reference posterior:"
-SELECT m.name, round(kl_gauss(m.mu, m.sd, r.mu, r.sd), 6) AS kl_nats
+.print "demo.db: 1000 models (16-dimensional diagonal Gaussian posteriors) in two cohorts."
+SELECT cohort, count(*) AS models, min(id) AS first, max(id) AS last,
+       kl_dims(min(mu)) AS dims FROM models GROUP BY cohort;
+
+.print
+.print "The five models furthest from model 1 (KL in nats):"
+SELECT m.id, m.cohort, round(kl_gauss(m.mu, m.sd, r.mu, r.sd), 3) AS kl
 FROM models m, models r
-WHERE r.name = 'reference' AND m.id <> r.id
-ORDER BY kl_nats DESC;
+WHERE r.id = 1 AND m.id <> r.id
+ORDER BY kl DESC LIMIT 5;
 
 .print
-.print "KL to the standard normal (the VAE regulariser); numbers broadcast:"
-SELECT name, round(kl_gauss(mu, sd, 0, 1), 6) AS kl_to_prior FROM models;
+.print "Which dimensions drive the furthest one's divergence:"
+SELECT e.i AS dim, round(e.kl, 3) AS kl
+FROM (SELECT m.mu, m.sd FROM models m, models r WHERE r.id = 1 AND m.id <> 1
+      ORDER BY kl_gauss(m.mu, m.sd, r.mu, r.sd) DESC LIMIT 1) AS top,
+     models r, kl_gauss_each(top.mu, top.sd, r.mu, r.sd) AS e
+WHERE r.id = 1
+ORDER BY e.kl DESC LIMIT 5;
 
 .print
-.print "Long format: one row per dimension, summed by the aggregate:"
-CREATE TABLE dims(k INTEGER, mu1 REAL, sd1 REAL, mu2 REAL, sd2 REAL);
-INSERT INTO dims VALUES (0, 2, 1, 3, 1.5), (1, 4, 2, 5, 2.5), (2, 6, 3, 8, 4);
-SELECT k, round(kl_gauss(mu1, sd1, mu2, sd2), 6) AS term,
-       round(kl_gauss_agg(mu1, sd1, mu2, sd2) OVER (ORDER BY k), 6) AS running
-FROM dims;
+.print "Cohorts: fit a Gaussian to each cohort's means (gauss_mean, gauss_sd) and compare."
+CREATE TEMP TABLE fit AS
+  SELECT cohort, gauss_mean(mu) AS m, gauss_sd(mu) AS s FROM models GROUP BY cohort;
+SELECT round(kl_gauss(b.m, b.s, a.m, a.s), 3) AS kl_v2_from_v1,
+       round(kl_gauss_sym(a.m, a.s, b.m, b.s), 3) AS jeffreys,
+       round(hellinger_gauss(a.m, a.s, b.m, b.s), 3) AS hellinger
+FROM fit a, fit b WHERE a.cohort = 'v1' AND b.cohort = 'v2';
+.print "... and the dimensions where the cohorts differ (the drift is in 3 and 11):"
+SELECT e.i AS dim, round(e.kl, 3) AS kl
+FROM fit a, fit b, kl_gauss_each(b.m, b.s, a.m, a.s) AS e
+WHERE a.cohort = 'v1' AND b.cohort = 'v2'
+ORDER BY e.kl DESC LIMIT 3;
+
+.print
+.print "Feature drift: each day's 20-bin histogram against day 1 (kl_div_agg over"
+.print "the bins), with a 7-day moving average (a window over the daily values):"
+SELECT day, round(kl, 4) AS kl_vs_day1, round(avg_7d, 4) AS avg_7d,
+       round(js, 4) AS js_dist_bits
+FROM (SELECT day, kl, js, avg(kl) OVER (ORDER BY day ROWS 6 PRECEDING) AS avg_7d
+      FROM (SELECT h.day, kl_div_agg(h.n, r.n) AS kl,
+                   sqrt(js_div_agg(h.n, r.n, 'bits')) AS js
+            FROM histogram h JOIN histogram r ON r.bin = h.bin AND r.day = 1
+            GROUP BY h.day))
+WHERE day % 6 = 0;
 
 .print
 .print "Compact storage: float32 blobs, and back to JSON:"
 SELECT kl_dims(kl_f32(mu)) AS dims, length(kl_f32(mu)) AS f32_bytes,
        length(kl_f64(mu)) AS f64_bytes, kl_json(kl_f32(mu)) AS json
-FROM models WHERE name = 'drifted';
+FROM models WHERE id = 1;

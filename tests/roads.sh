@@ -58,6 +58,21 @@ else
   fail sqlite-utils "needs Debian's sqlite-utils"
 fi
 
+# ---- the demo: builds demo.db reproducibly and runs sql/demo.sql
+if make -s demo > "$T/demo.out" 2>&1 && ! grep -q -i 'error' "$T/demo.out"; then
+  ok demo.runs
+  got=$(md5sum < demo.db | cut -c1-32)
+  rm -f demo.db; make -s demo.db > /dev/null 2>&1
+  [ "$(md5sum < demo.db | cut -c1-32)" = "$got" ] && ok demo.reproducible || fail demo.reproducible "two builds differ"
+  got=$(sqlite3 -cmd ".load ./kl" demo.db "SELECT group_concat(i) FROM (SELECT e.i FROM
+    (SELECT gauss_mean(mu) m, gauss_sd(mu) s FROM models WHERE cohort = 'v1') a,
+    (SELECT gauss_mean(mu) m, gauss_sd(mu) s FROM models WHERE cohort = 'v2') b,
+    kl_gauss_each(b.m, b.s, a.m, a.s) e ORDER BY e.kl DESC LIMIT 2)")
+  [ "$got" = "11,3" ] && ok demo.finds-drifted-dimensions || fail demo.finds-drifted-dimensions "$got"
+else
+  fail demo.runs "$(grep -i -m3 error "$T/demo.out")"
+fi
+
 # ---- the Debian package: build (dpkg-buildpackage), install, load, remove
 if command -v dpkg-buildpackage > /dev/null 2>&1 && command -v dh > /dev/null 2>&1; then
   mkdir -p "$T/deb/src"
