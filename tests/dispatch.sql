@@ -1,0 +1,36 @@
+-- tests/dispatch.sql — calls any of the divergence functions by name, for
+-- the tests that compare many functions with reference tables.  Expects
+-- TEMP TABLE calls(fn, id, a1, a2, a3, a4, unit); defines TEMP VIEW
+-- dispatched(fn, id, unit, got).  (hellinger_gauss and w2_gauss take no
+-- unit: their got is NULL for any unit but 'nats'.)
+CREATE TEMP VIEW dispatched AS SELECT fn, id, unit, CASE fn
+  WHEN 'kl_gauss' THEN kl_gauss(a1, a2, a3, a4, unit)
+  WHEN 'kl_gauss_var' THEN kl_gauss_var(a1, a2, a3, a4, unit)
+  WHEN 'kl_gauss_logvar' THEN kl_gauss_logvar(a1, a2, a3, a4, unit)
+  WHEN 'kl_gauss_sym' THEN kl_gauss_sym(a1, a2, a3, a4, unit)
+  WHEN 'bhattacharyya_gauss' THEN bhattacharyya_gauss(a1, a2, a3, a4, unit)
+  WHEN 'hellinger_gauss' THEN CASE unit WHEN 'nats' THEN hellinger_gauss(a1, a2, a3, a4) END
+  WHEN 'w2_gauss' THEN CASE unit WHEN 'nats' THEN w2_gauss(a1, a2, a3, a4) END
+  WHEN 'kl_mvn' THEN kl_mvn(a1, a2, a3, a4, unit)
+  WHEN 'kl_div' THEN kl_div(a1, a2, unit)
+  WHEN 'js_div' THEN js_div(a1, a2, unit)
+  WHEN 'js_dist' THEN js_dist(a1, a2, unit)
+  WHEN 'cross_entropy' THEN cross_entropy(a1, a2, unit)
+  WHEN 'entropy' THEN entropy(a1, unit)
+  WHEN 'kl_div_logits' THEN kl_div_logits(a1, a2, unit)
+  WHEN 'kl_bernoulli' THEN kl_bernoulli(a1, a2, unit)
+  WHEN 'kl_binomial' THEN kl_binomial(a1, a2, a3, unit)
+  WHEN 'kl_geometric' THEN kl_geometric(a1, a2, unit)
+  WHEN 'kl_poisson' THEN kl_poisson(a1, a2, unit)
+  WHEN 'kl_exponential' THEN kl_exponential(a1, a2, unit)
+  WHEN 'kl_gamma' THEN kl_gamma(a1, a2, a3, a4, unit)
+  WHEN 'kl_beta' THEN kl_beta(a1, a2, a3, a4, unit)
+  WHEN 'kl_laplace' THEN kl_laplace(a1, a2, a3, a4, unit)
+  WHEN 'kl_cauchy' THEN kl_cauchy(a1, a2, a3, a4, unit)
+  WHEN 'kl_lognormal' THEN kl_lognormal(a1, a2, a3, a4, unit)
+  WHEN 'kl_gumbel' THEN kl_gumbel(a1, a2, a3, a4, unit)
+  WHEN 'kl_pareto' THEN kl_pareto(a1, a2, a3, a4, unit)
+  WHEN 'kl_halfnormal' THEN kl_halfnormal(a1, a2, unit)
+  WHEN 'kl_uniform' THEN kl_uniform(a1, a2, a3, a4, unit)
+  WHEN 'kl_dirichlet' THEN kl_dirichlet(a1, a2, unit) END AS got
+  FROM calls;
