@@ -6,7 +6,7 @@
 
 SELECT expect('count', (SELECT count(*) FROM acc), (SELECT n FROM acc_count));
 CREATE TEMP TABLE calls AS SELECT fn, id, a1, a2, a3, a4, 'nats' AS unit FROM acc;
-.read tests/dispatch.sql
+.read tests/include/dispatch.sql
 CREATE TEMP TABLE acc_got AS SELECT a.fn, a.id, a.want, a.bound, d.got
   FROM acc a JOIN dispatched d ON d.fn = a.fn AND d.id = a.id;
 -- Relative error; +Inf must meet +Inf; NULL (NaN) is an infinite error.

@@ -6,7 +6,7 @@
 SELECT expect('ref.count', (SELECT count(*) FROM fam_ref), (SELECT n FROM fam_ref_count));
 CREATE TEMP TABLE calls AS SELECT fn, id, a1, a2, a3, a4, u.unit FROM fam_ref,
   (SELECT 'nats' AS unit UNION ALL SELECT 'bits') u;
-.read tests/dispatch.sql
+.read tests/include/dispatch.sql
 CREATE TEMP TABLE fam_res AS SELECT r.fn, r.id, r.want, r.want_bits, r.torch, r.torch_err,
   n.got, b.got AS got_bits
   FROM fam_ref r JOIN dispatched n ON n.fn = r.fn AND n.id = r.id AND n.unit = 'nats'

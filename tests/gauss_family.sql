@@ -9,7 +9,7 @@ SELECT expect('ref.count', (SELECT count(*) FROM gfam_ref),
               (SELECT n FROM gfam_ref_count));
 CREATE TEMP TABLE calls AS SELECT fn, id, a1, a2, a3, a4, u.unit FROM gfam_ref,
   (SELECT 'nats' AS unit UNION ALL SELECT 'bits') u;
-.read tests/dispatch.sql
+.read tests/include/dispatch.sql
 CREATE TEMP TABLE gfam_got AS SELECT r.fn, r.id, r.want, r.want_bits, n.got, b.got AS got_bits
   FROM gfam_ref r JOIN dispatched n ON n.fn = r.fn AND n.id = r.id AND n.unit = 'nats'
   JOIN dispatched b ON b.fn = r.fn AND b.id = r.id AND b.unit = 'bits';

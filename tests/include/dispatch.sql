@@ -1,4 +1,4 @@
--- tests/dispatch.sql — calls any of the divergence functions by name, for
+-- tests/include/dispatch.sql — calls any of the divergence functions by name, for
 -- the tests that compare many functions with reference tables.  Expects
 -- TEMP TABLE calls(fn, id, a1, a2, a3, a4, unit); defines TEMP VIEW
 -- dispatched(fn, id, unit, got).  (hellinger_gauss and w2_gauss take no
