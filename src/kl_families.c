@@ -542,9 +542,6 @@ double kl_dir_value(const kl_dir_acc *c){
   double bA = binet_bregman(A1, A2, dA), muA1, dmuA1, muA2, dmuA2;
   double q_a, q_b, q_err_a, q_err_b, b_a, b_b, b_err_a, b_err_b;
   kl_sum total;
-  if( fabs(dA) < 0.5*A1 ){
-    qS = -0.5*kl_log1pmx(dA / A1);
-  }
   binet_mu(A1, &muA1, &dmuA1);
   binet_mu(A2, &muA2, &dmuA2);
   q_a = kl_sum_value(&c->qq) - qS;
