@@ -44,6 +44,17 @@ sql = {
     'gauss_agg': bytes([10]) + real(1) + real(1) + real(0) + real(1) + text('[1,2]') + text('[1,1]') + real(0) + real(2),
     'disc_agg': bytes([11]) + real(1) + real(2) + text('[1,2]') + f32(3, 4) + real(0) + real(5),
     'agg_unit': bytes([12]) + real(1) + real(2) + real(3) + real(4) + param(0, b'') + param(0, b'') + text('bits'),
+    'gauss_var': bytes([13]) + text('[2,4,6]') + text('[1,4,9]') + text('[3,5,8]') + f32(2.25, 6.25, 16) + text('bits'),
+    'gauss_sym': bytes([14]) + text('[0,1]') + f64(1, 2) + real(0) + real(1),
+    'hellinger': bytes([15]) + real(0) + real(1) + text('[1,2]') + text('[2,3]'),
+    'mvn': bytes([16]) + text('[0,0]') + text('[[1,0.5],[0.5,2]]') + text('[1,0]') + f64(2, 0, 0, 2) + text('nats'),
+    'each': bytes([17]) + text('[2,4,6]') + text('[1,2,3]') + text('[3,5,8]') + text('[1.5,2.5,4]'),
+    'each_unit': bytes([18]) + f32(1, 2) + real(1) + real(0) + real(2) + text('bans'),
+    'fam_a': bytes([19]) + real(0.3) + real(0.5) + real(10) + real(0) + text('bits'),
+    'fam_b': bytes([20]) + text('[2,0.5]') + real(3) + text('[5,1]') + real(7) + text('nats'),
+    'fam_c': bytes([21]) + real(0) + real(1) + real(-1) + real(3),
+    'dirichlet': bytes([22]) + text('[0.5,2,3.5]') + text('[1,1,7]') + f64(1, 2) + f32(2, 1) + text('bits'),
+    'fit': bytes([23]) + text('[1,2]') + text('[3,5]') + text('[5,11]') + param(0, b'') + param(0, b'') + param(0, b'') + real(0),
 }
 decode = {
     'json': b'\x07[1, 2.5e3, -0.0, 1e-310]',
