@@ -462,10 +462,10 @@ void kl_dir_init(kl_dir_acc *c, const kl_totals *t, kl_dd dA, double a1m,
   c->dA = dA;
   c->a1m = a1m;
   c->a2m = a2m;
-  kl_sum_init(&c->qm);  kl_sum_init(&c->qm_mag);  kl_sum_init(&c->dm);
+  kl_sum_init(&c->qm);  kl_sum_init(&c->dm);
   kl_sum_init(&c->bm);  kl_sum_init(&c->bm_mag);
   kl_sum_init(&c->t1);
-  kl_sum_init(&c->qq);   kl_sum_init(&c->qq_mag);
+  kl_sum_init(&c->qq);
   kl_sum_init(&c->lin);  kl_sum_init(&c->lns);  kl_sum_init(&c->lin_mag);
   kl_sum_init(&c->b1);   kl_sum_init(&c->b1_mag);
   kl_sum_init(&c->b2);   kl_sum_init(&c->b2_mag);
@@ -479,9 +479,9 @@ void kl_dir_add(kl_dir_acc *c, double a1, double a2){
   /* the categorical KL of the means */
   kl_sum_add(&c->t1, t->P.hi * kl_div_term(a2, a1, t));
   /* (s - 1 - ln s)/2, in two forms (see kl_dir_value) */
-  q = 0.5*qdiv(a1, a2, d);
+  q = 0.5*qdiv(a1, a2, d);   /* >= 0: it is its own magnitude */
   kl_sum_add(&c->qq, q);
-  kl_sum_add(&c->qq_mag, q);
+  b = binet_bregman(a1, a2, d);
   if( !c->m_seen && a1==c->a1m && a2==c->a2m ){
     c->m_seen = 1;   /* the dominant component: see kl_dir_value */
   }else{
@@ -489,7 +489,7 @@ void kl_dir_add(kl_dir_acc *c, double a1, double a2){
     ** (exact), or through s_m where a product leaves the normal range */
     double h1 = c->a2m*a1, l1 = fma(c->a2m, a1, -h1);
     double h2 = a2*c->a1m, l2 = fma(a2, c->a1m, -h2);
-    double bi = binet_bregman(a1, a2, a2 - a1), wd;
+    double wd;
     if( fabs(h1) < 1e300 && fabs(h2) < 1e300 && fabs(h1) > 1e-290
      && fabs(h2) > 1e-290 ){
       wd = ((h1 - h2) + (l1 - l2)) / c->a1m / A1;
@@ -497,9 +497,8 @@ void kl_dir_add(kl_dir_acc *c, double a1, double a2){
       wd = (a1*(c->a2m / c->a1m) - a2) / A1;
     }
     kl_sum_add(&c->qm, q);
-    kl_sum_add(&c->qm_mag, q);
-    kl_sum_add(&c->bm, bi);
-    kl_sum_add(&c->bm_mag, fabs(bi));
+    kl_sum_add(&c->bm, b);
+    kl_sum_add(&c->bm_mag, fabs(b));
     kl_sum_add(&c->dm, wd);
   }
   ls = log_ratio1p(a1, a2, d / a1);
@@ -507,7 +506,6 @@ void kl_dir_add(kl_dir_acc *c, double a1, double a2){
   kl_sum_add(&c->lns, ls);
   kl_sum_add(&c->lin_mag, others / A1 * s + fabs(ls));
   /* Binet's part, in two forms */
-  b = binet_bregman(a1, a2, d);
   kl_sum_add(&c->b1, b);
   kl_sum_add(&c->b1_mag, fabs(b));
   binet_mu(a1, &mu1, &dmu1);
@@ -545,7 +543,7 @@ double kl_dir_value(const kl_dir_acc *c){
   binet_mu(A1, &muA1, &dmuA1);
   binet_mu(A2, &muA2, &dmuA2);
   q_a = kl_sum_value(&c->qq) - qS;
-  q_err_a = kl_sum_value(&c->qq_mag) + qS;
+  q_err_a = kl_sum_value(&c->qq) + qS;
   q_b = 0.5*((kl_sum_value(&c->lin) - (double)(c->k - 1))
              - kl_sum_value(&c->lns) + lS);
   q_err_b = 0.5*(kl_sum_value(&c->lin_mag) + (double)(c->k - 1) + fabs(lS));
@@ -562,7 +560,7 @@ double kl_dir_value(const kl_dir_acc *c){
                 : (log(c->a2m) - log(c->a1m)) - (log(A2) - log(A1)));
     }
     double q_c = kl_sum_value(&c->qm) + 0.5*(lin + lm);
-    double q_err_c = kl_sum_value(&c->qm_mag) + 0.5*(fabs(lin) + lm);
+    double q_err_c = kl_sum_value(&c->qm) + 0.5*(fabs(lin) + lm);
     if( q_err_c < q_err_a && q_err_c < q_err_b ){
       q_a = q_c;
       q_err_a = q_err_c;

@@ -49,13 +49,13 @@ typedef struct kl_dir_acc {
   kl_dd dA;
   size_t k;                       /* components */
   kl_sum t1;                      /* A2 KL(alpha2/A2 || alpha1/A1) */
-  kl_sum qq, qq_mag;              /* sum q_i/2, its magnitude */
+  kl_sum qq;                      /* sum q_i/2 (each >= 0) */
   kl_sum lin, lns, lin_mag;       /* the linear form of Q */
   kl_sum b1, b1_mag;              /* sum B(a1_i, a2_i) */
   kl_sum b2, b2_mag;              /* the mu-difference form of Bd */
   double a1m, a2m;                /* the component of largest alpha1 */
   int m_seen;
-  kl_sum qm, qm_mag, dm;          /* the dominant-component form of Q */
+  kl_sum qm, dm;                  /* the dominant-component form of Q */
   kl_sum bm, bm_mag;              /* ... and of Bd */
 } kl_dir_acc;
 
