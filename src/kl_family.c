@@ -1,7 +1,8 @@
 /*
 ** kl_family.c — element-wise divergences between product distributions:
-** one SQL function per pair of parametric families, each argument a number
-** or a vector, the result the sum over the independent components.
+** one SQL function per parametric family, each argument a number or a
+** vector, the result the sum over the independent components; one table
+** row per function.
 **
 ** The Gaussian family (diagonal covariance), beside kl_gauss:
 **
@@ -17,6 +18,23 @@
 **   w2_gauss(mu1, sd1, mu2, sd2)     2-Wasserstein distance,
 **                                    sqrt(sum (mu1-mu2)^2 + (sd1-sd2)^2)
 **
+** The other families, parameterised as torch.distributions (terms in
+** kl_families.c):
+**
+**   kl_bernoulli(p1, p2)   kl_binomial(n, p1, p2)   kl_geometric(p1, p2)
+**   kl_poisson(rate1, rate2)   kl_exponential(rate1, rate2)
+**   kl_gamma(shape1, rate1, shape2, rate2)   kl_beta(a1, b1, a2, b2)
+**   kl_laplace, kl_cauchy, kl_gumbel (loc1, scale1, loc2, scale2)
+**   kl_lognormal(mu1, sigma1, mu2, sigma2)   kl_halfnormal(scale1, scale2)
+**   kl_pareto(scale1, alpha1, scale2, alpha2)
+**   kl_uniform(low1, high1, low2, high2)
+**   kl_dirichlet(alpha1, alpha2)   (one Dirichlet per vector, not a sum)
+**
+** each with the optional unit.  Boundaries follow the limits: 0 where the
+** distributions coincide, +Inf where P puts mass where Q has none (p > 0
+** against p = 0, a support not inside Q's, Pareto scale1 < scale2);
+** parameters outside the family's domain are errors.
+**
 ** Example:
 **   SELECT kl_gauss_var('[2,4,6]', '[1,4,9]', '[3,5,8]', '[2.25,6.25,16]');
 **   0.666985176318599         (the same KL as kl_gauss with sd = sqrt(var))
@@ -26,8 +44,9 @@
 **      plain number, which broadcasts; vectors have the same length.
 **  (2) NULL in gives NULL.  unit is 'nats' (default), 'bits' or 'bans'.
 **  (3) Each parameter must be finite and in its family's domain (sd and
-**      var > 0; logvar any finite number); otherwise an error names the
-**      function, the argument and the index:
+**      var > 0; logvar any finite number; p in [0, 1]; n a whole number;
+**      rates >= 0 or > 0; shapes > 0; high > low); otherwise an error names
+**      the function, the argument and the index:
 **        kl_gauss_var: var2[1] must be > 0 (got 0)
 **  (4) Each component's term is computed in a form that does not cancel,
 **      so results are >= 0 and accurate to a few ulps also for nearly equal
