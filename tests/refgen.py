@@ -68,3 +68,14 @@ def broadcast(args):
     """Numbers repeated to the vectors' length, as the extension does."""
     n = max(len(a) if isinstance(a, list) else 1 for a in args)
     return [a if isinstance(a, list) else [a] * n for a in args]
+
+
+def write_counted_table(out, table, schema, rows):
+    """Writes CREATE TEMP TABLE table(schema), one INSERT per row (a list of
+    SQL literals), and table_count(n) holding the number of rows, so a test
+    can tell a truncated file from a whole one."""
+    out.write('CREATE TEMP TABLE %s(%s);\n' % (table, schema))
+    for lits in rows:
+        out.write('INSERT INTO %s VALUES(%s);\n' % (table, ','.join(lits)))
+    out.write('CREATE TEMP TABLE %s_count(n INTEGER);\n' % table)
+    out.write('INSERT INTO %s_count VALUES(%d);\n' % (table, len(rows)))
