@@ -375,6 +375,40 @@ int main(int argc, char **argv){
       "<= 1.0");
   exec("DROP TABLE t");
 
+  /* 2b. linear in the input: each query over one vector of 2n elements
+  ** against the same over n (a ratio near 2; make test counts the bytes
+  ** requested instead, tests/limits_host.c) */
+  {
+    static const char *const q[] = {
+      "kl_gauss, JSON text", "SELECT kl_gauss(v, v, v, v) FROM big WHERE n=%ld",
+      "kl_div, JSON text", "SELECT kl_div(v, v) FROM big WHERE n=%ld",
+      "kl_json of a float32 blob", "SELECT length(kl_json(kl_f32(v))) FROM big WHERE n=%ld",
+      "kl_gauss, float32 + float64 blobs",
+      "SELECT kl_gauss(kl_f32(v), 1, kl_f64(v), 1) FROM big WHERE n=%ld",
+    };
+    long half = smoke ? 5000 : 500000;
+    char a[160], b[160], what[96], vs[64];
+    int k;
+    exec("CREATE TABLE big(n INTEGER PRIMARY KEY, v TEXT)");
+    snprintf(a, sizeof a, "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT "
+             "i+1 FROM c WHERE i<%ld) INSERT INTO big SELECT %ld, '[' || "
+             "group_concat('0.5', ',') || ']' FROM c", half, half);
+    exec(a);
+    snprintf(a, sizeof a, "INSERT INTO big SELECT %ld, substr(v, 1, length(v) - 1)"
+             " || ',' || substr(v, 2)"
+             " FROM big WHERE n=%ld", 2*half, half);
+    exec(a);
+    for(k=0; k<8; k+=2){
+      snprintf(a, sizeof a, q[k+1], 2*half);
+      snprintf(b, sizeof b, q[k+1], half);
+      snprintf(what, sizeof what, "%s, %ld elements", q[k], 2*half);
+      snprintf(vs, sizeof vs, "the same, %ld elements", half);
+      ratio(a, b, &ta, &tb);
+      row(what, vs, ta, tb, "<= 2.2");
+    }
+    exec("DROP TABLE big");
+  }
+
   /* 3. the long format */
   make_numbers("lf", nlong, 4);
   {

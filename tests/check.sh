@@ -25,8 +25,9 @@ set -u
 . tests/lib.sh
 CC=${CC:-cc}
 FUZZ_SECONDS=${FUZZ_SECONDS:-30}
-T=build/tmp
-mkdir -p "$T"
+mkdir -p build
+T=$(mktemp -d build/tmp.XXXXXX) || exit 1
+trap 'rm -rf "$T"' EXIT
 what=${1:-all}
 
 # suite NAME [env assignments...]: tests/run.sh, its summary folded in
@@ -69,7 +70,7 @@ fuzz_one() {
       || cat "$T/fuzz.log" >> "$T/fuzz.err"
   fi
   build/check/$target -max_total_time="$FUZZ_SECONDS" -dict=tests/fuzz/kl.dict \
-    -artifact_prefix="$T/" "$corpus" > "$T/fuzz.log" 2>&1 \
+    -artifact_prefix=build/fuzz- "$corpus" > "$T/fuzz.log" 2>&1 \
     || tail -n 40 "$T/fuzz.log" >> "$T/fuzz.err"
   runs=$(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "$T/fuzz.log")
   echo "ok fuzz.$target (${runs:-0} runs)" > "$T/fuzz.out"

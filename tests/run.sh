@@ -20,14 +20,14 @@
 SQLITE=${SQLITE:-sqlite3}
 if [ -n "${BUILD:-}" ]; then
   KL=$BUILD/kl HARNESS=$BUILD/harness UNIT=$BUILD/unit_core HOST=$BUILD/host
-  TMP=$BUILD/tmp
 else
   KL=./kl HARNESS=tests/harness UNIT=tests/unit_core HOST=tests/host
-  TMP=tests/tmp
 fi
+# A directory of this run's own: two runs in one checkout do not collide.
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/kl-run.XXXXXX") || exit 1
+trap 'rm -rf "$TMP"' EXIT
 WRAP=${WRAP:-}
 SQL=${SQL:-tests/*.sql}
-mkdir -p "$TMP"
 . tests/lib.sh
 
 run_sql() {
