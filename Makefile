@@ -28,17 +28,20 @@
 CC      ?= cc
 CFLAGS  ?= -O2
 WARN    = -Wall -Wextra -Werror
+INC     = -Isrc -Isrc/core -Isrc/sql
 KLFLAGS = -fPIC -fvisibility=hidden -ffp-contract=off -std=c99 \
-          -D_POSIX_C_SOURCE=200809L $(WARN)
+          -D_POSIX_C_SOURCE=200809L $(INC) $(WARN)
 LDLIBS  = -lm
 
-SRC     = src/kl.c src/kl_args.c src/kl_gauss.c src/kl_discrete.c \
-          src/kl_vectors.c src/kl_vec.c src/kl_math.c src/kl_family.c \
-          src/kl_mvn.c src/kl_mvn_sql.c src/kl_each.c src/kl_moments.c \
-          src/kl_fit.c src/kl_families.c
-HDR     = $(wildcard src/*.h)
-CORE    = src/kl_vec.c src/kl_math.c src/kl_mvn.c src/kl_moments.c \
-          src/kl_families.c
+# The layers are folders (ARCHITECTURE.md): src/core/ is pure C (no
+# sqlite3.h), src/sql/ the SQL glue, src/kl.c the entry point and
+# registration, src/preload/ the LD_PRELOAD shim.  Basenames are unique
+# across folders, so objects can live flat in one build directory.
+CORE    = $(sort $(wildcard src/core/*.c))
+GLUE    = $(sort $(wildcard src/sql/*.c))
+SRC     = src/kl.c $(GLUE) $(CORE)
+HDR     = $(wildcard src/*.h src/*/*.h)
+vpath %.c src src/core src/sql
 
 SQLITE  ?= sqlite3
 CLANG   ?= clang
@@ -61,15 +64,15 @@ kl.so: $(SRC) $(HDR)
 	$(CC) $(CFLAGS) $(KLFLAGS) -shared -o $@ $(SRC) $(LDFLAGS) $(LDLIBS)
 
 # LD_PRELOAD shim: the extension compiled in, registered on every
-# connection a dynamically linked program opens (see src/kl_preload.c).
-kl_preload.so: src/kl_preload.c $(SRC) $(HDR)
-	$(CC) $(CFLAGS) $(KLFLAGS) -DSQLITE_CORE -shared -o $@ src/kl_preload.c $(SRC) $(LDFLAGS) -lsqlite3 -ldl $(LDLIBS)
+# connection a dynamically linked program opens (see src/preload/preload.c).
+kl_preload.so: src/preload/preload.c $(SRC) $(HDR)
+	$(CC) $(CFLAGS) $(KLFLAGS) -DSQLITE_CORE -shared -o $@ src/preload/preload.c $(SRC) $(LDFLAGS) -lsqlite3 -ldl $(LDLIBS)
 
 tests/harness.so: tests/harness.c
 	$(CC) $(CFLAGS) $(KLFLAGS) -shared -o $@ tests/harness.c $(LDFLAGS) $(LDLIBS)
 
 tests/unit_core: tests/unit_core.c $(CORE) $(HDR)
-	$(CC) $(CFLAGS) $(KLFLAGS) -Isrc -o $@ tests/unit_core.c $(CORE) $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CFLAGS) $(KLFLAGS) -o $@ tests/unit_core.c $(CORE) $(LDFLAGS) $(LDLIBS)
 
 tests/host: tests/host.c
 	$(CC) $(CFLAGS) $(KLFLAGS) -o $@ tests/host.c $(LDFLAGS) -lsqlite3 $(LDLIBS)
@@ -95,7 +98,7 @@ $(ASAN)/harness.so: tests/harness.c
 	$(CC) $(SAN) $(KLFLAGS) -shared -o $@ tests/harness.c $(LDLIBS)
 $(ASAN)/unit_core: tests/unit_core.c $(CORE) $(HDR)
 	@mkdir -p $(@D)
-	$(CC) $(SAN) $(KLFLAGS) -Isrc -o $@ tests/unit_core.c $(CORE) $(LDLIBS)
+	$(CC) $(SAN) $(KLFLAGS) -o $@ tests/unit_core.c $(CORE) $(LDLIBS)
 $(ASAN)/host: tests/host.c
 	@mkdir -p $(@D)
 	$(CC) $(SAN) $(KLFLAGS) -o $@ tests/host.c -lsqlite3 $(LDLIBS)
@@ -103,25 +106,25 @@ $(ASAN)/host: tests/host.c
 # Hosts with the extension compiled in (-DSQLITE_CORE), under ASan/UBSan.
 $(CHK)/oom_host $(CHK)/limits_host $(CHK)/threads_host: $(CHK)/%: tests/%.c $(SRC) $(HDR)
 	@mkdir -p $(@D)
-	$(CC) $(SAN) $(KLFLAGS) -DSQLITE_CORE -Isrc -o $@ $< $(SRC) -lsqlite3 -lpthread $(LDLIBS)
+	$(CC) $(SAN) $(KLFLAGS) -DSQLITE_CORE -o $@ $< $(SRC) -lsqlite3 -lpthread $(LDLIBS)
 # ThreadSanitizer's runtime is not up yet when ifunc resolvers run, so the
 # TSan build uses the portable kernel only (-DKL_NO_CLONES); the ASan build
 # of the same host runs the run-time-dispatched kernels under threads.
 $(CHK)/threads_tsan: tests/threads_host.c $(SRC) $(HDR)
 	@mkdir -p $(@D)
-	$(CLANG) -O1 -g -fsanitize=thread $(KLFLAGS) -DKL_NO_CLONES -DSQLITE_CORE -Isrc -o $@ tests/threads_host.c $(SRC) -lsqlite3 -lpthread $(LDLIBS)
+	$(CLANG) -O1 -g -fsanitize=thread $(KLFLAGS) -DKL_NO_CLONES -DSQLITE_CORE -o $@ tests/threads_host.c $(SRC) -lsqlite3 -lpthread $(LDLIBS)
 $(CHK)/fuzz_sql: tests/fuzz/fuzz_sql.c $(SRC) $(HDR)
 	@mkdir -p $(@D)
-	$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined $(KLFLAGS) -DSQLITE_CORE -Isrc -o $@ tests/fuzz/fuzz_sql.c $(SRC) -lsqlite3 $(LDLIBS)
+	$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined $(KLFLAGS) -DSQLITE_CORE -o $@ tests/fuzz/fuzz_sql.c $(SRC) -lsqlite3 $(LDLIBS)
 $(CHK)/fuzz_decode: tests/fuzz/fuzz_decode.c $(CORE) $(HDR)
 	@mkdir -p $(@D)
-	$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined $(KLFLAGS) -Isrc -o $@ tests/fuzz/fuzz_decode.c $(CORE) $(LDLIBS)
+	$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined $(KLFLAGS) -o $@ tests/fuzz/fuzz_decode.c $(CORE) $(LDLIBS)
 
 # Coverage: one set of objects, compiled in (-DSQLITE_CORE), serves both the
 # kl.so that the sqlite3 shell loads (it resolves sqlite3_* from the shell's
 # libsqlite3) and the C hosts, so every run adds to the same counts.
-COV_OBJ = $(patsubst src/%.c,$(COV)/%.o,$(SRC))
-$(COV)/%.o: src/%.c $(HDR)
+COV_OBJ = $(addprefix $(COV)/,$(notdir $(SRC:.c=.o)))
+$(COV)/%.o: %.c $(HDR)
 	@mkdir -p $(@D)
 	$(CC) -O0 -g --coverage $(KLFLAGS) -DSQLITE_CORE -c -o $@ $<
 $(COV)/kl.so: $(COV_OBJ)
@@ -133,9 +136,9 @@ $(COV)/host: tests/host.c
 	@mkdir -p $(@D)
 	$(CC) -O0 $(KLFLAGS) -o $@ tests/host.c -lsqlite3 $(LDLIBS)
 $(COV)/unit_core: tests/unit_core.c $(COV_OBJ)
-	$(CC) -O0 --coverage $(KLFLAGS) -Isrc -o $@ tests/unit_core.c $(patsubst src/%.c,$(COV)/%.o,$(CORE)) $(LDLIBS)
+	$(CC) -O0 --coverage $(KLFLAGS) -o $@ tests/unit_core.c $(addprefix $(COV)/,$(notdir $(CORE:.c=.o))) $(LDLIBS)
 $(COV)/oom_host $(COV)/limits_host $(COV)/threads_host: $(COV)/%: tests/%.c $(COV_OBJ)
-	$(CC) -O0 --coverage $(KLFLAGS) -DSQLITE_CORE -Isrc -o $@ $< $(COV_OBJ) -lsqlite3 -lpthread $(LDLIBS)
+	$(CC) -O0 --coverage $(KLFLAGS) -DSQLITE_CORE -o $@ $< $(COV_OBJ) -lsqlite3 -lpthread $(LDLIBS)
 
 ASAN_BUILD = $(ASAN)/kl.so $(ASAN)/harness.so $(ASAN)/unit_core $(ASAN)/host
 CHK_BUILD  = $(CHK)/oom_host $(CHK)/limits_host $(CHK)/threads_host \
@@ -178,7 +181,7 @@ uninstall:
 # Static embedding: the sources compiled into a program (-DSQLITE_CORE),
 # linked against the system SQLite's static library.
 examples/static_demo: examples/static_demo.c $(SRC) $(HDR)
-	$(CC) $(CFLAGS) $(KLFLAGS) -DSQLITE_CORE -Isrc -o $@ examples/static_demo.c $(SRC) -l:libsqlite3.a -lpthread -ldl $(LDLIBS)
+	$(CC) $(CFLAGS) $(KLFLAGS) -DSQLITE_CORE -o $@ examples/static_demo.c $(SRC) -l:libsqlite3.a -lpthread -ldl $(LDLIBS)
 
 # The accuracy report: regenerates tests/accuracy/grid.sql and ACCURACY.md
 # (needs Debian's python3-mpmath, -numpy, -scipy and -torch).

@@ -15,7 +15,7 @@
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT1
 
-#include "kl_sql.h"
+#include "functions.h"
 #include "kl.h"
 
 #include <stddef.h>

@@ -2,8 +2,8 @@
 ** kl.h — the public interface of sqlite-kl, for programs that compile the
 ** extension in (static embedding) instead of loading kl.so.
 **
-**   cc -DSQLITE_CORE -Isrc app.c src/kl.c src/kl_args.c ... (every C file
-**      in src but kl_preload.c) -lsqlite3 -lm
+**   cc -DSQLITE_CORE -Isrc -Isrc/core -Isrc/sql app.c src/kl.c \
+**      (every .c file of src/core and src/sql) -lsqlite3 -lm
 **   #include "kl.h"
 **   sqlite3_auto_extension((void(*)(void))sqlite3_kl_init);
 **

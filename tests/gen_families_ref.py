@@ -177,7 +177,7 @@ grid('kl_uniform', [(0.0, 1.0, -1.0, 2.0), (0.0, 1.0, 0.0, 1.0), (0.0, 1.0, 0.5,
                     (5.0, 5.0 + 1e-10, 4.0, 6.0), (0.0, 1.0, -1.0, 1.0)])
 # Nearly equal Beta distributions where one component is below ~1e-6 of
 # the total (the Binet parts of the dominant component and of the totals
-# cancel there; kl_families.c integrates their difference instead).
+# cancel there; core/families.c integrates their difference instead).
 for k, args in enumerate([(2.266983412567175, 1.956248424137695e-07, 2.266983390744625, 1.9562484241355776e-07),
                           (2.8606015032536908e-08, 0.05627239180024723, 2.8606015029590996e-08, 0.056272597276872775),
                           (4.324158124772628e-06, 4.031681108779594, 4.324158124862601e-06, 4.031681332476029)]):

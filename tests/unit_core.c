@@ -1,5 +1,5 @@
 /*
-** unit_core.c — unit tests of the pure C core (src/kl_math.c, src/kl_vec.c),
+** unit_core.c — unit tests of the pure C core (src/core/numeric.c, src/core/vectors.c),
 ** with no SQLite.  Prints "ok ID" or "FAIL ID: ..." per check.
 **
 ** References are independent of the code under test: the C library's
@@ -7,11 +7,11 @@
 ** parser; sums whose exact value is known by construction for the exact
 ** accumulator; long double arithmetic for log1pmx.
 */
-#include "kl_math.h"
-#include "kl_vec.h"
-#include "kl_moments.h"
-#include "kl_mvn.h"
-#include "kl_families.h"
+#include "numeric.h"
+#include "vectors.h"
+#include "moments.h"
+#include "mvn.h"
+#include "families.h"
 
 #include <float.h>
 #include <math.h>

@@ -6,7 +6,7 @@
 ** glibc, "C" locale) on every input that is a whole JSON number, and the
 ** printer against the parser.  A disagreement aborts.
 */
-#include "kl_vec.h"
+#include "vectors.h"
 
 #include <math.h>
 #include <stdint.h>

@@ -1,5 +1,5 @@
 /*
-** kl_moments.h — exact running moments for the Gaussian fits (gauss_mean,
+** core/moments.h — exact running moments for the Gaussian fits (gauss_mean,
 ** gauss_sd).  Pure C, no SQLite.
 **
 ** A finite double is an integer X times 2^-1074 with |X| < 2^2098, so its
@@ -13,7 +13,7 @@
 #ifndef KL_MOMENTS_H
 #define KL_MOMENTS_H
 
-#include "kl_math.h"
+#include "numeric.h"
 
 #define KL_XSQ_LIMBS 136   /* 4352 bits: 2^63 squares of any doubles */
 

@@ -1,5 +1,5 @@
 /*
-** kl_math.h — the numerical core of sqlite-kl.
+** core/numeric.h — the numerical core of sqlite-kl.
 **
 ** Pure C over doubles: nothing here knows about SQLite, so the same code is
 ** used by the extension, the unit tests and the fuzzers.  Every function is

@@ -1,5 +1,5 @@
 /*
-** kl_vec.h — vector decoding for sqlite-kl.  Pure C, no SQLite.
+** core/vectors.h — vector decoding for sqlite-kl.  Pure C, no SQLite.
 **
 ** A vector argument is one of:
 **   KL_NUM   a plain number (a SQL INTEGER or REAL, or JSON text holding

@@ -1,5 +1,5 @@
 /*
-** kl_preload.c — makes the kl functions available on every connection of a
+** preload/preload.c — makes the kl functions available on every connection of a
 ** program that links SQLite dynamically, without changing the program:
 **
 **   LD_PRELOAD=./kl_preload.so program

@@ -1,5 +1,5 @@
 /*
-** kl_sql.h — the SQL functions of sqlite-kl, as registered by kl.c.
+** sql/functions.h — the SQL functions of sqlite-kl, as registered by kl.c.
 ** Each is implemented, with its specification at the top, in the file
 ** named after it.
 */
@@ -7,7 +7,7 @@
 #define KL_SQL_H
 
 #include "sqlite3ext.h"
-#include "kl_vec.h"
+#include "vectors.h"
 
 #define KL_VERSION "0.1.0"
 
@@ -21,11 +21,11 @@ typedef struct kl_window_impl {
   kl_xfunc xInverse;
 } kl_window_impl;
 
-/* kl_gauss.c */
+/* sql/gauss_sql.c */
 void kl_gauss_func(sqlite3_context*, int, sqlite3_value**);
 extern const kl_window_impl kl_gauss_agg_impl;
 
-/* kl_discrete.c: one function, the kind in the user data */
+/* sql/discrete_sql.c: one function, the kind in the user data */
 typedef struct discrete_kind discrete_kind;
 void kl_discrete_func(sqlite3_context*, int, sqlite3_value**);
 void kl_div_logits_func(sqlite3_context*, int, sqlite3_value**);
@@ -35,7 +35,7 @@ extern const discrete_kind kl_div_agg_kind, kl_js_div_agg_kind,
   kl_xent_agg_kind, kl_entropy_agg_kind;
 extern const kl_window_impl kl_discrete_agg_impl;
 
-/* kl_family.c: one function, the family in the user data */
+/* sql/families_sql.c: one function, the family in the user data */
 typedef struct kl_family kl_family;
 void kl_family_func(sqlite3_context*, int, sqlite3_value**);
 extern const kl_family kl_gauss_var_family, kl_gauss_logvar_family,
@@ -48,16 +48,16 @@ extern const kl_family kl_bernoulli_family, kl_binomial_family,
   kl_halfnormal_family, kl_uniform_family;
 void kl_dirichlet_func(sqlite3_context*, int, sqlite3_value**);
 
-/* kl_mvn_sql.c */
+/* sql/mvn_sql.c */
 void kl_mvn_func(sqlite3_context*, int, sqlite3_value**);
 
-/* kl_fit.c */
+/* sql/moments_sql.c */
 extern const kl_window_impl kl_gauss_mean_impl, kl_gauss_sd_impl;
 
-/* kl_each.c */
+/* sql/gauss_each_sql.c */
 extern const sqlite3_module kl_gauss_each_module;
 
-/* kl_vectors.c */
+/* sql/vectors_sql.c */
 void kl_f32_func(sqlite3_context*, int, sqlite3_value**);
 void kl_f64_func(sqlite3_context*, int, sqlite3_value**);
 void kl_json_func(sqlite3_context*, int, sqlite3_value**);

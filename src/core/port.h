@@ -1,5 +1,5 @@
 /*
-** kl_port.h — compiler hints shared by the pure C files.
+** core/port.h — compiler hints shared by the pure C files.
 **
 ** KL_VECTORIZE asks GCC to vectorise a loop-heavy function also at -O2
 ** (GCC 12's -O2 cost model is too cautious for these kernels); Clang

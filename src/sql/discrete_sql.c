@@ -1,5 +1,5 @@
 /*
-** kl_discrete.c — divergences between discrete distributions (histograms,
+** sql/discrete_sql.c — divergences between discrete distributions (histograms,
 ** class frequencies, categorical distributions).
 **
 **   kl_div(p, q [, unit])         KL(P||Q) = sum p_i ln(p_i/q_i)
@@ -25,7 +25,7 @@
 **  (1) p and q are vectors in any of the core's forms (JSON array, float32
 **      blob, kl_f64 blob, or a plain number, which broadcasts); they are
 **      normalised to sum 1 first, as scipy.stats.entropy does, so raw counts
-**      work.  The sums are exact (see kl_xsum in kl_math.h).
+**      work.  The sums are exact (see kl_xsum in core/numeric.h).
 **  (2) Bins with p_i = 0 contribute 0.  p_i > 0 with q_i = 0 makes kl_div
 **      and cross_entropy +Inf: that is the answer, not an error.  js_div is
 **      always finite (at most ln 2).
@@ -51,10 +51,10 @@
 **      the window slides.  Each window result costs time linear in the
 **      frame.
 */
-#include "kl_args.h"
+#include "args.h"
 SQLITE_EXTENSION_INIT3
 
-#include "kl_sql.h"
+#include "functions.h"
 
 #include <math.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /*
-** kl_gauss.c — KL divergence between diagonal Gaussians.
+** sql/gauss_sql.c — KL divergence between diagonal Gaussians.
 **
 **   kl_gauss(mu1, sd1, mu2, sd2 [, unit])
 **
@@ -22,7 +22,7 @@
 ** also a window function.  Rules:
 **
 **  (1) Each argument is a JSON array of numbers, a float32 blob, a kl_f64()
-**      blob, or a plain number (see kl_vec.h).  Plain numbers broadcast
+**      blob, or a plain number (see core/vectors.h).  Plain numbers broadcast
 **      against the vectors; when all four are numbers there is one
 **      dimension.  Vectors must all have the same length.
 **  (2) If any argument is NULL the result is NULL.  In kl_gauss_agg a row
@@ -33,7 +33,7 @@
 **        kl_gauss: sd1[2] must be > 0 (got -1)
 **  (4) The result is never negative.  It is +Inf only when the true value
 **      exceeds the largest double (each dimension's term is computed
-**      without squaring before dividing; see kl_math.c).
+**      without squaring before dividing; see core/numeric.c).
 **  (5) Dimensions are added with compensated summation; kl_gauss_agg adds
 **      the rows in an exact accumulator, so a sliding window gives the same
 **      bits as recomputing the frame from scratch, however long it runs.
@@ -41,10 +41,10 @@
 **      NULL unit gives NULL; in kl_gauss_agg it must be the same on every
 **      row.
 */
-#include "kl_args.h"
+#include "args.h"
 SQLITE_EXTENSION_INIT3
 
-#include "kl_sql.h"
+#include "functions.h"
 
 #include <float.h>
 #include <math.h>

@@ -1,5 +1,5 @@
 /*
-** kl_fit.c — Gaussian fits from sample rows: element-wise mean and
+** sql/moments_sql.c — Gaussian fits from sample rows: element-wise mean and
 ** standard deviation of vectors (or numbers) over the rows of a group.
 **
 **   gauss_mean(v)          the mean of each element over the rows
@@ -23,7 +23,7 @@
 **      row with ddof = 1 gives NULL, not 0).
 **  (3) ddof is a number >= 0, the same on every row.
 **  (4) Both are also window functions.  Exactness: the sums of v and of v^2
-**      are kept as exact integers (kl_moments.h), so rows leave a sliding
+**      are kept as exact integers (core/moments.h), so rows leave a sliding
 **      window without a trace, a window's result equals the same rows'
 **      aggregate to the bit, and the standard deviation is rounded once
 **      from the exact sum of squared deviations: no cancellation, even for
@@ -32,11 +32,11 @@
 **  (5) Errors name the function and the argument: a row of a different
 **      length or form, a malformed vector, NaN/Inf, a negative ddof.
 */
-#include "kl_args.h"
+#include "args.h"
 SQLITE_EXTENSION_INIT3
 
-#include "kl_sql.h"
-#include "kl_moments.h"
+#include "functions.h"
+#include "moments.h"
 
 #include <math.h>
 #include <string.h>

@@ -1,19 +1,19 @@
 /*
-** kl_families.h — closed-form KL divergences between members of the common
+** core/families.h — closed-form KL divergences between members of the common
 ** parametric families, one component at a time, in nats.  Pure C over
 ** doubles, no SQLite; re-entrant (lgamma_r, never lgamma).
 **
 ** Parameterisations are torch.distributions'.  Callers validate the
-** domains (see kl_family.c); each function returns a value >= 0, +Inf
+** domains (see sql/families_sql.c); each function returns a value >= 0, +Inf
 ** where P puts mass where Q has none or the true value exceeds DBL_MAX,
 ** and never NaN for valid input.  Every formula is arranged as a sum of
 ** non-negative terms that do not cancel when the two distributions are
-** nearly equal (see kl_families.c).
+** nearly equal (see core/families.c).
 */
 #ifndef KL_FAMILIES_H
 #define KL_FAMILIES_H
 
-#include "kl_math.h"
+#include "numeric.h"
 
 /* a ln(a/b) - a + b >= 0 for a, b >= 0 (the generalised KL of one bin). */
 double kl_relent(double a, double b);

@@ -1,12 +1,12 @@
 /*
-** kl_vectors.c — converting and inspecting vectors.
+** sql/vectors_sql.c — converting and inspecting vectors.
 **
 **   kl_f32(x)    any vector form in; a float32 little-endian blob out,
 **                4 bytes per element (the sqlite-vec layout, and numpy's
 **                astype('<f4').tobytes()).
 **   kl_f64(x)    a JSON array, a raw float64 little-endian blob (numpy's
 **                astype('<f8').tobytes()), a kl_f64 blob or a number in; a
-**                kl_f64 blob out: the 8-byte header of kl_vec.h, then the
+**                kl_f64 blob out: the 8-byte header of core/vectors.h, then the
 **                doubles.  Every function reads such a blob as float64,
 **                wherever it was stored or passed; a blob without the header
 **                is float32 everywhere except as kl_f64's own input.
@@ -28,10 +28,10 @@
 **      refused with SQLITE_TOOBIG; the result buffer never grows past the
 **      limit.
 */
-#include "kl_args.h"
+#include "args.h"
 SQLITE_EXTENSION_INIT3
 
-#include "kl_sql.h"
+#include "functions.h"
 
 #include <math.h>
 #include <string.h>

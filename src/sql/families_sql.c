@@ -1,5 +1,5 @@
 /*
-** kl_family.c — element-wise divergences between product distributions:
+** sql/families_sql.c — element-wise divergences between product distributions:
 ** one SQL function per parametric family, each argument a number or a
 ** vector, the result the sum over the independent components; one table
 ** row per function.
@@ -19,7 +19,7 @@
 **                                    sqrt(sum (mu1-mu2)^2 + (sd1-sd2)^2)
 **
 ** The other families, parameterised as torch.distributions (terms in
-** kl_families.c):
+** core/families.c):
 **
 **   kl_bernoulli(p1, p2)   kl_binomial(n, p1, p2)   kl_geometric(p1, p2)
 **   kl_poisson(rate1, rate2)   kl_exponential(rate1, rate2)
@@ -39,7 +39,7 @@
 **   SELECT kl_gauss_var('[2,4,6]', '[1,4,9]', '[3,5,8]', '[2.25,6.25,16]');
 **   0.666985176318599         (the same KL as kl_gauss with sd = sqrt(var))
 **
-** Rules, as for kl_gauss (see kl_gauss.c):
+** Rules, as for kl_gauss (see sql/gauss_sql.c):
 **  (1) Every argument is a JSON array, a float32 blob, a kl_f64 blob or a
 **      plain number, which broadcasts; vectors have the same length.
 **  (2) NULL in gives NULL.  unit is 'nats' (default), 'bits' or 'bans'.
@@ -54,11 +54,11 @@
 **      Terms are added with compensated summation (w2_gauss: a scaled sum
 **      of squares that neither overflows nor underflows).
 */
-#include "kl_args.h"
+#include "args.h"
 SQLITE_EXTENSION_INIT3
 
-#include "kl_sql.h"
-#include "kl_families.h"
+#include "functions.h"
+#include "families.h"
 
 #include <math.h>
 #include <string.h>
@@ -129,7 +129,7 @@ const kl_family kl_hellinger_gauss_family = { "hellinger_gauss", 4, GAUSS_SD,
 const kl_family kl_w2_gauss_family = { "w2_gauss", 4, GAUSS_SD,
   0, FIN_W2 };
 
-/* The other families (kl_families.h), parameterised as torch.distributions. */
+/* The other families (core/families.h), parameterised as torch.distributions. */
 #define A KL_DOM_ANY
 #define P KL_DOM_POS
 const kl_family kl_bernoulli_family = { "kl_bernoulli", 2, { "p1", "p2" },

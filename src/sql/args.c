@@ -1,7 +1,7 @@
 /*
-** kl_args.c — SQL values to vectors, lock-step reading, units, messages.
+** sql/args.c — SQL values to vectors, lock-step reading, units, messages.
 */
-#include "kl_args.h"
+#include "args.h"
 SQLITE_EXTENSION_INIT3
 
 #include <math.h>

@@ -1,5 +1,5 @@
 /*
-** kl_each.c — the per-dimension breakdown of kl_gauss, as a table-valued
+** sql/gauss_each_sql.c — the per-dimension breakdown of kl_gauss, as a table-valued
 ** function (an eponymous virtual table, like json_each):
 **
 **   SELECT i, kl FROM kl_gauss_each('[2,4,6]', '[1,2,3]', '[3,5,8]',
@@ -22,10 +22,10 @@
 ** arguments is an error.  The vectors are held in memory while the rows
 ** are read (memory linear in the dimension).
 */
-#include "kl_args.h"
+#include "args.h"
 SQLITE_EXTENSION_INIT3
 
-#include "kl_sql.h"
+#include "functions.h"
 
 #include <math.h>
 #include <string.h>

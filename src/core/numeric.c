@@ -1,5 +1,5 @@
 /*
-** kl_math.c — numerics of sqlite-kl (see kl_math.h).  No SQLite in here.
+** core/numeric.c — numerics of sqlite-kl (see core/numeric.h).  No SQLite in here.
 **
 ** Gaussian KL, per dimension, in nats:
 **
@@ -18,8 +18,8 @@
 ** Nothing is squared before it is divided, so intermediates overflow only
 ** when the answer itself is larger than DBL_MAX.
 */
-#include "kl_math.h"
-#include "kl_port.h"
+#include "numeric.h"
+#include "port.h"
 
 #include <math.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /*
-** kl_mvn.c — KL between multivariate normals (see kl_mvn.h).
+** core/mvn.c — KL between multivariate normals (see core/mvn.h).
 **
 ** With cov1 = L1 L1^T, cov2 = L2 L2^T (Cholesky) and M = L2^-1 L1, a lower
 ** triangular matrix whose diagonal is L1[i][i] / L2[i][i]:
@@ -18,9 +18,9 @@
 ** c x), so entries near the ends of the double range do not overflow in
 ** the Cholesky sums.
 */
-#include "kl_mvn.h"
-#include "kl_math.h"
-#include "kl_port.h"
+#include "mvn.h"
+#include "numeric.h"
+#include "port.h"
 
 #include <math.h>
 

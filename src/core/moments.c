@@ -1,7 +1,7 @@
 /*
-** kl_moments.c — exact running moments (see kl_moments.h).
+** core/moments.c — exact running moments (see core/moments.h).
 */
-#include "kl_moments.h"
+#include "moments.h"
 
 #include <math.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /*
-** kl_args.h — the thin layer between SQL values and the pure C core:
+** sql/args.h — the thin layer between SQL values and the pure C core:
 ** turning sqlite3_value arguments into vectors, reading several vectors in
 ** lock-step with broadcasting, parsing the unit, and wording errors.
 **
@@ -11,8 +11,8 @@
 #define KL_ARGS_H
 
 #include "sqlite3ext.h"
-#include "kl_math.h"
-#include "kl_vec.h"
+#include "numeric.h"
+#include "vectors.h"
 
 #define KL_CHUNK 256   /* elements decoded per argument per step */
 #define KL_MAXARGS 4

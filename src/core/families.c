@@ -1,5 +1,5 @@
 /*
-** kl_families.c — closed-form KL for the common families (kl_families.h).
+** core/families.c — closed-form KL for the common families (core/families.h).
 **
 ** Every divergence is written as a sum of terms that are each >= 0 and are
 ** computed without cancellation, so nearly equal distributions keep their
@@ -37,7 +37,7 @@
 ** lgamma_r (re-entrant: lgamma itself writes the global signgam).
 */
 #define _DEFAULT_SOURCE 1   /* lgamma_r */
-#include "kl_families.h"
+#include "families.h"
 
 #include <math.h>
 #include <string.h>

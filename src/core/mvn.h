@@ -1,5 +1,5 @@
 /*
-** kl_mvn.h — KL divergence between multivariate normals with full
+** core/mvn.h — KL divergence between multivariate normals with full
 ** covariance matrices.  Pure C over doubles, no SQLite.
 */
 #ifndef KL_MVN_H

@@ -1,5 +1,5 @@
 /*
-** kl_mvn_sql.c — KL between multivariate normals with full covariance.
+** sql/mvn_sql.c — KL between multivariate normals with full covariance.
 **
 **   kl_mvn(mu1, cov1, mu2, cov2 [, unit])
 **
@@ -22,15 +22,15 @@
 **  (4) Mismatched sizes, a non-square matrix, rows of different lengths,
 **      NaN/Inf and everything the core refuses are errors naming the
 **      argument; NULL in gives NULL.
-**  (5) The computation is Cholesky-based (kl_mvn.c): no inverse, no
+**  (5) The computation is Cholesky-based (core/mvn.c): no inverse, no
 **      determinant; the result is >= 0 and equals kl_gauss for diagonal
 **      matrices.  Time grows as d^3 and memory as d^2 (the matrices).
 */
-#include "kl_args.h"
+#include "args.h"
 SQLITE_EXTENSION_INIT3
 
-#include "kl_sql.h"
-#include "kl_mvn.h"
+#include "functions.h"
+#include "mvn.h"
 
 #include <math.h>
 #include <string.h>

@@ -1,8 +1,8 @@
 /*
-** kl_vec.c — vector decoding (see kl_vec.h for the formats).  No SQLite.
+** core/vectors.c — vector decoding (see core/vectors.h for the formats).  No SQLite.
 */
-#include "kl_vec.h"
-#include "kl_port.h"
+#include "vectors.h"
+#include "port.h"
 
 #include <math.h>
 #include <stdint.h>
