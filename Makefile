@@ -30,7 +30,7 @@ CFLAGS  ?= -O2
 WARN    = -Wall -Wextra -Werror
 INC     = -Isrc -Isrc/core -Isrc/sql
 KLFLAGS = -fPIC -fvisibility=hidden -ffp-contract=off -std=c99 \
-          -D_POSIX_C_SOURCE=200809L $(INC) $(WARN)
+          -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(INC) $(WARN)
 LDLIBS  = -lm
 
 # The layers are folders (ARCHITECTURE.md): src/core/ is pure C (no
@@ -77,7 +77,16 @@ tests/unit_core: tests/unit_core.c $(CORE) $(HDR)
 tests/host: tests/host.c
 	$(CC) $(CFLAGS) $(KLFLAGS) -o $@ tests/host.c $(LDFLAGS) -lsqlite3 $(LDLIBS)
 
-test: kl.so $(TEST_HOSTS)
+# The sources concatenate into one translation unit (no clashing
+# file-scope names or macros; feature-test macros come from the command
+# line, before any include): build/unity.c includes every file.
+build/unity.c: $(SRC)
+	@mkdir -p $(@D)
+	for f in $(SRC); do echo "#include \"../$$f\""; done > $@
+build/unity.o: build/unity.c $(HDR)
+	$(CC) $(CFLAGS) $(KLFLAGS) -c -o $@ build/unity.c
+
+test: kl.so $(TEST_HOSTS) build/unity.o
 	SQLITE=$(SQLITE) sh tests/run.sh
 
 # ---------------------------------------------------------------- check

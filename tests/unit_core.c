@@ -8,6 +8,7 @@
 ** accumulator; long double arithmetic for log1pmx.
 */
 #include "numeric.h"
+#include "gauss.h"
 #include "vectors.h"
 #include "moments.h"
 #include "mvn.h"

@@ -34,9 +34,9 @@
 **   B = sum_k B_2k/(2k(2k-1)) [Bregman divergence of x^-(2k-1)].
 ** No lnGamma or digamma of a single argument is ever formed, so there is
 ** nothing to cancel and nothing to overflow; only the Gumbel KL calls
-** lgamma_r (re-entrant: lgamma itself writes the global signgam).
+** lgamma_r (re-entrant: lgamma itself writes the global signgam; the
+** Makefile sets _DEFAULT_SOURCE, which declares it, for every file).
 */
-#define _DEFAULT_SOURCE 1   /* lgamma_r */
 #include "families.h"
 
 #include <math.h>

@@ -13,7 +13,7 @@
 #ifndef KL_FAMILIES_H
 #define KL_FAMILIES_H
 
-#include "numeric.h"
+#include "discrete.h"
 
 /* a ln(a/b) - a + b >= 0 for a, b >= 0 (the generalised KL of one bin). */
 double kl_relent(double a, double b);

@@ -19,6 +19,7 @@
 ** the Cholesky sums.
 */
 #include "mvn.h"
+#include "gauss.h"
 #include "numeric.h"
 #include "port.h"
 

@@ -52,6 +52,7 @@
 **      frame.
 */
 #include "args.h"
+#include "discrete.h"
 SQLITE_EXTENSION_INIT3
 
 #include "functions.h"

@@ -55,6 +55,7 @@
 **      of squares that neither overflows nor underflows).
 */
 #include "args.h"
+#include "gauss.h"
 SQLITE_EXTENSION_INIT3
 
 #include "functions.h"

@@ -23,6 +23,7 @@
 ** are read (memory linear in the dimension).
 */
 #include "args.h"
+#include "gauss.h"
 SQLITE_EXTENSION_INIT3
 
 #include "functions.h"
@@ -30,7 +31,7 @@ SQLITE_EXTENSION_INIT3
 #include <math.h>
 #include <string.h>
 
-#define FNAME "kl_gauss_each"
+#define EACH_FNAME "kl_gauss_each"
 
 enum { COL_I, COL_MU1, COL_SD1, COL_MU2, COL_SD2, COL_KL,
        COL_ARG_MU1, COL_ARG_SD1, COL_ARG_MU2, COL_ARG_SD2, COL_UNIT };
@@ -180,11 +181,11 @@ static int each_read(each_cursor *c, int k, sqlite3_value *val){
   if( rc ){
     if( err.code==KL_ERR_NONFINITE && c->is_num[k] ){
       return each_fail(c, sqlite3_mprintf("%s: %s must be finite (got %s)",
-                                          FNAME, name,
+                                          EACH_FNAME, name,
                                           isnan(err.value) ? "NaN" :
                                           err.value > 0 ? "Inf" : "-Inf"));
     }
-    return each_fail(c, kl_verr_text(FNAME, name, &err));
+    return each_fail(c, kl_verr_text(EACH_FNAME, name, &err));
   }
   return SQLITE_OK;
 }
@@ -200,7 +201,7 @@ static int each_filter(sqlite3_vtab_cursor *cur, int idxNum,
   if( (idxNum & REQUIRED)!=REQUIRED ){
     return each_fail(c, sqlite3_mprintf("%s: needs the arguments mu1, sd1, "
                                         "mu2, sd2 (and an optional unit)",
-                                        FNAME));
+                                        EACH_FNAME));
   }
   for(k=0, a=0; k<NARGS; k++){
     if( (idxNum & (1 << k))==0 ) continue;
@@ -229,7 +230,7 @@ static int each_filter(sqlite3_vtab_cursor *cur, int idxNum,
       each_reset(c);
       return each_fail(c, sqlite3_mprintf("%s: unknown unit '%s' (use "
                                           "'nats', 'bits' or 'bans')",
-                                          FNAME, z));
+                                          EACH_FNAME, z));
     }
   }
   /* lengths: every vector the same; numbers broadcast */
@@ -241,7 +242,7 @@ static int each_filter(sqlite3_vtab_cursor *cur, int idxNum,
       c->n = c->v[k].n;
     }else if( c->v[k].n!=c->n ){
       char *msg = sqlite3_mprintf("%s: %s has %lld elements but %s has %lld",
-                                  FNAME, arg_names[k],
+                                  EACH_FNAME, arg_names[k],
                                   (sqlite3_int64)c->v[k].n, arg_names[first],
                                   (sqlite3_int64)c->n);
       each_reset(c);
@@ -257,7 +258,7 @@ static int each_filter(sqlite3_vtab_cursor *cur, int idxNum,
         kl_format_number(x, 0, buf);
         if( c->is_num[k] ) idx[0] = 0;
         else sqlite3_snprintf(sizeof idx, idx, "[%lld]", (sqlite3_int64)i);
-        msg = sqlite3_mprintf("%s: %s%s must be > 0 (got %s)", FNAME,
+        msg = sqlite3_mprintf("%s: %s%s must be > 0 (got %s)", EACH_FNAME,
                               arg_names[k], idx, buf);
         each_reset(c);
         return each_fail(c, msg);

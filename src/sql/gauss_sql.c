@@ -42,6 +42,7 @@
 **      row.
 */
 #include "args.h"
+#include "gauss.h"
 SQLITE_EXTENSION_INIT3
 
 #include "functions.h"

@@ -35,7 +35,7 @@ SQLITE_EXTENSION_INIT3
 #include <math.h>
 #include <string.h>
 
-#define FNAME "kl_mvn"
+#define MVN_FNAME "kl_mvn"
 
 static int json_ws(int c){
   return c==' ' || c=='\t' || c=='\n' || c=='\r';
@@ -46,7 +46,7 @@ static size_t skip_ws(const char *z, size_t n, size_t i){
   return i;
 }
 
-static int syntax(sqlite3_context *ctx, const char *aname, const char *z,
+static int mvn_syntax(sqlite3_context *ctx, const char *aname, const char *z,
                   size_t n, size_t at, const char *expected){
   kl_verr err;
   memset(&err, 0, sizeof err);
@@ -54,7 +54,7 @@ static int syntax(sqlite3_context *ctx, const char *aname, const char *z,
   err.offset = at;
   err.expected = expected;
   err.found = at<n ? (unsigned char)z[at] : -1;
-  kl_report(ctx, FNAME, aname, &err);
+  kl_report(ctx, MVN_FNAME, aname, &err);
   return SQLITE_ERROR;
 }
 
@@ -80,16 +80,16 @@ static int read_rows(sqlite3_context *ctx, const char *aname, const char *z,
     kl_vec v;
     kl_verr err;
     i = skip_ws(z, n, i);
-    if( i>=n || z[i]!='[' ) return syntax(ctx, aname, z, n, i, "'[' (a row)");
+    if( i>=n || z[i]!='[' ) return mvn_syntax(ctx, aname, z, n, i, "'[' (a row)");
     for(e=i+1; e<n && z[e]!=']'; e++){
-      if( z[e]=='[' ) return syntax(ctx, aname, z, n, e, "a number (rows are flat)");
+      if( z[e]=='[' ) return mvn_syntax(ctx, aname, z, n, e, "a number (rows are flat)");
     }
-    if( e>=n ) return syntax(ctx, aname, z, n, n, "']'");
+    if( e>=n ) return mvn_syntax(ctx, aname, z, n, n, "']'");
     sqlite3_snprintf(sizeof rname, rname, "%s[%lld]", aname, (sqlite3_int64)r);
     memset(&err, 0, sizeof err);
     if( kl_vec_text(&v, z + i, e + 1 - i, &err) ){
       err.offset += i;
-      kl_report(ctx, FNAME, rname, &err);
+      kl_report(ctx, MVN_FNAME, rname, &err);
       return SQLITE_ERROR;
     }
     /* (the row starts with '[', so it is KL_JSON) the same bytes seen from the start of the whole text, so that the
@@ -97,12 +97,12 @@ static int read_rows(sqlite3_context *ctx, const char *aname, const char *z,
     v.p = (const unsigned char*)z;
     v.pos += i;
     v.n += i;
-    if( kl_dbuf_read(ctx, FNAME, rname, &v, b) ) return SQLITE_ERROR;
+    if( kl_dbuf_read(ctx, MVN_FNAME, rname, &v, b) ) return SQLITE_ERROR;
     if( r==0 ){
       *cols = b->n - before;
     }else if( b->n - before != *cols ){
       kl_error(ctx, sqlite3_mprintf("%s: %s has %lld elements but %s[0] has "
-                                    "%lld", FNAME, rname,
+                                    "%lld", MVN_FNAME, rname,
                                     (sqlite3_int64)(b->n - before), aname,
                                     (sqlite3_int64)*cols));
       return SQLITE_ERROR;
@@ -111,10 +111,10 @@ static int read_rows(sqlite3_context *ctx, const char *aname, const char *z,
     i = skip_ws(z, n, e + 1);
     if( i<n && z[i]==',' ){ i++; continue; }
     if( i<n && z[i]==']' ) break;
-    return syntax(ctx, aname, z, n, i, "',' or ']'");
+    return mvn_syntax(ctx, aname, z, n, i, "',' or ']'");
   }
   i = skip_ws(z, n, i + 1);
-  if( i<n ) return syntax(ctx, aname, z, n, i, "end of text");
+  if( i<n ) return mvn_syntax(ctx, aname, z, n, i, "end of text");
   *rows = r;
   return SQLITE_OK;
 }
@@ -129,10 +129,10 @@ typedef struct mvn_arg {
 static int read_vector(sqlite3_context *ctx, const char *aname,
                        sqlite3_value *val, mvn_arg *a){
   kl_vec v;
-  int rc = kl_open_value(ctx, FNAME, aname, val, 0, &v);
+  int rc = kl_open_value(ctx, MVN_FNAME, aname, val, 0, &v);
   if( rc ) return rc;
   a->is_num = v.kind==KL_NUM;
-  if( kl_dbuf_read(ctx, FNAME, aname, &v, &a->b) ) return SQLITE_ERROR;
+  if( kl_dbuf_read(ctx, MVN_FNAME, aname, &v, &a->b) ) return SQLITE_ERROR;
   a->dim = a->b.n;
   return SQLITE_OK;
 }
@@ -151,7 +151,7 @@ static int read_matrix(sqlite3_context *ctx, const char *aname,
       if( read_rows(ctx, aname, z, n, &a->b, &rows, &cols) ) return SQLITE_ERROR;
       if( rows!=cols ){
         kl_error(ctx, sqlite3_mprintf("%s: %s has %lld rows of %lld elements; "
-                                      "a covariance matrix is square", FNAME,
+                                      "a covariance matrix is square", MVN_FNAME,
                                       aname, (sqlite3_int64)rows,
                                       (sqlite3_int64)cols));
         return SQLITE_ERROR;
@@ -166,7 +166,7 @@ static int read_matrix(sqlite3_context *ctx, const char *aname,
   d = (size_t)llround(sqrt((double)a->b.n));
   if( d*d!=a->b.n ){
     kl_error(ctx, sqlite3_mprintf("%s: %s has %lld elements, not d*d for a "
-                                  "d x d covariance (row-major)", FNAME, aname,
+                                  "d x d covariance (row-major)", MVN_FNAME, aname,
                                   (sqlite3_int64)a->b.n));
     return SQLITE_ERROR;
   }
@@ -183,14 +183,14 @@ static int check_dims(sqlite3_context *ctx, mvn_arg *arg, size_t d){
     if( k==0 || k==2 ){
       if( arg[k].is_num || arg[k].dim==d ) continue;
       kl_error(ctx, sqlite3_mprintf("%s: %s has %lld elements but cov1 is "
-                                    "%lldx%lld", FNAME, mvn_names[k],
+                                    "%lldx%lld", MVN_FNAME, mvn_names[k],
                                     (sqlite3_int64)arg[k].dim,
                                     (sqlite3_int64)d, (sqlite3_int64)d));
       return SQLITE_ERROR;
     }
     if( arg[k].dim!=d ){
       kl_error(ctx, sqlite3_mprintf("%s: %s is %lldx%lld but cov1 is "
-                                    "%lldx%lld", FNAME, mvn_names[k],
+                                    "%lldx%lld", MVN_FNAME, mvn_names[k],
                                     (sqlite3_int64)arg[k].dim,
                                     (sqlite3_int64)arg[k].dim,
                                     (sqlite3_int64)d, (sqlite3_int64)d));
@@ -224,13 +224,13 @@ static void report(sqlite3_context *ctx, const kl_mvn_err *e){
     kl_format_number(e->a, 0, x);
     kl_format_number(e->b, 0, y);
     kl_error(ctx, sqlite3_mprintf("%s: %s is not symmetric: %s[%lld][%lld] "
-                                  "is %s but %s[%lld][%lld] is %s", FNAME, m,
+                                  "is %s but %s[%lld][%lld] is %s", MVN_FNAME, m,
                                   m, (sqlite3_int64)e->i, (sqlite3_int64)e->j,
                                   x, m, (sqlite3_int64)e->j,
                                   (sqlite3_int64)e->i, y));
   }else{
     kl_error(ctx, sqlite3_mprintf("%s: %s is not positive definite (Cholesky "
-                                  "fails at row %lld)", FNAME, m,
+                                  "fails at row %lld)", MVN_FNAME, m,
                                   (sqlite3_int64)e->i));
   }
 }
@@ -242,7 +242,7 @@ void kl_mvn_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kl_mvn_err err;
   size_t d;
   int k;
-  if( argc==5 && kl_arg_unit(ctx, FNAME, argv[4], &unit) ) return;
+  if( argc==5 && kl_arg_unit(ctx, MVN_FNAME, argv[4], &unit) ) return;
   for(k=0; k<4; k++){
     if( sqlite3_value_type(argv[k])==SQLITE_NULL ) return;
   }

@@ -1,0 +1,74 @@
+/*
+** core/discrete.h — the terms of the divergences between discrete
+** distributions (histograms) and between logits.  Pure C, no SQLite.
+*/
+#ifndef KL_DISCRETE_H
+#define KL_DISCRETE_H
+
+#include "numeric.h"
+
+/* phi(x) = (1+x) ln(1+x) - x >= 0, for x >= -1; accurate near 0. */
+double kl_phi(double x);
+
+/*
+** Terms of the discrete divergences for one bin, where p and q are the raw
+** (unnormalised, >= 0) weights and t holds their exact totals P, Q (> 0),
+** so that a = p/P and b = q/Q are the probabilities.  The ratio a/b is formed in
+** double-double arithmetic, so nearly equal distributions keep their full
+** relative accuracy.  Each term is >= 0 and the sum of the terms over all
+** bins is the divergence:
+**   kl_div_term   a ln(a/b) - a + b           (KL; +Inf where b = 0 < a)
+**   kl_js_term    (a ln(a/m) + b ln(b/m)) / 2, m = (a+b)/2   (Jensen-Shannon)
+**   kl_xent_term  -a ln b                      (cross-entropy; entropy when
+**                                               p = q and P = Q)
+*/
+typedef struct kl_totals {
+  kl_dd P, Q;          /* the exact totals, > 0 */
+  double inv_p, inv_q; /* 1/P, 1/Q */
+  kl_dd Ps, Qs;        /* P and Q scaled into [1/2, 1) by powers of two */
+  double sp, sq;       /* those powers of two */
+} kl_totals;
+
+void kl_totals_init(kl_totals *t, kl_dd P, kl_dd Q);
+
+double kl_div_term(double p, double q, const kl_totals *t);
+double kl_js_term(double p, double q, const kl_totals *t);
+double kl_xent_term(double p, double q, const kl_totals *t);
+
+typedef double (*kl_term_fn)(double p, double q, const kl_totals *t);
+
+/* Adds the n terms term(p[i], q[i], t) to *acc. */
+void kl_terms_accum(kl_term_fn term, const double *p, const double *q,
+                    size_t n, const kl_totals *t, kl_sum *acc);
+
+/*
+** KL between two categorical distributions given as logits (unnormalised
+** log-probabilities; -Inf is probability 0): softmax inside, in log space.
+** Three passes over the data: the caller finds the largest finite entries
+** max_a, max_b and c = a_k - b_k at the largest b_k whose a_k is finite
+** (0 if there is none); kl_logit_acc_add() then sums the exponentials; and
+** kl_logit_term() gives each bin's non-negative term.  The difference of
+** the two log-sum-exps is formed as c + log1p(sum w_i expm1(a_i-b_i-c)),
+** with w = softmax(b), so nearly equal logits keep full relative accuracy.
+*/
+typedef struct kl_logit_acc {
+  double max_a, max_b, c;
+  kl_sum sa, sb, u;   /* sum exp(a-max_a), sum exp(b-max_b), sum e_b expm1 */
+  int overflow;       /* an expm1 term overflowed: use the plain difference */
+} kl_logit_acc;
+
+typedef struct kl_logit_norm {
+  double max_a, max_b, c;
+  double log_sa;      /* log sum exp(a - max_a) */
+  double sb;          /* sum exp(b - max_b) */
+  double dlse;        /* (LSE(a) - LSE(b)) - c */
+} kl_logit_norm;
+
+void kl_logit_acc_init(kl_logit_acc *acc, double max_a, double max_b,
+                       double c);
+void kl_logit_acc_add(kl_logit_acc *acc, const double *a, const double *b,
+                      size_t n);
+void kl_logit_finish(const kl_logit_acc *acc, kl_logit_norm *out);
+double kl_logit_term(double a, double b, const kl_logit_norm *nm);
+
+#endif /* KL_DISCRETE_H */

@@ -1,0 +1,40 @@
+/*
+** core/gauss.h — per-dimension terms of the Gaussian divergences (kl_gauss
+** and the Gaussian family).  Pure C over doubles, no SQLite.
+*/
+#ifndef KL_GAUSS_H
+#define KL_GAUSS_H
+
+#include "numeric.h"
+
+/*
+** KL(N(mu1, sd1^2) || N(mu2, sd2^2)) in nats for one dimension.
+** Requires finite mu1, mu2 and finite sd1 > 0, sd2 > 0 (callers validate);
+** returns a value >= 0, or +Inf only when the true value exceeds DBL_MAX.
+*/
+double kl_gauss_term(double mu1, double sd1, double mu2, double sd2);
+
+/*
+** Adds the n per-dimension terms of kl_gauss_term() to *acc.  Returns
+** nonzero, having added nothing more, if some sd1[i] or sd2[i] is not > 0
+** (the caller reports which).
+*/
+int kl_gauss_accum(const double *mu1, const double *sd1, const double *mu2,
+                   const double *sd2, size_t n, kl_sum *acc);
+
+/*
+** Per-dimension terms of the diagonal-Gaussian divergences, in nats, for
+** finite arguments with sd, var > 0 (callers validate).  Each is >= 0 and
+** is +Inf only when the true value exceeds DBL_MAX.
+**   kl_gauss_var_term     KL, variances given
+**   kl_gauss_logvar_term  KL, log-variances given (any finite values: no
+**                         intermediate overflows where the KL is finite)
+**   kl_gauss_sym_term     KL(P||Q) + KL(Q||P)
+**   kl_bhatt_gauss_term   Bhattacharyya distance
+*/
+double kl_gauss_var_term(double mu1, double var1, double mu2, double var2);
+double kl_gauss_logvar_term(double mu1, double lv1, double mu2, double lv2);
+double kl_gauss_sym_term(double mu1, double sd1, double mu2, double sd2);
+double kl_bhatt_gauss_term(double mu1, double sd1, double mu2, double sd2);
+
+#endif /* KL_GAUSS_H */
