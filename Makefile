@@ -15,6 +15,7 @@
 #   make fuzz       only the fuzzers (FUZZ_SECONDS each, default 30)
 #   make coverage   only the coverage run and its summary
 #   make bench      the benchmark (bench/run.sh), written to bench/RESULTS.md
+#   make catalogue  rewrites the lists derived from src/catalogue.h
 #   make accuracy   the accuracy report: tests/accuracy/grid.sql, ACCURACY.md
 #   make install    kl.so to $(LIBDIR), kl.h to $(INCDIR) (PREFIX=/usr/local,
 #                   DESTDIR for staging); make uninstall removes them
@@ -48,8 +49,11 @@ CLANG   ?= clang
 FUZZ_SECONDS ?= 30
 
 TEST_HOSTS = tests/harness.so tests/unit_core tests/host
+# The statements generated from the catalogue, for the fuzzer and the hosts
+CATALOGUE_H = tests/catalogue/examples.h tests/catalogue/fuzz.h
+TINC    = -Itests/catalogue
 
-.PHONY: all test check test-cluster fuzz coverage bench demo accuracy clean \
+.PHONY: all test check test-cluster fuzz coverage bench demo accuracy clean catalogue \
         install uninstall test-roads
 
 # make install: kl.so and kl.h under PREFIX (staged under DESTDIR).
@@ -86,7 +90,17 @@ build/unity.c: $(SRC)
 build/unity.o: build/unity.c $(HDR)
 	$(CC) $(CFLAGS) $(KLFLAGS) -c -o $@ build/unity.c
 
-test: kl.so $(TEST_HOSTS) build/unity.o
+# The lists derived from the function catalogue (src/catalogue.h):
+# make test checks them (tests/catalogue/check.sh), make catalogue
+# rewrites them.
+build/catalogue_dump: tests/catalogue/dump.c src/catalogue.h
+	@mkdir -p $(@D)
+	$(CC) -O1 -std=c99 $(WARN) -Isrc -o $@ tests/catalogue/dump.c
+
+catalogue: build/catalogue_dump
+	sh tests/catalogue/check.sh write
+
+test: kl.so $(TEST_HOSTS) build/unity.o build/catalogue_dump
 	SQLITE=$(SQLITE) sh tests/run.sh
 
 # ---------------------------------------------------------------- check
@@ -113,18 +127,18 @@ $(ASAN)/host: tests/host.c
 	$(CC) $(SAN) $(KLFLAGS) -o $@ tests/host.c -lsqlite3 $(LDLIBS)
 
 # Hosts with the extension compiled in (-DSQLITE_CORE), under ASan/UBSan.
-$(CHK)/oom_host $(CHK)/limits_host $(CHK)/threads_host: $(CHK)/%: tests/%.c $(SRC) $(HDR)
+$(CHK)/oom_host $(CHK)/limits_host $(CHK)/threads_host: $(CHK)/%: tests/%.c $(SRC) $(HDR) $(CATALOGUE_H)
 	@mkdir -p $(@D)
-	$(CC) $(SAN) $(KLFLAGS) -DSQLITE_CORE -o $@ $< $(SRC) -lsqlite3 -lpthread $(LDLIBS)
+	$(CC) $(SAN) $(KLFLAGS) -DSQLITE_CORE $(TINC) -o $@ $< $(SRC) -lsqlite3 -lpthread $(LDLIBS)
 # ThreadSanitizer's runtime is not up yet when ifunc resolvers run, so the
 # TSan build uses the portable kernel only (-DKL_NO_CLONES); the ASan build
 # of the same host runs the run-time-dispatched kernels under threads.
-$(CHK)/threads_tsan: tests/threads_host.c $(SRC) $(HDR)
+$(CHK)/threads_tsan: tests/threads_host.c $(SRC) $(HDR) $(CATALOGUE_H)
 	@mkdir -p $(@D)
-	$(CLANG) -O1 -g -fsanitize=thread $(KLFLAGS) -DKL_NO_CLONES -DSQLITE_CORE -o $@ tests/threads_host.c $(SRC) -lsqlite3 -lpthread $(LDLIBS)
-$(CHK)/fuzz_sql: tests/fuzz/fuzz_sql.c $(SRC) $(HDR)
+	$(CLANG) -O1 -g -fsanitize=thread $(KLFLAGS) -DKL_NO_CLONES -DSQLITE_CORE $(TINC) -o $@ tests/threads_host.c $(SRC) -lsqlite3 -lpthread $(LDLIBS)
+$(CHK)/fuzz_sql: tests/fuzz/fuzz_sql.c $(SRC) $(HDR) $(CATALOGUE_H)
 	@mkdir -p $(@D)
-	$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined $(KLFLAGS) -DSQLITE_CORE -o $@ tests/fuzz/fuzz_sql.c $(SRC) -lsqlite3 $(LDLIBS)
+	$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined $(KLFLAGS) -DSQLITE_CORE $(TINC) -o $@ tests/fuzz/fuzz_sql.c $(SRC) -lsqlite3 $(LDLIBS)
 $(CHK)/fuzz_decode: tests/fuzz/fuzz_decode.c $(CORE) $(HDR)
 	@mkdir -p $(@D)
 	$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined $(KLFLAGS) -o $@ tests/fuzz/fuzz_decode.c $(CORE) $(LDLIBS)
@@ -146,8 +160,8 @@ $(COV)/host: tests/host.c
 	$(CC) -O0 $(KLFLAGS) -o $@ tests/host.c -lsqlite3 $(LDLIBS)
 $(COV)/unit_core: tests/unit_core.c $(COV_OBJ)
 	$(CC) -O0 --coverage $(KLFLAGS) -o $@ tests/unit_core.c $(addprefix $(COV)/,$(notdir $(CORE:.c=.o))) $(LDLIBS)
-$(COV)/oom_host $(COV)/limits_host $(COV)/threads_host: $(COV)/%: tests/%.c $(COV_OBJ)
-	$(CC) -O0 --coverage $(KLFLAGS) -DSQLITE_CORE -o $@ $< $(COV_OBJ) -lsqlite3 -lpthread $(LDLIBS)
+$(COV)/oom_host $(COV)/limits_host $(COV)/threads_host: $(COV)/%: tests/%.c $(COV_OBJ) $(CATALOGUE_H)
+	$(CC) -O0 --coverage $(KLFLAGS) -DSQLITE_CORE $(TINC) -o $@ $< $(COV_OBJ) -lsqlite3 -lpthread $(LDLIBS)
 
 ASAN_BUILD = $(ASAN)/kl.so $(ASAN)/harness.so $(ASAN)/unit_core $(ASAN)/host
 CHK_BUILD  = $(CHK)/oom_host $(CHK)/limits_host $(CHK)/threads_host \

@@ -21,6 +21,8 @@
 extern "C" {
 #endif
 
+/* The version: the only place it is written.  kl_version() returns it;
+** tests/vectors.sql checks that debian/changelog says the same. */
 #define SQLITE_KL_VERSION "0.1.0"
 
 /* Registers every function and the kl_gauss_each module on db. */

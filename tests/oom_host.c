@@ -77,6 +77,8 @@ static const char *const STATEMENTS[] = {
   "SELECT gauss_sd(x) OVER (ORDER BY x ROWS 3 PRECEDING) FROM (WITH "
   "RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x<12) "
   "SELECT x FROM c)",
+  /* each function's example, from the catalogue (src/catalogue.h) */
+#include "examples.h"
 };
 #define NSTMT (int)(sizeof(STATEMENTS)/sizeof(STATEMENTS[0]))
 

@@ -55,6 +55,10 @@ done
 WRAP= KL=$KL PRELOAD=${PRELOAD:-} sh tests/readme.sh > "$TMP/out" 2> "$TMP/err"
 tally README.md "$TMP/out" "$TMP/err" $?
 
+# The lists derived from the catalogue (src/catalogue.h) are up to date.
+sh tests/catalogue/check.sh check > "$TMP/out" 2> "$TMP/err"
+tally tests/catalogue "$TMP/out" "$TMP/err" $?
+
 $WRAP "$UNIT" > "$TMP/out" 2> "$TMP/err"
 tally "$UNIT" "$TMP/out" "$TMP/err" $?
 

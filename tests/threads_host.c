@@ -44,6 +44,8 @@ static const char *const QUERIES[] = {
   "SELECT hex(gauss_sd(v)) FROM (SELECT kl_f64(x) v FROM (WITH RECURSIVE "
   "c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x<200) SELECT 1e9 + "
   "x/8.0 x FROM c))",
+  /* each function's example, from the catalogue (src/catalogue.h) */
+#include "examples.h"
 };
 #define NQ (int)(sizeof(QUERIES)/sizeof(QUERIES[0]))
 
@@ -57,7 +59,7 @@ static long runs[NTHREADS], mismatches[NTHREADS];
 
 static void put(outcome *o, const void *p, size_t n){
   if( o->n + n > sizeof o->bytes ) n = sizeof o->bytes - o->n;
-  memcpy(o->bytes + o->n, p, n);
+  if( n ) memcpy(o->bytes + o->n, p, n);   /* p is NULL for a NULL */
   o->n += n;
 }
 

@@ -47,7 +47,15 @@ SELECT expect('dims.f32', kl_dims(X'0000803F0000803F0000803F'), 3);
 SELECT expect('dims.f64', kl_dims((SELECT mu1 FROM gauss_ref WHERE id='article.f64')), 3);
 SELECT expect('dims.number', kl_dims(5), 1);
 SELECT expect('dims.json-number', kl_dims(' 5e0 '), 1);
-SELECT expect('version', kl_version(), '0.1.0');
+-- The version is written once, in src/kl.h; every copy must agree.
+CREATE TEMP VIEW kl_h_version AS SELECT substr(t, 1, instr(t, '"') - 1) v
+  FROM (SELECT substr(h, instr(h, '#define SQLITE_KL_VERSION "') + 27) t
+        FROM (SELECT CAST(readfile('src/kl.h') AS TEXT) h));
+SELECT expect('version', kl_version(), (SELECT v FROM kl_h_version));
+SELECT expect('version.form', kl_version() GLOB '[0-9]*.[0-9]*.[0-9]*', 1);
+SELECT expect('version.debian-changelog',
+  CAST(readfile('debian/changelog') AS TEXT) LIKE
+  'sqlite3-kl (' || kl_version() || ')%', 1);
 
 -- Correct rounding of decimal text (Python's float() is the reference),
 -- including halfway cases, subnormals and 800-digit mantissas.

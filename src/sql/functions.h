@@ -9,8 +9,6 @@
 #include "sqlite3ext.h"
 #include "vectors.h"
 
-#define KL_VERSION "0.1.0"
-
 typedef void (*kl_xfunc)(sqlite3_context*, int, sqlite3_value**);
 
 /* The callbacks of an aggregate; xInverse is NULL for a plain aggregate. */

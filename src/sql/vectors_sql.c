@@ -32,6 +32,7 @@
 SQLITE_EXTENSION_INIT3
 
 #include "functions.h"
+#include "kl.h"
 
 #include <math.h>
 #include <string.h>
@@ -208,7 +209,7 @@ void kl_dims_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
 void kl_version_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   (void)argc;
   (void)argv;
-  sqlite3_result_text(ctx, KL_VERSION, -1, SQLITE_STATIC);
+  sqlite3_result_text(ctx, SQLITE_KL_VERSION, -1, SQLITE_STATIC);
 }
 
 void kl_result_vector(sqlite3_context *ctx, const char *fname,

@@ -1,8 +1,10 @@
--- tests/include/dispatch.sql — calls any of the divergence functions by name, for
--- the tests that compare many functions with reference tables.  Expects
--- TEMP TABLE calls(fn, id, a1, a2, a3, a4, unit); defines TEMP VIEW
--- dispatched(fn, id, unit, got).  (hellinger_gauss and w2_gauss take no
--- unit: their got is NULL for any unit but 'nats'.)
+-- tests/include/dispatch.sql — generated from src/catalogue.h by
+-- tests/catalogue/dump.c (make catalogue); do not edit.  Calls any
+-- numeric scalar function by name, for the tests that compare many
+-- functions with reference tables.  Expects TEMP TABLE calls(fn, id,
+-- a1, a2, a3, a4, unit); defines TEMP VIEW dispatched(fn, id, unit,
+-- got).  (A function without a unit argument gives NULL for any
+-- unit but 'nats'.)
 CREATE TEMP VIEW dispatched AS SELECT fn, id, unit, CASE fn
   WHEN 'kl_gauss' THEN kl_gauss(a1, a2, a3, a4, unit)
   WHEN 'kl_gauss_var' THEN kl_gauss_var(a1, a2, a3, a4, unit)
@@ -32,5 +34,6 @@ CREATE TEMP VIEW dispatched AS SELECT fn, id, unit, CASE fn
   WHEN 'kl_pareto' THEN kl_pareto(a1, a2, a3, a4, unit)
   WHEN 'kl_halfnormal' THEN kl_halfnormal(a1, a2, unit)
   WHEN 'kl_uniform' THEN kl_uniform(a1, a2, a3, a4, unit)
-  WHEN 'kl_dirichlet' THEN kl_dirichlet(a1, a2, unit) END AS got
+  WHEN 'kl_dirichlet' THEN kl_dirichlet(a1, a2, unit)
+  END AS got
   FROM calls;

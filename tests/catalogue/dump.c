@@ -1,0 +1,404 @@
+/*
+** dump.c — prints the lists derived from the function catalogue
+** (src/catalogue.h), one per mode.  tests/catalogue/check.sh compares each
+** with its committed copy (make test) or rewrites it (make catalogue).
+**
+**   dump functions   tests/data/functions.txt: name/nArg/kind/enc/flags
+**                    of every registration (as pragma_function_list says)
+**   dump modules     tests/data/modules.txt: the table-valued functions
+**   dump dispatch    tests/include/dispatch.sql: a view that calls any
+**                    numeric scalar function by name
+**   dump fuzz        tests/catalogue/fuzz.h: one statement per function
+**                    and arity, arguments bound by the SQL fuzzer
+**   dump examples    tests/catalogue/examples.h: each function's example
+**                    call (with a unit, as an aggregate and as a window),
+**                    run by the OOM and thread hosts
+**   dump oracle      tests/catalogue_oracle.sql: the declared properties
+**                    checked on each function's example
+**   dump index       docs/functions.md's function index (a Markdown list)
+**   dump table       README.md's function table
+**
+** Only the strings and numbers of the catalogue are used here, so nothing
+** of the extension is linked.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { SCALAR, WINDOW, TABLE };
+
+typedef struct entry {
+  const char *name, *args;
+  int kind, props;
+  double upper, bound;
+  const char *summary, *example;
+} entry;
+
+#define KL_SCALAR(n, a, f, app, p, u, b, s, e) { n, a, SCALAR, p, u, b, s, e },
+#define KL_WINDOW(n, a, f, app, p, u, b, s, e) { n, a, WINDOW, p, u, b, s, e },
+#define KL_TABLE(n, a, m, p, u, b, s, e)       { n, a, TABLE, p, u, b, s, e },
+static const entry CAT[] = {
+#include "catalogue.h"
+};
+#define NCAT (int)(sizeof(CAT)/sizeof(CAT[0]))
+
+/* ------------------------------------------------ the argument spec */
+
+#define MAXA 8
+typedef struct spec {
+  int n, nmin;              /* arguments, of which required */
+  char name[MAXA][24];      /* argument names, in call order */
+  int role[MAXA];           /* 's' shared, 'p' first, 'q' second, 'o' other */
+  int has_unit;             /* the last optional argument is the unit */
+  int paired;               /* has a "|" */
+} spec;
+
+static void parse_spec(const char *z, spec *s){
+  int side = 'p', shared = strchr(z, ':')!=0;
+  memset(s, 0, sizeof *s);
+  s->paired = strchr(z, '|')!=0;
+  if( shared ) side = 's';
+  while( *z ){
+    size_t len;
+    int opt = 0;
+    while( *z==' ' ) z++;
+    if( *z==0 ) break;
+    if( *z==':' ){ side = 'p'; z++; continue; }
+    if( *z=='|' ){ side = 'q'; z++; continue; }
+    if( *z=='[' ){ opt = 1; z++; }
+    len = strcspn(z, " ]");
+    if( s->n>=MAXA || len>=sizeof s->name[0] ) abort();
+    memcpy(s->name[s->n], z, len);
+    s->name[s->n][len] = 0;
+    s->role[s->n] = opt ? 'o' : (s->paired ? side : 'o');
+    if( !opt ) s->nmin = s->n + 1;
+    if( opt && strcmp(s->name[s->n], "unit")==0 ) s->has_unit = 1;
+    s->n++;
+    z += len;
+    if( *z==']' ) z++;
+  }
+}
+
+/* The example split at its top-level commas into at most MAXA arguments. */
+static int split_example(const char *z, char arg[][128]){
+  int n = 0, depth = 0, quote = 0;
+  size_t k = 0;
+  if( *z==0 ) return 0;
+  for(;; z++){
+    char c = *z;
+    if( c==0 || (c==',' && depth==0 && !quote) ){
+      while( k>0 && arg[n][k-1]==' ' ) k--;
+      arg[n][k] = 0;
+      n++;
+      k = 0;
+      if( c==0 ) return n;
+      while( z[1]==' ' ) z++;
+      if( n>=MAXA ) abort();
+      continue;
+    }
+    if( c=='\'' ) quote = !quote;
+    else if( !quote && (c=='(' || c=='[') ) depth++;
+    else if( !quote && (c==')' || c==']') ) depth--;
+    if( k+1>=128 ) abort();
+    arg[n][k++] = c;
+  }
+}
+
+/* "mu1, sd1, mu2, sd2 [, unit]" */
+static void signature(const spec *s, char *out, size_t cap){
+  size_t used = 0;
+  int i;
+  out[0] = 0;
+  for(i=0; i<s->n; i++){
+    int opt = i>=s->nmin;
+    used += (size_t)snprintf(out + used, cap - used, "%s%s%s%s",
+                             opt ? " [" : "", i ? ", " : "", s->name[i],
+                             opt ? "]" : "");
+    if( used>=cap ) abort();
+  }
+}
+
+/* Arguments of a call from the example's pieces, with the roles swapped
+** (swap), or the second distribution replaced by the first (same). */
+static void call(const char *name, const spec *s, char ex[][128], int nex,
+                 int swap, int same, const char *unit, char *out,
+                 size_t cap){
+  int i, np = 0, nq = 0, ip[MAXA], iq[MAXA];
+  size_t used;
+  for(i=0; i<nex; i++){
+    if( s->role[i]=='p' ) ip[np++] = i;
+    if( s->role[i]=='q' ) iq[nq++] = i;
+  }
+  used = (size_t)snprintf(out, cap, "%s(", name);
+  for(i=0; i<nex; i++){
+    int j = i, k;
+    if( s->role[i]=='q' && (swap || same) ){
+      for(k=0; k<nq && iq[k]!=i; k++){}
+      j = ip[k];
+    }else if( s->role[i]=='p' && swap ){
+      for(k=0; k<np && ip[k]!=i; k++){}
+      j = iq[k];
+    }
+    used += (size_t)snprintf(out + used, cap - used, "%s%s", i ? ", " : "",
+                             ex[j]);
+  }
+  if( unit ) used += (size_t)snprintf(out + used, cap - used, "%s'%s'",
+                                      nex ? ", " : "", unit);
+  snprintf(out + used, cap - used, ")");
+}
+
+/* ------------------------------------------------------------ modes */
+
+static int cmp_str(const void *a, const void *b){
+  return strcmp(*(char *const*)a, *(char *const*)b);
+}
+
+static void functions(void){
+  char *line[256];
+  int i, a, n = 0;
+  for(i=0; i<NCAT; i++){
+    spec s;
+    if( CAT[i].kind==TABLE ) continue;
+    parse_spec(CAT[i].args, &s);
+    for(a=s.nmin; a<=s.n; a++){
+      line[n] = malloc(96);
+      /* flags: SQLITE_DETERMINISTIC 0x800 | SQLITE_INNOCUOUS 0x200000 */
+      snprintf(line[n], 96, "%s/%d/%c/utf8/2099200", CAT[i].name, a,
+               CAT[i].kind==WINDOW ? 'w' : 's');
+      n++;
+    }
+  }
+  qsort(line, (size_t)n, sizeof line[0], cmp_str);
+  for(i=0; i<n; i++){ puts(line[i]); free(line[i]); }
+}
+
+static void modules(void){
+  int i;
+  for(i=0; i<NCAT; i++) if( CAT[i].kind==TABLE ) puts(CAT[i].name);
+}
+
+static void dispatch(void){
+  int i, k;
+  puts("-- tests/include/dispatch.sql — generated from src/catalogue.h by\n"
+       "-- tests/catalogue/dump.c (make catalogue); do not edit.  Calls any\n"
+       "-- numeric scalar function by name, for the tests that compare many\n"
+       "-- functions with reference tables.  Expects TEMP TABLE calls(fn, id,\n"
+       "-- a1, a2, a3, a4, unit); defines TEMP VIEW dispatched(fn, id, unit,\n"
+       "-- got).  (A function without a unit argument gives NULL for any\n"
+       "-- unit but 'nats'.)");
+  printf("CREATE TEMP VIEW dispatched AS SELECT fn, id, unit, CASE fn\n");
+  for(i=0; i<NCAT; i++){
+    spec s;
+    int nreq;
+    if( CAT[i].kind!=SCALAR || !(CAT[i].props & 1) ) continue;
+    parse_spec(CAT[i].args, &s);
+    nreq = s.nmin;
+    printf("  WHEN '%s' THEN ", CAT[i].name);
+    if( !s.has_unit ) printf("CASE unit WHEN 'nats' THEN ");
+    printf("%s(", CAT[i].name);
+    for(k=0; k<nreq; k++) printf("%sa%d", k ? ", " : "", k + 1);
+    if( s.has_unit ) printf(", unit)");
+    else printf(") END");
+    printf("\n");
+  }
+  puts("  END AS got\n  FROM calls;");
+}
+
+static void c_string(const char *z){
+  putchar('"');
+  for(; *z; z++){
+    if( *z=='"' || *z=='\\' ) putchar('\\');
+    putchar(*z);
+  }
+  putchar('"');
+}
+
+#define ROWS3 " FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3)"
+
+static void fuzz(void){
+  int i, a, k;
+  puts("/* tests/catalogue/fuzz.h — generated from src/catalogue.h by\n"
+       "** tests/catalogue/dump.c (make catalogue); do not edit.  One\n"
+       "** statement per function and arity; the fuzzer binds ?N. */");
+  for(i=0; i<NCAT; i++){
+    spec s;
+    parse_spec(CAT[i].args, &s);
+    for(a=s.nmin; a<=s.n; a++){
+      char sql[512];
+      size_t u = 0;
+      if( CAT[i].kind==SCALAR ){
+        u += (size_t)snprintf(sql + u, sizeof sql - u, "SELECT %s(",
+                              CAT[i].name);
+        for(k=0; k<a; k++) u += (size_t)snprintf(sql + u, sizeof sql - u,
+                                                  "%s?%d", k ? ", " : "", k+1);
+        snprintf(sql + u, sizeof sql - u, ")");
+      }else if( CAT[i].kind==TABLE ){
+        u += (size_t)snprintf(sql + u, sizeof sql - u, "SELECT count(*), "
+                              "sum(kl), max(i) FROM %s(", CAT[i].name);
+        for(k=0; k<a; k++) u += (size_t)snprintf(sql + u, sizeof sql - u,
+                                                  "%s?%d", k ? ", " : "", k+1);
+        snprintf(sql + u, sizeof sql - u, ")");
+      }else{
+        /* three rows: ?1.., ?(a+1).., ?1..; as a window and as a group */
+        char args[128];
+        size_t v = 0;
+        int r;
+        for(k=0; k<a; k++) v += (size_t)snprintf(args + v, sizeof args - v,
+                                                 "%sc%d", k ? ", " : "", k);
+        u += (size_t)snprintf(sql + u, sizeof sql - u, "SELECT %s(%s) OVER "
+                              "(ROWS 1 PRECEDING), %s(%s) OVER () FROM (",
+                              CAT[i].name, args, CAT[i].name, args);
+        for(r=0; r<3; r++){
+          u += (size_t)snprintf(sql + u, sizeof sql - u, "%sSELECT ",
+                                r ? " UNION ALL " : "");
+          for(k=0; k<a; k++){
+            u += (size_t)snprintf(sql + u, sizeof sql - u, "%s?%d c%d",
+                                  k ? ", " : "", (r==1 ? a : 0) + k + 1, k);
+          }
+        }
+        snprintf(sql + u, sizeof sql - u, ")");
+      }
+      printf("  ");
+      c_string(sql);
+      printf(",\n");
+    }
+  }
+}
+
+static void examples(void){
+  int i;
+  puts("/* tests/catalogue/examples.h — generated from src/catalogue.h by\n"
+       "** tests/catalogue/dump.c (make catalogue); do not edit.  Each\n"
+       "** function's example call, also with a unit, as a group and as a\n"
+       "** window. */");
+  for(i=0; i<NCAT; i++){
+    const entry *e = &CAT[i];
+    spec s;
+    char ex[MAXA][128], c[512], sql[1200];
+    int nex;
+    parse_spec(e->args, &s);
+    nex = split_example(e->example, ex);
+    call(e->name, &s, ex, nex, 0, 0, 0, c, sizeof c);
+    if( e->kind==SCALAR ){
+      snprintf(sql, sizeof sql, "SELECT %s", c);
+    }else if( e->kind==TABLE ){
+      snprintf(sql, sizeof sql, "SELECT i, kl FROM %s", c);
+    }else{
+      snprintf(sql, sizeof sql, "SELECT %s OVER (ORDER BY k ROWS 1 PRECEDING)"
+               ", %s OVER ()" ROWS3, c, c);
+    }
+    printf("  ");
+    c_string(sql);
+    printf(",\n");
+    if( s.has_unit ){
+      call(e->name, &s, ex, nex, 0, 0, "bits", c, sizeof c);
+      if( e->kind==SCALAR ) snprintf(sql, sizeof sql, "SELECT %s", c);
+      else if( e->kind==TABLE ) snprintf(sql, sizeof sql, "SELECT sum(kl) "
+                                         "FROM %s", c);
+      else snprintf(sql, sizeof sql, "SELECT %s" ROWS3, c);
+      printf("  ");
+      c_string(sql);
+      printf(",\n");
+    }
+  }
+}
+
+/* The value of function e's example call, as SQL (a group's for an
+** aggregate, the sum of the rows for a table). */
+static void value_sql(const entry *e, const char *c, char *out, size_t cap){
+  if( e->kind==SCALAR ) snprintf(out, cap, "%s", c);
+  else if( e->kind==TABLE ) snprintf(out, cap, "(SELECT sum(kl) FROM %s)", c);
+  else snprintf(out, cap, "(SELECT %s" ROWS3 ")", c);
+}
+
+static void oracle(void){
+  int i;
+  puts("-- tests/catalogue_oracle.sql — generated from src/catalogue.h by\n"
+       "-- tests/catalogue/dump.c (make catalogue); do not edit.  Checks\n"
+       "-- the properties each function declares, on its example: a REAL\n"
+       "-- (never NULL), never negative, within its upper bound, 0 for two\n"
+       "-- identical distributions, the same with the two swapped, and bits\n"
+       "-- = nats / ln 2 (nats / sqrt(ln 2) for a square root).");
+  for(i=0; i<NCAT; i++){
+    const entry *e = &CAT[i];
+    spec s;
+    char ex[MAXA][128], c[512], v[600], v2[600];
+    int nex;
+    if( !(e->props & 1) ) continue;
+    parse_spec(e->args, &s);
+    nex = split_example(e->example, ex);
+    call(e->name, &s, ex, nex, 0, 0, 0, c, sizeof c);
+    value_sql(e, c, v, sizeof v);
+    printf("SELECT expect('oracle.%s.real', typeof(%s), 'real');\n",
+           e->name, v);
+    if( e->props & 2 ){
+      printf("SELECT expect('oracle.%s.nonneg', %s >= 0, 1);\n", e->name, v);
+    }
+    if( e->upper > 0 ){
+      printf("SELECT expect('oracle.%s.upper', %s <= %.17g, 1);\n", e->name,
+             v, e->upper);
+    }
+    if( e->props & 4 ){
+      call(e->name, &s, ex, nex, 0, 1, 0, c, sizeof c);
+      value_sql(e, c, v2, sizeof v2);
+      printf("SELECT expect('oracle.%s.zero', %s, 0.0);\n", e->name, v2);
+    }
+    if( e->props & 8 ){
+      call(e->name, &s, ex, nex, 1, 0, 0, c, sizeof c);
+      value_sql(e, c, v2, sizeof v2);
+      printf("SELECT expect('oracle.%s.symmetric', %s, %s, %.0e);\n",
+             e->name, v2, v, e->bound);
+    }
+    if( s.has_unit ){
+      call(e->name, &s, ex, nex, 0, 0, "bits", c, sizeof c);
+      value_sql(e, c, v2, sizeof v2);
+      printf("SELECT expect('oracle.%s.bits', %s, %s / %s, 4e-16);\n",
+             e->name, v2, v, (e->props & 32) ? "0.832554611157697756353165"
+                                              : "0.693147180559945309417232");
+    }
+  }
+}
+
+/* GitHub's anchor of a "### name" heading is the name itself. */
+static void index_md(int table){
+  int i;
+  if( table ){
+    puts("| function | what it computes |\n| --- | --- |");
+  }
+  for(i=0; i<NCAT; i++){
+    spec s;
+    char sig[160];
+    parse_spec(CAT[i].args, &s);
+    signature(&s, sig, sizeof sig);
+    if( table ){
+      printf("| [`%s(%s)`](docs/functions.md#%s) | %s%s |\n", CAT[i].name,
+             sig, CAT[i].name, CAT[i].summary,
+             CAT[i].kind==WINDOW ? " (aggregate, window)" :
+             CAT[i].kind==TABLE ? " (table-valued)" : "");
+    }else{
+      printf("- [`%s(%s)`](#%s): %s\n", CAT[i].name, sig, CAT[i].name,
+             CAT[i].summary);
+    }
+  }
+}
+
+int main(int argc, char **argv){
+  const char *m = argc>1 ? argv[1] : "";
+  if( strcmp(m, "functions")==0 ) functions();
+  else if( strcmp(m, "modules")==0 ) modules();
+  else if( strcmp(m, "dispatch")==0 ) dispatch();
+  else if( strcmp(m, "fuzz")==0 ) fuzz();
+  else if( strcmp(m, "examples")==0 ) examples();
+  else if( strcmp(m, "oracle")==0 ) oracle();
+  else if( strcmp(m, "index")==0 ) index_md(0);
+  else if( strcmp(m, "table")==0 ) index_md(1);
+  else if( strcmp(m, "names")==0 ){
+    int i;
+    for(i=0; i<NCAT; i++) puts(CAT[i].name);
+  }else{
+    fprintf(stderr, "usage: dump functions|modules|dispatch|fuzz|examples|"
+            "oracle|index|table|names\n");
+    return 2;
+  }
+  return 0;
+}
