@@ -13,6 +13,8 @@
 **   KL_SCALAR(name, args, xFunc, app, props, upper, bound, summary, example)
 **   KL_WINDOW(name, args, impl,  app, props, upper, bound, summary, example)
 **   KL_TABLE (name, args, module,     props, upper, bound, summary, example)
+**   KL_FAMILY(name, nshared, doms, term, fin, props, upper, bound, summary,
+**             example, parameter names...)
 **
 ** name     the SQL name.
 ** args     the argument names, space separated.  "[x]" is optional (each
@@ -24,6 +26,14 @@
 ** xFunc    the scalar function; impl: its kl_window_impl (aggregate and
 **          window callbacks); module: the sqlite3_module.
 ** app      the user data: which variant the shared implementation runs.
+** KL_FAMILY declares an element-wise family (sql/families_sql.c runs them
+**          all): its parameters are named last, the first nshared shared
+**          by both distributions, then the first's, then the second's; the
+**          optional unit follows unless fin is KL_FIN_HELLINGER or
+**          KL_FIN_W2.  doms (a letter per parameter) and fin are those of
+**          kl_family (sql/functions.h); term is the core function of one
+**          component over the parameters in call order (src/core/; it is
+**          declared from here, so a family needs no other list).
 ** props    what a value oracle may check of every successful result
 **          (KL_NUMERIC is a real-number result, the others say more):
 **            KL_NONNEG   never negative
@@ -50,45 +60,67 @@
 #define KL_ROOT    32
 #define KL_DIV     (KL_NUMERIC | KL_NONNEG | KL_ZERO)   /* a divergence */
 #define KL_LN2     0.693147180559945309417232121458176568
+
+/* How a family's component terms become its value (KL_FAMILY's fin). */
+typedef enum {
+  KL_FIN_SUM,        /* the sum of the terms, in the unit */
+  KL_FIN_HELLINGER,  /* sqrt(1 - exp(-sum)) */
+  KL_FIN_W2,         /* a Euclidean norm of the differences (w2_gauss;
+                     ** the term is not called) */
+  KL_FIN_GAUSS       /* the term is kl_gauss_kl, summed by kl_gauss's
+                     ** vectorised kernel */
+} kl_fin;
 #endif
+
+/* The entries, for a file that defines the four macros (without them,
+** only the definitions above are included). */
+#ifdef KL_SCALAR
 
 /* ------------------------------------------------------------ Gaussian */
 KL_SCALAR("kl_gauss", "mu1 sd1 | mu2 sd2 [unit]", kl_gauss_func, 0,
   KL_DIV, 0, 1e-14,
   "KL between diagonal Gaussians given means and standard deviations",
   "'[2,4,6]', '[1,2,3]', '[3,5,8]', '[1.5,2.5,4]'")
+
 KL_WINDOW("kl_gauss_agg", "mu1 sd1 | mu2 sd2 [unit]", &kl_gauss_agg_impl, 0,
   KL_DIV, 0, 1e-14,
   "kl_gauss over the dimensions held by the rows of a group or window",
   "k, 1 + k, 2*k, 2 + k")
-KL_SCALAR("kl_gauss_var", "mu1 var1 | mu2 var2 [unit]", kl_family_func,
-  &kl_gauss_var_family, KL_DIV, 0, 1e-14,
+KL_FAMILY("kl_gauss_var", 0, "APAP", kl_gauss_var_kl, KL_FIN_SUM,
+  KL_DIV, 0, 1e-14,
   "KL between diagonal Gaussians given variances",
-  "'[0,1]', '[1,4]', 0, 1")
-KL_SCALAR("kl_gauss_logvar", "mu1 logvar1 | mu2 logvar2 [unit]",
-  kl_family_func, &kl_gauss_logvar_family, KL_DIV, 0, 1e-14,
+  "'[0,1]', '[1,4]', 0, 1",
+  "mu1", "var1", "mu2", "var2")
+KL_FAMILY("kl_gauss_logvar", 0, "AAAA", kl_gauss_logvar_kl, KL_FIN_SUM,
+  KL_DIV, 0, 1e-14,
   "KL between diagonal Gaussians given log-variances (VAE latents)",
-  "'[0.5,-1]', '[-0.2,0.3]', 0, 0")
-KL_SCALAR("kl_gauss_sym", "mu1 sd1 | mu2 sd2 [unit]", kl_family_func,
-  &kl_gauss_sym_family, KL_DIV | KL_SYM, 0, 1e-14,
+  "'[0.5,-1]', '[-0.2,0.3]', 0, 0",
+  "mu1", "logvar1", "mu2", "logvar2")
+KL_FAMILY("kl_gauss_sym", 0, "APAP", kl_gauss_sym_kl, KL_FIN_SUM,
+  KL_DIV | KL_SYM, 0, 1e-14,
   "symmetrised KL (Jeffreys divergence) between diagonal Gaussians",
-  "'[2,4,6]', '[1,2,3]', '[3,5,8]', '[1.5,2.5,4]'")
-KL_SCALAR("bhattacharyya_gauss", "mu1 sd1 | mu2 sd2 [unit]", kl_family_func,
-  &kl_bhatt_gauss_family, KL_DIV | KL_SYM, 0, 1e-14,
+  "'[2,4,6]', '[1,2,3]', '[3,5,8]', '[1.5,2.5,4]'",
+  "mu1", "sd1", "mu2", "sd2")
+KL_FAMILY("bhattacharyya_gauss", 0, "APAP", kl_bhatt_gauss_kl, KL_FIN_SUM,
+  KL_DIV | KL_SYM, 0, 1e-14,
   "Bhattacharyya distance between diagonal Gaussians",
-  "'[2,4,6]', '[1,2,3]', '[3,5,8]', '[1.5,2.5,4]'")
-KL_SCALAR("hellinger_gauss", "mu1 sd1 | mu2 sd2", kl_family_func,
-  &kl_hellinger_gauss_family, KL_DIV | KL_SYM, 1, 1e-14,
+  "'[2,4,6]', '[1,2,3]', '[3,5,8]', '[1.5,2.5,4]'",
+  "mu1", "sd1", "mu2", "sd2")
+KL_FAMILY("hellinger_gauss", 0, "APAP", kl_bhatt_gauss_kl, KL_FIN_HELLINGER,
+  KL_DIV | KL_SYM, 1, 1e-14,
   "Hellinger distance between diagonal Gaussians, in [0, 1]",
-  "'[2,4,6]', '[1,2,3]', '[3,5,8]', '[1.5,2.5,4]'")
-KL_SCALAR("w2_gauss", "mu1 sd1 | mu2 sd2", kl_family_func,
-  &kl_w2_gauss_family, KL_DIV | KL_SYM, 0, 1e-14,
+  "'[2,4,6]', '[1,2,3]', '[3,5,8]', '[1.5,2.5,4]'",
+  "mu1", "sd1", "mu2", "sd2")
+KL_FAMILY("w2_gauss", 0, "APAP", kl_gauss_kl, KL_FIN_W2,
+  KL_DIV | KL_SYM, 0, 1e-14,
   "2-Wasserstein distance between diagonal Gaussians",
-  "'[2,4,6]', '[1,2,3]', '[3,5,8]', '[1.5,2.5,4]'")
+  "'[2,4,6]', '[1,2,3]', '[3,5,8]', '[1.5,2.5,4]'",
+  "mu1", "sd1", "mu2", "sd2")
 KL_SCALAR("kl_mvn", "mu1 cov1 | mu2 cov2 [unit]", kl_mvn_func, 0,
   KL_DIV, 0, 1e-10,
   "KL between multivariate normals with full covariance matrices",
   "'[1,2]', '[[2,0.5],[0.5,1]]', 0, '[[1,0],[0,1]]'")
+
 KL_TABLE("kl_gauss_each", "mu1 sd1 | mu2 sd2 [unit]", &kl_gauss_each_module,
   KL_DIV, 0, 1e-14,
   "kl_gauss per dimension, as a table (i, mu1, sd1, mu2, sd2, kl)",
@@ -107,26 +139,32 @@ KL_SCALAR("kl_div", "p | q [unit]", kl_discrete_func, &kl_div_kind,
   KL_DIV, 0, 1e-14,
   "KL between discrete distributions (histograms, normalised inside)",
   "'[1,2,3,4]', '[4,3,2,1]'")
+
 KL_SCALAR("js_div", "p | q [unit]", kl_discrete_func, &kl_js_div_kind,
   KL_DIV | KL_SYM, KL_LN2, 1e-14,
   "Jensen-Shannon divergence between discrete distributions",
   "'[1,2,3,4]', '[4,3,2,1]'")
+
 KL_SCALAR("js_dist", "p | q [unit]", kl_discrete_func, &kl_js_dist_kind,
   KL_DIV | KL_SYM | KL_ROOT, 0.832554611157697756353165, 1e-14,
   "Jensen-Shannon distance (the square root of js_div)",
   "'[1,2,3,4]', '[4,3,2,1]'")
+
 KL_SCALAR("cross_entropy", "p | q [unit]", kl_discrete_func, &kl_xent_kind,
   KL_NUMERIC | KL_NONNEG, 0, 1e-14,
   "cross-entropy H(p, q) between discrete distributions",
   "'[1,2,3,4]', '[4,3,2,1]'")
+
 KL_SCALAR("entropy", "p [unit]", kl_discrete_func, &kl_entropy_kind,
   KL_NUMERIC | KL_NONNEG, 0, 1e-14,
   "Shannon entropy of a discrete distribution",
   "'[1,2,3,4]'")
+
 KL_SCALAR("kl_div_logits", "a | b [unit]", kl_div_logits_func, 0,
   KL_DIV, 0, 1e-14,
   "KL between categorical distributions given as logits (softmax inside)",
   "'[1e4,-1e4,3]', '[-2,5,1]'")
+
 KL_WINDOW("kl_div_agg", "p | q [unit]", &kl_discrete_agg_impl,
   &kl_div_agg_kind, KL_DIV, 0, 1e-14,
   "kl_div over a histogram held one bin (or chunk) per row",
@@ -145,64 +183,97 @@ KL_WINDOW("entropy_agg", "p [unit]", &kl_discrete_agg_impl,
   "k")
 
 /* ------------------------------------------------------------ families */
-KL_SCALAR("kl_bernoulli", "p1 | p2 [unit]", kl_family_func,
-  &kl_bernoulli_family, KL_DIV, 0, 1e-13,
-  "KL between Bernoulli distributions", "0.3, 0.6")
-KL_SCALAR("kl_binomial", "n : p1 | p2 [unit]", kl_family_func,
-  &kl_binomial_family, KL_DIV, 0, 1e-13,
-  "KL between binomial distributions with the same n", "10, 0.3, 0.6")
-KL_SCALAR("kl_geometric", "p1 | p2 [unit]", kl_family_func,
-  &kl_geometric_family, KL_DIV, 0, 1e-13,
-  "KL between geometric distributions", "0.3, 0.6")
-KL_SCALAR("kl_poisson", "rate1 | rate2 [unit]", kl_family_func,
-  &kl_poisson_family, KL_DIV, 0, 1e-13,
-  "KL between Poisson distributions", "2, 3.5")
-KL_SCALAR("kl_exponential", "rate1 | rate2 [unit]", kl_family_func,
-  &kl_exponential_family, KL_DIV, 0, 1e-13,
-  "KL between exponential distributions", "2, 3.5")
-KL_SCALAR("kl_gamma", "shape1 rate1 | shape2 rate2 [unit]", kl_family_func,
-  &kl_gamma_family, KL_DIV, 0, 1e-13,
-  "KL between gamma distributions (shape, rate)", "2, 3, 5, 7")
-KL_SCALAR("kl_beta", "a1 b1 | a2 b2 [unit]", kl_family_func,
-  &kl_beta_family, KL_DIV, 0, 1e-13,
-  "KL between beta distributions", "2, 3, 5, 7")
-KL_SCALAR("kl_laplace", "loc1 scale1 | loc2 scale2 [unit]", kl_family_func,
-  &kl_laplace_family, KL_DIV, 0, 1e-13,
-  "KL between Laplace distributions", "0, 1, 2, 3")
-KL_SCALAR("kl_cauchy", "loc1 scale1 | loc2 scale2 [unit]", kl_family_func,
-  &kl_cauchy_family, KL_DIV | KL_SYM, 0, 1e-13,
-  "KL between Cauchy distributions", "0, 1, 2, 3")
-KL_SCALAR("kl_lognormal", "mu1 sigma1 | mu2 sigma2 [unit]", kl_family_func,
-  &kl_lognormal_family, KL_DIV, 0, 1e-13,
-  "KL between log-normal distributions", "0, 1, 2, 3")
-KL_SCALAR("kl_gumbel", "loc1 scale1 | loc2 scale2 [unit]", kl_family_func,
-  &kl_gumbel_family, KL_DIV, 0, 1e-13,
-  "KL between Gumbel distributions", "0, 1, 2, 3")
-KL_SCALAR("kl_pareto", "scale1 alpha1 | scale2 alpha2 [unit]",
-  kl_family_func, &kl_pareto_family, KL_DIV, 0, 1e-13,
+KL_FAMILY("kl_bernoulli", 0, "BB", kl_bernoulli_kl, KL_FIN_SUM,
+  KL_DIV, 0, 1e-13,
+  "KL between Bernoulli distributions",
+  "0.3, 0.6",
+  "p1", "p2")
+KL_FAMILY("kl_binomial", 1, "CBB", kl_binomial_kl, KL_FIN_SUM,
+  KL_DIV, 0, 1e-13,
+  "KL between binomial distributions with the same n",
+  "10, 0.3, 0.6",
+  "n", "p1", "p2")
+KL_FAMILY("kl_geometric", 0, "bb", kl_geometric_kl, KL_FIN_SUM,
+  KL_DIV, 0, 1e-13,
+  "KL between geometric distributions",
+  "0.3, 0.6",
+  "p1", "p2")
+KL_FAMILY("kl_poisson", 0, "NN", kl_poisson_kl, KL_FIN_SUM,
+  KL_DIV, 0, 1e-13,
+  "KL between Poisson distributions",
+  "2, 3.5",
+  "rate1", "rate2")
+KL_FAMILY("kl_exponential", 0, "PP", kl_exponential_kl, KL_FIN_SUM,
+  KL_DIV, 0, 1e-13,
+  "KL between exponential distributions",
+  "2, 3.5",
+  "rate1", "rate2")
+KL_FAMILY("kl_gamma", 0, "PPPP", kl_gamma_kl, KL_FIN_SUM,
+  KL_DIV, 0, 1e-13,
+  "KL between gamma distributions (shape, rate)",
+  "2, 3, 5, 7",
+  "shape1", "rate1", "shape2", "rate2")
+KL_FAMILY("kl_beta", 0, "PPPP", kl_beta_kl, KL_FIN_SUM,
+  KL_DIV, 0, 1e-13,
+  "KL between beta distributions",
+  "2, 3, 5, 7",
+  "a1", "b1", "a2", "b2")
+KL_FAMILY("kl_laplace", 0, "APAP", kl_laplace_kl, KL_FIN_SUM,
+  KL_DIV, 0, 1e-13,
+  "KL between Laplace distributions",
+  "0, 1, 2, 3",
+  "loc1", "scale1", "loc2", "scale2")
+KL_FAMILY("kl_cauchy", 0, "APAP", kl_cauchy_kl, KL_FIN_SUM,
+  KL_DIV | KL_SYM, 0, 1e-13,
+  "KL between Cauchy distributions",
+  "0, 1, 2, 3",
+  "loc1", "scale1", "loc2", "scale2")
+KL_FAMILY("kl_lognormal", 0, "APAP", kl_gauss_kl, KL_FIN_GAUSS,
+  KL_DIV, 0, 1e-13,
+  "KL between log-normal distributions",
+  "0, 1, 2, 3",
+  "mu1", "sigma1", "mu2", "sigma2")
+KL_FAMILY("kl_gumbel", 0, "APAP", kl_gumbel_kl, KL_FIN_SUM,
+  KL_DIV, 0, 1e-13,
+  "KL between Gumbel distributions",
+  "0, 1, 2, 3",
+  "loc1", "scale1", "loc2", "scale2")
+KL_FAMILY("kl_pareto", 0, "PPPP", kl_pareto_kl, KL_FIN_SUM,
+  KL_DIV, 0, 1e-13,
   "KL between Pareto distributions (+Inf where the supports differ)",
-  "2, 3, 1, 2")
-KL_SCALAR("kl_halfnormal", "scale1 | scale2 [unit]", kl_family_func,
-  &kl_halfnormal_family, KL_DIV, 0, 1e-13,
-  "KL between half-normal distributions", "1, 2")
-KL_SCALAR("kl_uniform", "low1 high1 | low2 high2 [unit]", kl_family_func,
-  &kl_uniform_family, KL_DIV, 0, 1e-13,
+  "2, 3, 1, 2",
+  "scale1", "alpha1", "scale2", "alpha2")
+KL_FAMILY("kl_halfnormal", 0, "PP", kl_halfnormal_kl, KL_FIN_SUM,
+  KL_DIV, 0, 1e-13,
+  "KL between half-normal distributions",
+  "1, 2",
+  "scale1", "scale2")
+KL_FAMILY("kl_uniform", 0, "A0A2", kl_uniform_kl, KL_FIN_SUM,
+  KL_DIV, 0, 1e-13,
   "KL between uniform distributions (+Inf where the supports differ)",
-  "1, 2, 0, 3")
+  "1, 2, 0, 3",
+  "low1", "high1", "low2", "high2")
 KL_SCALAR("kl_dirichlet", "alpha1 | alpha2 [unit]", kl_dirichlet_func, 0,
   KL_DIV, 0, 1e-13,
   "KL between Dirichlet distributions", "'[0.5,2,3.5]', '[1,1,7]'")
 
+
 /* ------------------------------------------------------------- vectors */
 KL_SCALAR("kl_f32", "x", kl_f32_func, 0, 0, 0, 0,
   "a vector as a float32 blob (sqlite-vec's layout)", "'[0.5,1e-3,2.25]'")
+
 KL_SCALAR("kl_f64", "x", kl_f64_func, 0, 0, 0, 0,
   "a vector as a kl_f64 blob (float64 with an 8-byte header)",
   "'[1e-300,5]'")
+
 KL_SCALAR("kl_json", "x", kl_json_func, 0, 0, 0, 0,
   "a vector as JSON text (shortest round-trip numbers)",
   "X'0000803F00000040'")
+
 KL_SCALAR("kl_dims", "x", kl_dims_func, 0, 0, 0, 0,
   "the number of elements of a vector", "'[1,2,3,4]'")
+
 KL_SCALAR("kl_version", "", kl_version_func, 0, 0, 0, 0,
   "the extension's version", "")
+
+#endif /* KL_SCALAR */

@@ -22,23 +22,46 @@ SQLITE_EXTENSION_INIT1
 
 #define KL_FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
 
+/* The core term of each family, declared from the catalogue. */
+#define KL_SCALAR(...)
+#define KL_WINDOW(...)
+#define KL_TABLE(...)
+#define KL_FAMILY(name, nshared, doms, term, fin, props, upper, bound, \
+                  summary, ex, ...) double term(const double *x);
+#include "catalogue.h"
+#undef KL_SCALAR
+#undef KL_WINDOW
+#undef KL_TABLE
+#undef KL_FAMILY
+
 /* The registration table, from the catalogue (src/catalogue.h): one row
 ** per SQL name; each optional argument adds one registration. */
 typedef struct kl_func_def {
   const char *name;
-  const char *args;               /* the catalogue's argument spec */
+  const char *args;               /* the catalogue's argument spec, or NULL
+                                  ** for a family (nparam, unit) */
   kl_xfunc xFunc;                 /* scalar functions */
   const kl_window_impl *window;   /* aggregate and window functions */
   const sqlite3_module *module;   /* table-valued functions */
   const void *pApp;               /* user data: which variant */
+  int nparam, unit;               /* a family's parameters; takes a unit */
 } kl_func_def;
 
+#define KL_NARGS(...) KL_NARGS_(__VA_ARGS__, 4, 3, 2, 1, 0)
+#define KL_NARGS_(a, b, c, d, n, ...) n
+
 #define KL_SCALAR(name, args, xFunc, app, props, upper, bound, summary, ex) \
-  { name, args, xFunc, 0, 0, app },
+  { name, args, xFunc, 0, 0, app, 0, 0 },
 #define KL_WINDOW(name, args, impl, app, props, upper, bound, summary, ex) \
-  { name, args, 0, impl, 0, app },
+  { name, args, 0, impl, 0, app, 0, 0 },
 #define KL_TABLE(name, args, module, props, upper, bound, summary, ex) \
-  { name, args, 0, 0, module, 0 },
+  { name, args, 0, 0, module, 0, 0, 0 },
+#define KL_FAMILY(name, nshared, doms, term, fin, props, upper, bound, \
+                  summary, ex, ...) \
+  { name, 0, kl_family_func, 0, 0, \
+    &(const kl_family){ name, doms, term, fin, KL_NARGS(__VA_ARGS__), \
+                        { __VA_ARGS__ } }, \
+    KL_NARGS(__VA_ARGS__), (fin)==KL_FIN_SUM || (fin)==KL_FIN_GAUSS },
 static const kl_func_def kl_funcs[] = {
 #include "catalogue.h"
 };
@@ -85,7 +108,12 @@ int sqlite3_kl_init(sqlite3 *db, char **pzErrMsg,
   for(i=0; rc==SQLITE_OK && i<sizeof(kl_funcs)/sizeof(kl_funcs[0]); i++){
     const kl_func_def *f = &kl_funcs[i];
     int nArg, nmin, nmax;
-    kl_arity(f->args, &nmin, &nmax);
+    if( f->args ){
+      kl_arity(f->args, &nmin, &nmax);
+    }else{
+      nmin = f->nparam;
+      nmax = f->nparam + f->unit;
+    }
     if( f->module ) nmin = nmax;   /* a module is registered once */
     for(nArg=nmin; rc==SQLITE_OK && nArg<=nmax; nArg++){
       rc = kl_register(db, f, nArg);

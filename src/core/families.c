@@ -647,3 +647,35 @@ double kl_beta_term(double a1, double b1, double a2, double b2){
     return kl_dir_value(&c);
   }
 }
+
+/* ------------------------------------------------ array forms (catalogue) */
+/* Each family's term over its parameters in call order, the form the
+** catalogue (src/catalogue.h) names. */
+double kl_bernoulli_kl(const double *x){ return kl_bernoulli_term(x[0], x[1]); }
+double kl_binomial_kl(const double *x){
+  return kl_binomial_term(x[0], x[1], x[2]);
+}
+double kl_geometric_kl(const double *x){ return kl_geometric_term(x[0], x[1]); }
+double kl_poisson_kl(const double *x){ return kl_poisson_term(x[0], x[1]); }
+double kl_exponential_kl(const double *x){
+  return kl_exponential_term(x[0], x[1]);
+}
+double kl_gamma_kl(const double *x){
+  return kl_gamma_term(x[0], x[1], x[2], x[3]);
+}
+double kl_beta_kl(const double *x){ return kl_beta_term(x[0], x[1], x[2], x[3]); }
+double kl_laplace_kl(const double *x){
+  return kl_laplace_term(x[0], x[1], x[2], x[3]);
+}
+double kl_cauchy_kl(const double *x){
+  return kl_cauchy_term(x[0], x[1], x[2], x[3]);
+}
+double kl_gumbel_kl(const double *x){
+  return kl_gumbel_term(x[0], x[1], x[2], x[3]);
+}
+double kl_pareto_kl(const double *x){
+  return kl_pareto_term(x[0], x[1], x[2], x[3]);
+}
+double kl_uniform_kl(const double *x){
+  return kl_uniform_term(x[0], x[1], x[2], x[3]);
+}

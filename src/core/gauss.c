@@ -268,3 +268,25 @@ double kl_bhatt_gauss_term(double mu1, double sd1, double mu2, double sd2){
   rho = lo / hi;
   return ((0.25*t)*t) / (1.0 + rho*rho) + 0.5*lt;
 }
+
+/* ------------------------------------------------ array forms (catalogue) */
+/* The terms over (mu1, s1, mu2, s2) in call order, the form the catalogue
+** (src/catalogue.h) names. */
+double kl_gauss_kl(const double *x){
+  return kl_gauss_term(x[0], x[1], x[2], x[3]);
+}
+double kl_gauss_var_kl(const double *x){
+  return kl_gauss_var_term(x[0], x[1], x[2], x[3]);
+}
+double kl_gauss_logvar_kl(const double *x){
+  return kl_gauss_logvar_term(x[0], x[1], x[2], x[3]);
+}
+double kl_gauss_sym_kl(const double *x){
+  return kl_gauss_sym_term(x[0], x[1], x[2], x[3]);
+}
+double kl_bhatt_gauss_kl(const double *x){
+  return kl_bhatt_gauss_term(x[0], x[1], x[2], x[3]);
+}
+double kl_halfnormal_kl(const double *x){
+  return kl_gauss_term(0.0, x[0], 0.0, x[1]);
+}

@@ -1,8 +1,10 @@
 /*
 ** sql/families_sql.c — element-wise divergences between product distributions:
 ** one SQL function per parametric family, each argument a number or a
-** vector, the result the sum over the independent components; one table
-** row per function.
+** vector, the result the sum over the independent components.  Each
+** family is an entry of the catalogue (src/catalogue.h: its name,
+** parameters, domains and core term), from which src/kl.c builds the
+** kl_family this file runs.
 **
 ** The Gaussian family (diagonal covariance), beside kl_gauss:
 **
@@ -64,113 +66,20 @@ SQLITE_EXTENSION_INIT3
 #include <math.h>
 #include <string.h>
 
-typedef enum {
-  FIN_SUM,        /* the sum of the terms, in the unit */
-  FIN_HELLINGER,  /* sqrt(1 - exp(-sum)) */
-  FIN_W2,         /* a Euclidean norm (w2_gauss) */
-  FIN_GAUSS       /* kl_gauss's vectorised kernel (log-normal) */
-} fin_mode;
-
-struct kl_family {
-  const char *name;
-  int nparam;
-  const char *const names[KL_MAXARGS];
-  const kl_dom dom[KL_MAXARGS];
-  const int ref[KL_MAXARGS];          /* for KL_DOM_ABOVE */
-  double (*term)(const double *x);    /* one component, in nats */
-  fin_mode fin;
-};
-
-static double t_gauss_var(const double *x){
-  return kl_gauss_var_term(x[0], x[1], x[2], x[3]);
+/* The domain of a parameter from its letter in the family's doms (see
+** kl_family in sql/functions.h); *ref is the other parameter of "> k". */
+static kl_dom family_dom(char c, int *ref){
+  *ref = 0;
+  switch( c ){
+    case 'P': return KL_DOM_POS;
+    case 'N': return KL_DOM_NONNEG;
+    case 'B': return KL_DOM_PROB;
+    case 'b': return KL_DOM_PROB_POS;
+    case 'C': return KL_DOM_COUNT;
+    case '0': case '1': case '2': case '3': *ref = c - '0'; return KL_DOM_ABOVE;
+    default:  return KL_DOM_ANY;
+  }
 }
-static double t_gauss_logvar(const double *x){
-  return kl_gauss_logvar_term(x[0], x[1], x[2], x[3]);
-}
-static double t_gauss_sym(const double *x){
-  return kl_gauss_sym_term(x[0], x[1], x[2], x[3]);
-}
-static double t_bhatt_gauss(const double *x){
-  return kl_bhatt_gauss_term(x[0], x[1], x[2], x[3]);
-}
-
-static double t_bernoulli(const double *x){ return kl_bernoulli_term(x[0], x[1]); }
-static double t_binomial(const double *x){ return kl_binomial_term(x[0], x[1], x[2]); }
-static double t_geometric(const double *x){ return kl_geometric_term(x[0], x[1]); }
-static double t_poisson(const double *x){ return kl_poisson_term(x[0], x[1]); }
-static double t_exponential(const double *x){ return kl_exponential_term(x[0], x[1]); }
-static double t_gamma(const double *x){ return kl_gamma_term(x[0], x[1], x[2], x[3]); }
-static double t_beta(const double *x){ return kl_beta_term(x[0], x[1], x[2], x[3]); }
-static double t_laplace(const double *x){ return kl_laplace_term(x[0], x[1], x[2], x[3]); }
-static double t_cauchy(const double *x){ return kl_cauchy_term(x[0], x[1], x[2], x[3]); }
-static double t_gumbel(const double *x){ return kl_gumbel_term(x[0], x[1], x[2], x[3]); }
-static double t_pareto(const double *x){ return kl_pareto_term(x[0], x[1], x[2], x[3]); }
-static double t_uniform(const double *x){ return kl_uniform_term(x[0], x[1], x[2], x[3]); }
-static double t_halfnormal(const double *x){
-  return kl_gauss_term(0.0, x[0], 0.0, x[1]);
-}
-
-#define GAUSS_SD { "mu1", "sd1", "mu2", "sd2" }, \
-  { KL_DOM_ANY, KL_DOM_POS, KL_DOM_ANY, KL_DOM_POS }, { 0, 0, 0, 0 }
-
-const kl_family kl_gauss_var_family = { "kl_gauss_var", 4,
-  { "mu1", "var1", "mu2", "var2" },
-  { KL_DOM_ANY, KL_DOM_POS, KL_DOM_ANY, KL_DOM_POS }, { 0, 0, 0, 0 },
-  t_gauss_var, FIN_SUM };
-const kl_family kl_gauss_logvar_family = { "kl_gauss_logvar", 4,
-  { "mu1", "logvar1", "mu2", "logvar2" },
-  { KL_DOM_ANY, KL_DOM_ANY, KL_DOM_ANY, KL_DOM_ANY }, { 0, 0, 0, 0 },
-  t_gauss_logvar, FIN_SUM };
-const kl_family kl_gauss_sym_family = { "kl_gauss_sym", 4, GAUSS_SD,
-  t_gauss_sym, FIN_SUM };
-const kl_family kl_bhatt_gauss_family = { "bhattacharyya_gauss", 4, GAUSS_SD,
-  t_bhatt_gauss, FIN_SUM };
-const kl_family kl_hellinger_gauss_family = { "hellinger_gauss", 4, GAUSS_SD,
-  t_bhatt_gauss, FIN_HELLINGER };
-const kl_family kl_w2_gauss_family = { "w2_gauss", 4, GAUSS_SD,
-  0, FIN_W2 };
-
-/* The other families (core/families.h), parameterised as torch.distributions. */
-#define A KL_DOM_ANY
-#define P KL_DOM_POS
-const kl_family kl_bernoulli_family = { "kl_bernoulli", 2, { "p1", "p2" },
-  { KL_DOM_PROB, KL_DOM_PROB }, { 0, 0 }, t_bernoulli, FIN_SUM };
-const kl_family kl_binomial_family = { "kl_binomial", 3, { "n", "p1", "p2" },
-  { KL_DOM_COUNT, KL_DOM_PROB, KL_DOM_PROB }, { 0, 0, 0 }, t_binomial,
-  FIN_SUM };
-const kl_family kl_geometric_family = { "kl_geometric", 2, { "p1", "p2" },
-  { KL_DOM_PROB_POS, KL_DOM_PROB_POS }, { 0, 0 }, t_geometric, FIN_SUM };
-const kl_family kl_poisson_family = { "kl_poisson", 2, { "rate1", "rate2" },
-  { KL_DOM_NONNEG, KL_DOM_NONNEG }, { 0, 0 }, t_poisson, FIN_SUM };
-const kl_family kl_exponential_family = { "kl_exponential", 2,
-  { "rate1", "rate2" }, { P, P }, { 0, 0 }, t_exponential, FIN_SUM };
-const kl_family kl_gamma_family = { "kl_gamma", 4,
-  { "shape1", "rate1", "shape2", "rate2" }, { P, P, P, P }, { 0, 0, 0, 0 },
-  t_gamma, FIN_SUM };
-const kl_family kl_beta_family = { "kl_beta", 4, { "a1", "b1", "a2", "b2" },
-  { P, P, P, P }, { 0, 0, 0, 0 }, t_beta, FIN_SUM };
-const kl_family kl_laplace_family = { "kl_laplace", 4,
-  { "loc1", "scale1", "loc2", "scale2" }, { A, P, A, P }, { 0, 0, 0, 0 },
-  t_laplace, FIN_SUM };
-const kl_family kl_cauchy_family = { "kl_cauchy", 4,
-  { "loc1", "scale1", "loc2", "scale2" }, { A, P, A, P }, { 0, 0, 0, 0 },
-  t_cauchy, FIN_SUM };
-const kl_family kl_lognormal_family = { "kl_lognormal", 4,
-  { "mu1", "sigma1", "mu2", "sigma2" }, { A, P, A, P }, { 0, 0, 0, 0 },
-  0, FIN_GAUSS };
-const kl_family kl_gumbel_family = { "kl_gumbel", 4,
-  { "loc1", "scale1", "loc2", "scale2" }, { A, P, A, P }, { 0, 0, 0, 0 },
-  t_gumbel, FIN_SUM };
-const kl_family kl_pareto_family = { "kl_pareto", 4,
-  { "scale1", "alpha1", "scale2", "alpha2" }, { P, P, P, P }, { 0, 0, 0, 0 },
-  t_pareto, FIN_SUM };
-const kl_family kl_halfnormal_family = { "kl_halfnormal", 2,
-  { "scale1", "scale2" }, { P, P }, { 0, 0 }, t_halfnormal, FIN_SUM };
-const kl_family kl_uniform_family = { "kl_uniform", 4,
-  { "low1", "high1", "low2", "high2" }, { A, KL_DOM_ABOVE, A, KL_DOM_ABOVE },
-  { 0, 0, 0, 2 }, t_uniform, FIN_SUM };
-#undef A
-#undef P
 
 /* Adds one component of the 2-Wasserstein distance's sum of squares. */
 static void w2_add(kl_ssq *s, const double *x){
@@ -203,24 +112,26 @@ void kl_family_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     if( kl_args_next(ctx, &a, &n) ) return;
     if( n==0 ) break;
     for(k=0; k<f->nparam; k++){
-      if( kl_args_check(ctx, &a, k, n, f->dom[k], f->ref[k]) ) return;
+      int ref;
+      kl_dom dom = family_dom(f->doms[k], &ref);
+      if( kl_args_check(ctx, &a, k, n, dom, ref) ) return;
     }
     for(i=0; i<n; i++){
       double x[KL_MAXARGS];
       for(k=0; k<f->nparam; k++) x[k] = a.buf[k][i];
-      if( f->fin==FIN_W2 ) w2_add(&ssq, x);
-      else if( f->fin!=FIN_GAUSS ) kl_sum_add(&acc, f->term(x));
+      if( f->fin==KL_FIN_W2 ) w2_add(&ssq, x);
+      else if( f->fin!=KL_FIN_GAUSS ) kl_sum_add(&acc, f->term(x));
     }
-    if( f->fin==FIN_GAUSS ){
+    if( f->fin==KL_FIN_GAUSS ){
       /* sigma > 0 was checked above: the kernel cannot refuse */
       kl_gauss_accum(a.buf[0], a.buf[1], a.buf[2], a.buf[3], n, &acc);
     }
   }
   switch( f->fin ){
-    case FIN_W2:
+    case KL_FIN_W2:
       sqlite3_result_double(ctx, kl_ssq_norm(&ssq));
       break;
-    case FIN_HELLINGER:
+    case KL_FIN_HELLINGER:
       sqlite3_result_double(ctx, sqrt(-expm1(-kl_sum_value(&acc))));
       break;
     default:

@@ -8,6 +8,7 @@
 
 #include "sqlite3ext.h"
 #include "vectors.h"
+#include "catalogue.h"   /* kl_fin: without its macros, no entries */
 
 typedef void (*kl_xfunc)(sqlite3_context*, int, sqlite3_value**);
 
@@ -33,17 +34,19 @@ extern const discrete_kind kl_div_agg_kind, kl_js_div_agg_kind,
   kl_xent_agg_kind, kl_entropy_agg_kind;
 extern const kl_window_impl kl_discrete_agg_impl;
 
-/* sql/families_sql.c: one function, the family in the user data */
-typedef struct kl_family kl_family;
+/* sql/families_sql.c: one function for every element-wise family; the
+** family, built by src/kl.c from its catalogue entry, in the user data. */
+typedef struct kl_family {
+  const char *name;
+  const char *doms;   /* per parameter: A any, P > 0, N >= 0, B in [0, 1],
+                      ** b in (0, 1], C a whole number >= 0, or a digit k:
+                      ** > parameter k */
+  double (*term)(const double *x);   /* one component, in nats */
+  kl_fin fin;
+  int nparam;
+  const char *const names[4];
+} kl_family;
 void kl_family_func(sqlite3_context*, int, sqlite3_value**);
-extern const kl_family kl_gauss_var_family, kl_gauss_logvar_family,
-  kl_gauss_sym_family, kl_bhatt_gauss_family, kl_hellinger_gauss_family,
-  kl_w2_gauss_family;
-extern const kl_family kl_bernoulli_family, kl_binomial_family,
-  kl_geometric_family, kl_poisson_family, kl_exponential_family,
-  kl_gamma_family, kl_beta_family, kl_laplace_family, kl_cauchy_family,
-  kl_lognormal_family, kl_gumbel_family, kl_pareto_family,
-  kl_halfnormal_family, kl_uniform_family;
 void kl_dirichlet_func(sqlite3_context*, int, sqlite3_value**);
 
 /* sql/mvn_sql.c */

@@ -25,6 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalogue.h"   /* the definitions; the entries come below */
+
 enum { SCALAR, WINDOW, TABLE };
 
 typedef struct entry {
@@ -32,14 +34,37 @@ typedef struct entry {
   int kind, props;
   double upper, bound;
   const char *summary, *example;
+  int nshared, unit;            /* a family (args NULL): its spec's parts */
+  const char *names[4];
 } entry;
 
-#define KL_SCALAR(n, a, f, app, p, u, b, s, e) { n, a, SCALAR, p, u, b, s, e },
-#define KL_WINDOW(n, a, f, app, p, u, b, s, e) { n, a, WINDOW, p, u, b, s, e },
-#define KL_TABLE(n, a, m, p, u, b, s, e)       { n, a, TABLE, p, u, b, s, e },
+#define KL_SCALAR(n, a, f, app, p, u, b, s, e) { n, a, SCALAR, p, u, b, s, e, 0, 0, {0} },
+#define KL_WINDOW(n, a, f, app, p, u, b, s, e) { n, a, WINDOW, p, u, b, s, e, 0, 0, {0} },
+#define KL_TABLE(n, a, m, p, u, b, s, e)       { n, a, TABLE, p, u, b, s, e, 0, 0, {0} },
+#define KL_FAMILY(n, ns, d, t, fin, p, u, b, s, e, ...) \
+  { n, 0, SCALAR, p, u, b, s, e, ns, \
+    (fin)==KL_FIN_SUM || (fin)==KL_FIN_GAUSS, { __VA_ARGS__ } },
 static const entry CAT[] = {
 #include "catalogue.h"
 };
+
+/* A family's argument spec, as KL_SCALAR would write it:
+** "shared : p-params | q-params [unit]". */
+static const char *args_of(const entry *e, char *buf, size_t cap){
+  int n = 0, k, half;
+  size_t u = 0;
+  if( e->args ) return e->args;
+  while( n<4 && e->names[n] ) n++;
+  half = (n - e->nshared)/2;
+  buf[0] = 0;
+  for(k=0; k<n; k++){
+    const char *sep = k==0 ? "" : k==e->nshared && e->nshared ? " : "
+                    : k==e->nshared + half ? " | " : " ";
+    u += (size_t)snprintf(buf + u, cap - u, "%s%s", sep, e->names[k]);
+  }
+  if( e->unit ) snprintf(buf + u, cap - u, " [unit]");
+  return buf;
+}
 #define NCAT (int)(sizeof(CAT)/sizeof(CAT[0]))
 
 /* ------------------------------------------------ the argument spec */
@@ -159,7 +184,7 @@ static void functions(void){
   for(i=0; i<NCAT; i++){
     spec s;
     if( CAT[i].kind==TABLE ) continue;
-    parse_spec(CAT[i].args, &s);
+    { char sb[128]; parse_spec(args_of(&CAT[i], sb, sizeof sb), &s); }
     for(a=s.nmin; a<=s.n; a++){
       line[n] = malloc(96);
       /* flags: SQLITE_DETERMINISTIC 0x800 | SQLITE_INNOCUOUS 0x200000 */
@@ -191,7 +216,7 @@ static void dispatch(void){
     spec s;
     int nreq;
     if( CAT[i].kind!=SCALAR || !(CAT[i].props & 1) ) continue;
-    parse_spec(CAT[i].args, &s);
+    { char sb[128]; parse_spec(args_of(&CAT[i], sb, sizeof sb), &s); }
     nreq = s.nmin;
     printf("  WHEN '%s' THEN ", CAT[i].name);
     if( !s.has_unit ) printf("CASE unit WHEN 'nats' THEN ");
@@ -222,7 +247,7 @@ static void fuzz(void){
        "** statement per function and arity; the fuzzer binds ?N. */");
   for(i=0; i<NCAT; i++){
     spec s;
-    parse_spec(CAT[i].args, &s);
+    { char sb[128]; parse_spec(args_of(&CAT[i], sb, sizeof sb), &s); }
     for(a=s.nmin; a<=s.n; a++){
       char sql[512];
       size_t u = 0;
@@ -276,7 +301,7 @@ static void examples(void){
     spec s;
     char ex[MAXA][128], c[512], sql[1200];
     int nex;
-    parse_spec(e->args, &s);
+    { char sb[128]; parse_spec(args_of(e, sb, sizeof sb), &s); }
     nex = split_example(e->example, ex);
     call(e->name, &s, ex, nex, 0, 0, 0, c, sizeof c);
     if( e->kind==SCALAR ){
@@ -325,7 +350,7 @@ static void oracle(void){
     char ex[MAXA][128], c[512], v[600], v2[600];
     int nex;
     if( !(e->props & 1) ) continue;
-    parse_spec(e->args, &s);
+    { char sb[128]; parse_spec(args_of(e, sb, sizeof sb), &s); }
     nex = split_example(e->example, ex);
     call(e->name, &s, ex, nex, 0, 0, 0, c, sizeof c);
     value_sql(e, c, v, sizeof v);
@@ -368,7 +393,7 @@ static void index_md(int table){
   for(i=0; i<NCAT; i++){
     spec s;
     char sig[160];
-    parse_spec(CAT[i].args, &s);
+    { char sb[128]; parse_spec(args_of(&CAT[i], sb, sizeof sb), &s); }
     signature(&s, sig, sizeof sig);
     if( table ){
       printf("| [`%s(%s)`](docs/functions.md#%s) | %s%s |\n", CAT[i].name,
