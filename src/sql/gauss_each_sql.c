@@ -144,50 +144,12 @@ static int each_fail(each_cursor *c, char *msg){
 
 /* Reads argument k into c->v[k]; KL_NULL for a NULL argument. */
 static int each_read(each_cursor *c, int k, sqlite3_value *val){
-  const char *name = arg_names[k];
+  sqlite3_vtab *vt = c->base.pVtab;
   kl_vec v;
-  kl_verr err;
-  int rc = KL_OK;
-  memset(&err, 0, sizeof err);
-  switch( sqlite3_value_type(val) ){
-    case SQLITE_NULL:
-      return KL_NULL;
-    case SQLITE_INTEGER:
-    case SQLITE_FLOAT:
-      kl_vec_number(&v, sqlite3_value_double(val));
-      c->is_num[k] = 1;
-      if( !isfinite(v.num) ){
-        err.code = KL_ERR_NONFINITE;
-        err.value = v.num;
-        rc = 1;
-      }
-      break;
-    case SQLITE_TEXT: {
-      const char *z = (const char*)sqlite3_value_text(val);
-      if( z==0 ) return SQLITE_NOMEM;
-      rc = kl_vec_text(&v, z, (size_t)sqlite3_value_bytes(val), &err);
-      break;
-    }
-    default:
-      rc = kl_vec_blob(&v, sqlite3_value_blob(val),
-                       (size_t)sqlite3_value_bytes(val), &err);
-      break;
-  }
-  if( rc==0 ){
-    c->is_num[k] = v.kind==KL_NUM;
-    rc = kl_dbuf_fill(&v, &c->v[k], &err);
-    if( rc==SQLITE_NOMEM ) return rc;
-  }
-  if( rc ){
-    if( err.code==KL_ERR_NONFINITE && c->is_num[k] ){
-      return each_fail(c, sqlite3_mprintf("%s: %s must be finite (got %s)",
-                                          EACH_FNAME, name,
-                                          isnan(err.value) ? "NaN" :
-                                          err.value > 0 ? "Inf" : "-Inf"));
-    }
-    return each_fail(c, kl_verr_text(EACH_FNAME, name, &err));
-  }
-  return SQLITE_OK;
+  int rc = kl_open_value(EACH_FNAME, arg_names[k], val, 0, &v, &vt->zErrMsg);
+  if( rc ) return rc;
+  c->is_num[k] = v.kind==KL_NUM;
+  return kl_dbuf_read(EACH_FNAME, arg_names[k], &v, &c->v[k], &vt->zErrMsg);
 }
 
 static int each_filter(sqlite3_vtab_cursor *cur, int idxNum,
