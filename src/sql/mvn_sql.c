@@ -37,68 +37,34 @@ SQLITE_EXTENSION_INIT3
 
 #define MVN_FNAME "kl_mvn"
 
-static int json_ws(int c){
-  return c==' ' || c=='\t' || c=='\n' || c=='\r';
-}
-
-static size_t skip_ws(const char *z, size_t n, size_t i){
-  while( i<n && json_ws((unsigned char)z[i]) ) i++;
-  return i;
-}
-
-static int mvn_syntax(const char *aname, const char *z, size_t n, size_t at,
-                      const char *expected, char **pzErr){
-  kl_verr err;
-  memset(&err, 0, sizeof err);
-  err.code = KL_ERR_SYNTAX;
-  err.offset = at;
-  err.expected = expected;
-  err.found = at<n ? (unsigned char)z[at] : -1;
-  return kl_fail(pzErr, kl_verr_text(MVN_FNAME, aname, &err));
-}
-
-/* Whether JSON text z is an array of arrays: '[' then '[' (white space). */
-static int is_rows(const char *z, size_t n){
-  size_t i = skip_ws(z, n, 0);
-  if( i>=n || z[i]!='[' ) return 0;
-  i = skip_ws(z, n, i+1);
-  return i<n && z[i]=='[';
-}
-
 /*
-** Reads a JSON array of rows into b; *rows and *cols are its shape.
-** Errors name the row: "cov1[2] has 3 elements but cov1[0] has 2".
+** Reads a JSON array of rows (core/vectors.h, kl_rows) into b; *rows and
+** *cols are its shape.  Errors name the row where it is the row's:
+** "cov1[2] has 3 elements but cov1[0] has 2".
 */
 static int read_rows(const char *aname, const char *z, size_t n, kl_dbuf *b,
                      size_t *rows, size_t *cols, char **pzErr){
-  size_t i = skip_ws(z, n, 0) + 1, r = 0;
+  char rname[48];
+  kl_rows m;
   int rc;
   *cols = 0;
-  char rname[48];
+  kl_rows_open(&m, z, n);
   for(;;){
-    size_t e, before = b->n;
+    size_t before = b->n;
     kl_vec v;
     kl_verr err;
-    i = skip_ws(z, n, i);
-    if( i>=n || z[i]!='[' ) return mvn_syntax(aname, z, n, i, "'[' (a row)", pzErr);
-    for(e=i+1; e<n && z[e]!=']'; e++){
-      if( z[e]=='[' ) return mvn_syntax(aname, z, n, e, "a number (rows are flat)", pzErr);
-    }
-    if( e>=n ) return mvn_syntax(aname, z, n, n, "']'", pzErr);
-    sqlite3_snprintf(sizeof rname, rname, "%s[%lld]", aname, (sqlite3_int64)r);
     memset(&err, 0, sizeof err);
-    if( kl_vec_text(&v, z + i, e + 1 - i, &err) ){
-      err.offset += i;
-      return kl_fail(pzErr, kl_verr_text(MVN_FNAME, rname, &err));
+    rc = kl_rows_next(&m, &v, &err);
+    sqlite3_snprintf(sizeof rname, rname, "%s[%lld]", aname,
+                     (sqlite3_int64)m.row);
+    if( rc ){
+      return kl_fail(pzErr, kl_verr_text(MVN_FNAME, m.in_row ? rname : aname,
+                                         &err));
     }
-    /* (the row starts with '[', so it is KL_JSON) the same bytes seen from the start of the whole text, so that the
-    ** offsets in messages are offsets in the matrix's text */
-    v.p = (const unsigned char*)z;
-    v.pos += i;
-    v.n += i;
+    if( !m.more ) break;
     rc = kl_dbuf_read(MVN_FNAME, rname, &v, b, pzErr);
     if( rc ) return rc;
-    if( r==0 ){
+    if( m.row==0 ){
       *cols = b->n - before;
     }else if( b->n - before != *cols ){
       return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld elements but %s[0] "
@@ -106,15 +72,8 @@ static int read_rows(const char *aname, const char *z, size_t n, kl_dbuf *b,
                                             (sqlite3_int64)(b->n - before),
                                             aname, (sqlite3_int64)*cols));
     }
-    r++;
-    i = skip_ws(z, n, e + 1);
-    if( i<n && z[i]==',' ){ i++; continue; }
-    if( i<n && z[i]==']' ) break;
-    return mvn_syntax(aname, z, n, i, "',' or ']'", pzErr);
   }
-  i = skip_ws(z, n, i + 1);
-  if( i<n ) return mvn_syntax(aname, z, n, i, "end of text", pzErr);
-  *rows = r;
+  *rows = m.rows;
   return SQLITE_OK;
 }
 
@@ -145,7 +104,7 @@ static int read_matrix(const char *aname, sqlite3_value *val, mvn_arg *a,
     const char *z = (const char*)sqlite3_value_text(val);
     size_t n = (size_t)sqlite3_value_bytes(val);
     if( z==0 ) return SQLITE_NOMEM;
-    if( is_rows(z, n) ){
+    if( kl_rows_is_matrix(z, n) ){
       rc = read_rows(aname, z, n, &a->b, &rows, &cols, pzErr);
       if( rc ) return rc;
       if( rows!=cols ){
