@@ -252,6 +252,11 @@ int kl_args_check(const kl_argv *a, int k, size_t n, kl_dom dom, int ref,
   const double *y = dom==KL_DOM_ABOVE ? a->buf[ref] : x;
   int bad = 0;
   if( dom==KL_DOM_ANY ) return SQLITE_OK;
+  /* a plain number (against a plain number) is one value, checked once,
+  ** not once per broadcast copy */
+  if( a->v[k].kind==KL_NUM && (dom!=KL_DOM_ABOVE || a->v[ref].kind==KL_NUM) ){
+    n = n ? 1 : 0;
+  }
   /* first a plain scan, then the search for the message */
   for(i=0; i<n; i++) bad |= !in_domain(x[i], dom, y[i]);
   for(i=0; bad && i<n; i++){
