@@ -353,6 +353,78 @@ void kl_vec_allow_neg_inf(kl_vec *v){
   v->neg_inf_ok = 1;
 }
 
+/* ---------------------------------------------------------- JSON rows */
+
+static size_t rows_skip_ws(const char *z, size_t n, size_t i){
+  while( i<n && is_ws(z[i]) ) i++;
+  return i;
+}
+
+/* A syntax error of the matrix text (not of one row's). */
+static int rows_syntax(kl_rows *m, size_t at, const char *expected,
+                       kl_verr *err){
+  err->code = KL_ERR_SYNTAX;
+  err->offset = at;
+  err->expected = expected;
+  err->found = at < m->n ? (unsigned char)m->z[at] : -1;
+  m->in_row = 0;
+  return KL_ERR_SYNTAX;
+}
+
+int kl_rows_is_matrix(const char *z, size_t n){
+  size_t i = rows_skip_ws(z, n, 0);
+  if( i>=n || z[i]!='[' ) return 0;
+  i = rows_skip_ws(z, n, i+1);
+  return i<n && z[i]=='[';
+}
+
+void kl_rows_open(kl_rows *m, const char *z, size_t n){
+  memset(m, 0, sizeof(*m));
+  m->z = z;
+  m->n = n;
+  m->pos = rows_skip_ws(z, n, 0) + 1;   /* after the outer '[' */
+}
+
+int kl_rows_next(kl_rows *m, kl_vec *row, kl_verr *err){
+  const char *z = m->z;
+  size_t n = m->n, i = rows_skip_ws(z, n, m->pos), e;
+  int rc;
+  m->more = 0;
+  m->in_row = 0;
+  if( m->rows>0 ){
+    /* after a row: ',' and the next row, or ']' and the end */
+    if( i<n && z[i]==']' ){
+      i = rows_skip_ws(z, n, i + 1);
+      if( i<n ) return rows_syntax(m, i, "end of text", err);
+      m->pos = i;
+      return KL_OK;
+    }
+    if( i>=n || z[i]!=',' ) return rows_syntax(m, i, "',' or ']'", err);
+    i = rows_skip_ws(z, n, i + 1);
+  }
+  m->row = m->rows;
+  if( i>=n || z[i]!='[' ) return rows_syntax(m, i, "'[' (a row)", err);
+  for(e=i+1; e<n && z[e]!=']'; e++){
+    if( z[e]=='[' ) return rows_syntax(m, e, "a number (rows are flat)", err);
+  }
+  if( e>=n ) return rows_syntax(m, n, "']'", err);
+  rc = kl_vec_text(row, z + i, e + 1 - i, err);
+  if( rc ){
+    err->offset += i;
+    m->in_row = 1;
+    return rc;
+  }
+  /* the row's bytes seen from the start of the matrix, so that offsets in
+  ** errors are offsets in z (the row starts with '[': it is KL_JSON) */
+  row->p = (const unsigned char*)z;
+  row->pos += i;
+  row->n += i;
+  m->pos = e + 1;
+  m->rows++;
+  m->more = 1;
+  return KL_OK;
+}
+
 /* NaN and +Inf are never values; -Inf is where the caller allows it. */
 static int refused(const kl_vec *v, double x){
   return !isfinite(x) && !(v->neg_inf_ok && x==-INFINITY);

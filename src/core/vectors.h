@@ -88,6 +88,44 @@ int kl_vec_read(kl_vec *v, double *out, size_t max, size_t *got,
 int kl_vec_count_rest(kl_vec *v, size_t *count, kl_verr *err);
 
 /*
+** JSON matrices: a JSON array of rows, each a flat JSON array of numbers,
+** '[[1,0.5],[0.5,2]]' (JSON white space anywhere between tokens).  The
+** reader allocates nothing: it hands out one row at a time as a KL_JSON
+** vector that the caller reads with kl_vec_read() into its own storage,
+** and checks the rows' lengths itself.
+**
+** kl_rows_is_matrix(z, n): whether z[0..n) starts (after white space) with
+**   '[' and then '[', i.e. is to be read as rows.
+** kl_rows_open(m, z, n): starts reading z[0..n), which kl_rows_is_matrix()
+**   accepted.
+** kl_rows_next(m, row, err):
+**   KL_OK, m->more = 1: *row is the next row, row number m->row (0-based);
+**     its elements' offsets (in errors of kl_vec_read) are offsets in z;
+**   KL_OK, m->more = 0: the matrix ended with ']' and only white space
+**     follows; m->rows rows were handed out;
+**   an error code, *err filled: a KL_ERR_SYNTAX of the matrix text (a row
+**     not starting with '[', a nested '[' in a row, no ']' closing a row,
+**     no ',' or ']' after a row, text after the matrix), m->in_row = 0; or
+**     an error of row m->row's own text (an empty row), m->in_row = 1.
+**     Offsets are offsets in z.
+** Each row is scanned to its ']' before it is handed out, so a row with a
+** nested '[' is refused before any of its elements are read.
+*/
+typedef struct kl_rows {
+  const char *z;    /* the matrix text */
+  size_t n;         /* its bytes */
+  size_t pos;       /* offset after the last row handed out */
+  size_t row;       /* the row handed out last, or the row in error */
+  size_t rows;      /* rows handed out */
+  int more;         /* after kl_rows_next: 1 a row, 0 the end */
+  int in_row;       /* after an error: 1 if it is row m->row's own */
+} kl_rows;
+
+int kl_rows_is_matrix(const char *z, size_t n);
+void kl_rows_open(kl_rows *m, const char *z, size_t n);
+int kl_rows_next(kl_rows *m, kl_vec *row, kl_verr *err);
+
+/*
 ** Parses one JSON number at z[0..n): returns the number of bytes used, or 0
 ** if z does not start with a number.  *out is correctly rounded (it may be
 ** +-Inf for a number beyond the double range).

@@ -1,5 +1,8 @@
 /*
-** sql/args.c — SQL values to vectors, lock-step reading, units, messages.
+** sql/args.c — SQL values to vectors, lock-step reading, domains, units,
+** messages.  Context-free (see args.h): errors come back as a code and a
+** message; kl_ctx_err(), kl_error(), kl_report() and kl_result_unit() are
+** the only functions here that touch an sqlite3_context.
 */
 #include "args.h"
 SQLITE_EXTENSION_INIT3
@@ -16,6 +19,24 @@ static const char *nonfinite_word(double x){
 static const char *num_text(double x, char *buf){
   kl_format_number(x, 0, buf);
   return buf;
+}
+
+int kl_fail(char **pzErr, char *msg){
+  if( msg==0 ) return SQLITE_NOMEM;
+  sqlite3_free(*pzErr);
+  *pzErr = msg;
+  return SQLITE_ERROR;
+}
+
+int kl_ctx_err(sqlite3_context *ctx, int rc, char **pzErr){
+  if( rc==SQLITE_NOMEM ){
+    sqlite3_result_error_nomem(ctx);
+  }else if( rc==SQLITE_ERROR ){
+    sqlite3_result_error(ctx, *pzErr ? *pzErr : "", -1);
+    sqlite3_free(*pzErr);
+    *pzErr = 0;
+  }
+  return rc;
 }
 
 void kl_error(sqlite3_context *ctx, char *msg){
@@ -87,8 +108,8 @@ void kl_report(sqlite3_context *ctx, const char *fname, const char *aname,
   kl_error(ctx, kl_verr_text(fname, aname, e));
 }
 
-int kl_open_value(sqlite3_context *ctx, const char *fname, const char *aname,
-                  sqlite3_value *val, unsigned flags, kl_vec *v){
+int kl_open_value(const char *fname, const char *aname, sqlite3_value *val,
+                  unsigned flags, kl_vec *v, char **pzErr){
   kl_verr err;
   int rc = KL_OK;
   memset(&err, 0, sizeof err);
@@ -99,19 +120,15 @@ int kl_open_value(sqlite3_context *ctx, const char *fname, const char *aname,
     case SQLITE_FLOAT: {
       double x = sqlite3_value_double(val);
       if( !isfinite(x) && !((flags & KL_NEG_INF) && x==-INFINITY) ){
-        kl_error(ctx, sqlite3_mprintf("%s: %s must be finite (got %s)",
-                                      fname, aname, nonfinite_word(x)));
-        return SQLITE_ERROR;
+        return kl_fail(pzErr, sqlite3_mprintf("%s: %s must be finite (got %s)",
+                                              fname, aname, nonfinite_word(x)));
       }
       kl_vec_number(v, x);
       return SQLITE_OK;
     }
     case SQLITE_TEXT: {
       const char *z = (const char*)sqlite3_value_text(val);
-      if( z==0 ){
-        sqlite3_result_error_nomem(ctx);
-        return SQLITE_ERROR;
-      }
+      if( z==0 ) return SQLITE_NOMEM;
       rc = kl_vec_text(v, z, (size_t)sqlite3_value_bytes(val), &err);
       break;
     }
@@ -124,17 +141,13 @@ int kl_open_value(sqlite3_context *ctx, const char *fname, const char *aname,
       break;
     }
   }
-  if( rc ){
-    kl_report(ctx, fname, aname, &err);
-    return SQLITE_ERROR;
-  }
+  if( rc ) return kl_fail(pzErr, kl_verr_text(fname, aname, &err));
   if( flags & KL_NEG_INF ) kl_vec_allow_neg_inf(v);
   return SQLITE_OK;
 }
 
-int kl_args_open(sqlite3_context *ctx, kl_argv *a, const char *fname,
-                 const char *const *names, int n, sqlite3_value **argv,
-                 unsigned flags){
+int kl_args_open(kl_argv *a, const char *fname, const char *const *names,
+                 int n, sqlite3_value **argv, unsigned flags, char **pzErr){
   int k, rc;
   a->fname = fname;
   a->names = names;
@@ -147,7 +160,7 @@ int kl_args_open(sqlite3_context *ctx, kl_argv *a, const char *fname,
     if( sqlite3_value_type(argv[k])==SQLITE_NULL ) return KL_NULL;
   }
   for(k=0; k<n; k++){
-    rc = kl_open_value(ctx, fname, names[k], argv[k], flags, &a->v[k]);
+    rc = kl_open_value(fname, names[k], argv[k], flags, &a->v[k], pzErr);
     if( rc ) return rc;
     if( a->v[k].kind!=KL_NUM ) a->nvec++;
   }
@@ -165,7 +178,7 @@ int kl_args_open(sqlite3_context *ctx, kl_argv *a, const char *fname,
 ** chunks differed in size, and a read is short only at the end, so their
 ** whole lengths differ too.  The rest of each is read to count it.
 */
-static int mismatch(sqlite3_context *ctx, kl_argv *a, int first, int k){
+static int mismatch(kl_argv *a, int first, int k, char **pzErr){
   size_t len[2];
   int pair[2], j;
   pair[0] = first;
@@ -174,17 +187,16 @@ static int mismatch(sqlite3_context *ctx, kl_argv *a, int first, int k){
     kl_verr err;
     memset(&err, 0, sizeof err);
     if( kl_vec_count_rest(&a->v[pair[j]], &len[j], &err) ){
-      kl_report(ctx, a->fname, a->names[pair[j]], &err);
-      return SQLITE_ERROR;
+      return kl_fail(pzErr, kl_verr_text(a->fname, a->names[pair[j]], &err));
     }
   }
-  kl_error(ctx, sqlite3_mprintf("%s: %s has %lld elements but %s has %lld",
-                                a->fname, a->names[k], (sqlite3_int64)len[1],
-                                a->names[first], (sqlite3_int64)len[0]));
-  return SQLITE_ERROR;
+  return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld elements but %s has "
+                                        "%lld", a->fname, a->names[k],
+                                        (sqlite3_int64)len[1], a->names[first],
+                                        (sqlite3_int64)len[0]));
 }
 
-int kl_args_next(sqlite3_context *ctx, kl_argv *a, size_t *got){
+int kl_args_next(kl_argv *a, size_t *got, char **pzErr){
   size_t g0 = 0;
   int k, first = -1;
   *got = 0;
@@ -201,14 +213,13 @@ int kl_args_next(sqlite3_context *ctx, kl_argv *a, size_t *got){
     if( a->v[k].kind==KL_NUM ) continue;
     memset(&err, 0, sizeof err);
     if( kl_vec_read(&a->v[k], a->buf[k], KL_CHUNK, &g, &err) ){
-      kl_report(ctx, a->fname, a->names[k], &err);
-      return SQLITE_ERROR;
+      return kl_fail(pzErr, kl_verr_text(a->fname, a->names[k], &err));
     }
     if( first<0 ){
       g0 = g;
       first = k;
     }else if( g!=g0 ){
-      return mismatch(ctx, a, first, k);
+      return mismatch(a, first, k, pzErr);
     }
   }
   if( g0==0 ) a->finished = 1;
@@ -234,13 +245,18 @@ static const char *const domain_text[] = {
   "", "> 0", ">= 0", "in [0, 1]", "in (0, 1]", "a whole number >= 0", ">"
 };
 
-int kl_args_check(sqlite3_context *ctx, const kl_argv *a, int k, size_t n,
-                  kl_dom dom, int ref){
+int kl_args_check(const kl_argv *a, int k, size_t n, kl_dom dom, int ref,
+                  char **pzErr){
   size_t i;
   const double *x = a->buf[k];
   const double *y = dom==KL_DOM_ABOVE ? a->buf[ref] : x;
   int bad = 0;
   if( dom==KL_DOM_ANY ) return SQLITE_OK;
+  /* a plain number (against a plain number) is one value, checked once,
+  ** not once per broadcast copy */
+  if( a->v[k].kind==KL_NUM && (dom!=KL_DOM_ABOVE || a->v[ref].kind==KL_NUM) ){
+    n = n ? 1 : 0;
+  }
   /* first a plain scan, then the search for the message */
   for(i=0; i<n; i++) bad |= !in_domain(x[i], dom, y[i]);
   for(i=0; bad && i<n; i++){
@@ -263,17 +279,10 @@ int kl_args_check(sqlite3_context *ctx, const kl_argv *a, int k, size_t n,
                               a->names[k], idx, domain_text[dom],
                               num_text(x[i], buf));
       }
-      kl_error(ctx, msg);
-      return SQLITE_ERROR;
+      return kl_fail(pzErr, msg);
     }
   }
   return SQLITE_OK;
-}
-
-int kl_args_positive(sqlite3_context *ctx, const kl_argv *a, int k, size_t n,
-                     int allow_zero){
-  return kl_args_check(ctx, a, k, n, allow_zero ? KL_DOM_NONNEG : KL_DOM_POS,
-                       0);
 }
 
 int kl_unit_parse(const char *z, kl_unit *unit){
@@ -283,49 +292,53 @@ int kl_unit_parse(const char *z, kl_unit *unit){
   return SQLITE_ERROR;
 }
 
-int kl_arg_unit(sqlite3_context *ctx, const char *fname, sqlite3_value *val,
-                kl_unit *unit){
+int kl_arg_unit(const char *fname, sqlite3_value *val, kl_unit *unit,
+                char **pzErr){
   const char *z;
-  char *msg;
   if( sqlite3_value_type(val)==SQLITE_NULL ) return KL_NULL;
   z = (const char*)sqlite3_value_text(val);
-  if( z==0 ){
-    sqlite3_result_error_nomem(ctx);
-    return SQLITE_ERROR;
-  }
+  if( z==0 ) return SQLITE_NOMEM;
   if( kl_unit_parse(z, unit)==SQLITE_OK ) return SQLITE_OK;
-  msg = sqlite3_mprintf("%s: unknown unit '%s' (use 'nats', 'bits' or "
-                        "'bans')", fname, z);
-  kl_error(ctx, msg);
-  return SQLITE_ERROR;
+  return kl_fail(pzErr, sqlite3_mprintf("%s: unknown unit '%s' (use 'nats', "
+                                        "'bits' or 'bans')", fname, z));
 }
 
 void kl_result_unit(sqlite3_context *ctx, double nats, kl_unit unit){
   sqlite3_result_double(ctx, kl_unit_scale(nats, unit));
 }
 
-int kl_dbuf_fill(kl_vec *v, kl_dbuf *b, kl_verr *err){
+/* Room for at least more elements after b->n: SQLITE_OK or SQLITE_NOMEM. */
+static int dbuf_room(kl_dbuf *b, size_t more){
+  size_t cap;
+  double *p;
+  if( b->cap - b->n >= more ) return SQLITE_OK;
+  cap = b->cap ? 2*b->cap : 4*KL_CHUNK;
+  while( cap - b->n < more ) cap *= 2;
+  p = (double*)sqlite3_realloc64(b->p, cap*sizeof(double));
+  if( p==0 ) return SQLITE_NOMEM;
+  b->p = p;
+  b->cap = cap;
+  return SQLITE_OK;
+}
+
+int kl_dbuf_append(kl_dbuf *b, const double *x, size_t n){
+  if( dbuf_room(b, n) ) return SQLITE_NOMEM;
+  memcpy(b->p + b->n, x, n*sizeof(double));
+  b->n += n;
+  return SQLITE_OK;
+}
+
+int kl_dbuf_read(const char *fname, const char *aname, kl_vec *v, kl_dbuf *b,
+                 char **pzErr){
   for(;;){
+    kl_verr err;
     size_t got;
-    if( b->cap - b->n < KL_CHUNK ){
-      size_t cap = b->cap ? 2*b->cap : 4*KL_CHUNK;
-      double *p = (double*)sqlite3_realloc64(b->p, cap*sizeof(double));
-      if( p==0 ) return SQLITE_NOMEM;
-      b->p = p;
-      b->cap = cap;
+    if( dbuf_room(b, KL_CHUNK) ) return SQLITE_NOMEM;
+    memset(&err, 0, sizeof err);
+    if( kl_vec_read(v, b->p + b->n, KL_CHUNK, &got, &err) ){
+      return kl_fail(pzErr, kl_verr_text(fname, aname, &err));
     }
-    memset(err, 0, sizeof *err);
-    if( kl_vec_read(v, b->p + b->n, KL_CHUNK, &got, err) ) return SQLITE_ERROR;
     if( got==0 ) return SQLITE_OK;
     b->n += got;
   }
-}
-
-int kl_dbuf_read(sqlite3_context *ctx, const char *fname, const char *aname,
-                 kl_vec *v, kl_dbuf *b){
-  kl_verr err;
-  int rc = kl_dbuf_fill(v, b, &err);
-  if( rc==SQLITE_NOMEM ) sqlite3_result_error_nomem(ctx);
-  else if( rc ) kl_report(ctx, fname, aname, &err);
-  return rc ? SQLITE_ERROR : SQLITE_OK;
 }

@@ -1,7 +1,22 @@
 /*
 ** sql/args.h — the thin layer between SQL values and the pure C core:
 ** turning sqlite3_value arguments into vectors, reading several vectors in
-** lock-step with broadcasting, parsing the unit, and wording errors.
+** lock-step with broadcasting, checking domains, parsing the unit, and
+** wording errors.
+**
+** The layer is context-free: it never touches an sqlite3_context, so the
+** scalar functions, the aggregates and the kl_gauss_each virtual table
+** share one implementation and one wording of every message.  Its
+** functions return
+**   SQLITE_OK;
+**   KL_NULL       an argument is NULL (the result is NULL, no error);
+**   SQLITE_ERROR  with *pzErr set to the message (sqlite3_mprintf; the
+**                 caller owns it and frees it with sqlite3_free);
+**   SQLITE_NOMEM  out of memory (also when the message itself could not
+**                 be allocated); *pzErr is left alone.
+** A function or aggregate hands the outcome to SQLite in one line:
+**   if( kl_ctx_err(ctx, kl_args_next(&a, &n, &zErr), &zErr) ) return;
+** and a virtual table moves *pzErr to its zErrMsg.
 **
 ** Every error message starts with the SQL function's name and names the
 ** argument, and the element index (0-based) where there is one:
@@ -35,6 +50,21 @@ typedef struct kl_argv {
   double buf[KL_MAXARGS][KL_CHUNK];
 } kl_argv;
 
+/*
+** Stores msg (from sqlite3_mprintf, NULL when out of memory) in *pzErr,
+** freeing any earlier message there: returns SQLITE_ERROR, or SQLITE_NOMEM
+** for a NULL msg.  The context-free way to fail with a message.
+*/
+int kl_fail(char **pzErr, char *msg);
+
+/*
+** The one-line wrapper for functions and aggregates: SQLITE_ERROR becomes
+** sqlite3_result_error(ctx, *pzErr) (the message is freed and *pzErr set
+** to 0), SQLITE_NOMEM sqlite3_result_error_nomem(ctx); other codes leave
+** ctx alone.  Returns rc.
+*/
+int kl_ctx_err(sqlite3_context *ctx, int rc, char **pzErr);
+
 /* Sets msg (from sqlite3_mprintf, may be NULL for OOM) as the SQL error
 ** and frees it. */
 void kl_error(sqlite3_context *ctx, char *msg);
@@ -49,31 +79,28 @@ void kl_report(sqlite3_context *ctx, const char *fname, const char *aname,
 
 /*
 ** Opens one SQL value as a vector, with KL_RAW_F64 / KL_NEG_INF flags
-** (KL_RAW_F64 is kl_f64's own input rule).
-** Returns SQLITE_OK, KL_NULL, or SQLITE_ERROR (already reported).
+** (KL_RAW_F64 is kl_f64's own input rule).  A plain number must be finite
+** ("fname: aname must be finite (got NaN)").  Returns SQLITE_OK, KL_NULL,
+** SQLITE_ERROR (*pzErr) or SQLITE_NOMEM.
 */
-int kl_open_value(sqlite3_context *ctx, const char *fname, const char *aname,
-                  sqlite3_value *val, unsigned flags, kl_vec *v);
+int kl_open_value(const char *fname, const char *aname, sqlite3_value *val,
+                  unsigned flags, kl_vec *v, char **pzErr);
 
-/* Opens n vector arguments for lock-step reading. */
-int kl_args_open(sqlite3_context *ctx, kl_argv *a, const char *fname,
-                 const char *const *names, int n, sqlite3_value **argv,
-                 unsigned flags);
+/*
+** Opens n vector arguments for lock-step reading.  A NULL anywhere gives
+** KL_NULL before any argument is decoded (NULL in, NULL out wins over an
+** error elsewhere); then each is opened in order as kl_open_value().
+*/
+int kl_args_open(kl_argv *a, const char *fname, const char *const *names,
+                 int n, sqlite3_value **argv, unsigned flags, char **pzErr);
 
 /*
 ** Decodes the next chunk of every argument into a->buf[k][0..*got); plain
 ** numbers are repeated to fill their buffer.  *got is 0 at the end.
-** Mismatched lengths are an error naming both arguments and lengths.
+** Mismatched lengths are an error naming both arguments and lengths:
+**   "fname: sd2 has 3 elements but mu1 has 2".
 */
-int kl_args_next(sqlite3_context *ctx, kl_argv *a, size_t *got);
-
-/*
-** Checks that argument k's current chunk of n elements is > 0 (>= 0 when
-** allow_zero), reporting "fname: name[i] must be > 0 (got x)".  Returns
-** SQLITE_OK or SQLITE_ERROR.
-*/
-int kl_args_positive(sqlite3_context *ctx, const kl_argv *a, int k, size_t n,
-                     int allow_zero);
+int kl_args_next(kl_argv *a, size_t *got, char **pzErr);
 
 /* Domains of parameters, for kl_args_check(). */
 typedef enum {
@@ -88,19 +115,24 @@ typedef enum {
 
 /*
 ** Checks that argument k's current chunk of n elements is in the domain,
-** reporting e.g. "fname: p1[3] must be in [0, 1] (got 1.5)" or
-** "fname: high1[0] must be > low1[0] (got 1 <= 2)".
+** failing with e.g. "fname: p1[3] must be in [0, 1] (got 1.5)" or
+** "fname: high1[0] must be > low1[0] (got 1 <= 2)" (no index for a plain
+** number).  This is the one check of a domain: the kernels called after
+** it trust it.  Returns SQLITE_OK, SQLITE_ERROR or SQLITE_NOMEM.
 */
-int kl_args_check(sqlite3_context *ctx, const kl_argv *a, int k, size_t n,
-                  kl_dom dom, int ref);
+int kl_args_check(const kl_argv *a, int k, size_t n, kl_dom dom, int ref,
+                  char **pzErr);
 
 /* 'nats', 'bits' or 'bans' in any letter case: SQLITE_OK, else
 ** SQLITE_ERROR. */
 int kl_unit_parse(const char *z, kl_unit *unit);
 
-/* Parses the optional unit argument: 'nats', 'bits' or 'bans'. */
-int kl_arg_unit(sqlite3_context *ctx, const char *fname, sqlite3_value *val,
-                kl_unit *unit);
+/*
+** Parses the optional unit argument: 'nats', 'bits' or 'bans' (KL_NULL for
+** NULL), else "fname: unknown unit 'x' (use 'nats', 'bits' or 'bans')".
+*/
+int kl_arg_unit(const char *fname, sqlite3_value *val, kl_unit *unit,
+                char **pzErr);
 
 /* The value in the unit, as the SQL result. */
 void kl_result_unit(sqlite3_context *ctx, double nats, kl_unit unit);
@@ -108,16 +140,15 @@ void kl_result_unit(sqlite3_context *ctx, double nats, kl_unit unit);
 /* A growing array of doubles (sqlite3_malloc64), for whole vectors. */
 typedef struct kl_dbuf { double *p; size_t n, cap; } kl_dbuf;
 
-/*
-** Appends every element of v to b, reporting decoding errors as
-** "fname: aname..." and out-of-memory as SQLITE_NOMEM.  Returns SQLITE_OK
-** or SQLITE_ERROR (already reported).  The caller frees b->p.
-*/
-int kl_dbuf_read(sqlite3_context *ctx, const char *fname, const char *aname,
-                 kl_vec *v, kl_dbuf *b);
+/* Appends x[0..n) to b: SQLITE_OK or SQLITE_NOMEM.  The caller frees b->p. */
+int kl_dbuf_append(kl_dbuf *b, const double *x, size_t n);
 
-/* The same without a context: SQLITE_OK, SQLITE_NOMEM, or SQLITE_ERROR
-** with *err describing the decoding error. */
-int kl_dbuf_fill(kl_vec *v, kl_dbuf *b, kl_verr *err);
+/*
+** Appends every element of v to b, wording decoding errors as
+** "fname: aname...".  Returns SQLITE_OK, SQLITE_ERROR (*pzErr) or
+** SQLITE_NOMEM.  The caller frees b->p.
+*/
+int kl_dbuf_read(const char *fname, const char *aname, kl_vec *v, kl_dbuf *b,
+                 char **pzErr);
 
 #endif /* KL_ARGS_H */

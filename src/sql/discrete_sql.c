@@ -81,22 +81,22 @@ const discrete_kind kl_entropy_agg_kind = { "entropy_agg", 1, kl_xent_term, 0 };
 static const char *const pq_names[2] = { "p", "q" };
 
 /* The exact total of a distribution argument, refusing 0 and overflow. */
-static int total(sqlite3_context *ctx, const char *fname, const char *aname,
-                 const kl_xsum *sum, kl_dd *out){
+static int total(const char *fname, const char *aname, const kl_xsum *sum,
+                 kl_dd *out, char **pzErr){
   *out = kl_xsum_dd(sum);
   if( out->hi > 0.0 && isfinite(out->hi) ) return SQLITE_OK;
-  kl_error(ctx, sqlite3_mprintf(out->hi==0.0
-             ? "%s: %s sums to 0, so it is not a distribution"
-             : "%s: %s sums beyond the double range", fname, aname));
-  return SQLITE_ERROR;
+  return kl_fail(pzErr, sqlite3_mprintf(out->hi==0.0
+                   ? "%s: %s sums to 0, so it is not a distribution"
+                   : "%s: %s sums beyond the double range", fname, aname));
 }
 
-static int totals(sqlite3_context *ctx, const discrete_kind *k,
-                  const kl_xsum *sums, kl_totals *t){
+static int totals(const discrete_kind *k, const kl_xsum *sums, kl_totals *t,
+                  char **pzErr){
   kl_dd tot[2];
-  int j;
+  int j, rc;
   for(j=0; j<k->nvec; j++){
-    if( total(ctx, k->name, pq_names[j], &sums[j], &tot[j]) ) return SQLITE_ERROR;
+    rc = total(k->name, pq_names[j], &sums[j], &tot[j], pzErr);
+    if( rc ) return rc;
   }
   if( k->nvec==1 ) tot[1] = tot[0];
   kl_totals_init(t, tot[0], tot[1]);
@@ -117,11 +117,11 @@ static void result(sqlite3_context *ctx, const discrete_kind *k, double nats,
 
 /*
 ** The divergence in nats of the call's vector arguments, read twice: once
-** to validate and add up, once for the terms.  Returns SQLITE_OK, KL_NULL
-** or SQLITE_ERROR (reported).
+** to validate and add up, once for the terms.  Returns SQLITE_OK, KL_NULL,
+** SQLITE_ERROR (*pzErr) or SQLITE_NOMEM.
 */
-static int discrete_value(sqlite3_context *ctx, const discrete_kind *k,
-                          sqlite3_value **argv, double *out){
+static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
+                          double *out, char **pzErr){
   kl_argv a;
   kl_xsum sums[2];
   kl_totals tot;
@@ -132,10 +132,10 @@ static int discrete_value(sqlite3_context *ctx, const discrete_kind *k,
   memset(sums, 0, sizeof sums);
   kl_sum_init(&acc);
   for(pass=0; pass<2; pass++){
-    rc = kl_args_open(ctx, &a, k->name, pq_names, k->nvec, argv, 0);
+    rc = kl_args_open(&a, k->name, pq_names, k->nvec, argv, 0, pzErr);
     if( rc ) return rc;
     for(;;){
-      rc = kl_args_next(ctx, &a, &n);
+      rc = kl_args_next(&a, &n, pzErr);
       if( rc ) return rc;
       if( n==0 ) break;
       if( pass==1 ){
@@ -143,11 +143,15 @@ static int discrete_value(sqlite3_context *ctx, const discrete_kind *k,
         continue;
       }
       for(j=0; j<k->nvec; j++){
-        if( kl_args_positive(ctx, &a, j, n, 1) ) return SQLITE_ERROR;
+        rc = kl_args_check(&a, j, n, KL_DOM_NONNEG, 0, pzErr);
+        if( rc ) return rc;
         add_all(&sums[j], a.buf[j], n);
       }
     }
-    if( pass==0 && totals(ctx, k, sums, &tot) ) return SQLITE_ERROR;
+    if( pass==0 ){
+      rc = totals(k, sums, &tot, pzErr);
+      if( rc ) return rc;
+    }
   }
   *out = kl_sum_value(&acc);
   return SQLITE_OK;
@@ -157,10 +161,11 @@ void kl_discrete_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   const discrete_kind *k = (const discrete_kind*)sqlite3_user_data(ctx);
   kl_unit unit = KL_NATS;
   double v;
-  if( argc > k->nvec && kl_arg_unit(ctx, k->name, argv[k->nvec], &unit) ){
-    return;
-  }
-  if( discrete_value(ctx, k, argv, &v) ) return;
+  char *zErr = 0;
+  int rc = SQLITE_OK;
+  if( argc > k->nvec ) rc = kl_arg_unit(k->name, argv[k->nvec], &unit, &zErr);
+  if( rc==SQLITE_OK ) rc = discrete_value(k, argv, &v, &zErr);
+  if( kl_ctx_err(ctx, rc, &zErr) ) return;
   result(ctx, k, v, unit);
 }
 
@@ -168,8 +173,7 @@ void kl_discrete_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
 
 static const char *const ab_names[2] = { "a", "b" };
 
-static int logits_value(sqlite3_context *ctx, sqlite3_value **argv,
-                        double *out){
+static int logits_value(sqlite3_value **argv, double *out, char **pzErr){
   const char *fname = "kl_div_logits";
   double max_a = -INFINITY, max_b = -INFINITY, best_b = -INFINITY, c = 0.0;
   kl_logit_acc acc;
@@ -180,13 +184,13 @@ static int logits_value(sqlite3_context *ctx, sqlite3_value **argv,
   int rc, pass;
 
   for(pass=0; pass<3; pass++){
-    rc = kl_args_open(ctx, &a, fname, ab_names, 2, argv, KL_NEG_INF);
+    rc = kl_args_open(&a, fname, ab_names, 2, argv, KL_NEG_INF, pzErr);
     if( rc ) return rc;
     if( pass==1 ) kl_logit_acc_init(&acc, max_a, max_b, c);
     if( pass==2 ) kl_sum_init(&sum);
     for(;;){
       const double *x, *y;
-      rc = kl_args_next(ctx, &a, &n);
+      rc = kl_args_next(&a, &n, pzErr);
       if( rc ) return rc;
       if( n==0 ) break;
       x = a.buf[0];
@@ -209,10 +213,9 @@ static int logits_value(sqlite3_context *ctx, sqlite3_value **argv,
       }
     }
     if( pass==0 && (isinf(max_a) || isinf(max_b)) ){
-      kl_error(ctx, sqlite3_mprintf("%s: %s has no finite entry, so it is not"
-                                    " a distribution", fname,
-                                    isinf(max_a) ? "a" : "b"));
-      return SQLITE_ERROR;
+      return kl_fail(pzErr, sqlite3_mprintf("%s: %s has no finite entry, so it "
+                                            "is not a distribution", fname,
+                                            isinf(max_a) ? "a" : "b"));
     }
     if( pass==1 ) kl_logit_finish(&acc, &nm);
   }
@@ -223,8 +226,10 @@ static int logits_value(sqlite3_context *ctx, sqlite3_value **argv,
 void kl_div_logits_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kl_unit unit = KL_NATS;
   double v;
-  if( argc==3 && kl_arg_unit(ctx, "kl_div_logits", argv[2], &unit) ) return;
-  if( logits_value(ctx, argv, &v) ) return;
+  char *zErr = 0;
+  int rc = argc==3 ? kl_arg_unit("kl_div_logits", argv[2], &unit, &zErr) : 0;
+  if( rc==SQLITE_OK ) rc = logits_value(argv, &v, &zErr);
+  if( kl_ctx_err(ctx, rc, &zErr) ) return;
   kl_result_unit(ctx, v, unit);
 }
 
@@ -296,12 +301,14 @@ static void disc_agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kl_argv a;
   disc_agg *g;
   size_t n, count = 0;
-  int j;
+  char *zErr = 0;
+  int j, rc = SQLITE_OK;
   if( row_skipped(argc, argv) ) return;
-  if( argc > k->nvec && kl_arg_unit(ctx, k->name, argv[k->nvec], &unit) ){
-    return;
+  if( argc > k->nvec ) rc = kl_arg_unit(k->name, argv[k->nvec], &unit, &zErr);
+  if( rc==SQLITE_OK ){
+    rc = kl_args_open(&a, k->name, pq_names, k->nvec, argv, 0, &zErr);
   }
-  if( kl_args_open(ctx, &a, k->name, pq_names, k->nvec, argv, 0) ) return;
+  if( kl_ctx_err(ctx, rc, &zErr) ) return;
   g = (disc_agg*)sqlite3_aggregate_context(ctx, sizeof(*g));
   if( g==0 ){
     sqlite3_result_error_nomem(ctx);
@@ -315,10 +322,11 @@ static void disc_agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     return;
   }
   for(;;){
-    if( kl_args_next(ctx, &a, &n) ) return;
+    if( kl_ctx_err(ctx, kl_args_next(&a, &n, &zErr), &zErr) ) return;
     if( n==0 ) break;
     for(j=0; j<k->nvec; j++){
-      if( kl_args_positive(ctx, &a, j, n, 1) ) return;
+      rc = kl_args_check(&a, j, n, KL_DOM_NONNEG, 0, &zErr);
+      if( kl_ctx_err(ctx, rc, &zErr) ) return;
     }
     if( append_bins(g, k->nvec, &a, n) ){
       sqlite3_result_error_nomem(ctx);
@@ -352,6 +360,7 @@ static void disc_agg_value(sqlite3_context *ctx){
   kl_sum acc;
   const disc_bin *b;
   size_t n, i;
+  char *zErr = 0;
   if( g==0 || g->rhead==g->rlen ) return;   /* NULL */
   b = g->bin + g->head;
   n = g->len - g->head;
@@ -360,7 +369,7 @@ static void disc_agg_value(sqlite3_context *ctx){
     kl_xsum_add(&sums[0], b[i].p);
     kl_xsum_add(&sums[1], b[i].q);
   }
-  if( totals(ctx, k, sums, &tot) ) return;
+  if( kl_ctx_err(ctx, totals(k, sums, &tot, &zErr), &zErr) ) return;
   kl_sum_init(&acc);
   for(i=0; i<n; i++) kl_sum_add(&acc, k->term(b[i].p, b[i].q, &tot));
   result(ctx, k, kl_sum_value(&acc), g->unit);

@@ -101,20 +101,25 @@ void kl_family_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kl_sum acc;
   kl_ssq ssq;
   size_t n, i;
-  int k;
-  if( argc > f->nparam && kl_arg_unit(ctx, f->name, argv[f->nparam], &unit) ){
-    return;
+  char *zErr = 0;
+  int k, rc = SQLITE_OK;
+  if( argc > f->nparam ){
+    rc = kl_arg_unit(f->name, argv[f->nparam], &unit, &zErr);
   }
-  if( kl_args_open(ctx, &a, f->name, f->names, f->nparam, argv, 0) ) return;
+  if( rc==SQLITE_OK ){
+    rc = kl_args_open(&a, f->name, f->names, f->nparam, argv, 0, &zErr);
+  }
+  if( kl_ctx_err(ctx, rc, &zErr) ) return;
   kl_sum_init(&acc);
   kl_ssq_init(&ssq);
   for(;;){
-    if( kl_args_next(ctx, &a, &n) ) return;
+    if( kl_ctx_err(ctx, kl_args_next(&a, &n, &zErr), &zErr) ) return;
     if( n==0 ) break;
     for(k=0; k<f->nparam; k++){
       int ref;
       kl_dom dom = family_dom(f->doms[k], &ref);
-      if( kl_args_check(ctx, &a, k, n, dom, ref) ) return;
+      rc = kl_args_check(&a, k, n, dom, ref, &zErr);
+      if( kl_ctx_err(ctx, rc, &zErr) ) return;
     }
     for(i=0; i<n; i++){
       double x[KL_MAXARGS];
@@ -155,17 +160,22 @@ void kl_dirichlet_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kl_dir_acc acc;
   double a1m = 0.0, a2m = 0.0;
   size_t n, i;
-  int k;
-  if( argc==3 && kl_arg_unit(ctx, "kl_dirichlet", argv[2], &unit) ) return;
-  if( kl_args_open(ctx, &a, "kl_dirichlet", dir_names, 2, argv, 0) ) return;
+  char *zErr = 0;
+  int k, rc = SQLITE_OK;
+  if( argc==3 ) rc = kl_arg_unit("kl_dirichlet", argv[2], &unit, &zErr);
+  if( rc==SQLITE_OK ){
+    rc = kl_args_open(&a, "kl_dirichlet", dir_names, 2, argv, 0, &zErr);
+  }
+  if( kl_ctx_err(ctx, rc, &zErr) ) return;
   memset(&s1, 0, sizeof s1);
   memset(&s2, 0, sizeof s2);
   memset(&ds, 0, sizeof ds);
   for(;;){
-    if( kl_args_next(ctx, &a, &n) ) return;
+    if( kl_ctx_err(ctx, kl_args_next(&a, &n, &zErr), &zErr) ) return;
     if( n==0 ) break;
     for(k=0; k<2; k++){
-      if( kl_args_check(ctx, &a, k, n, KL_DOM_POS, 0) ) return;
+      rc = kl_args_check(&a, k, n, KL_DOM_POS, 0, &zErr);
+      if( kl_ctx_err(ctx, rc, &zErr) ) return;
     }
     for(i=0; i<n; i++){
       if( a.buf[0][i] > a1m ){
@@ -186,9 +196,10 @@ void kl_dirichlet_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   }
   kl_totals_init(&t, kl_xsum_dd(&s2), kl_xsum_dd(&s1));
   kl_dir_init(&acc, &t, kl_xsum_dd(&ds), a1m, a2m);
-  kl_args_open(ctx, &a, "kl_dirichlet", dir_names, 2, argv, 0);
+  /* the same arguments again: they opened above */
+  kl_args_open(&a, "kl_dirichlet", dir_names, 2, argv, 0, &zErr);
   for(;;){
-    if( kl_args_next(ctx, &a, &n) ) return;
+    if( kl_ctx_err(ctx, kl_args_next(&a, &n, &zErr), &zErr) ) return;
     if( n==0 ) break;
     for(i=0; i<n; i++) kl_dir_add(&acc, a.buf[0][i], a.buf[1][i]);
   }

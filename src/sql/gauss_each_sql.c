@@ -16,8 +16,10 @@
 ** rounding of the sum), so ORDER BY kl DESC LIMIT 5 names the dimensions
 ** that drive a divergence.
 **
-** Rules: the arguments are read and checked as kl_gauss does (same forms,
-** broadcasting, and error messages, under the name kl_gauss_each); a NULL
+** Rules: the arguments are read and checked as kl_gauss does, by the same
+** argument layer (sql/args.h: same forms, broadcasting, order of checks
+** and error messages, under the name kl_gauss_each; the messages go to
+** the virtual table's zErrMsg); a NULL
 ** argument gives no rows (as json_each(NULL) does); fewer than four
 ** arguments is an error.  The vectors are held in memory while the rows
 ** are read (memory linear in the dimension).
@@ -134,74 +136,49 @@ static int each_best_index(sqlite3_vtab *vt, sqlite3_index_info *info){
   return SQLITE_OK;
 }
 
-static int each_fail(each_cursor *c, char *msg){
-  sqlite3_vtab *vt = c->base.pVtab;
-  if( msg==0 ) return SQLITE_NOMEM;
-  sqlite3_free(vt->zErrMsg);
-  vt->zErrMsg = msg;
-  return SQLITE_ERROR;
-}
-
-/* Reads argument k into c->v[k]; KL_NULL for a NULL argument. */
-static int each_read(each_cursor *c, int k, sqlite3_value *val){
-  const char *name = arg_names[k];
-  kl_vec v;
-  kl_verr err;
-  int rc = KL_OK;
-  memset(&err, 0, sizeof err);
-  switch( sqlite3_value_type(val) ){
-    case SQLITE_NULL:
-      return KL_NULL;
-    case SQLITE_INTEGER:
-    case SQLITE_FLOAT:
-      kl_vec_number(&v, sqlite3_value_double(val));
-      c->is_num[k] = 1;
-      if( !isfinite(v.num) ){
-        err.code = KL_ERR_NONFINITE;
-        err.value = v.num;
-        rc = 1;
-      }
-      break;
-    case SQLITE_TEXT: {
-      const char *z = (const char*)sqlite3_value_text(val);
-      if( z==0 ) return SQLITE_NOMEM;
-      rc = kl_vec_text(&v, z, (size_t)sqlite3_value_bytes(val), &err);
-      break;
+/*
+** Reads the arguments as kl_gauss does, through the same argument layer
+** (sql/args.h): lock-step, with broadcasting, and sd1, sd2 > 0 checked
+** chunk by chunk; the vectors are kept whole in c->v (a plain number as
+** one element).  Errors are the layer's messages, in *pzErr.
+*/
+static int each_read(each_cursor *c, sqlite3_value **argv, char **pzErr){
+  kl_argv *a;
+  size_t n;
+  int k, rc;
+  a = (kl_argv*)sqlite3_malloc(sizeof(*a));   /* 8 KiB of chunk buffers */
+  if( a==0 ) return SQLITE_NOMEM;
+  rc = kl_args_open(a, EACH_FNAME, arg_names, 4, argv, 0, pzErr);
+  for(k=0; k<4 && rc==SQLITE_OK; k++){
+    c->is_num[k] = a->v[k].kind==KL_NUM;
+    if( c->is_num[k] ) rc = kl_dbuf_append(&c->v[k], &a->v[k].num, 1);
+  }
+  while( rc==SQLITE_OK ){
+    rc = kl_args_next(a, &n, pzErr);
+    if( rc || n==0 ) break;
+    rc = kl_args_check(a, 1, n, KL_DOM_POS, 0, pzErr);
+    if( rc==SQLITE_OK ) rc = kl_args_check(a, 3, n, KL_DOM_POS, 0, pzErr);
+    for(k=0; k<4 && rc==SQLITE_OK; k++){
+      if( !c->is_num[k] ) rc = kl_dbuf_append(&c->v[k], a->buf[k], n);
     }
-    default:
-      rc = kl_vec_blob(&v, sqlite3_value_blob(val),
-                       (size_t)sqlite3_value_bytes(val), &err);
-      break;
   }
-  if( rc==0 ){
-    c->is_num[k] = v.kind==KL_NUM;
-    rc = kl_dbuf_fill(&v, &c->v[k], &err);
-    if( rc==SQLITE_NOMEM ) return rc;
-  }
-  if( rc ){
-    if( err.code==KL_ERR_NONFINITE && c->is_num[k] ){
-      return each_fail(c, sqlite3_mprintf("%s: %s must be finite (got %s)",
-                                          EACH_FNAME, name,
-                                          isnan(err.value) ? "NaN" :
-                                          err.value > 0 ? "Inf" : "-Inf"));
-    }
-    return each_fail(c, kl_verr_text(EACH_FNAME, name, &err));
-  }
-  return SQLITE_OK;
+  c->n = a->done;
+  sqlite3_free(a);
+  return rc;
 }
 
 static int each_filter(sqlite3_vtab_cursor *cur, int idxNum,
                        const char *idxStr, int argc, sqlite3_value **argv){
   each_cursor *c = (each_cursor*)cur;
-  int k, a = 0, first = -1, rc;
-  size_t i;
-  (void)idxStr; (void)argc;
+  char **pzErr = &cur->pVtab->zErrMsg;
+  int k, a, rc = SQLITE_OK;
+  (void)idxStr;
   each_reset(c);
   c->unit = KL_NATS;
   if( (idxNum & REQUIRED)!=REQUIRED ){
-    return each_fail(c, sqlite3_mprintf("%s: needs the arguments mu1, sd1, "
-                                        "mu2, sd2 (and an optional unit)",
-                                        EACH_FNAME));
+    return kl_fail(pzErr, sqlite3_mprintf("%s: needs the arguments mu1, sd1, "
+                                          "mu2, sd2 (and an optional unit)",
+                                          EACH_FNAME));
   }
   for(k=0, a=0; k<NARGS; k++){
     if( (idxNum & (1 << k))==0 ) continue;
@@ -211,61 +188,15 @@ static int each_filter(sqlite3_vtab_cursor *cur, int idxNum,
       return SQLITE_NOMEM;
     }
   }
-  a = 0;
   /* NULL anywhere gives no rows, as json_each(NULL) does */
   for(k=0; k<argc; k++){
     if( sqlite3_value_type(argv[k])==SQLITE_NULL ) return SQLITE_OK;
   }
-  for(k=0; k<4; k++){
-    rc = each_read(c, k, argv[a++]);
-    if( rc ){
-      each_reset(c);
-      return rc;
-    }
-  }
-  if( idxNum & (1 << 4) ){
-    const char *z = (const char*)sqlite3_value_text(argv[a]);
-    if( z==0 ) return SQLITE_NOMEM;
-    if( kl_unit_parse(z, &c->unit) ){
-      each_reset(c);
-      return each_fail(c, sqlite3_mprintf("%s: unknown unit '%s' (use "
-                                          "'nats', 'bits' or 'bans')",
-                                          EACH_FNAME, z));
-    }
-  }
-  /* lengths: every vector the same; numbers broadcast */
-  c->n = 1;
-  for(k=0; k<4; k++){
-    if( c->is_num[k] ) continue;
-    if( first<0 ){
-      first = k;
-      c->n = c->v[k].n;
-    }else if( c->v[k].n!=c->n ){
-      char *msg = sqlite3_mprintf("%s: %s has %lld elements but %s has %lld",
-                                  EACH_FNAME, arg_names[k],
-                                  (sqlite3_int64)c->v[k].n, arg_names[first],
-                                  (sqlite3_int64)c->n);
-      each_reset(c);
-      return each_fail(c, msg);
-    }
-  }
-  /* sd1 and sd2 > 0 */
-  for(k=1; k<4; k+=2){
-    for(i=0; i<c->v[k].n; i++){
-      double x = c->v[k].p[i];
-      if( !(x > 0.0) ){
-        char buf[40], idx[32], *msg;
-        kl_format_number(x, 0, buf);
-        if( c->is_num[k] ) idx[0] = 0;
-        else sqlite3_snprintf(sizeof idx, idx, "[%lld]", (sqlite3_int64)i);
-        msg = sqlite3_mprintf("%s: %s%s must be > 0 (got %s)", EACH_FNAME,
-                              arg_names[k], idx, buf);
-        each_reset(c);
-        return each_fail(c, msg);
-      }
-    }
-  }
-  return SQLITE_OK;
+  /* the unit first, then the vectors: kl_gauss's order */
+  if( idxNum & (1 << 4) ) rc = kl_arg_unit(EACH_FNAME, argv[4], &c->unit, pzErr);
+  if( rc==SQLITE_OK ) rc = each_read(c, argv, pzErr);
+  if( rc ) each_reset(c);
+  return rc;
 }
 
 static int each_next(sqlite3_vtab_cursor *cur){

@@ -54,10 +54,10 @@ static const char *const gauss_names[4] = { "mu1", "sd1", "mu2", "sd2" };
 
 /*
 ** The KL of one call's (or one row's) arguments, in nats.
-** Returns SQLITE_OK, KL_NULL, or SQLITE_ERROR (already reported).
+** Returns SQLITE_OK, KL_NULL, SQLITE_ERROR (*pzErr) or SQLITE_NOMEM.
 */
-static int gauss_kl(sqlite3_context *ctx, const char *fname,
-                    sqlite3_value **argv, double *out){
+static int gauss_kl(const char *fname, sqlite3_value **argv, double *out,
+                    char **pzErr){
   kl_argv a;
   kl_sum acc;
   size_t n;
@@ -75,19 +75,18 @@ static int gauss_kl(sqlite3_context *ctx, const char *fname,
     return SQLITE_OK;
   }
   /* everything else, and every error, takes the general road */
-  rc = kl_args_open(ctx, &a, fname, gauss_names, 4, argv, 0);
+  rc = kl_args_open(&a, fname, gauss_names, 4, argv, 0, pzErr);
   if( rc ) return rc;
   kl_sum_init(&acc);
   for(;;){
-    rc = kl_args_next(ctx, &a, &n);
+    rc = kl_args_next(&a, &n, pzErr);
     if( rc ) return rc;
     if( n==0 ) break;
     if( kl_gauss_accum(a.buf[0], a.buf[1], a.buf[2], a.buf[3], n, &acc) ){
       /* some sd is not > 0: find it for the message */
-      if( kl_args_positive(ctx, &a, 1, n, 0)==SQLITE_OK ){
-        kl_args_positive(ctx, &a, 3, n, 0);
-      }
-      return SQLITE_ERROR;
+      rc = kl_args_check(&a, 1, n, KL_DOM_POS, 0, pzErr);
+      if( rc==SQLITE_OK ) rc = kl_args_check(&a, 3, n, KL_DOM_POS, 0, pzErr);
+      return rc;
     }
   }
   *out = kl_sum_value(&acc);
@@ -97,8 +96,10 @@ static int gauss_kl(sqlite3_context *ctx, const char *fname,
 void kl_gauss_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kl_unit unit = KL_NATS;
   double kl;
-  if( argc==5 && kl_arg_unit(ctx, "kl_gauss", argv[4], &unit) ) return;
-  if( gauss_kl(ctx, "kl_gauss", argv, &kl) ) return;
+  char *zErr = 0;
+  int rc = argc==5 ? kl_arg_unit("kl_gauss", argv[4], &unit, &zErr) : 0;
+  if( rc==SQLITE_OK ) rc = gauss_kl("kl_gauss", argv, &kl, &zErr);
+  if( kl_ctx_err(ctx, rc, &zErr) ) return;
   kl_result_unit(ctx, kl, unit);
 }
 
@@ -113,13 +114,12 @@ typedef struct gauss_agg {
 /* The row's KL and unit; KL_NULL for a row to skip. */
 static int gauss_agg_row(sqlite3_context *ctx, int argc, sqlite3_value **argv,
                          double *kl, kl_unit *unit){
-  int rc;
+  char *zErr = 0;
+  int rc = SQLITE_OK;
   *unit = KL_NATS;
-  if( argc==5 ){
-    rc = kl_arg_unit(ctx, "kl_gauss_agg", argv[4], unit);
-    if( rc ) return rc;
-  }
-  return gauss_kl(ctx, "kl_gauss_agg", argv, kl);
+  if( argc==5 ) rc = kl_arg_unit("kl_gauss_agg", argv[4], unit, &zErr);
+  if( rc==SQLITE_OK ) rc = gauss_kl("kl_gauss_agg", argv, kl, &zErr);
+  return kl_ctx_err(ctx, rc, &zErr);
 }
 
 /* Adds (xStep) or removes (xInverse) one row. */

@@ -89,6 +89,7 @@ static void fit_put(sqlite3_context *ctx, int argc, sqlite3_value **argv,
   kl_vec v;
   double ddof = 1.0;
   size_t i;
+  char *zErr = 0;
   int rc;
   if( sqlite3_value_type(argv[0])==SQLITE_NULL ) return;
   if( argc==2 ){
@@ -100,9 +101,11 @@ static void fit_put(sqlite3_context *ctx, int argc, sqlite3_value **argv,
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  if( kl_open_value(ctx, fname, "v", argv[0], 0, &v) ) return;
+  rc = kl_open_value(fname, "v", argv[0], 0, &v, &zErr);
+  if( kl_ctx_err(ctx, rc, &zErr) ) return;
   g->row.n = 0;
-  if( kl_dbuf_read(ctx, fname, "v", &v, &g->row) ) return;
+  rc = kl_dbuf_read(fname, "v", &v, &g->row, &zErr);
+  if( kl_ctx_err(ctx, rc, &zErr) ) return;
   if( !g->started ){
     g->s1 = (kl_xsum*)sqlite3_malloc64(g->row.n*sizeof(kl_xsum));
     if( is_sd ) g->s2 = (kl_xsq*)sqlite3_malloc64(g->row.n*sizeof(kl_xsq));

@@ -37,85 +37,43 @@ SQLITE_EXTENSION_INIT3
 
 #define MVN_FNAME "kl_mvn"
 
-static int json_ws(int c){
-  return c==' ' || c=='\t' || c=='\n' || c=='\r';
-}
-
-static size_t skip_ws(const char *z, size_t n, size_t i){
-  while( i<n && json_ws((unsigned char)z[i]) ) i++;
-  return i;
-}
-
-static int mvn_syntax(sqlite3_context *ctx, const char *aname, const char *z,
-                  size_t n, size_t at, const char *expected){
-  kl_verr err;
-  memset(&err, 0, sizeof err);
-  err.code = KL_ERR_SYNTAX;
-  err.offset = at;
-  err.expected = expected;
-  err.found = at<n ? (unsigned char)z[at] : -1;
-  kl_report(ctx, MVN_FNAME, aname, &err);
-  return SQLITE_ERROR;
-}
-
-/* Whether JSON text z is an array of arrays: '[' then '[' (white space). */
-static int is_rows(const char *z, size_t n){
-  size_t i = skip_ws(z, n, 0);
-  if( i>=n || z[i]!='[' ) return 0;
-  i = skip_ws(z, n, i+1);
-  return i<n && z[i]=='[';
-}
-
 /*
-** Reads a JSON array of rows into b; *rows and *cols are its shape.
-** Errors name the row: "cov1[2] has 3 elements but cov1[0] has 2".
+** Reads a JSON array of rows (core/vectors.h, kl_rows) into b; *rows and
+** *cols are its shape.  Errors name the row where it is the row's:
+** "cov1[2] has 3 elements but cov1[0] has 2".
 */
-static int read_rows(sqlite3_context *ctx, const char *aname, const char *z,
-                     size_t n, kl_dbuf *b, size_t *rows, size_t *cols){
-  size_t i = skip_ws(z, n, 0) + 1, r = 0;
-  *cols = 0;
+static int read_rows(const char *aname, const char *z, size_t n, kl_dbuf *b,
+                     size_t *rows, size_t *cols, char **pzErr){
   char rname[48];
+  kl_rows m;
+  int rc;
+  *cols = 0;
+  kl_rows_open(&m, z, n);
   for(;;){
-    size_t e, before = b->n;
+    size_t before = b->n;
     kl_vec v;
     kl_verr err;
-    i = skip_ws(z, n, i);
-    if( i>=n || z[i]!='[' ) return mvn_syntax(ctx, aname, z, n, i, "'[' (a row)");
-    for(e=i+1; e<n && z[e]!=']'; e++){
-      if( z[e]=='[' ) return mvn_syntax(ctx, aname, z, n, e, "a number (rows are flat)");
-    }
-    if( e>=n ) return mvn_syntax(ctx, aname, z, n, n, "']'");
-    sqlite3_snprintf(sizeof rname, rname, "%s[%lld]", aname, (sqlite3_int64)r);
     memset(&err, 0, sizeof err);
-    if( kl_vec_text(&v, z + i, e + 1 - i, &err) ){
-      err.offset += i;
-      kl_report(ctx, MVN_FNAME, rname, &err);
-      return SQLITE_ERROR;
+    rc = kl_rows_next(&m, &v, &err);
+    sqlite3_snprintf(sizeof rname, rname, "%s[%lld]", aname,
+                     (sqlite3_int64)m.row);
+    if( rc ){
+      return kl_fail(pzErr, kl_verr_text(MVN_FNAME, m.in_row ? rname : aname,
+                                         &err));
     }
-    /* (the row starts with '[', so it is KL_JSON) the same bytes seen from the start of the whole text, so that the
-    ** offsets in messages are offsets in the matrix's text */
-    v.p = (const unsigned char*)z;
-    v.pos += i;
-    v.n += i;
-    if( kl_dbuf_read(ctx, MVN_FNAME, rname, &v, b) ) return SQLITE_ERROR;
-    if( r==0 ){
+    if( !m.more ) break;
+    rc = kl_dbuf_read(MVN_FNAME, rname, &v, b, pzErr);
+    if( rc ) return rc;
+    if( m.row==0 ){
       *cols = b->n - before;
     }else if( b->n - before != *cols ){
-      kl_error(ctx, sqlite3_mprintf("%s: %s has %lld elements but %s[0] has "
-                                    "%lld", MVN_FNAME, rname,
-                                    (sqlite3_int64)(b->n - before), aname,
-                                    (sqlite3_int64)*cols));
-      return SQLITE_ERROR;
+      return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld elements but %s[0] "
+                                            "has %lld", MVN_FNAME, rname,
+                                            (sqlite3_int64)(b->n - before),
+                                            aname, (sqlite3_int64)*cols));
     }
-    r++;
-    i = skip_ws(z, n, e + 1);
-    if( i<n && z[i]==',' ){ i++; continue; }
-    if( i<n && z[i]==']' ) break;
-    return mvn_syntax(ctx, aname, z, n, i, "',' or ']'");
   }
-  i = skip_ws(z, n, i + 1);
-  if( i<n ) return mvn_syntax(ctx, aname, z, n, i, "end of text");
-  *rows = r;
+  *rows = m.rows;
   return SQLITE_OK;
 }
 
@@ -126,49 +84,50 @@ typedef struct mvn_arg {
   size_t dim;      /* vectors: length; matrices: d */
 } mvn_arg;
 
-static int read_vector(sqlite3_context *ctx, const char *aname,
-                       sqlite3_value *val, mvn_arg *a){
+static int read_vector(const char *aname, sqlite3_value *val, mvn_arg *a,
+                       char **pzErr){
   kl_vec v;
-  int rc = kl_open_value(ctx, MVN_FNAME, aname, val, 0, &v);
+  int rc = kl_open_value(MVN_FNAME, aname, val, 0, &v, pzErr);
   if( rc ) return rc;
   a->is_num = v.kind==KL_NUM;
-  if( kl_dbuf_read(ctx, MVN_FNAME, aname, &v, &a->b) ) return SQLITE_ERROR;
+  rc = kl_dbuf_read(MVN_FNAME, aname, &v, &a->b, pzErr);
+  if( rc ) return rc;
   a->dim = a->b.n;
   return SQLITE_OK;
 }
 
-static int read_matrix(sqlite3_context *ctx, const char *aname,
-                       sqlite3_value *val, mvn_arg *a){
-  size_t rows, cols, d;
+static int read_matrix(const char *aname, sqlite3_value *val, mvn_arg *a,
+                       char **pzErr){
+  size_t rows = 0, cols = 0, d;
+  int rc;
   if( sqlite3_value_type(val)==SQLITE_TEXT ){
     const char *z = (const char*)sqlite3_value_text(val);
     size_t n = (size_t)sqlite3_value_bytes(val);
-    if( z==0 ){
-      sqlite3_result_error_nomem(ctx);
-      return SQLITE_ERROR;
-    }
-    if( is_rows(z, n) ){
-      if( read_rows(ctx, aname, z, n, &a->b, &rows, &cols) ) return SQLITE_ERROR;
+    if( z==0 ) return SQLITE_NOMEM;
+    if( kl_rows_is_matrix(z, n) ){
+      rc = read_rows(aname, z, n, &a->b, &rows, &cols, pzErr);
+      if( rc ) return rc;
       if( rows!=cols ){
-        kl_error(ctx, sqlite3_mprintf("%s: %s has %lld rows of %lld elements; "
-                                      "a covariance matrix is square", MVN_FNAME,
-                                      aname, (sqlite3_int64)rows,
-                                      (sqlite3_int64)cols));
-        return SQLITE_ERROR;
+        return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld rows of %lld "
+                                              "elements; a covariance matrix "
+                                              "is square", MVN_FNAME, aname,
+                                              (sqlite3_int64)rows,
+                                              (sqlite3_int64)cols));
       }
       a->dim = rows;
       return SQLITE_OK;
     }
   }
-  if( read_vector(ctx, aname, val, a) ) return SQLITE_ERROR;
+  rc = read_vector(aname, val, a, pzErr);
+  if( rc ) return rc;
   a->is_num = 0;
   /* exact for perfect squares: sqrt is correctly rounded */
   d = (size_t)llround(sqrt((double)a->b.n));
   if( d*d!=a->b.n ){
-    kl_error(ctx, sqlite3_mprintf("%s: %s has %lld elements, not d*d for a "
-                                  "d x d covariance (row-major)", MVN_FNAME, aname,
-                                  (sqlite3_int64)a->b.n));
-    return SQLITE_ERROR;
+    return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld elements, not d*d "
+                                          "for a d x d covariance (row-major)",
+                                          MVN_FNAME, aname,
+                                          (sqlite3_int64)a->b.n));
   }
   a->dim = d;
   return SQLITE_OK;
@@ -177,96 +136,109 @@ static int read_matrix(sqlite3_context *ctx, const char *aname,
 static const char *const mvn_names[4] = { "mu1", "cov1", "mu2", "cov2" };
 
 /* Checks that every argument fits dimension d. */
-static int check_dims(sqlite3_context *ctx, mvn_arg *arg, size_t d){
+static int check_dims(const mvn_arg *arg, size_t d, char **pzErr){
   int k;
   for(k=0; k<4; k++){
     if( k==0 || k==2 ){
       if( arg[k].is_num || arg[k].dim==d ) continue;
-      kl_error(ctx, sqlite3_mprintf("%s: %s has %lld elements but cov1 is "
-                                    "%lldx%lld", MVN_FNAME, mvn_names[k],
-                                    (sqlite3_int64)arg[k].dim,
-                                    (sqlite3_int64)d, (sqlite3_int64)d));
-      return SQLITE_ERROR;
+      return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld elements but cov1 "
+                                            "is %lldx%lld", MVN_FNAME,
+                                            mvn_names[k],
+                                            (sqlite3_int64)arg[k].dim,
+                                            (sqlite3_int64)d,
+                                            (sqlite3_int64)d));
     }
     if( arg[k].dim!=d ){
-      kl_error(ctx, sqlite3_mprintf("%s: %s is %lldx%lld but cov1 is "
-                                    "%lldx%lld", MVN_FNAME, mvn_names[k],
-                                    (sqlite3_int64)arg[k].dim,
-                                    (sqlite3_int64)arg[k].dim,
-                                    (sqlite3_int64)d, (sqlite3_int64)d));
-      return SQLITE_ERROR;
+      return kl_fail(pzErr, sqlite3_mprintf("%s: %s is %lldx%lld but cov1 is "
+                                            "%lldx%lld", MVN_FNAME,
+                                            mvn_names[k],
+                                            (sqlite3_int64)arg[k].dim,
+                                            (sqlite3_int64)arg[k].dim,
+                                            (sqlite3_int64)d,
+                                            (sqlite3_int64)d));
     }
   }
   return SQLITE_OK;
 }
 
 /* Spreads a plain number over d elements. */
-static int broadcast(sqlite3_context *ctx, mvn_arg *a, size_t d){
+static int broadcast(mvn_arg *a, size_t d){
   double x, *p;
   size_t i;
   if( !a->is_num || d==1 ) return SQLITE_OK;
   x = a->b.p[0];
   p = (double*)sqlite3_realloc64(a->b.p, d*sizeof(double));
-  if( p==0 ){
-    sqlite3_result_error_nomem(ctx);
-    return SQLITE_ERROR;
-  }
+  if( p==0 ) return SQLITE_NOMEM;
   for(i=0; i<d; i++) p[i] = x;
   a->b.p = p;
   a->b.n = a->b.cap = d;
   return SQLITE_OK;
 }
 
-static void report(sqlite3_context *ctx, const kl_mvn_err *e){
+static int mvn_fail(const kl_mvn_err *e, char **pzErr){
   const char *m = e->which==1 ? "cov1" : "cov2";
   char x[40], y[40];
   if( e->code==KL_MVN_ASYMMETRIC ){
     kl_format_number(e->a, 0, x);
     kl_format_number(e->b, 0, y);
-    kl_error(ctx, sqlite3_mprintf("%s: %s is not symmetric: %s[%lld][%lld] "
-                                  "is %s but %s[%lld][%lld] is %s", MVN_FNAME, m,
-                                  m, (sqlite3_int64)e->i, (sqlite3_int64)e->j,
-                                  x, m, (sqlite3_int64)e->j,
-                                  (sqlite3_int64)e->i, y));
-  }else{
-    kl_error(ctx, sqlite3_mprintf("%s: %s is not positive definite (Cholesky "
-                                  "fails at row %lld)", MVN_FNAME, m,
-                                  (sqlite3_int64)e->i));
+    return kl_fail(pzErr, sqlite3_mprintf("%s: %s is not symmetric: "
+                                          "%s[%lld][%lld] is %s but "
+                                          "%s[%lld][%lld] is %s", MVN_FNAME,
+                                          m, m, (sqlite3_int64)e->i,
+                                          (sqlite3_int64)e->j, x, m,
+                                          (sqlite3_int64)e->j,
+                                          (sqlite3_int64)e->i, y));
   }
+  return kl_fail(pzErr, sqlite3_mprintf("%s: %s is not positive definite "
+                                        "(Cholesky fails at row %lld)",
+                                        MVN_FNAME, m, (sqlite3_int64)e->i));
+}
+
+/*
+** The KL of the four arguments, in nats.  Returns SQLITE_OK, KL_NULL,
+** SQLITE_ERROR (*pzErr) or SQLITE_NOMEM.
+*/
+static int mvn_value(sqlite3_value **argv, double *kl, char **pzErr){
+  mvn_arg arg[4];
+  double *work = 0;
+  kl_mvn_err err;
+  size_t d;
+  int k, rc = SQLITE_OK;
+  for(k=0; k<4; k++){
+    if( sqlite3_value_type(argv[k])==SQLITE_NULL ) return KL_NULL;
+  }
+  memset(arg, 0, sizeof arg);
+  for(k=0; k<4 && rc==SQLITE_OK; k++){
+    rc = (k & 1) ? read_matrix(mvn_names[k], argv[k], &arg[k], pzErr)
+                 : read_vector(mvn_names[k], argv[k], &arg[k], pzErr);
+  }
+  if( rc ) goto done;
+  d = arg[1].dim;
+  rc = check_dims(arg, d, pzErr);
+  if( rc==SQLITE_OK ) rc = broadcast(&arg[0], d);
+  if( rc==SQLITE_OK ) rc = broadcast(&arg[2], d);
+  if( rc ) goto done;
+  work = (double*)sqlite3_malloc64(d*sizeof(double));
+  if( work==0 ){
+    rc = SQLITE_NOMEM;
+    goto done;
+  }
+  if( kl_mvn(d, arg[0].b.p, arg[1].b.p, arg[2].b.p, arg[3].b.p, work, kl,
+             &err) ){
+    rc = mvn_fail(&err, pzErr);
+  }
+done:
+  sqlite3_free(work);
+  for(k=0; k<4; k++) sqlite3_free(arg[k].b.p);
+  return rc;
 }
 
 void kl_mvn_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kl_unit unit = KL_NATS;
-  mvn_arg arg[4];
-  double kl, *work = 0;
-  kl_mvn_err err;
-  size_t d;
-  int k;
-  if( argc==5 && kl_arg_unit(ctx, MVN_FNAME, argv[4], &unit) ) return;
-  for(k=0; k<4; k++){
-    if( sqlite3_value_type(argv[k])==SQLITE_NULL ) return;
-  }
-  memset(arg, 0, sizeof arg);
-  for(k=0; k<4; k++){
-    int rc = (k & 1) ? read_matrix(ctx, mvn_names[k], argv[k], &arg[k])
-                     : read_vector(ctx, mvn_names[k], argv[k], &arg[k]);
-    if( rc ) goto done;
-  }
-  d = arg[1].dim;
-  if( check_dims(ctx, arg, d) ) goto done;
-  if( broadcast(ctx, &arg[0], d) || broadcast(ctx, &arg[2], d) ) goto done;
-  work = (double*)sqlite3_malloc64(d*sizeof(double));
-  if( work==0 ){
-    sqlite3_result_error_nomem(ctx);
-    goto done;
-  }
-  if( kl_mvn(d, arg[0].b.p, arg[1].b.p, arg[2].b.p, arg[3].b.p, work, &kl,
-             &err) ){
-    report(ctx, &err);
-    goto done;
-  }
+  double kl;
+  char *zErr = 0;
+  int rc = argc==5 ? kl_arg_unit(MVN_FNAME, argv[4], &unit, &zErr) : 0;
+  if( rc==SQLITE_OK ) rc = mvn_value(argv, &kl, &zErr);
+  if( kl_ctx_err(ctx, rc, &zErr) ) return;
   kl_result_unit(ctx, kl, unit);
-done:
-  sqlite3_free(work);
-  for(k=0; k<4; k++) sqlite3_free(arg[k].b.p);
 }

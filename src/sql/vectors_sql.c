@@ -42,8 +42,9 @@ static int open_counted(sqlite3_context *ctx, const char *fname,
                         sqlite3_value *val, kl_vec *v, size_t *count){
   kl_vec probe;
   kl_verr err;
-  int rc = kl_open_value(ctx, fname, "x", val, 0, v);
-  if( rc ) return rc;
+  char *zErr = 0;
+  int rc = kl_open_value(fname, "x", val, 0, v, &zErr);
+  if( kl_ctx_err(ctx, rc, &zErr) ) return rc;
   probe = *v;
   memset(&err, 0, sizeof err);
   if( kl_vec_count_rest(&probe, count, &err) ){
@@ -86,9 +87,10 @@ static void to_binary(sqlite3_context *ctx, sqlite3_value *val,
   unsigned char *out = 0;
   kl_verr err;
   kl_vec v;
-  if( kl_open_value(ctx, fname, "x", val, elsize==8 ? KL_RAW_F64 : 0, &v) ){
-    return;
-  }
+  char *zErr = 0;
+  int rc = kl_open_value(fname, "x", val, elsize==8 ? KL_RAW_F64 : 0, &v,
+                         &zErr);
+  if( kl_ctx_err(ctx, rc, &zErr) ) return;
   memset(&err, 0, sizeof err);
   for(;;){
     if( kl_vec_read(&v, buf, KL_CHUNK, &got, &err) ){
@@ -160,10 +162,11 @@ void kl_json_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kl_vec v;
   kl_verr err;
   sqlite3_str *s;
+  char *zErr = 0;
   int rc, first = 1;
   (void)argc;
-  rc = kl_open_value(ctx, "kl_json", "x", argv[0], 0, &v);
-  if( rc ) return;
+  rc = kl_open_value("kl_json", "x", argv[0], 0, &v, &zErr);
+  if( kl_ctx_err(ctx, rc, &zErr) ) return;
   s = sqlite3_str_new(sqlite3_context_db_handle(ctx));
   sqlite3_str_appendchar(s, 1, '[');
   memset(&err, 0, sizeof err);
