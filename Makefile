@@ -169,7 +169,7 @@ CHK_BUILD  = $(CHK)/oom_host $(CHK)/limits_host $(CHK)/threads_host \
 COV_BUILD  = $(COV)/kl.so $(COV)/harness.so $(COV)/host $(COV)/unit_core \
              $(COV)/oom_host $(COV)/limits_host $(COV)/threads_host
 
-check: kl.so kl_preload.so $(TEST_HOSTS) $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench
+check: kl.so kl_preload.so $(TEST_HOSTS) build/unity.o build/catalogue_dump $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench
 	SQLITE=$(SQLITE) CC=$(CC) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/check.sh all
 
 # Every road to the extension: install, static embedding, Python, sqlite-utils,
@@ -183,7 +183,7 @@ test-cluster: kl_preload.so
 fuzz: $(CHK)/fuzz_sql $(CHK)/fuzz_decode
 	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/check.sh fuzz
 
-coverage: $(COV_BUILD)
+coverage: $(COV_BUILD) build/catalogue_dump
 	SQLITE=$(SQLITE) sh tests/check.sh coverage
 
 build/bench/bench: bench/bench.c
