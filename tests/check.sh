@@ -19,7 +19,11 @@
 #             Debian package
 #   coverage  tests/run.sh and the hosts on build/cov, then gcov: at least
 #             95% of the branches in src/ must be taken
-# Ends with "N passed, N failed"; exits 1 on any failure.
+# Ends with "N passed, N failed"; exits 1 on any failure.  A full run (all)
+# then writes its figures (date, counts per part, coverage, fuzz runs) into
+# docs/testing.md between the lines <!-- figures:begin --> and
+# <!-- figures:end -->; nothing else in that file is touched, and the other
+# parts (fuzz, coverage, ...) leave it alone unless FIGURES=1.
 
 set -u
 . tests/lib.sh
@@ -29,6 +33,10 @@ mkdir -p build
 T=$(mktemp -d build/tmp.XXXXXX) || exit 1
 trap 'rm -rf "$T"' EXIT
 what=${1:-all}
+started=$(date +%s)
+: > "$T/phases"
+: > "$T/fuzzruns"
+: > "$T/notes"
 
 # suite NAME [env assignments...]: tests/run.sh, its summary folded in
 suite() {
@@ -56,6 +64,9 @@ host() {
   "$@" > "$T/host.out" 2> "$T/host.err"
   status=$?
   grep -v '^ok ' "$T/host.out"
+  # the hosts' figures: "# 1148 allocation-failure points", "# thread-seconds 64"
+  sed -n -e "s/^# \([0-9][0-9]* [a-z -]*\)\$/$name|\1/p" \
+    -e "s/^# \([a-z-]*\) \([0-9][0-9.]*\)\$/$name|\2 \1/p" "$T/host.out" >> "$T/notes"
   tally "$name" "$T/host.out" "$T/host.err" "$status"
 }
 
@@ -74,6 +85,7 @@ fuzz_one() {
     || tail -n 40 "$T/fuzz.log" >> "$T/fuzz.err"
   runs=$(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "$T/fuzz.log")
   echo "ok fuzz.$target (${runs:-0} runs)" > "$T/fuzz.out"
+  echo "$target ${runs:-0}" >> "$T/fuzzruns"
   [ -n "$runs" ] || echo "the fuzzer did not report its runs" >> "$T/fuzz.err"
   cat "$T/fuzz.out"
   tally "fuzz.$target" "$T/fuzz.out" "$T/fuzz.err" 0
@@ -123,6 +135,8 @@ coverage() {
              printf "%.2f\n", 100*taken/total > "/dev/stderr" }' \
     "$T/gcov/summary" 2> "$T/cov.pct"
   pct=$(cat "$T/cov.pct")
+  branches=$(awk '/^Taken at least once:/{ n += $NF } END { print n + 0 }' "$T/gcov/summary")
+  echo "$pct $branches" > "$T/coverage"
   if awk -v p="$pct" 'BEGIN { exit !(p >= 95) }'; then
     echo "ok coverage.branches ($pct%)" > "$T/cov.out"
   else
@@ -133,35 +147,87 @@ coverage() {
   tally coverage "$T/cov.out" "$T/cov.err" 0
 }
 
+# phase NAME COMMAND...: runs one part and notes what it added to the
+# tally, for the figures table.
+phase() {
+  ph_name=$1 ph_p=$passed ph_f=$failed
+  shift
+  "$@"
+  echo "$ph_name $((passed - ph_p)) $((failed - ph_f))" >> "$T/phases"
+}
+
+# figures FILE: the figures of this run, as a Markdown table, between the
+# marker lines of FILE (the rest of FILE is copied unchanged).
+figures() {
+  page=$1
+  grep -q '^<!-- figures:begin -->$' "$page" && grep -q '^<!-- figures:end -->$' "$page" \
+    || { echo "FAIL figures: $page lacks the figures markers"; failed=$((failed + 1)); return; }
+  {
+    echo "Last \`sh tests/check.sh $what\`: $(date -u '+%Y-%m-%d %H:%M UTC'), $(( $(date +%s) - started )) s, on $(uname -m) with $(nproc 2>/dev/null || echo ?) cores."
+    echo
+    echo "| part | passed | failed |"
+    echo "| --- | --- | --- |"
+    while read -r n p f; do echo "| $n | $p | $f |"; done < "$T/phases"
+    echo "| **total** | **$passed** | **$failed** |"
+    if [ -s "$T/coverage" ] || [ -s "$T/fuzzruns" ] || [ -s "$T/notes" ]; then
+      echo
+      echo "| part | figure |"
+      echo "| --- | --- |"
+      while IFS='|' read -r n note; do
+        echo "| $n | $note |"
+      done < "$T/notes"
+      while read -r target runs; do
+        echo "| $target | $runs executions in $FUZZ_SECONDS s |"
+      done < "$T/fuzzruns"
+      if [ -s "$T/coverage" ]; then
+        read -r pct branches < "$T/coverage"
+        echo "| coverage | $pct% of the $branches branches in src/ taken |"
+      fi
+    fi
+  } > "$T/figures.md"
+  awk -v fig="$T/figures.md" '
+    /^<!-- figures:end -->$/ { skip = 0 }
+    !skip { print }
+    /^<!-- figures:begin -->$/ {
+      skip = 1
+      while ((getline line < fig) > 0) print line
+      close(fig) }
+  ' "$page" > "$T/page.md" && mv "$T/page.md" "$page"
+  echo "wrote the figures into $page"
+}
+
 case $what in
   all)
-    suite test SQLITE="${SQLITE:-sqlite3}"
-    suite asan BUILD=build/asan \
+    phase test suite test SQLITE="${SQLITE:-sqlite3}"
+    phase asan suite asan BUILD=build/asan \
       PRELOAD="$($CC -print-file-name=libasan.so) $($CC -print-file-name=libubsan.so)" \
       ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 \
       UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-    suite valgrind \
+    phase valgrind suite valgrind \
       WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
-    host oom build/check/oom_host
-    host limits build/check/limits_host
-    host threads build/check/threads_host 2
-    host threads-tsan env TSAN_OPTIONS=halt_on_error=1 build/check/threads_tsan 2
-    fuzz_one fuzz_sql tests/fuzz/seeds_sql
-    fuzz_one fuzz_decode tests/fuzz/seeds_decode
-    bench_smoke
-    cluster
-    host roads sh tests/roads.sh
-    coverage ;;
+    phase oom host oom build/check/oom_host
+    phase limits host limits build/check/limits_host
+    phase threads host threads build/check/threads_host 2
+    phase threads-tsan host threads-tsan env TSAN_OPTIONS=halt_on_error=1 build/check/threads_tsan 2
+    phase fuzz_sql fuzz_one fuzz_sql tests/fuzz/seeds_sql
+    phase fuzz_decode fuzz_one fuzz_decode tests/fuzz/seeds_decode
+    phase bench bench_smoke
+    phase cluster cluster
+    phase roads host roads sh tests/roads.sh
+    phase coverage coverage ;;
   roads)
-    host roads sh tests/roads.sh ;;
+    phase roads host roads sh tests/roads.sh ;;
   fuzz)
-    fuzz_one fuzz_sql tests/fuzz/seeds_sql
-    fuzz_one fuzz_decode tests/fuzz/seeds_decode ;;
+    phase fuzz_sql fuzz_one fuzz_sql tests/fuzz/seeds_sql
+    phase fuzz_decode fuzz_one fuzz_decode tests/fuzz/seeds_decode ;;
   coverage)
-    coverage ;;
+    phase coverage coverage ;;
   cluster)
-    cluster ;;
+    phase cluster cluster ;;
 esac
 
+if [ "$what" = all ] || [ "${FIGURES:-}" = 1 ]; then
+  figures docs/testing.md
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
