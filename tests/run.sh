@@ -53,7 +53,7 @@ done
 # Not under WRAP: valgrind computes long double as double, and SQLite's own
 # printf('%.16g') then prints a different last digit of the same double.
 WRAP= KL=$KL PRELOAD=${PRELOAD:-} sh tests/readme.sh > "$TMP/out" 2> "$TMP/err"
-tally README.md "$TMP/out" "$TMP/err" $?
+tally docs "$TMP/out" "$TMP/err" $?
 
 # The lists derived from the catalogue (src/catalogue.h) are up to date.
 sh tests/catalogue/check.sh check > "$TMP/out" 2> "$TMP/err"

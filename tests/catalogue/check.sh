@@ -17,7 +17,7 @@ trap 'rm -rf "$T"' EXIT
 FILES="functions:tests/data/functions.txt modules:tests/data/modules.txt
 dispatch:tests/include/dispatch.sql fuzz:tests/catalogue/fuzz.h
 examples:tests/catalogue/examples.h oracle:tests/catalogue_oracle.sql"
-REGIONS=""
+REGIONS="index:docs/functions.md:index table:README.md:functions"
 
 # region FILE NAME: the lines between the markers (exit 1 without them)
 region() {
@@ -65,3 +65,15 @@ for triple in $REGIONS; do
     echo "FAIL catalogue.$what: the $name region of $file differs from src/catalogue.h (run make catalogue)"
   fi
 done
+
+# Every function has its own section in the reference (a "### name"
+# heading, whose anchor the index and README's table link to).
+if [ "$mode" = check ]; then
+  for name in $("$DUMP" names); do
+    if grep -q "^### $name\$\|^### $name[ (]" docs/functions.md; then
+      echo "ok catalogue.doc.$name"
+    else
+      echo "FAIL catalogue.doc.$name: docs/functions.md has no '### $name' section"
+    fi
+  done
+fi
