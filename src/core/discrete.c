@@ -20,8 +20,10 @@ double kl_phi(double x){
 
 /*
 ** p*Y - q*X for double-doubles X and Y, with the two leading products
-** split exactly by fma.  Callers scale with scale_with_total() first, so
-** that none of the products leaves the normal range.
+** split exactly by fma.  Callers pass p and q scaled by the powers of two
+** of kl_totals (sp, sq) and the totals scaled into [1/2, 1) (Ps, Qs, made
+** by scale_dd in kl_totals_init), so that no product leaves the normal
+** range.
 */
 static double cross_diff(double p, double q, kl_dd X, kl_dd Y){
   double h1 = p*Y.hi, l1 = fma(p, Y.hi, -h1);

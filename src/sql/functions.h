@@ -1,7 +1,8 @@
 /*
-** sql/functions.h — the SQL functions of sqlite-kl, as registered by kl.c.
-** Each is implemented, with its specification at the top, in the file
-** named after it.
+** sql/functions.h — the implementations that src/catalogue.h names, for
+** src/kl.c's registration table.  Each group lives, with its specification
+** at the top, in the sql/ file named in the comment above its declarations
+** (the families run through one function, kl_family_func).
 */
 #ifndef KL_SQL_H
 #define KL_SQL_H
