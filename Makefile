@@ -50,7 +50,8 @@ FUZZ_SECONDS ?= 30
 
 TEST_HOSTS = tests/harness.so tests/unit_core tests/host
 # The statements generated from the catalogue, for the fuzzer and the hosts
-CATALOGUE_H = tests/catalogue/examples.h tests/catalogue/fuzz.h
+CATALOGUE_H = tests/catalogue/examples.h tests/catalogue/fuzz.h \
+              tests/catalogue/fuzz_oracle.h
 TINC    = -Itests/catalogue
 
 .PHONY: all test check test-cluster fuzz coverage bench demo accuracy clean catalogue \
@@ -139,6 +140,12 @@ $(CHK)/threads_tsan: tests/threads_host.c $(SRC) $(HDR) $(CATALOGUE_H)
 $(CHK)/fuzz_sql: tests/fuzz/fuzz_sql.c $(SRC) $(HDR) $(CATALOGUE_H)
 	@mkdir -p $(@D)
 	$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined $(KLFLAGS) -DSQLITE_CORE $(TINC) -o $@ tests/fuzz/fuzz_sql.c $(SRC) -lsqlite3 $(LDLIBS)
+$(CHK)/fuzz_oracle: tests/fuzz/fuzz_oracle.c $(SRC) $(HDR) $(CATALOGUE_H)
+	@mkdir -p $(@D)
+	$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined $(KLFLAGS) -DSQLITE_CORE $(TINC) -o $@ tests/fuzz/fuzz_oracle.c $(SRC) -lsqlite3 $(LDLIBS)
+$(CHK)/fuzz_diff: tests/fuzz/fuzz_diff.c $(SRC) $(HDR)
+	@mkdir -p $(@D)
+	$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined $(KLFLAGS) -DSQLITE_CORE -o $@ tests/fuzz/fuzz_diff.c $(SRC) -lsqlite3 $(LDLIBS)
 $(CHK)/fuzz_decode: tests/fuzz/fuzz_decode.c $(CORE) $(HDR)
 	@mkdir -p $(@D)
 	$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined $(KLFLAGS) -o $@ tests/fuzz/fuzz_decode.c $(CORE) $(LDLIBS)
@@ -165,7 +172,7 @@ $(COV)/oom_host $(COV)/limits_host $(COV)/threads_host: $(COV)/%: tests/%.c $(CO
 
 ASAN_BUILD = $(ASAN)/kl.so $(ASAN)/harness.so $(ASAN)/unit_core $(ASAN)/host
 CHK_BUILD  = $(CHK)/oom_host $(CHK)/limits_host $(CHK)/threads_host \
-             $(CHK)/threads_tsan $(CHK)/fuzz_sql $(CHK)/fuzz_decode
+             $(CHK)/threads_tsan $(CHK)/fuzz_sql $(CHK)/fuzz_oracle $(CHK)/fuzz_diff $(CHK)/fuzz_decode
 COV_BUILD  = $(COV)/kl.so $(COV)/harness.so $(COV)/host $(COV)/unit_core \
              $(COV)/oom_host $(COV)/limits_host $(COV)/threads_host
 
@@ -180,7 +187,7 @@ test-roads: kl.so
 test-cluster: kl_preload.so
 	timeout 300 sh tests/cluster.sh
 
-fuzz: $(CHK)/fuzz_sql $(CHK)/fuzz_decode
+fuzz: $(CHK)/fuzz_sql $(CHK)/fuzz_oracle $(CHK)/fuzz_diff $(CHK)/fuzz_decode
 	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/check.sh fuzz
 
 coverage: $(COV_BUILD) build/catalogue_dump

@@ -3,7 +3,8 @@
 -- the properties each function declares, on its example: a REAL
 -- (never NULL), never negative, within its upper bound, 0 for two
 -- identical distributions, the same with the two swapped, and bits
--- = nats / ln 2 (nats / sqrt(ln 2) for a square root).
+-- = nats / ln 2 (nats / sqrt(ln 2) for a square root); then the
+-- extreme-input grid of every numeric function (tests/oracle/).
 SELECT expect('oracle.kl_gauss.real', typeof(kl_gauss('[2,4,6]', '[1,2,3]', '[3,5,8]', '[1.5,2.5,4]')), 'real');
 SELECT expect('oracle.kl_gauss.nonneg', kl_gauss('[2,4,6]', '[1,2,3]', '[3,5,8]', '[1.5,2.5,4]') >= 0, 1);
 SELECT expect('oracle.kl_gauss.zero', kl_gauss('[2,4,6]', '[1,2,3]', '[2,4,6]', '[1,2,3]'), 0.0);
@@ -150,3 +151,127 @@ SELECT expect('oracle.kl_dirichlet.real', typeof(kl_dirichlet('[0.5,2,3.5]', '[1
 SELECT expect('oracle.kl_dirichlet.nonneg', kl_dirichlet('[0.5,2,3.5]', '[1,1,7]') >= 0, 1);
 SELECT expect('oracle.kl_dirichlet.zero', kl_dirichlet('[0.5,2,3.5]', '[0.5,2,3.5]'), 0.0);
 SELECT expect('oracle.kl_dirichlet.bits', kl_dirichlet('[0.5,2,3.5]', '[1,1,7]', 'bits'), kl_dirichlet('[0.5,2,3.5]', '[1,1,7]') / 0.693147180559945309417232, 4e-16);
+.read tests/oracle/grid.sql
+CREATE TEMP TABLE grid_bound(fn TEXT PRIMARY KEY, bound REAL, nonneg INT);
+INSERT INTO grid_bound VALUES('kl_gauss', 1e-14, 1);
+INSERT INTO grid_bound VALUES('kl_gauss_agg', 1e-14, 1);
+INSERT INTO grid_bound VALUES('kl_gauss_var', 1e-14, 1);
+INSERT INTO grid_bound VALUES('kl_gauss_logvar', 1e-14, 1);
+INSERT INTO grid_bound VALUES('kl_gauss_sym', 1e-14, 1);
+INSERT INTO grid_bound VALUES('bhattacharyya_gauss', 1e-14, 1);
+INSERT INTO grid_bound VALUES('hellinger_gauss', 1e-14, 1);
+INSERT INTO grid_bound VALUES('w2_gauss', 1e-14, 1);
+INSERT INTO grid_bound VALUES('kl_mvn', 1e-10, 1);
+INSERT INTO grid_bound VALUES('kl_gauss_each', 1e-14, 1);
+INSERT INTO grid_bound VALUES('kl_div', 1e-14, 1);
+INSERT INTO grid_bound VALUES('js_div', 1e-14, 1);
+INSERT INTO grid_bound VALUES('js_dist', 1e-14, 1);
+INSERT INTO grid_bound VALUES('cross_entropy', 1e-14, 1);
+INSERT INTO grid_bound VALUES('entropy', 1e-14, 1);
+INSERT INTO grid_bound VALUES('kl_div_logits', 1e-14, 1);
+INSERT INTO grid_bound VALUES('kl_div_agg', 1e-14, 1);
+INSERT INTO grid_bound VALUES('js_div_agg', 1e-14, 1);
+INSERT INTO grid_bound VALUES('cross_entropy_agg', 1e-14, 1);
+INSERT INTO grid_bound VALUES('entropy_agg', 1e-14, 1);
+INSERT INTO grid_bound VALUES('kl_bernoulli', 1e-13, 1);
+INSERT INTO grid_bound VALUES('kl_binomial', 1e-13, 1);
+INSERT INTO grid_bound VALUES('kl_geometric', 1e-13, 1);
+INSERT INTO grid_bound VALUES('kl_poisson', 1e-13, 1);
+INSERT INTO grid_bound VALUES('kl_exponential', 1e-13, 1);
+INSERT INTO grid_bound VALUES('kl_gamma', 1e-13, 1);
+INSERT INTO grid_bound VALUES('kl_beta', 1e-13, 1);
+INSERT INTO grid_bound VALUES('kl_laplace', 1e-13, 1);
+INSERT INTO grid_bound VALUES('kl_cauchy', 1e-13, 1);
+INSERT INTO grid_bound VALUES('kl_lognormal', 1e-13, 1);
+INSERT INTO grid_bound VALUES('kl_gumbel', 1e-13, 1);
+INSERT INTO grid_bound VALUES('kl_pareto', 1e-13, 1);
+INSERT INTO grid_bound VALUES('kl_halfnormal', 1e-13, 1);
+INSERT INTO grid_bound VALUES('kl_uniform', 1e-13, 1);
+INSERT INTO grid_bound VALUES('kl_dirichlet', 1e-13, 1);
+CREATE TEMP TABLE grid_got AS SELECT g.*, b.bound, b.nonneg,
+  try_value('SELECT ' || g.sql) AS got FROM grid g JOIN grid_bound b
+  USING(fn);
+-- why a case is wrong (NULL: it is right).  A finite truth is met
+-- within bound relative (plus a few subnormal steps), 0 exactly, an
+-- infinite truth (beyond DBL_MAX) by +Inf.
+CREATE TEMP VIEW grid_bad AS SELECT fn, id, got, want, CASE
+  WHEN got IS NULL THEN 'NULL'
+  WHEN typeof(got) = 'text' THEN got
+  WHEN typeof(got) NOT IN ('real', 'integer') THEN 'not a number'
+  WHEN nonneg AND got < 0 THEN 'negative'
+  WHEN outcome = 'zero' AND got <> 0 THEN 'not 0'
+  WHEN outcome = 'inf' AND got < 9e999 THEN 'finite, truth beyond DBL_MAX'
+  WHEN outcome = 'finite' AND got >= 9e999 THEN '+Inf for a finite truth'
+  WHEN outcome = 'finite' AND abs(got - want) > bound * abs(want) + 2e-323
+    THEN printf('relative error %.2e', abs(got - want) / want)
+  END AS why FROM grid_got;
+SELECT expect('grid.kl_gauss.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_gauss'), 1);
+SELECT expect('grid.kl_gauss', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_gauss' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_gauss' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_gauss_agg.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_gauss_agg'), 1);
+SELECT expect('grid.kl_gauss_agg', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_gauss_agg' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_gauss_agg' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_gauss_var.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_gauss_var'), 1);
+SELECT expect('grid.kl_gauss_var', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_gauss_var' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_gauss_var' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_gauss_logvar.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_gauss_logvar'), 1);
+SELECT expect('grid.kl_gauss_logvar', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_gauss_logvar' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_gauss_logvar' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_gauss_sym.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_gauss_sym'), 1);
+SELECT expect('grid.kl_gauss_sym', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_gauss_sym' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_gauss_sym' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.bhattacharyya_gauss.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'bhattacharyya_gauss'), 1);
+SELECT expect('grid.bhattacharyya_gauss', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'bhattacharyya_gauss' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'bhattacharyya_gauss' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.hellinger_gauss.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'hellinger_gauss'), 1);
+SELECT expect('grid.hellinger_gauss', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'hellinger_gauss' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'hellinger_gauss' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.w2_gauss.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'w2_gauss'), 1);
+SELECT expect('grid.w2_gauss', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'w2_gauss' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'w2_gauss' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_mvn.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_mvn'), 1);
+SELECT expect('grid.kl_mvn', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_mvn' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_mvn' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_gauss_each.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_gauss_each'), 1);
+SELECT expect('grid.kl_gauss_each', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_gauss_each' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_gauss_each' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_div.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_div'), 1);
+SELECT expect('grid.kl_div', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_div' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_div' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.js_div.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'js_div'), 1);
+SELECT expect('grid.js_div', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'js_div' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'js_div' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.js_dist.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'js_dist'), 1);
+SELECT expect('grid.js_dist', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'js_dist' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'js_dist' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.cross_entropy.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'cross_entropy'), 1);
+SELECT expect('grid.cross_entropy', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'cross_entropy' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'cross_entropy' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.entropy.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'entropy'), 1);
+SELECT expect('grid.entropy', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'entropy' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'entropy' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_div_logits.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_div_logits'), 1);
+SELECT expect('grid.kl_div_logits', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_div_logits' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_div_logits' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_div_agg.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_div_agg'), 1);
+SELECT expect('grid.kl_div_agg', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_div_agg' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_div_agg' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.js_div_agg.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'js_div_agg'), 1);
+SELECT expect('grid.js_div_agg', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'js_div_agg' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'js_div_agg' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.cross_entropy_agg.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'cross_entropy_agg'), 1);
+SELECT expect('grid.cross_entropy_agg', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'cross_entropy_agg' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'cross_entropy_agg' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.entropy_agg.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'entropy_agg'), 1);
+SELECT expect('grid.entropy_agg', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'entropy_agg' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'entropy_agg' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_bernoulli.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_bernoulli'), 1);
+SELECT expect('grid.kl_bernoulli', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_bernoulli' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_bernoulli' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_binomial.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_binomial'), 1);
+SELECT expect('grid.kl_binomial', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_binomial' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_binomial' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_geometric.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_geometric'), 1);
+SELECT expect('grid.kl_geometric', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_geometric' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_geometric' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_poisson.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_poisson'), 1);
+SELECT expect('grid.kl_poisson', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_poisson' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_poisson' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_exponential.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_exponential'), 1);
+SELECT expect('grid.kl_exponential', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_exponential' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_exponential' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_gamma.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_gamma'), 1);
+SELECT expect('grid.kl_gamma', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_gamma' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_gamma' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_beta.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_beta'), 1);
+SELECT expect('grid.kl_beta', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_beta' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_beta' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_laplace.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_laplace'), 1);
+SELECT expect('grid.kl_laplace', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_laplace' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_laplace' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_cauchy.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_cauchy'), 1);
+SELECT expect('grid.kl_cauchy', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_cauchy' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_cauchy' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_lognormal.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_lognormal'), 1);
+SELECT expect('grid.kl_lognormal', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_lognormal' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_lognormal' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_gumbel.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_gumbel'), 1);
+SELECT expect('grid.kl_gumbel', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_gumbel' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_gumbel' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_pareto.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_pareto'), 1);
+SELECT expect('grid.kl_pareto', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_pareto' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_pareto' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_halfnormal.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_halfnormal'), 1);
+SELECT expect('grid.kl_halfnormal', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_halfnormal' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_halfnormal' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_uniform.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_uniform'), 1);
+SELECT expect('grid.kl_uniform', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_uniform' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_uniform' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl_dirichlet.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_dirichlet'), 1);
+SELECT expect('grid.kl_dirichlet', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_dirichlet' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_dirichlet' AND why IS NOT NULL), '0 wrong');

@@ -210,6 +210,8 @@ case $what in
     phase threads host threads build/check/threads_host 2
     phase threads-tsan host threads-tsan env TSAN_OPTIONS=halt_on_error=1 build/check/threads_tsan 2
     phase fuzz_sql fuzz_one fuzz_sql tests/fuzz/seeds_sql
+    phase fuzz_oracle fuzz_one fuzz_oracle tests/fuzz/seeds_oracle
+    phase fuzz_diff fuzz_one fuzz_diff tests/fuzz/seeds_diff
     phase fuzz_decode fuzz_one fuzz_decode tests/fuzz/seeds_decode
     phase bench bench_smoke
     phase cluster cluster
@@ -219,6 +221,8 @@ case $what in
     phase roads host roads sh tests/roads.sh ;;
   fuzz)
     phase fuzz_sql fuzz_one fuzz_sql tests/fuzz/seeds_sql
+    phase fuzz_oracle fuzz_one fuzz_oracle tests/fuzz/seeds_oracle
+    phase fuzz_diff fuzz_one fuzz_diff tests/fuzz/seeds_diff
     phase fuzz_decode fuzz_one fuzz_decode tests/fuzz/seeds_decode ;;
   coverage)
     phase coverage coverage ;;

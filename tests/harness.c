@@ -13,6 +13,10 @@
 **                               runs sql on the same connection and passes
 **                               when it fails with exactly the message msg
 **                               (and the primary result code, if given).
+**   try_value(sql)              runs sql (one statement) on the same
+**                               connection: its first row's first column,
+**                               or the text 'error: MESSAGE' if it fails
+**                               (the value oracle's grid, one call a row).
 **   set_length_limit(n)         sets SQLITE_LIMIT_LENGTH on this connection
 **                               and returns NULL (a blank line, which the
 **                               runner skips).
@@ -166,6 +170,32 @@ static void expect_error_func(sqlite3_context *ctx, int argc,
   result(ctx, s);
 }
 
+static void try_value_func(sqlite3_context *ctx, int argc,
+                           sqlite3_value **argv){
+  sqlite3 *db = sqlite3_context_db_handle(ctx);
+  const char *sql = (const char*)sqlite3_value_text(argv[0]);
+  sqlite3_stmt *stmt = 0;
+  int rc;
+  (void)argc;
+  if( sql==0 ) return;
+  rc = sqlite3_prepare_v2(db, sql, -1, &stmt, 0);
+  if( rc==SQLITE_OK && stmt ){
+    rc = sqlite3_step(stmt);
+    if( rc==SQLITE_ROW ){
+      sqlite3_result_value(ctx, sqlite3_column_value(stmt, 0));
+      rc = SQLITE_OK;
+    }else if( rc==SQLITE_DONE ){
+      rc = SQLITE_OK;
+    }
+  }
+  if( rc!=SQLITE_OK ){
+    char *msg = sqlite3_mprintf("error: %s", sqlite3_errmsg(db));
+    sqlite3_result_text(ctx, msg ? msg : "error", -1, SQLITE_TRANSIENT);
+    sqlite3_free(msg);
+  }
+  sqlite3_finalize(stmt);
+}
+
 static void set_length_limit_func(sqlite3_context *ctx, int argc,
                                   sqlite3_value **argv){
   (void)argc;
@@ -193,6 +223,9 @@ int sqlite3_harness_init(sqlite3 *db, char **pzErrMsg,
   if( rc==SQLITE_OK ) rc = sqlite3_create_function(db, "expect_error", 4,
                                                    SQLITE_UTF8, 0,
                                                    expect_error_func, 0, 0);
+  if( rc==SQLITE_OK ) rc = sqlite3_create_function(db, "try_value", 1,
+                                                   SQLITE_UTF8, 0,
+                                                   try_value_func, 0, 0);
   if( rc==SQLITE_OK ) rc = sqlite3_create_function(db, "set_length_limit", 1,
                                                    SQLITE_UTF8, 0,
                                                    set_length_limit_func, 0, 0);

@@ -16,7 +16,8 @@ trap 'rm -rf "$T"' EXIT
 
 FILES="functions:tests/data/functions.txt modules:tests/data/modules.txt
 dispatch:tests/include/dispatch.sql fuzz:tests/catalogue/fuzz.h
-examples:tests/catalogue/examples.h oracle:tests/catalogue_oracle.sql"
+examples:tests/catalogue/examples.h oracle:tests/catalogue_oracle.sql
+fuzz_oracle:tests/catalogue/fuzz_oracle.h"
 REGIONS="index:docs/functions.md:index table:README.md:functions"
 
 # region FILE NAME: the lines between the markers (exit 1 without them)

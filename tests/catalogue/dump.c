@@ -35,15 +35,16 @@ typedef struct entry {
   double upper, bound;
   const char *summary, *example;
   int nshared, unit;            /* a family (args NULL): its spec's parts */
+  const char *doms;             /* a family's parameter domains */
   const char *names[4];
 } entry;
 
-#define KL_SCALAR(n, a, f, app, p, u, b, s, e) { n, a, SCALAR, p, u, b, s, e, 0, 0, {0} },
-#define KL_WINDOW(n, a, f, app, p, u, b, s, e) { n, a, WINDOW, p, u, b, s, e, 0, 0, {0} },
-#define KL_TABLE(n, a, m, p, u, b, s, e)       { n, a, TABLE, p, u, b, s, e, 0, 0, {0} },
+#define KL_SCALAR(n, a, f, app, p, u, b, s, e) { n, a, SCALAR, p, u, b, s, e, 0, 0, 0, {0} },
+#define KL_WINDOW(n, a, f, app, p, u, b, s, e) { n, a, WINDOW, p, u, b, s, e, 0, 0, 0, {0} },
+#define KL_TABLE(n, a, m, p, u, b, s, e)       { n, a, TABLE, p, u, b, s, e, 0, 0, 0, {0} },
 #define KL_FAMILY(n, ns, d, t, fin, p, u, b, s, e, ...) \
   { n, 0, SCALAR, p, u, b, s, e, ns, \
-    (fin)==KL_FIN_SUM || (fin)==KL_FIN_GAUSS, { __VA_ARGS__ } },
+    (fin)==KL_FIN_SUM || (fin)==KL_FIN_GAUSS, d, { __VA_ARGS__ } },
 static const entry CAT[] = {
 #include "catalogue.h"
 };
@@ -210,23 +211,39 @@ static void dispatch(void){
        "-- functions with reference tables.  Expects TEMP TABLE calls(fn, id,\n"
        "-- a1, a2, a3, a4, unit); defines TEMP VIEW dispatched(fn, id, unit,\n"
        "-- got).  (A function without a unit argument gives NULL for any\n"
-       "-- unit but 'nats'.)");
+       "-- unit but 'nats'; a table-valued function gives the sum of kl.)");
   printf("CREATE TEMP VIEW dispatched AS SELECT fn, id, unit, CASE fn\n");
   for(i=0; i<NCAT; i++){
     spec s;
     int nreq;
-    if( CAT[i].kind!=SCALAR || !(CAT[i].props & 1) ) continue;
+    if( CAT[i].kind==WINDOW || !(CAT[i].props & 1) ) continue;
     { char sb[128]; parse_spec(args_of(&CAT[i], sb, sizeof sb), &s); }
     nreq = s.nmin;
     printf("  WHEN '%s' THEN ", CAT[i].name);
     if( !s.has_unit ) printf("CASE unit WHEN 'nats' THEN ");
+    if( CAT[i].kind==TABLE ) printf("(SELECT sum(kl) FROM ");
     printf("%s(", CAT[i].name);
     for(k=0; k<nreq; k++) printf("%sa%d", k ? ", " : "", k + 1);
     if( s.has_unit ) printf(", unit)");
     else printf(") END");
+    if( CAT[i].kind==TABLE ) printf(")");
     printf("\n");
   }
   puts("  END AS got\n  FROM calls;");
+  puts("-- The aggregates over TEMP TABLE agg_calls(fn, id, k, a1, a2, a3, a4,\n"
+       "-- unit), one row per row of the group: TEMP VIEW\n"
+       "-- dispatched_agg(fn, id, unit, got).");
+  printf("CREATE TEMP VIEW dispatched_agg AS SELECT fn, id, unit, CASE fn\n");
+  for(i=0; i<NCAT; i++){
+    spec s;
+    if( CAT[i].kind!=WINDOW || !(CAT[i].props & 1) ) continue;
+    { char sb[128]; parse_spec(args_of(&CAT[i], sb, sizeof sb), &s); }
+    printf("  WHEN '%s' THEN %s(", CAT[i].name, CAT[i].name);
+    for(k=0; k<s.nmin; k++) printf("%sa%d", k ? ", " : "", k + 1);
+    printf("%s) FILTER (WHERE fn = '%s')\n", s.has_unit ? ", unit" : "",
+           CAT[i].name);
+  }
+  puts("  END AS got\n  FROM agg_calls GROUP BY fn, id, unit;");
 }
 
 static void c_string(const char *z){
@@ -336,6 +353,53 @@ static void value_sql(const entry *e, const char *c, char *out, size_t cap){
   else snprintf(out, cap, "(SELECT %s" ROWS3 ")", c);
 }
 
+/* The extreme-input grid (tests/oracle/grid.sql, made by tests/oracle/
+** gen.py with mpmath): each case's outcome, judged by the function's
+** declared properties and bound. */
+static void grid_checks(void){
+  int i;
+  puts(".read tests/oracle/grid.sql\n"
+       "CREATE TEMP TABLE grid_bound(fn TEXT PRIMARY KEY, bound REAL, "
+       "nonneg INT);");
+  for(i=0; i<NCAT; i++){
+    if( !(CAT[i].props & 1) ) continue;
+    printf("INSERT INTO grid_bound VALUES('%s', %.17g, %d);\n", CAT[i].name,
+           CAT[i].bound, (CAT[i].props & 2)!=0);
+  }
+  puts("CREATE TEMP TABLE grid_got AS SELECT g.*, b.bound, b.nonneg,\n"
+       "  try_value('SELECT ' || g.sql) AS got FROM grid g JOIN grid_bound b\n"
+       "  USING(fn);\n"
+       "-- why a case is wrong (NULL: it is right).  A finite truth is met\n"
+       "-- within bound relative (plus a few subnormal steps), 0 exactly, an\n"
+       "-- infinite truth (beyond DBL_MAX) by +Inf.\n"
+       "CREATE TEMP VIEW grid_bad AS SELECT fn, id, got, want, CASE\n"
+       "  WHEN got IS NULL THEN 'NULL'\n"
+       "  WHEN typeof(got) = 'text' THEN got\n"
+       "  WHEN typeof(got) NOT IN ('real', 'integer') THEN 'not a number'\n"
+       "  WHEN nonneg AND got < 0 THEN 'negative'\n"
+       "  WHEN outcome = 'zero' AND got <> 0 THEN 'not 0'\n"
+       "  WHEN outcome = 'inf' AND got < 9e999 THEN 'finite, truth beyond "
+       "DBL_MAX'\n"
+       "  WHEN outcome = 'finite' AND got >= 9e999 THEN '+Inf for a finite "
+       "truth'\n"
+       "  WHEN outcome = 'finite' AND abs(got - want) > bound * abs(want) + "
+       "2e-323\n"
+       "    THEN printf('relative error %.2e', abs(got - want) / want)\n"
+       "  END AS why FROM grid_got;");
+  for(i=0; i<NCAT; i++){
+    const char *n = CAT[i].name;
+    if( !(CAT[i].props & 1) ) continue;
+    printf("SELECT expect('grid.%s.cases', (SELECT count(*) >= 300 FROM "
+           "grid_got WHERE fn = '%s'), 1);\n", n, n);
+    printf("SELECT expect('grid.%s', (SELECT count(*) || ' wrong' || "
+           "coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' "
+           "|| quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * "
+           "FROM grid_bad WHERE fn = '%s' AND why IS NOT NULL LIMIT 3)), '') "
+           "FROM grid_bad WHERE fn = '%s' AND why IS NOT NULL), '0 wrong');\n",
+           n, n, n);
+  }
+}
+
 static void oracle(void){
   int i;
   puts("-- tests/catalogue_oracle.sql — generated from src/catalogue.h by\n"
@@ -343,7 +407,8 @@ static void oracle(void){
        "-- the properties each function declares, on its example: a REAL\n"
        "-- (never NULL), never negative, within its upper bound, 0 for two\n"
        "-- identical distributions, the same with the two swapped, and bits\n"
-       "-- = nats / ln 2 (nats / sqrt(ln 2) for a square root).");
+       "-- = nats / ln 2 (nats / sqrt(ln 2) for a square root); then the\n"
+       "-- extreme-input grid of every numeric function (tests/oracle/).");
   for(i=0; i<NCAT; i++){
     const entry *e = &CAT[i];
     spec s;
@@ -382,6 +447,52 @@ static void oracle(void){
                                               : "0.693147180559945309417232");
     }
   }
+  grid_checks();
+}
+
+/* One statement of the oracle fuzzer with ?N in place of the arguments:
+** the call itself (how 0), P in place of Q (1), P and Q swapped (2), or
+** the call in bits (3).  The first nreq parameters are the arguments. */
+static void oracle_stmt(const entry *e, const spec *s, int how, char *out,
+                        size_t cap){
+  char ex[MAXA][128];
+  char c[512];
+  int k;
+  for(k=0; k<s->nmin; k++) snprintf(ex[k], sizeof ex[k], "?%d", k + 1);
+  call(e->name, s, ex, s->nmin, how==2, how==1, how==3 ? "bits" : 0, c,
+       sizeof c);
+  if( e->kind==TABLE ) snprintf(out, cap, "SELECT sum(kl) FROM %s", c);
+  else if( e->kind==WINDOW ) snprintf(out, cap, "SELECT %s FROM (SELECT 1 "
+                                      "UNION ALL SELECT 2)", c);
+  else snprintf(out, cap, "SELECT %s", c);
+}
+
+static void fuzz_oracle(void){
+  int i;
+  puts("/* tests/catalogue/fuzz_oracle.h — generated from src/catalogue.h by\n"
+       "** tests/catalogue/dump.c (make catalogue); do not edit.  Per numeric\n"
+       "** function: its call, the call with P for Q, with P and Q swapped\n"
+       "** and in bits (or NULL), then props, upper (nats), bound. */");
+  for(i=0; i<NCAT; i++){
+    const entry *e = &CAT[i];
+    spec s;
+    char q[4][600];
+    int h;
+    if( !(e->props & 1) ) continue;
+    { char sb[128]; parse_spec(args_of(e, sb, sizeof sb), &s); }
+    for(h=0; h<4; h++) oracle_stmt(e, &s, h, q[h], sizeof q[h]);
+    printf("  { { ");
+    for(h=0; h<4; h++){
+      if( (h==1 && !(e->props & 4)) || (h==2 && !(e->props & 8))
+       || (h==3 && !s.has_unit) || (h>0 && !s.paired && h<3) ){
+        printf("0, ");
+      }else{
+        c_string(q[h]);
+        printf(", ");
+      }
+    }
+    printf("}, %d, %.17g, %.17g },\n", e->props, e->upper, e->bound);
+  }
 }
 
 /* GitHub's anchor of a "### name" heading is the name itself. */
@@ -415,9 +526,22 @@ int main(int argc, char **argv){
   else if( strcmp(m, "fuzz")==0 ) fuzz();
   else if( strcmp(m, "examples")==0 ) examples();
   else if( strcmp(m, "oracle")==0 ) oracle();
+  else if( strcmp(m, "fuzz_oracle")==0 ) fuzz_oracle();
   else if( strcmp(m, "index")==0 ) index_md(0);
   else if( strcmp(m, "table")==0 ) index_md(1);
-  else if( strcmp(m, "names")==0 ){
+  else if( strcmp(m, "specs")==0 ){
+    /* for the reference generators and the fuzz seeds: name, kind, args,
+    ** props, upper, bound, family domains (or -), example */
+    int i;
+    for(i=0; i<NCAT; i++){
+      char sb[128];
+      printf("%s\t%s\t%s\t%d\t%.17g\t%.17g\t%s\t%s\n", CAT[i].name,
+             CAT[i].kind==SCALAR ? "scalar" : CAT[i].kind==WINDOW ? "window"
+                                 : "table",
+             args_of(&CAT[i], sb, sizeof sb), CAT[i].props, CAT[i].upper,
+             CAT[i].bound, CAT[i].doms ? CAT[i].doms : "-", CAT[i].example);
+    }
+  }else if( strcmp(m, "names")==0 ){
     int i;
     for(i=0; i<NCAT; i++) puts(CAT[i].name);
   }else{

@@ -1,10 +1,14 @@
 #!/usr/bin/python3
-"""Writes the seed corpora tests/fuzz/seeds_sql/ and tests/fuzz/seeds_decode/
-(committed; rerun to regenerate).  Layout of a fuzz_sql input: statement
+"""Writes the seed corpora tests/fuzz/seeds_sql/, seeds_oracle/ and
+seeds_decode/ (committed; rerun to regenerate after make catalogue).  The
+catalogue's statements (tests/catalogue/fuzz.h, fuzz_oracle.h) get one seed
+each from the function's example (build/catalogue_dump specs).  Layout of a fuzz_sql input: statement
 byte, then per parameter a type byte (0 NULL, 1 int, 2 real, 3 text, 4 blob,
 5 kl_f64 blob), a 16-bit little-endian length and the bytes."""
 import os
+import re
 import struct
+import subprocess
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -56,6 +60,56 @@ sql = {
     'dirichlet': bytes([22]) + text('[0.5,2,3.5]') + text('[1,1,7]') + f64(1, 2) + f32(2, 1) + text('bits'),
     'fit': bytes([23]) + text('[1,2]') + text('[3,5]') + text('[5,11]') + param(0, b'') + param(0, b'') + param(0, b'') + real(0),
 }
+
+def example_params(example):
+    """The example's arguments as fuzz parameters: text for quoted values,
+    reals for numbers, blobs for X'..', text JSON for json_array(...)."""
+    out = []
+    for a in re.findall(r"'[^']*'|X'[0-9A-F]*'|json_array\([^)]*\)|[^,\s][^,]*", example):
+        a = a.strip()
+        if a.startswith("X'"):
+            out.append(param(4, bytes.fromhex(a[2:-1])))
+        elif a.startswith("'"):
+            out.append(text(a[1:-1]))
+        elif a.startswith('json_array'):
+            out.append(text('[1,2]'))
+        else:
+            try:
+                out.append(real(float(a)))
+            except ValueError:
+                out.append(real(2.0))
+    return out
+
+
+specs = [line.split('\t') for line in subprocess.check_output(
+    [os.path.join(HERE, '..', '..', 'build', 'catalogue_dump'), 'specs'],
+    text=True).splitlines()]
+catalogue_sql, oracle = {}, {}
+index = 0
+for name, kind, args, props, upper, bound, doms, example in specs:
+    words = re.findall(r'\[?\w+\]?', args)
+    nmin = sum(1 for w in words if not w.startswith('['))
+    nmax = len(words)
+    ps = example_params(example)
+    for n in range(nmin, nmax + 1):
+        extra = [text('bits')] if n > nmin and 'unit' in args else [real(1)] * (n - nmin)
+        catalogue_sql['cat_%s_%d' % (name, n)] = bytes([index]) + b''.join(ps + extra)
+        index += 1
+oracle_fns = [s_ for s_ in specs if int(s_[3]) & 1]
+for i, (name, kind, args, props, upper, bound, doms, example) in enumerate(oracle_fns):
+    oracle[name] = bytes([i]) + b''.join(example_params(example))
+sql.update(catalogue_sql)
+
+# fuzz_diff: a mode byte, then raw doubles
+diff = {
+    'gauss': bytes([0]) + struct.pack('<8d', 2, 1, 3, 1.5, 4, 2, 5, 2.5),
+    'gauss_near': bytes([0]) + struct.pack('<4d', 0, 1, 1e-9, 1 + 1e-12),
+    'kl_div': bytes([1]) + struct.pack('<6d', 1, 4, 2, 3, 3, 2),
+    'js_div': bytes([2]) + struct.pack('<4d', 1, 0, 0, 1),
+    'cross_entropy': bytes([3]) + struct.pack('<4d', 1, 1, 3, 1),
+    'entropy': bytes([4]) + struct.pack('<6d', 1, 0, 2, 0, 3, 0),
+}
+
 decode = {
     'json': b'\x07[1, 2.5e3, -0.0, 1e-310]',
     'nested': b'\x01[[1],[2]]',
@@ -64,7 +118,8 @@ decode = {
     'blob': b'\x02' + struct.pack('<4f', 1, 2, 3, 4),
     'f64': b'\x02' + bytes([0x4B, 0x4C, 0xC0, 0x7F, 0x66, 0x36, 0x34, 0x01]) + struct.pack('<d', 1.5),
 }
-for name, corpus in (('seeds_sql', sql), ('seeds_decode', decode)):
+for name, corpus in (('seeds_sql', sql), ('seeds_oracle', oracle),
+                     ('seeds_diff', diff), ('seeds_decode', decode)):
     d = os.path.join(HERE, name)
     os.makedirs(d, exist_ok=True)
     for k, v in corpus.items():

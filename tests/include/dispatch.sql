@@ -4,7 +4,7 @@
 -- functions with reference tables.  Expects TEMP TABLE calls(fn, id,
 -- a1, a2, a3, a4, unit); defines TEMP VIEW dispatched(fn, id, unit,
 -- got).  (A function without a unit argument gives NULL for any
--- unit but 'nats'.)
+-- unit but 'nats'; a table-valued function gives the sum of kl.)
 CREATE TEMP VIEW dispatched AS SELECT fn, id, unit, CASE fn
   WHEN 'kl_gauss' THEN kl_gauss(a1, a2, a3, a4, unit)
   WHEN 'kl_gauss_var' THEN kl_gauss_var(a1, a2, a3, a4, unit)
@@ -14,6 +14,7 @@ CREATE TEMP VIEW dispatched AS SELECT fn, id, unit, CASE fn
   WHEN 'hellinger_gauss' THEN CASE unit WHEN 'nats' THEN hellinger_gauss(a1, a2, a3, a4) END
   WHEN 'w2_gauss' THEN CASE unit WHEN 'nats' THEN w2_gauss(a1, a2, a3, a4) END
   WHEN 'kl_mvn' THEN kl_mvn(a1, a2, a3, a4, unit)
+  WHEN 'kl_gauss_each' THEN (SELECT sum(kl) FROM kl_gauss_each(a1, a2, a3, a4, unit))
   WHEN 'kl_div' THEN kl_div(a1, a2, unit)
   WHEN 'js_div' THEN js_div(a1, a2, unit)
   WHEN 'js_dist' THEN js_dist(a1, a2, unit)
@@ -37,3 +38,14 @@ CREATE TEMP VIEW dispatched AS SELECT fn, id, unit, CASE fn
   WHEN 'kl_dirichlet' THEN kl_dirichlet(a1, a2, unit)
   END AS got
   FROM calls;
+-- The aggregates over TEMP TABLE agg_calls(fn, id, k, a1, a2, a3, a4,
+-- unit), one row per row of the group: TEMP VIEW
+-- dispatched_agg(fn, id, unit, got).
+CREATE TEMP VIEW dispatched_agg AS SELECT fn, id, unit, CASE fn
+  WHEN 'kl_gauss_agg' THEN kl_gauss_agg(a1, a2, a3, a4, unit) FILTER (WHERE fn = 'kl_gauss_agg')
+  WHEN 'kl_div_agg' THEN kl_div_agg(a1, a2, unit) FILTER (WHERE fn = 'kl_div_agg')
+  WHEN 'js_div_agg' THEN js_div_agg(a1, a2, unit) FILTER (WHERE fn = 'js_div_agg')
+  WHEN 'cross_entropy_agg' THEN cross_entropy_agg(a1, a2, unit) FILTER (WHERE fn = 'cross_entropy_agg')
+  WHEN 'entropy_agg' THEN entropy_agg(a1, unit) FILTER (WHERE fn = 'entropy_agg')
+  END AS got
+  FROM agg_calls GROUP BY fn, id, unit;

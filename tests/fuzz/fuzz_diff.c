@@ -1,0 +1,216 @@
+/*
+** fuzz_diff.c — differential libFuzzer target: the fast kernels against a
+** slow, obviously correct reference on the same random inputs.
+**
+** Byte 0 picks the function (kl_gauss, kl_div, js_div, cross_entropy,
+** entropy); the rest are raw doubles, made valid (finite; a scale or a
+** weight its absolute value, 1 if that is 0).  The extension computes the
+** value through SQL on kl_f64 blobs (its vectorised, run-time dispatched
+** kernels); the reference is the textbook formula in long double (x87
+** extended precision: 11 more bits, and an exponent range that holds the
+** squares and ratios of any doubles), term by term.
+**
+** The check: |got - ref| <= bound |ref| + 1e-17 S, where bound is the
+** function's stated bound (1e-14) and S the sum of the magnitudes of the
+** reference's terms (what its own rounding can cost: it is the naive
+** formula, so for nearly equal distributions it is the less accurate of
+** the two and the allowance grows with S / |ref|).  +Inf exactly where the
+** reference exceeds the double range.  kl_gauss is also checked against
+** the sum of its one-dimension calls (the scalar path, kl_gauss_term): the
+** two must agree within twice the bound.  A SQL error is an acceptable
+** outcome (a refusal), a NULL or a wrong value is a finding.
+*/
+#include <float.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int sqlite3_kl_init(sqlite3 *db, char **pzErrMsg,
+                    const sqlite3_api_routines *pApi);
+
+#define MAXN 64
+#define BOUND 1e-14
+
+static sqlite3 *db;
+static sqlite3_stmt *st_gauss, *st_gauss1, *st_disc[4];
+static const char *const DISC[4] = {
+  "SELECT kl_div(?1, ?2)", "SELECT js_div(?1, ?2)",
+  "SELECT cross_entropy(?1, ?2)", "SELECT entropy(?1)"
+};
+static const unsigned char F64_HEADER[8] = {
+  0x4B, 0x4C, 0xC0, 0x7F, 0x66, 0x36, 0x34, 0x01
+};
+
+int LLVMFuzzerInitialize(int *argc, char ***argv){
+  int k;
+  (void)argc; (void)argv;
+  if( sqlite3_open(":memory:", &db) || sqlite3_kl_init(db, 0, 0) ) abort();
+  if( sqlite3_prepare_v2(db, "SELECT kl_gauss(?1, ?2, ?3, ?4)", -1,
+                         &st_gauss, 0)
+   || sqlite3_prepare_v2(db, "SELECT kl_gauss(?1, ?2, ?3, ?4)", -1,
+                         &st_gauss1, 0) ) abort();
+  for(k=0; k<4; k++){
+    if( sqlite3_prepare_v2(db, DISC[k], -1, &st_disc[k], 0) ) abort();
+  }
+  return 0;
+}
+
+static void bind_vec(sqlite3_stmt *st, int k, const double *x, int n){
+  unsigned char *b = malloc(8 + 8*(size_t)n);
+  memcpy(b, F64_HEADER, 8);
+  memcpy(b + 8, x, 8*(size_t)n);
+  sqlite3_bind_blob(st, k, b, 8 + 8*n, free);
+}
+
+/* 1 and *v for a value, 0 for an SQL error; a NULL is a finding. */
+static int run(sqlite3_stmt *st, double *v){
+  int rc = sqlite3_step(st), ok = 0;
+  if( rc==SQLITE_ROW ){
+    if( sqlite3_column_type(st, 0)==SQLITE_NULL ){
+      fprintf(stderr, "diff: NULL (a NaN) from %s\n", sqlite3_sql(st));
+      abort();
+    }
+    *v = sqlite3_column_double(st, 0);
+    ok = 1;
+  }
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+  return ok;
+}
+
+static void check(const char *what, double got, long double ref,
+                  long double mag){
+  if( ref > (long double)DBL_MAX*(1.0L + 1e-15L) ){
+    if( got!=INFINITY ){
+      fprintf(stderr, "diff: %s: %.17g, the reference %.6Lg is beyond the "
+              "double range\n", what, got, ref);
+      abort();
+    }
+    return;
+  }
+  if( isinf(got) || fabsl((long double)got - ref) > BOUND*fabsl(ref)
+                                                   + 1e-17L*mag + 1e-320L ){
+    fprintf(stderr, "diff: %s: got %.17g, reference %.20Lg (terms %.3Lg)\n",
+            what, got, ref, mag);
+    abort();
+  }
+}
+
+static double valid_scale(double x){
+  x = fabs(x);
+  return isfinite(x) && x > 0 ? x : 1.0;
+}
+static double valid_real(double x){ return isfinite(x) ? x : 0.0; }
+static double valid_weight(double x){
+  x = fabs(x);
+  return isfinite(x) ? x : 0.0;
+}
+
+static void gauss(const double *x, int n){
+  double m1[MAXN], s1[MAXN], m2[MAXN], s2[MAXN], got, one, sum1 = 0;
+  long double ref = 0, mag = 0, sum1l = 0;
+  int i, ok1 = 1;
+  for(i=0; i<n; i++){
+    long double r, d, t1, t2;
+    m1[i] = valid_real(x[4*i]);
+    s1[i] = valid_scale(x[4*i + 1]);
+    m2[i] = valid_real(x[4*i + 2]);
+    s2[i] = valid_scale(x[4*i + 3]);
+    r = (long double)s1[i] / s2[i];
+    d = ((long double)m1[i] - m2[i]) / s2[i];
+    t1 = -logl(r);
+    t2 = (r*r + d*d) / 2;
+    ref += t1 + t2 - 0.5L;
+    mag += fabsl(t1) + t2 + 0.5L;
+    sqlite3_bind_double(st_gauss1, 1, m1[i]);
+    sqlite3_bind_double(st_gauss1, 2, s1[i]);
+    sqlite3_bind_double(st_gauss1, 3, m2[i]);
+    sqlite3_bind_double(st_gauss1, 4, s2[i]);
+    if( run(st_gauss1, &one) ) sum1l += one;
+    else ok1 = 0;
+  }
+  bind_vec(st_gauss, 1, m1, n);
+  bind_vec(st_gauss, 2, s1, n);
+  bind_vec(st_gauss, 3, m2, n);
+  bind_vec(st_gauss, 4, s2, n);
+  if( !run(st_gauss, &got) ) return;
+  check("kl_gauss", got, ref, mag);
+  sum1 = (double)sum1l;
+  if( ok1 && !(isinf(got) && isinf(sum1))
+   && fabs(got - sum1) > 2*BOUND*fabs(got) + 1e-300 ){
+    fprintf(stderr, "diff: kl_gauss %.17g but its dimensions add to %.17g\n",
+            got, sum1);
+    abort();
+  }
+}
+
+static void discrete(int k, const double *x, int n){
+  double p[MAXN], q[MAXN], got;
+  long double P = 0, Q = 0, ref = 0, mag = 0;
+  int i;
+  for(i=0; i<n; i++){
+    p[i] = valid_weight(x[2*i]);
+    q[i] = k==3 ? p[i] : valid_weight(x[2*i + 1]);
+    P += p[i];
+    Q += q[i];
+  }
+  if( P==0 || Q==0 ) return;
+  for(i=0; i<n; i++){
+    long double a = p[i]/P, b = q[i]/Q, t;
+    switch( k ){
+      case 0:   /* KL: a ln(a/b) */
+        if( a==0 ) continue;
+        if( b==0 ){ ref = INFINITY; continue; }
+        t = a*logl(a/b);
+        break;
+      case 1: { /* JS: (a ln(a/m) + b ln(b/m)) / 2 */
+        long double m = (a + b)/2;
+        t = ((a ? a*logl(a/m) : 0) + (b ? b*logl(b/m) : 0))/2;
+        mag += fabsl(a*logl(m)) + fabsl(b*logl(m));
+        break;
+      }
+      default:  /* cross-entropy, entropy: -a ln b */
+        if( a==0 ) continue;
+        if( b==0 ){ ref = INFINITY; continue; }
+        t = -a*logl(b);
+        break;
+    }
+    ref += t;
+    mag += fabsl(t);
+  }
+  bind_vec(st_disc[k], 1, p, n);
+  if( k<3 ) bind_vec(st_disc[k], 2, q, n);
+  if( !run(st_disc[k], &got) ) return;
+  if( isinf(ref) ){
+    if( got!=INFINITY ){
+      fprintf(stderr, "diff: %s: %.17g where the reference is +Inf\n",
+              DISC[k], got);
+      abort();
+    }
+    return;
+  }
+  if( k==1 && ref<0 ) ref = 0;   /* the reference's own rounding */
+  check(DISC[k], got, ref, mag);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size){
+  double x[4*MAXN];
+  int mode, n;
+  size_t nd;
+  if( size < 1 ) return 0;
+  mode = data[0] % 5;
+  nd = (size - 1)/8;
+  if( nd > 4*MAXN ) nd = 4*MAXN;
+  memcpy(x, data + 1, nd*8);
+  if( mode==0 ){
+    n = (int)(nd/4);
+    if( n>0 ) gauss(x, n);
+  }else{
+    n = (int)(nd/2);
+    if( n>0 ) discrete(mode - 1, x, n);
+  }
+  return 0;
+}
