@@ -139,9 +139,24 @@ def truth_once(name, args):
     if name == 'kl_dirichlet':
         return R.dirichlet([mpf(x) for x in args[0]], [mpf(x) for x in args[1]])
     if name == 'kl_mvn':
-        mu1, c1, mu2, c2 = args
-        return R.mvn_kl(mu1, c1, mu2, c2)
+        return mvn(*args)
     raise KeyError(name)
+
+
+def mvn(mu1, c1, mu2, c2):
+    """KL between normals by Cholesky factors (refmath's large-d road, which
+    does not lose a badly scaled matrix as the general inverse can)."""
+    d = len(mu1)
+    A1 = [[mpf(x) for x in r] for r in c1]
+    A2 = [[mpf(x) for x in r] for r in c2]
+    L1, L2 = R.chol(A1, d), R.chol(A2, d)
+    tr = mpf(0)
+    for c in range(d):
+        col = [A1[i][c] for i in range(d)]
+        tr += R.solve_upper_t(L2, R.solve_lower(L2, col, d), d)[c]
+    z = R.solve_lower(L2, [mpf(b) - mpf(a) for a, b in zip(mu1, mu2)], d)
+    ld = 2 * (sum(log(L2[i][i]) for i in range(d)) - sum(log(L1[i][i]) for i in range(d)))
+    return (tr + sum(x * x for x in z) - d + ld) / 2
 
 
 def logits(a, b):
