@@ -16,6 +16,7 @@
 #   make coverage   only the coverage run and its summary
 #   make bench      the benchmark (bench/run.sh), written to bench/RESULTS.md
 #   make catalogue  rewrites the lists derived from src/catalogue.h
+#   make oracle-grid  the value oracle's grid (tests/oracle/grid.sql)
 #   make accuracy   the accuracy report: tests/accuracy/grid.sql, ACCURACY.md
 #   make install    kl.so to $(LIBDIR), kl.h to $(INCDIR) (PREFIX=/usr/local,
 #                   DESTDIR for staging); make uninstall removes them
@@ -55,7 +56,7 @@ CATALOGUE_H = tests/catalogue/examples.h tests/catalogue/fuzz.h \
 TINC    = -Itests/catalogue
 
 .PHONY: all test check test-cluster fuzz coverage bench demo accuracy clean catalogue \
-        install uninstall test-roads
+        install uninstall test-roads oracle-grid
 
 # make install: kl.so and kl.h under PREFIX (staged under DESTDIR).
 PREFIX  ?= /usr/local
@@ -217,6 +218,11 @@ examples/static_demo: examples/static_demo.c $(SRC) $(HDR)
 # (needs Debian's python3-mpmath, -numpy, -scipy and -torch).
 accuracy: kl.so
 	/usr/bin/python3 tests/accuracy/gen.py
+
+# The value oracle's extreme-input grid (tests/oracle/grid.sql; needs
+# Debian's python3-mpmath).
+oracle-grid: build/catalogue_dump
+	/usr/bin/python3 tests/oracle/gen.py
 
 # The example database (reproducible: sql/demo_data.sql) and the demo.
 demo.db: sql/demo_data.sql
