@@ -21,9 +21,10 @@ double kl_phi(double x){
 /*
 ** p*Y - q*X for double-doubles X and Y, with the two leading products
 ** split exactly by fma.  Callers pass p and q scaled by the powers of two
-** of kl_totals (sp, sq) and the totals scaled into [1/2, 1) (Ps, Qs, made
-** by scale_dd in kl_totals_init), so that no product leaves the normal
-** range.
+** of kl_totals (disc_scaled(), or the per-bin rescaling of ratio_m1 and
+** js_ratio), with both or the larger at least 2^-960, and the totals
+** scaled into [1/2, 1) (Ps, Qs), so that the products and their errors
+** stay in the normal range.
 */
 static double cross_diff(double p, double q, kl_dd X, kl_dd Y){
   double h1 = p*Y.hi, l1 = fma(p, Y.hi, -h1);
@@ -31,81 +32,186 @@ static double cross_diff(double p, double q, kl_dd X, kl_dd Y){
   return (h1 - h2) + ((l1 - l2) + (p*Y.lo - q*X.lo));
 }
 
+#define DISC_LN2 0.693147180559945309417232121458176568
+
+/* Below this a scaled weight takes the per-bin rescaling (see cross_diff). */
+#define DISC_DD_MIN 0x1p-960
+
 /*
-** (p, P) and (q, Q) may each be scaled by a power of two without changing
-** the ratios a/b - 1 and (a-b)/(a+b); scaled so the totals are in
-** [1/2, 1), the products below stay in the normal range.
+** The power of two 2^n as two factors s[0] s[1], each a double: n runs
+** from about -1102 (a total near the top of kl_xsum) to 1073 (a total of
+** 2^-1074), or to 2046 under kl_totals_rescale().  x s[0] s[1] is then exact whenever the result is normal:
+** scaling up never rounds, and scaling down is a single multiplication
+** except beyond 2^1074 (a sum of 2^50 values near DBL_MAX).
 */
-static kl_dd scale_dd(kl_dd x, double s){
-  x.hi *= s;
-  x.lo *= s;
-  return x;
+static void pow2_factors(double s[2], int n){
+  if( n > 1023 ){
+    s[0] = ldexp(1.0, n - n/2);
+    s[1] = ldexp(1.0, n/2);
+  }else if( n < -1074 ){
+    s[0] = 0x1p-600;
+    s[1] = ldexp(1.0, n + 600);
+  }else{
+    s[0] = ldexp(1.0, n);
+    s[1] = 1.0;
+  }
+}
+
+static double disc_scaled(double x, const double s[2]){
+  return (x*s[0])*s[1];
+}
+
+/* ln(m 2^e) for m.hi in [1/2, 1) */
+static double log_exp(kl_dd m, int e){
+  return (log(m.hi) + m.lo/m.hi) + e*DISC_LN2;
+}
+
+kl_dd kl_total_frexp(const kl_xsum *sum, int *e){
+  kl_dd d = kl_xsum_dd(sum), m;
+  int k, shift = 0;
+  if( isinf(d.hi) ){
+    /* beyond the double range: the fixed-point integer shifted right by
+    ** four 32-bit limbs (a division by 2^128), dropping bits below 2^-946,
+    ** which are far below the double-double precision of a sum >= 2^1023 */
+    kl_xsum s = *sum;
+    int i;
+    kl_limbs_carry(s.limb, KL_XSUM_LIMBS);
+    for(i=0; i<KL_XSUM_LIMBS; i++){
+      s.limb[i] = i + 4 < KL_XSUM_LIMBS ? s.limb[i + 4] : 0;
+    }
+    s.pending = 0;
+    d = kl_xsum_dd(&s);
+    shift = 128;
+  }
+  if( !(d.hi > 0.0) ){
+    *e = 0;
+    return d;
+  }
+  m.hi = frexp(d.hi, &k);
+  m.lo = ldexp(d.lo, -k);
+  *e = k + shift;
+  return m;
+}
+
+void kl_totals_init_exp(kl_totals *t, kl_dd Ps, int ep, kl_dd Qs, int eq){
+  t->Ps = Ps;
+  t->Qs = Qs;
+  t->ep = ep;
+  t->eq = eq;
+  t->P.hi = ldexp(Ps.hi, ep);
+  t->P.lo = ldexp(Ps.lo, ep);
+  t->Q.hi = ldexp(Qs.hi, eq);
+  t->Q.lo = ldexp(Qs.lo, eq);
+  pow2_factors(t->sp, -ep);
+  pow2_factors(t->sq, -eq);
+  t->inv_ps = 1.0 / Ps.hi;
+  t->inv_qs = 1.0 / Qs.hi;
+  if( isfinite(t->P.hi) && t->P.hi >= 0x1p-1022
+   && isfinite(t->Q.hi) && t->Q.hi >= 0x1p-1022 ){
+    t->lqp = log(t->Q.hi) - log(t->P.hi);
+    t->lq = log(t->Q.hi);
+  }else{
+    t->lqp = (log(Qs.hi) - log(Ps.hi)) + (double)(eq - ep)*DISC_LN2;
+    t->lq = log_exp(Qs, eq);
+  }
+}
+
+int kl_totals_rescale(kl_totals *t){
+  int s = 2046 + (t->ep < t->eq ? t->ep : t->eq);
+  if( s > 1022 ) s = 1022;
+  s &= ~1;
+  kl_totals_init_exp(t, t->Ps, t->ep - s, t->Qs, t->eq - s);
+  return s;
 }
 
 void kl_totals_init(kl_totals *t, kl_dd P, kl_dd Q){
-  int e;
+  kl_dd Ps, Qs;
+  int ep, eq;
+  Ps.hi = frexp(P.hi, &ep);
+  Ps.lo = ldexp(P.lo, -ep);
+  Qs.hi = frexp(Q.hi, &eq);
+  Qs.lo = ldexp(Q.lo, -eq);
+  kl_totals_init_exp(t, Ps, ep, Qs, eq);
   t->P = P;
   t->Q = Q;
-  t->inv_p = 1.0 / P.hi;
-  t->inv_q = 1.0 / Q.hi;
-  frexp(P.hi, &e);
-  t->sp = ldexp(1.0, -e);
-  frexp(Q.hi, &e);
-  t->sq = ldexp(1.0, -e);
-  t->Ps = scale_dd(P, t->sp);
-  t->Qs = scale_dd(Q, t->sq);
 }
 
 /* ln(a/b) for a = p/P, b = q/Q, both > 0, where a/b is far from 1. */
-static double log_ratio(double p, double q, double a, double b,
+static double log_ratio(double a, double b, double p, double q,
                         const kl_totals *t){
   double r = a / b;
   if( r > 1e-300 && r < 1e300 ) return log(r);
-  return (log(p) - log(q)) + (log(t->Q.hi) - log(t->P.hi));
+  return (log(p) - log(q)) + t->lqp;
+}
+
+/*
+** x = a/b - 1 = (p Q - q P) / (q P) in double-double, for a/b near 1
+** (within a factor of about 3), from the scaled weights ps = p 2^-ep and
+** qs = q 2^-eq.  When they are too small for exact products (a tiny bin,
+** or a scaled weight rounded into the subnormals), p and q are rescaled by
+** one more common power of two that brings q near 1; that is exact.
+*/
+static double ratio_m1(double p, double q, double ps, double qs,
+                       const kl_totals *t){
+  if( ps < DISC_DD_MIN || qs < DISC_DD_MIN ){
+    int k = -ilogb(q);
+    ps = ldexp(p, k + t->eq - t->ep);
+    qs = ldexp(q, k);
+  }
+  return cross_diff(ps, qs, t->Ps, t->Qs) / (qs * t->Ps.hi);
 }
 
 double kl_div_term(double p, double q, const kl_totals *t){
-  double a, b, r;
-  if( p==0.0 ) return q * t->inv_q;
+  double a, b, r, ps, qs;
+  if( p==0.0 ) return disc_scaled(q, t->sq) * t->inv_qs;
   if( q==0.0 ) return INFINITY;
-  a = p * t->inv_p;
-  b = q * t->inv_q;
+  ps = disc_scaled(p, t->sp);
+  qs = disc_scaled(q, t->sq);
+  a = ps * t->inv_ps;
+  b = qs * t->inv_qs;
   r = a / b;
   if( r >= 0.5 && r <= 2.0 ){
-    /* x = a/b - 1 = (p Q - q P) / (q P), in double-double */
-    double ps = p * t->sp, qs = q * t->sq;
-    double x = cross_diff(ps, qs, t->Ps, t->Qs) / (qs * t->Ps.hi);
-    return b * kl_phi(x);
+    return b * kl_phi(ratio_m1(p, q, ps, qs, t));
   }
-  return a*(log_ratio(p, q, a, b, t) - 1.0) + b;
+  /* a or b may have underflowed to 0 here (a bin far below its total):
+  ** r is then 0, Inf or NaN, and log_ratio works from p and q */
+  return a*(log_ratio(a, b, p, q, t) - 1.0) + b;
 }
 
 double kl_js_term(double p, double q, const kl_totals *t){
-  double a = p * t->inv_p, b = q * t->inv_q, m = 0.5*(a + b), x, ps, qs;
+  double ps = disc_scaled(p, t->sp), qs = disc_scaled(q, t->sq);
+  double a = ps * t->inv_ps, b = qs * t->inv_qs, m = 0.5*(a + b), x;
   if( p==0.0 || q==0.0 ){
     /* x = +-1: phi(1) + phi(-1) = 2 ln 2 */
-    return m * 0.693147180559945309417232121458176568;
+    return m * DISC_LN2;
+  }
+  if( m==0.0 ) return 0.0;   /* both below 2^-1074: the term is too */
+  if( ps < DISC_DD_MIN && qs < DISC_DD_MIN ){
+    /* rescale so that the larger of the two is near 1 (exact; the smaller
+    ** may round, which moves x by less than 2^-100) */
+    int k = b > a ? -ilogb(q) + t->eq : -ilogb(p) + t->ep;
+    ps = ldexp(p, k - t->ep);
+    qs = ldexp(q, k - t->eq);
   }
   /* x = (a-b)/(a+b) = (p Q - q P) / (p Q + q P), in double-double */
-  ps = p * t->sp;
-  qs = q * t->sq;
   x = cross_diff(ps, qs, t->Ps, t->Qs) / (ps*t->Qs.hi + qs*t->Ps.hi);
   return m * 0.5 * (kl_phi(x) + kl_phi(-x));
 }
 
 double kl_xent_term(double p, double q, const kl_totals *t){
-  double a, b, lb;
+  double a, b, lb, qs;
   if( p==0.0 ) return 0.0;
   if( q==0.0 ) return INFINITY;
-  a = p * t->inv_p;
-  b = q * t->inv_q;
+  qs = disc_scaled(q, t->sq);
+  a = disc_scaled(p, t->sp) * t->inv_ps;
+  b = qs * t->inv_qs;
   if( b > 0.5 ){
-    /* ln b = log1p((q - Q)/Q); q - Q.hi is exact here (Sterbenz) */
-    lb = log1p(((q - t->Q.hi) - t->Q.lo) * t->inv_q);
+    /* ln b = log1p((q - Q)/Q); qs - Qs.hi is exact here (Sterbenz) */
+    lb = log1p(((qs - t->Qs.hi) - t->Qs.lo) * t->inv_qs);
   }else if( b > 1e-300 ){
     lb = log(b);
   }else{
-    lb = log(q) - log(t->Q.hi);
+    lb = log(q) - t->lq;
   }
   return -a * lb;
 }

@@ -21,15 +21,46 @@ double kl_phi(double x);
 **   kl_js_term    (a ln(a/m) + b ln(b/m)) / 2, m = (a+b)/2   (Jensen-Shannon)
 **   kl_xent_term  -a ln b                      (cross-entropy; entropy when
 **                                               p = q and P = Q)
+**
+** The totals may lie anywhere from the smallest subnormal (2^-1074) to far
+** beyond DBL_MAX (a vector of 1e308s): the terms never form P, Q, 1/P or
+** 1/Q, only P = Ps 2^ep with Ps in [1/2, 1) (and likewise Q), and they
+** scale each weight by the exact power of two 2^-ep (p Ps/P, which is <= 1).
 */
 typedef struct kl_totals {
-  kl_dd P, Q;          /* the exact totals, > 0 */
-  double inv_p, inv_q; /* 1/P, 1/Q */
-  kl_dd Ps, Qs;        /* P and Q scaled into [1/2, 1) by powers of two */
-  double sp, sq;       /* those powers of two */
+  kl_dd P, Q;          /* the totals (hi = +Inf beyond the double range) */
+  kl_dd Ps, Qs;        /* P = Ps 2^ep, Q = Qs 2^eq, Ps.hi and Qs.hi in [1/2, 1) */
+  int ep, eq;
+  double sp[2], sq[2]; /* p 2^-ep = (p sp[0]) sp[1], q 2^-eq likewise */
+  double inv_ps, inv_qs;  /* 1/Ps.hi, 1/Qs.hi, in (1, 2] */
+  double lqp;          /* ln(Q/P) */
+  double lq;           /* ln Q */
 } kl_totals;
 
+/* From finite totals P, Q > 0 (subnormal ones included). */
 void kl_totals_init(kl_totals *t, kl_dd P, kl_dd Q);
+
+/*
+** From the totals as Ps 2^ep and Qs 2^eq (Ps.hi, Qs.hi in [1/2, 1)), as
+** kl_total_frexp() gives them; P and Q need not be within the double range.
+*/
+void kl_totals_init_exp(kl_totals *t, kl_dd Ps, int ep, kl_dd Qs, int eq);
+
+/*
+** The exact sum of an accumulator of non-negative values as m 2^e, with
+** m a double-double whose hi is in [1/2, 1), also when the sum is
+** subnormal or beyond DBL_MAX; m = 0 (and e = 0) for an empty sum.
+*/
+kl_dd kl_total_frexp(const kl_xsum *sum, int *e);
+
+/*
+** Makes the terms of kl_div_term and kl_js_term (which are homogeneous:
+** scaling a and b together scales the term) 2^s times larger, for an even
+** s <= 1022 that it returns, so that a sum too small for the double range
+** can be formed at scale (js_dist takes its square root).  Not for
+** kl_xent_term.
+*/
+int kl_totals_rescale(kl_totals *t);
 
 double kl_div_term(double p, double q, const kl_totals *t);
 double kl_js_term(double p, double q, const kl_totals *t);
