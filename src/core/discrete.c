@@ -229,7 +229,8 @@ void kl_logit_acc_init(kl_logit_acc *acc, double max_a, double max_b,
   memset(acc, 0, sizeof(*acc));
   acc->max_a = max_a;
   acc->max_b = max_b;
-  acc->c = c;
+  acc->c = isfinite(c) ? c : 0.0;
+  acc->wild = !isfinite(c);
   kl_sum_init(&acc->sa);
   kl_sum_init(&acc->sb);
   kl_sum_init(&acc->u);
@@ -240,17 +241,23 @@ void kl_logit_acc_add(kl_logit_acc *acc, const double *a, const double *b,
   size_t i;
   for(i=0; i<n; i++){
     double eb;
+    /* a - max_a may overflow to -Inf: probability 0, as it is */
     if( isfinite(a[i]) ) kl_sum_add(&acc->sa, exp(a[i] - acc->max_a));
     if( !isfinite(b[i]) ) continue;
     eb = exp(b[i] - acc->max_b);
     kl_sum_add(&acc->sb, eb);
+    if( acc->wild ) continue;
     if( isfinite(a[i]) ){
       /* e_b (e^t - 1) = e^s - e_b with s = (b - max_b) + t */
       double t = (a[i] - b[i]) - acc->c;
-      if( t <= 700.0 ){
+      if( !isfinite(t) ){
+        acc->wild = 1;           /* a - b or t beyond the double range */
+      }else if( t <= 700.0 ){
         kl_sum_add(&acc->u, eb*expm1(t));
       }else{
-        double sx = (b[i] - acc->max_b) + t;
+        /* s = (b - max_b) + t = (a - max_b) - c, formed without the
+        ** rounding of t (a - b can be far larger than s) */
+        double sx = (a[i] - acc->max_b) - acc->c;
         if( sx > 700.0 ) acc->overflow = 1;
         else kl_sum_add(&acc->u, exp(sx) - eb);
       }
@@ -267,24 +274,52 @@ void kl_logit_finish(const kl_logit_acc *acc, kl_logit_norm *out){
   out->c = acc->c;
   out->log_sa = log(sa);
   out->sb = sb;
+  out->log_sb = log(sb);
+  out->wild = acc->wild;
+  out->dlse = 0.0;
+  if( acc->wild ) return;
   if( !acc->overflow ){
     /* s >= -1 but for rounding; s = -1 is a b with no mass where a has */
     out->dlse = log1p(fmax(kl_sum_value(&acc->u) / sb, -1.0));
   }else{
-    out->dlse = ((acc->max_a + out->log_sa) - (acc->max_b + log(sb)))
+    out->dlse = ((acc->max_a + out->log_sa) - (acc->max_b + out->log_sb))
               - acc->c;
+    if( !isfinite(out->dlse) ) out->wild = 1;
   }
 }
 
+/*
+** The term pa d - pa + pb of a bin whose log-ratio d = ln(pa/pb) is beyond
+** the double range (pb underflowed far below pa): d is formed at a quarter
+** scale, where it cannot overflow, and pa d at full scale is +Inf only
+** when the term is.
+*/
+static double logit_huge_term(double a, double b, double pa, double w,
+                              const kl_logit_norm *nm){
+  double qa = (0.25*a - 0.25*nm->max_a) - 0.25*nm->log_sa;
+  double qb = (0.25*b - 0.25*nm->max_b) - 0.25*nm->log_sb;
+  return 4.0*(pa*(qa - qb)) - pa + w;
+}
+
 double kl_logit_term(double a, double b, const kl_logit_norm *nm){
-  double w, d;
+  double w, d, la;
   if( isinf(b) ) return isinf(a) ? 0.0 : INFINITY;
   w = exp(b - nm->max_b) / nm->sb;
   if( isinf(a) ) return w;
-  /* ln(pa/pb) for this bin; dlse is finite here, for a bin where both a
-  ** and b are finite puts mass of a where b has some */
-  d = ((a - b) - nm->c) - nm->dlse;
+  if( nm->wild ){
+    /* the log-probabilities apart; la = -Inf is a probability of
+    ** e^-(beyond DBL_MAX), which is 0 */
+    la = (a - nm->max_a) - nm->log_sa;
+    if( isinf(la) ) return w;
+    d = la - ((b - nm->max_b) - nm->log_sb);
+  }else{
+    /* ln(pa/pb) for this bin; dlse is finite here, for a bin where both a
+    ** and b are finite puts mass of a where b has some */
+    la = (a - nm->max_a) - nm->log_sa;
+    d = ((a - b) - nm->c) - nm->dlse;
+  }
   if( d <= 1.0 ) return w * kl_phi(expm1(d));
+  if( isinf(d) ) return logit_huge_term(a, b, exp(la), w, nm);
   /* pa (d - 1) + pb, with pa formed in log space */
-  return exp((a - nm->max_a) - nm->log_sa) * (d - 1.0) + w;
+  return exp(la) * (d - 1.0) + w;
 }

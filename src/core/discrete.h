@@ -81,20 +81,28 @@ void kl_terms_accum(kl_term_fn term, const double *p, const double *q,
 ** kl_logit_term() gives each bin's non-negative term.  The difference of
 ** the two log-sum-exps is formed as c + log1p(sum w_i expm1(a_i-b_i-c)),
 ** with w = softmax(b), so nearly equal logits keep full relative accuracy.
+** Where that shift overflows (logits near +-DBL_MAX: c, some a_i - b_i - c
+** or the difference of the log-sum-exps beyond the double range), each
+** bin's log-probabilities a_i - LSE(a) and b_i - LSE(b) are formed apart
+** ("wild" mode), and a term whose log-ratio is beyond the double range is
+** formed at a quarter scale: +Inf only where the term itself is.
 */
 typedef struct kl_logit_acc {
   double max_a, max_b, c;
   kl_sum sa, sb, u;   /* sum exp(a-max_a), sum exp(b-max_b), sum e_b expm1 */
   int overflow;       /* an expm1 term overflowed: use the plain difference */
+  int wild;           /* the shift c itself overflowed: per-bin log-softmax */
 } kl_logit_acc;
 
 typedef struct kl_logit_norm {
   double max_a, max_b, c;
   double log_sa;      /* log sum exp(a - max_a) */
-  double sb;          /* sum exp(b - max_b) */
+  double sb, log_sb;  /* sum exp(b - max_b), its log */
   double dlse;        /* (LSE(a) - LSE(b)) - c */
+  int wild;           /* see kl_logit_acc */
 } kl_logit_norm;
 
+/* c may be +-Inf (a_k - b_k overflowed): that selects wild mode */
 void kl_logit_acc_init(kl_logit_acc *acc, double max_a, double max_b,
                        double c);
 void kl_logit_acc_add(kl_logit_acc *acc, const double *a, const double *b,
