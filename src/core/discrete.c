@@ -38,27 +38,33 @@ static double cross_diff(double p, double q, kl_dd X, kl_dd Y){
 #define DISC_DD_MIN 0x1p-960
 
 /*
-** The power of two 2^n as two factors s[0] s[1], each a double: n runs
-** from about -1102 (a total near the top of kl_xsum) to 1073 (a total of
-** 2^-1074), or to 2046 under kl_totals_rescale().  x s[0] s[1] is then exact whenever the result is normal:
-** scaling up never rounds, and scaling down is a single multiplication
-** except beyond 2^1074 (a sum of 2^50 values near DBL_MAX).
+** The power of two 2^n as three factors s[0] s[1] s[2], each a double: n
+** runs from about -1102 (a total near the top of kl_xsum) to 1073 (a total
+** of 2^-1074), and to 2095 under kl_totals_rescale().  x s[0] s[1] s[2] is
+** then exact whenever the result is normal: scaling up never rounds (no
+** partial product exceeds the result), and scaling down is a single
+** multiplication except beyond 2^1074 (a sum of 2^50 values near DBL_MAX).
 */
-static void pow2_factors(double s[2], int n){
-  if( n > 1023 ){
-    s[0] = ldexp(1.0, n - n/2);
-    s[1] = ldexp(1.0, n/2);
+static void pow2_factors(double s[3], int n){
+  s[1] = s[2] = 1.0;
+  if( n > 1000 ){
+    s[0] = 0x1p+1000;
+    if( n > 2000 ){
+      s[1] = 0x1p+1000;
+      s[2] = ldexp(1.0, n - 2000);
+    }else{
+      s[1] = ldexp(1.0, n - 1000);
+    }
   }else if( n < -1074 ){
     s[0] = 0x1p-600;
     s[1] = ldexp(1.0, n + 600);
   }else{
     s[0] = ldexp(1.0, n);
-    s[1] = 1.0;
   }
 }
 
-static double disc_scaled(double x, const double s[2]){
-  return (x*s[0])*s[1];
+static double disc_scaled(double x, const double s[3]){
+  return ((x*s[0])*s[1])*s[2];
 }
 
 /* ln(m 2^e) for m.hi in [1/2, 1) */
@@ -117,11 +123,8 @@ void kl_totals_init_exp(kl_totals *t, kl_dd Ps, int ep, kl_dd Qs, int eq){
 }
 
 int kl_totals_rescale(kl_totals *t){
-  int s = 2046 + (t->ep < t->eq ? t->ep : t->eq);
-  if( s > 1022 ) s = 1022;
-  s &= ~1;
-  kl_totals_init_exp(t, t->Ps, t->ep - s, t->Qs, t->eq - s);
-  return s;
+  kl_totals_init_exp(t, t->Ps, t->ep - 1022, t->Qs, t->eq - 1022);
+  return 1022;
 }
 
 void kl_totals_init(kl_totals *t, kl_dd P, kl_dd Q){
@@ -136,11 +139,17 @@ void kl_totals_init(kl_totals *t, kl_dd P, kl_dd Q){
   t->Q = Q;
 }
 
-/* ln(a/b) for a = p/P, b = q/Q, both > 0, where a/b is far from 1. */
+/*
+** ln(a/b) for a = p/P, b = q/Q, both > 0, where a/b is far from 1.  a or
+** b may have rounded into the subnormals (or to 0): then a/b is not
+** accurate, and the logarithms of p, q and Q/P are used.
+*/
 static double log_ratio(double a, double b, double p, double q,
                         const kl_totals *t){
   double r = a / b;
-  if( r > 1e-300 && r < 1e300 ) return log(r);
+  if( r > 1e-300 && r < 1e300 && a >= 0x1p-1022 && b >= 0x1p-1022 ){
+    return log(r);
+  }
   return (log(p) - log(q)) + t->lqp;
 }
 
@@ -224,13 +233,36 @@ void kl_terms_accum(kl_term_fn term, const double *p, const double *q,
 
 /* --------------------------------------------------------------- logits */
 
+/* x - y as a double-double (Knuth's TwoSum): hi + lo = x - y exactly */
+static kl_dd two_diff(double x, double y){
+  kl_dd r;
+  double v;
+  r.hi = x - y;
+  v = r.hi - x;
+  r.lo = (x - (r.hi - v)) - (y + v);
+  return r;
+}
+
+/*
+** (x - y) - c, from the exact x - y and c: the leading parts cancel
+** exactly when they are close (Sterbenz), so the result is accurate to
+** its own last bit.  +-Inf where x - y overflows.
+*/
+static double shifted(double x, double y, kl_dd c){
+  kl_dd d = two_diff(x, y);
+  if( !isfinite(d.hi) ) return d.hi;
+  return (d.hi - c.hi) + (d.lo - c.lo);
+}
+
 void kl_logit_acc_init(kl_logit_acc *acc, double max_a, double max_b,
-                       double c){
+                       double ak, double bk){
   memset(acc, 0, sizeof(*acc));
   acc->max_a = max_a;
   acc->max_b = max_b;
-  acc->c = isfinite(c) ? c : 0.0;
-  acc->wild = !isfinite(c);
+  acc->ak = ak;
+  acc->bk = bk;
+  acc->c = two_diff(ak, bk);
+  acc->wild = !isfinite(acc->c.hi);
   kl_sum_init(&acc->sa);
   kl_sum_init(&acc->sb);
   kl_sum_init(&acc->u);
@@ -249,16 +281,16 @@ void kl_logit_acc_add(kl_logit_acc *acc, const double *a, const double *b,
     if( acc->wild ) continue;
     if( isfinite(a[i]) ){
       /* e_b (e^t - 1) = e^s - e_b with s = (b - max_b) + t */
-      double t = (a[i] - b[i]) - acc->c;
+      double t = shifted(a[i], b[i], acc->c);
       if( !isfinite(t) ){
         acc->wild = 1;           /* a - b or t beyond the double range */
       }else if( t <= 700.0 ){
         kl_sum_add(&acc->u, eb*expm1(t));
       }else{
-        /* s = (b - max_b) + t = (a - max_b) - c, formed without the
-        ** rounding of t (a - b can be far larger than s) */
-        double sx = (a[i] - acc->max_b) - acc->c;
-        if( sx > 700.0 ) acc->overflow = 1;
+        /* s = (a - max_b) - c, formed without the rounding of t (a - b
+        ** can be far larger than s) */
+        double sx = shifted(a[i], acc->max_b, acc->c);
+        if( sx > 700.0 ) acc->wild = 1;   /* the sum would overflow */
         else kl_sum_add(&acc->u, exp(sx) - eb);
       }
     }else{
@@ -277,14 +309,18 @@ void kl_logit_finish(const kl_logit_acc *acc, kl_logit_norm *out){
   out->log_sb = log(sb);
   out->wild = acc->wild;
   out->dlse = 0.0;
-  if( acc->wild ) return;
-  if( !acc->overflow ){
-    /* s >= -1 but for rounding; s = -1 is a b with no mass where a has */
-    out->dlse = log1p(fmax(kl_sum_value(&acc->u) / sb, -1.0));
-  }else{
-    out->dlse = ((acc->max_a + out->log_sa) - (acc->max_b + out->log_sb))
-              - acc->c;
-    if( !isfinite(out->dlse) ) out->wild = 1;
+  if( !acc->wild ){
+    double s = kl_sum_value(&acc->u) / sb;
+    if( s >= -0.5 ){
+      out->dlse = log1p(s);
+    }else{
+      /* 1 + s = sum e^(a_i - max_b - c) / sb, far from 1: most of b's mass
+      ** is where a has little.  log1p would lose the digits that cancel
+      ** in 1 + s; the log of that sum has none to lose:
+      ** LSE(a) - LSE(b) - c = (max_a - a_k) + (b_k - max_b) + ln sa - ln sb */
+      out->dlse = ((acc->max_a - acc->ak) + (acc->bk - acc->max_b))
+                + (out->log_sa - out->log_sb);
+    }
   }
 }
 
@@ -316,10 +352,14 @@ double kl_logit_term(double a, double b, const kl_logit_norm *nm){
     /* ln(pa/pb) for this bin; dlse is finite here, for a bin where both a
     ** and b are finite puts mass of a where b has some */
     la = (a - nm->max_a) - nm->log_sa;
-    d = ((a - b) - nm->c) - nm->dlse;
+    d = shifted(a, b, nm->c) - nm->dlse;
   }
   if( d <= 1.0 ) return w * kl_phi(expm1(d));
   if( isinf(d) ) return logit_huge_term(a, b, exp(la), w, nm);
-  /* pa (d - 1) + pb, with pa formed in log space */
+  /* pa (d - 1) + pb, with pa formed in log space; where pa underflows,
+  ** pa (d - 1) need not (pa = e^-800, d = 1e308), so e^la is split */
+  if( la < -700.0 ){
+    return (exp(la + 700.0) * (d - 1.0)) * 0x1.14f2b0fb9307fp-1010 + w;
+  }                                          /* e^-700, correctly rounded */
   return exp(la) * (d - 1.0) + w;
 }

@@ -203,7 +203,8 @@ static const char *const ab_names[2] = { "a", "b" };
 
 static int logits_value(sqlite3_value **argv, double *out, char **pzErr){
   const char *fname = "kl_div_logits";
-  double max_a = -INFINITY, max_b = -INFINITY, best_b = -INFINITY, c = 0.0;
+  double max_a = -INFINITY, max_b = -INFINITY, best_b = -INFINITY;
+  double best_a = 0.0;
   kl_logit_acc acc;
   kl_logit_norm nm;
   kl_sum sum;
@@ -214,7 +215,10 @@ static int logits_value(sqlite3_value **argv, double *out, char **pzErr){
   for(pass=0; pass<3; pass++){
     rc = kl_args_open(&a, fname, ab_names, 2, argv, KL_NEG_INF, pzErr);
     if( rc ) return rc;
-    if( pass==1 ) kl_logit_acc_init(&acc, max_a, max_b, c);
+    if( pass==1 ){
+      kl_logit_acc_init(&acc, max_a, max_b, best_a,
+                        isinf(best_b) ? 0.0 : best_b);
+    }
     if( pass==2 ) kl_sum_init(&sum);
     for(;;){
       const double *x, *y;
@@ -236,7 +240,7 @@ static int logits_value(sqlite3_value **argv, double *out, char **pzErr){
         if( y[i] > max_b ) max_b = y[i];
         if( isfinite(x[i]) && y[i] > best_b ){
           best_b = y[i];
-          c = x[i] - y[i];
+          best_a = x[i];
         }
       }
     }
