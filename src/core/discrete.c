@@ -21,9 +21,10 @@ double kl_phi(double x){
 /*
 ** p*Y - q*X for double-doubles X and Y, with the two leading products
 ** split exactly by fma.  Callers pass p and q scaled by the powers of two
-** of kl_totals (sp, sq) and the totals scaled into [1/2, 1) (Ps, Qs, made
-** by scale_dd in kl_totals_init), so that no product leaves the normal
-** range.
+** of kl_totals (disc_scaled(), or the per-bin rescaling of ratio_m1 and
+** js_ratio), with both or the larger at least 2^-960, and the totals
+** scaled into [1/2, 1) (Ps, Qs), so that the products and their errors
+** stay in the normal range.
 */
 static double cross_diff(double p, double q, kl_dd X, kl_dd Y){
   double h1 = p*Y.hi, l1 = fma(p, Y.hi, -h1);
@@ -31,81 +32,195 @@ static double cross_diff(double p, double q, kl_dd X, kl_dd Y){
   return (h1 - h2) + ((l1 - l2) + (p*Y.lo - q*X.lo));
 }
 
+#define DISC_LN2 0.693147180559945309417232121458176568
+
+/* Below this a scaled weight takes the per-bin rescaling (see cross_diff). */
+#define DISC_DD_MIN 0x1p-960
+
 /*
-** (p, P) and (q, Q) may each be scaled by a power of two without changing
-** the ratios a/b - 1 and (a-b)/(a+b); scaled so the totals are in
-** [1/2, 1), the products below stay in the normal range.
+** The power of two 2^n as three factors s[0] s[1] s[2], each a double: n
+** runs from about -1102 (a total near the top of kl_xsum) to 1073 (a total
+** of 2^-1074), and to 2095 under kl_totals_rescale().  x s[0] s[1] s[2] is
+** then exact whenever the result is normal: scaling up never rounds (no
+** partial product exceeds the result), and scaling down is a single
+** multiplication except beyond 2^1074 (a sum of 2^50 values near DBL_MAX).
 */
-static kl_dd scale_dd(kl_dd x, double s){
-  x.hi *= s;
-  x.lo *= s;
-  return x;
+static void pow2_factors(double s[3], int n){
+  s[1] = s[2] = 1.0;
+  if( n > 1000 ){
+    s[0] = 0x1p+1000;
+    if( n > 2000 ){
+      s[1] = 0x1p+1000;
+      s[2] = ldexp(1.0, n - 2000);
+    }else{
+      s[1] = ldexp(1.0, n - 1000);
+    }
+  }else if( n < -1074 ){
+    s[0] = 0x1p-600;
+    s[1] = ldexp(1.0, n + 600);
+  }else{
+    s[0] = ldexp(1.0, n);
+  }
+}
+
+static double disc_scaled(double x, const double s[3]){
+  return ((x*s[0])*s[1])*s[2];
+}
+
+/* ln(m 2^e) for m.hi in [1/2, 1) */
+static double log_exp(kl_dd m, int e){
+  return (log(m.hi) + m.lo/m.hi) + e*DISC_LN2;
+}
+
+kl_dd kl_total_frexp(const kl_xsum *sum, int *e){
+  kl_dd d = kl_xsum_dd(sum), m;
+  int k, shift = 0;
+  if( isinf(d.hi) ){
+    /* beyond the double range: the fixed-point integer shifted right by
+    ** four 32-bit limbs (a division by 2^128), dropping bits below 2^-946,
+    ** which are far below the double-double precision of a sum >= 2^1023 */
+    kl_xsum s = *sum;
+    int i;
+    kl_limbs_carry(s.limb, KL_XSUM_LIMBS);
+    for(i=0; i<KL_XSUM_LIMBS; i++){
+      s.limb[i] = i + 4 < KL_XSUM_LIMBS ? s.limb[i + 4] : 0;
+    }
+    s.pending = 0;
+    d = kl_xsum_dd(&s);
+    shift = 128;
+  }
+  if( !(d.hi > 0.0) ){
+    *e = 0;
+    return d;
+  }
+  m.hi = frexp(d.hi, &k);
+  m.lo = ldexp(d.lo, -k);
+  *e = k + shift;
+  return m;
+}
+
+void kl_totals_init_exp(kl_totals *t, kl_dd Ps, int ep, kl_dd Qs, int eq){
+  t->Ps = Ps;
+  t->Qs = Qs;
+  t->ep = ep;
+  t->eq = eq;
+  t->P.hi = ldexp(Ps.hi, ep);
+  t->P.lo = ldexp(Ps.lo, ep);
+  t->Q.hi = ldexp(Qs.hi, eq);
+  t->Q.lo = ldexp(Qs.lo, eq);
+  pow2_factors(t->sp, -ep);
+  pow2_factors(t->sq, -eq);
+  t->inv_ps = 1.0 / Ps.hi;
+  t->inv_qs = 1.0 / Qs.hi;
+  if( isfinite(t->P.hi) && t->P.hi >= 0x1p-1022
+   && isfinite(t->Q.hi) && t->Q.hi >= 0x1p-1022 ){
+    t->lqp = log(t->Q.hi) - log(t->P.hi);
+    t->lq = log(t->Q.hi);
+  }else{
+    t->lqp = (log(Qs.hi) - log(Ps.hi)) + (double)(eq - ep)*DISC_LN2;
+    t->lq = log_exp(Qs, eq);
+  }
+}
+
+int kl_totals_rescale(kl_totals *t){
+  kl_totals_init_exp(t, t->Ps, t->ep - 1022, t->Qs, t->eq - 1022);
+  return 1022;
 }
 
 void kl_totals_init(kl_totals *t, kl_dd P, kl_dd Q){
-  int e;
+  kl_dd Ps, Qs;
+  int ep, eq;
+  Ps.hi = frexp(P.hi, &ep);
+  Ps.lo = ldexp(P.lo, -ep);
+  Qs.hi = frexp(Q.hi, &eq);
+  Qs.lo = ldexp(Q.lo, -eq);
+  kl_totals_init_exp(t, Ps, ep, Qs, eq);
   t->P = P;
   t->Q = Q;
-  t->inv_p = 1.0 / P.hi;
-  t->inv_q = 1.0 / Q.hi;
-  frexp(P.hi, &e);
-  t->sp = ldexp(1.0, -e);
-  frexp(Q.hi, &e);
-  t->sq = ldexp(1.0, -e);
-  t->Ps = scale_dd(P, t->sp);
-  t->Qs = scale_dd(Q, t->sq);
 }
 
-/* ln(a/b) for a = p/P, b = q/Q, both > 0, where a/b is far from 1. */
-static double log_ratio(double p, double q, double a, double b,
+/*
+** ln(a/b) for a = p/P, b = q/Q, both > 0, where a/b is far from 1.  a or
+** b may have rounded into the subnormals (or to 0): then a/b is not
+** accurate, and the logarithms of p, q and Q/P are used.
+*/
+static double log_ratio(double a, double b, double p, double q,
                         const kl_totals *t){
   double r = a / b;
-  if( r > 1e-300 && r < 1e300 ) return log(r);
-  return (log(p) - log(q)) + (log(t->Q.hi) - log(t->P.hi));
+  if( r > 1e-300 && r < 1e300 && a >= 0x1p-1022 && b >= 0x1p-1022 ){
+    return log(r);
+  }
+  return (log(p) - log(q)) + t->lqp;
+}
+
+/*
+** x = a/b - 1 = (p Q - q P) / (q P) in double-double, for a/b near 1
+** (within a factor of about 3), from the scaled weights ps = p 2^-ep and
+** qs = q 2^-eq.  When they are too small for exact products (a tiny bin,
+** or a scaled weight rounded into the subnormals), p and q are rescaled by
+** one more common power of two that brings q near 1; that is exact.
+*/
+static double ratio_m1(double p, double q, double ps, double qs,
+                       const kl_totals *t){
+  if( ps < DISC_DD_MIN || qs < DISC_DD_MIN ){
+    int k = -ilogb(q);
+    ps = ldexp(p, k + t->eq - t->ep);
+    qs = ldexp(q, k);
+  }
+  return cross_diff(ps, qs, t->Ps, t->Qs) / (qs * t->Ps.hi);
 }
 
 double kl_div_term(double p, double q, const kl_totals *t){
-  double a, b, r;
-  if( p==0.0 ) return q * t->inv_q;
+  double a, b, r, ps, qs;
+  if( p==0.0 ) return disc_scaled(q, t->sq) * t->inv_qs;
   if( q==0.0 ) return INFINITY;
-  a = p * t->inv_p;
-  b = q * t->inv_q;
+  ps = disc_scaled(p, t->sp);
+  qs = disc_scaled(q, t->sq);
+  a = ps * t->inv_ps;
+  b = qs * t->inv_qs;
   r = a / b;
   if( r >= 0.5 && r <= 2.0 ){
-    /* x = a/b - 1 = (p Q - q P) / (q P), in double-double */
-    double ps = p * t->sp, qs = q * t->sq;
-    double x = cross_diff(ps, qs, t->Ps, t->Qs) / (qs * t->Ps.hi);
-    return b * kl_phi(x);
+    return b * kl_phi(ratio_m1(p, q, ps, qs, t));
   }
-  return a*(log_ratio(p, q, a, b, t) - 1.0) + b;
+  /* a or b may have underflowed to 0 here (a bin far below its total):
+  ** r is then 0, Inf or NaN, and log_ratio works from p and q */
+  return a*(log_ratio(a, b, p, q, t) - 1.0) + b;
 }
 
 double kl_js_term(double p, double q, const kl_totals *t){
-  double a = p * t->inv_p, b = q * t->inv_q, m = 0.5*(a + b), x, ps, qs;
+  double ps = disc_scaled(p, t->sp), qs = disc_scaled(q, t->sq);
+  double a = ps * t->inv_ps, b = qs * t->inv_qs, m = 0.5*(a + b), x;
   if( p==0.0 || q==0.0 ){
     /* x = +-1: phi(1) + phi(-1) = 2 ln 2 */
-    return m * 0.693147180559945309417232121458176568;
+    return m * DISC_LN2;
+  }
+  if( m==0.0 ) return 0.0;   /* both below 2^-1074: the term is too */
+  if( ps < DISC_DD_MIN && qs < DISC_DD_MIN ){
+    /* rescale so that the larger of the two is near 1 (exact; the smaller
+    ** may round, which moves x by less than 2^-100) */
+    int k = b > a ? -ilogb(q) + t->eq : -ilogb(p) + t->ep;
+    ps = ldexp(p, k - t->ep);
+    qs = ldexp(q, k - t->eq);
   }
   /* x = (a-b)/(a+b) = (p Q - q P) / (p Q + q P), in double-double */
-  ps = p * t->sp;
-  qs = q * t->sq;
   x = cross_diff(ps, qs, t->Ps, t->Qs) / (ps*t->Qs.hi + qs*t->Ps.hi);
   return m * 0.5 * (kl_phi(x) + kl_phi(-x));
 }
 
 double kl_xent_term(double p, double q, const kl_totals *t){
-  double a, b, lb;
+  double a, b, lb, qs;
   if( p==0.0 ) return 0.0;
   if( q==0.0 ) return INFINITY;
-  a = p * t->inv_p;
-  b = q * t->inv_q;
+  qs = disc_scaled(q, t->sq);
+  a = disc_scaled(p, t->sp) * t->inv_ps;
+  b = qs * t->inv_qs;
   if( b > 0.5 ){
-    /* ln b = log1p((q - Q)/Q); q - Q.hi is exact here (Sterbenz) */
-    lb = log1p(((q - t->Q.hi) - t->Q.lo) * t->inv_q);
+    /* ln b = log1p((q - Q)/Q); qs - Qs.hi is exact here (Sterbenz) */
+    lb = log1p(((qs - t->Qs.hi) - t->Qs.lo) * t->inv_qs);
   }else if( b > 1e-300 ){
     lb = log(b);
   }else{
-    lb = log(q) - log(t->Q.hi);
+    lb = log(q) - t->lq;
   }
   return -a * lb;
 }
@@ -118,12 +233,36 @@ void kl_terms_accum(kl_term_fn term, const double *p, const double *q,
 
 /* --------------------------------------------------------------- logits */
 
+/* x - y as a double-double (Knuth's TwoSum): hi + lo = x - y exactly */
+static kl_dd two_diff(double x, double y){
+  kl_dd r;
+  double v;
+  r.hi = x - y;
+  v = r.hi - x;
+  r.lo = (x - (r.hi - v)) - (y + v);
+  return r;
+}
+
+/*
+** (x - y) - c, from the exact x - y and c: the leading parts cancel
+** exactly when they are close (Sterbenz), so the result is accurate to
+** its own last bit.  +-Inf where x - y overflows.
+*/
+static double shifted(double x, double y, kl_dd c){
+  kl_dd d = two_diff(x, y);
+  if( !isfinite(d.hi) ) return d.hi;
+  return (d.hi - c.hi) + (d.lo - c.lo);
+}
+
 void kl_logit_acc_init(kl_logit_acc *acc, double max_a, double max_b,
-                       double c){
+                       double ak, double bk){
   memset(acc, 0, sizeof(*acc));
   acc->max_a = max_a;
   acc->max_b = max_b;
-  acc->c = c;
+  acc->ak = ak;
+  acc->bk = bk;
+  acc->c = two_diff(ak, bk);
+  acc->wild = !isfinite(acc->c.hi);
   kl_sum_init(&acc->sa);
   kl_sum_init(&acc->sb);
   kl_sum_init(&acc->u);
@@ -134,18 +273,24 @@ void kl_logit_acc_add(kl_logit_acc *acc, const double *a, const double *b,
   size_t i;
   for(i=0; i<n; i++){
     double eb;
+    /* a - max_a may overflow to -Inf: probability 0, as it is */
     if( isfinite(a[i]) ) kl_sum_add(&acc->sa, exp(a[i] - acc->max_a));
     if( !isfinite(b[i]) ) continue;
     eb = exp(b[i] - acc->max_b);
     kl_sum_add(&acc->sb, eb);
+    if( acc->wild ) continue;
     if( isfinite(a[i]) ){
       /* e_b (e^t - 1) = e^s - e_b with s = (b - max_b) + t */
-      double t = (a[i] - b[i]) - acc->c;
-      if( t <= 700.0 ){
+      double t = shifted(a[i], b[i], acc->c);
+      if( !isfinite(t) ){
+        acc->wild = 1;           /* a - b or t beyond the double range */
+      }else if( t <= 700.0 ){
         kl_sum_add(&acc->u, eb*expm1(t));
       }else{
-        double sx = (b[i] - acc->max_b) + t;
-        if( sx > 700.0 ) acc->overflow = 1;
+        /* s = (a - max_b) - c, formed without the rounding of t (a - b
+        ** can be far larger than s) */
+        double sx = shifted(a[i], acc->max_b, acc->c);
+        if( sx > 700.0 ) acc->wild = 1;   /* the sum would overflow */
         else kl_sum_add(&acc->u, exp(sx) - eb);
       }
     }else{
@@ -161,24 +306,60 @@ void kl_logit_finish(const kl_logit_acc *acc, kl_logit_norm *out){
   out->c = acc->c;
   out->log_sa = log(sa);
   out->sb = sb;
-  if( !acc->overflow ){
-    /* s >= -1 but for rounding; s = -1 is a b with no mass where a has */
-    out->dlse = log1p(fmax(kl_sum_value(&acc->u) / sb, -1.0));
-  }else{
-    out->dlse = ((acc->max_a + out->log_sa) - (acc->max_b + log(sb)))
-              - acc->c;
+  out->log_sb = log(sb);
+  out->wild = acc->wild;
+  out->dlse = 0.0;
+  if( !acc->wild ){
+    double s = kl_sum_value(&acc->u) / sb;
+    if( s >= -0.5 ){
+      out->dlse = log1p(s);
+    }else{
+      /* 1 + s = sum e^(a_i - max_b - c) / sb, far from 1: most of b's mass
+      ** is where a has little.  log1p would lose the digits that cancel
+      ** in 1 + s; the log of that sum has none to lose:
+      ** LSE(a) - LSE(b) - c = (max_a - a_k) + (b_k - max_b) + ln sa - ln sb */
+      out->dlse = ((acc->max_a - acc->ak) + (acc->bk - acc->max_b))
+                + (out->log_sa - out->log_sb);
+    }
   }
 }
 
+/*
+** The term pa d - pa + pb of a bin whose log-ratio d = ln(pa/pb) is beyond
+** the double range (pb underflowed far below pa): d is formed at a quarter
+** scale, where it cannot overflow, and pa d at full scale is +Inf only
+** when the term is.
+*/
+static double logit_huge_term(double a, double b, double pa, double w,
+                              const kl_logit_norm *nm){
+  double qa = (0.25*a - 0.25*nm->max_a) - 0.25*nm->log_sa;
+  double qb = (0.25*b - 0.25*nm->max_b) - 0.25*nm->log_sb;
+  return 4.0*(pa*(qa - qb)) - pa + w;
+}
+
 double kl_logit_term(double a, double b, const kl_logit_norm *nm){
-  double w, d;
+  double w, d, la;
   if( isinf(b) ) return isinf(a) ? 0.0 : INFINITY;
   w = exp(b - nm->max_b) / nm->sb;
   if( isinf(a) ) return w;
-  /* ln(pa/pb) for this bin; dlse is finite here, for a bin where both a
-  ** and b are finite puts mass of a where b has some */
-  d = ((a - b) - nm->c) - nm->dlse;
+  if( nm->wild ){
+    /* the log-probabilities apart; la = -Inf is a probability of
+    ** e^-(beyond DBL_MAX), which is 0 */
+    la = (a - nm->max_a) - nm->log_sa;
+    if( isinf(la) ) return w;
+    d = la - ((b - nm->max_b) - nm->log_sb);
+  }else{
+    /* ln(pa/pb) for this bin; dlse is finite here, for a bin where both a
+    ** and b are finite puts mass of a where b has some */
+    la = (a - nm->max_a) - nm->log_sa;
+    d = shifted(a, b, nm->c) - nm->dlse;
+  }
   if( d <= 1.0 ) return w * kl_phi(expm1(d));
-  /* pa (d - 1) + pb, with pa formed in log space */
-  return exp((a - nm->max_a) - nm->log_sa) * (d - 1.0) + w;
+  if( isinf(d) ) return logit_huge_term(a, b, exp(la), w, nm);
+  /* pa (d - 1) + pb, with pa formed in log space; where pa underflows,
+  ** pa (d - 1) need not (pa = e^-800, d = 1e308), so e^la is split */
+  if( la < -700.0 ){
+    return (exp(la + 700.0) * (d - 1.0)) * 0x1.14f2b0fb9307fp-1010 + w;
+  }                                          /* e^-700, correctly rounded */
+  return exp(la) * (d - 1.0) + w;
 }

@@ -21,15 +21,46 @@ double kl_phi(double x);
 **   kl_js_term    (a ln(a/m) + b ln(b/m)) / 2, m = (a+b)/2   (Jensen-Shannon)
 **   kl_xent_term  -a ln b                      (cross-entropy; entropy when
 **                                               p = q and P = Q)
+**
+** The totals may lie anywhere from the smallest subnormal (2^-1074) to far
+** beyond DBL_MAX (a vector of 1e308s): the terms never form P, Q, 1/P or
+** 1/Q, only P = Ps 2^ep with Ps in [1/2, 1) (and likewise Q), and they
+** scale each weight by the exact power of two 2^-ep (p Ps/P, which is <= 1).
 */
 typedef struct kl_totals {
-  kl_dd P, Q;          /* the exact totals, > 0 */
-  double inv_p, inv_q; /* 1/P, 1/Q */
-  kl_dd Ps, Qs;        /* P and Q scaled into [1/2, 1) by powers of two */
-  double sp, sq;       /* those powers of two */
+  kl_dd P, Q;          /* the totals (hi = +Inf beyond the double range) */
+  kl_dd Ps, Qs;        /* P = Ps 2^ep, Q = Qs 2^eq, Ps.hi and Qs.hi in [1/2, 1) */
+  int ep, eq;
+  double sp[3], sq[3]; /* p 2^-ep = ((p sp[0]) sp[1]) sp[2], q likewise */
+  double inv_ps, inv_qs;  /* 1/Ps.hi, 1/Qs.hi, in (1, 2] */
+  double lqp;          /* ln(Q/P) */
+  double lq;           /* ln Q */
 } kl_totals;
 
+/* From finite totals P, Q > 0 (subnormal ones included). */
 void kl_totals_init(kl_totals *t, kl_dd P, kl_dd Q);
+
+/*
+** From the totals as Ps 2^ep and Qs 2^eq (Ps.hi, Qs.hi in [1/2, 1)), as
+** kl_total_frexp() gives them; P and Q need not be within the double range.
+*/
+void kl_totals_init_exp(kl_totals *t, kl_dd Ps, int ep, kl_dd Qs, int eq);
+
+/*
+** The exact sum of an accumulator of non-negative values as m 2^e, with
+** m a double-double whose hi is in [1/2, 1), also when the sum is
+** subnormal or beyond DBL_MAX; m = 0 (and e = 0) for an empty sum.
+*/
+kl_dd kl_total_frexp(const kl_xsum *sum, int *e);
+
+/*
+** Makes the terms of kl_div_term and kl_js_term (which are homogeneous:
+** scaling a and b together scales the term) 2^s times larger, for an even
+** s <= 1022 that it returns, so that a sum too small for the double range
+** can be formed at scale (js_dist takes its square root).  Not for
+** kl_xent_term.
+*/
+int kl_totals_rescale(kl_totals *t);
 
 double kl_div_term(double p, double q, const kl_totals *t);
 double kl_js_term(double p, double q, const kl_totals *t);
@@ -45,27 +76,41 @@ void kl_terms_accum(kl_term_fn term, const double *p, const double *q,
 ** KL between two categorical distributions given as logits (unnormalised
 ** log-probabilities; -Inf is probability 0): softmax inside, in log space.
 ** Three passes over the data: the caller finds the largest finite entries
-** max_a, max_b and c = a_k - b_k at the largest b_k whose a_k is finite
-** (0 if there is none); kl_logit_acc_add() then sums the exponentials; and
+** max_a, max_b and a_k, b_k at the largest b_k whose a_k is finite (0, 0 if
+** there is none); kl_logit_acc_add() then sums the exponentials; and
 ** kl_logit_term() gives each bin's non-negative term.  The difference of
 ** the two log-sum-exps is formed as c + log1p(sum w_i expm1(a_i-b_i-c)),
-** with w = softmax(b), so nearly equal logits keep full relative accuracy.
+** with w = softmax(b) and c = a_k - b_k, so nearly equal logits keep full
+** relative accuracy; c and each a_i - b_i are kept as double-doubles (two
+** doubles whose sum is exact), so that huge logits (a_k = 6e15 and
+** b_k = 1e308, say) lose nothing in the shift.
+** Where the shift overflows (logits near +-DBL_MAX: c, some a_i - b_i - c
+** or the exponential sum beyond the double range), each bin's
+** log-probabilities a_i - LSE(a) and b_i - LSE(b) are formed apart
+** ("wild" mode: the distributions are then far apart, and the divergence
+** is at least about 1/n^2), and a term whose log-ratio is beyond the
+** double range is formed at a quarter scale: +Inf only where the term
+** itself is.
 */
 typedef struct kl_logit_acc {
-  double max_a, max_b, c;
+  double max_a, max_b, ak, bk;
+  kl_dd c;            /* a_k - b_k, exactly */
   kl_sum sa, sb, u;   /* sum exp(a-max_a), sum exp(b-max_b), sum e_b expm1 */
-  int overflow;       /* an expm1 term overflowed: use the plain difference */
+  int wild;           /* the shift overflowed: per-bin log-softmax */
 } kl_logit_acc;
 
 typedef struct kl_logit_norm {
-  double max_a, max_b, c;
+  double max_a, max_b;
+  kl_dd c;
   double log_sa;      /* log sum exp(a - max_a) */
-  double sb;          /* sum exp(b - max_b) */
+  double sb, log_sb;  /* sum exp(b - max_b), its log */
   double dlse;        /* (LSE(a) - LSE(b)) - c */
+  int wild;           /* see kl_logit_acc */
 } kl_logit_norm;
 
+/* a_k - b_k may overflow: that selects wild mode */
 void kl_logit_acc_init(kl_logit_acc *acc, double max_a, double max_b,
-                       double c);
+                       double ak, double bk);
 void kl_logit_acc_add(kl_logit_acc *acc, const double *a, const double *b,
                       size_t n);
 void kl_logit_finish(const kl_logit_acc *acc, kl_logit_norm *out);

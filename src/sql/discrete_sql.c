@@ -30,9 +30,11 @@
 **      and cross_entropy +Inf: that is the answer, not an error.  js_div is
 **      always finite (at most ln 2).
 **  (3) Errors, naming the function, the argument and the index: a negative
-**      entry, NaN or +-Inf, a vector that sums to 0 (no distribution) or
-**      whose sum exceeds the double range, mismatched lengths, and
-**      everything the core refuses.  NULL in gives NULL.
+**      entry, NaN or +-Inf, a vector that sums to 0 (no distribution),
+**      mismatched lengths, and everything the core refuses.  NULL in gives
+**      NULL.  A total is never formed as a double: it may be anywhere from
+**      the smallest subnormal (5e-324) to beyond DBL_MAX ('[1e308,1e308]'),
+**      and only the ratios of the entries to it matter.
 **  (4) Each bin's term is computed in a form that is >= 0 and does not
 **      cancel when P and Q are nearly equal (the ratio of the normalised
 **      probabilities is formed in double-double arithmetic), and the terms
@@ -80,26 +82,32 @@ const discrete_kind kl_entropy_agg_kind = { "entropy_agg", 1, kl_xent_term, 0 };
 
 static const char *const pq_names[2] = { "p", "q" };
 
-/* The exact total of a distribution argument, refusing 0 and overflow. */
+/*
+** The exact total of a distribution argument, as m 2^e (m.hi in [1/2, 1)),
+** so that a total anywhere from 2^-1074 to beyond DBL_MAX is usable;
+** refuses 0.
+*/
 static int total(const char *fname, const char *aname, const kl_xsum *sum,
-                 kl_dd *out, char **pzErr){
-  *out = kl_xsum_dd(sum);
-  if( out->hi > 0.0 && isfinite(out->hi) ) return SQLITE_OK;
-  return kl_fail(pzErr, sqlite3_mprintf(out->hi==0.0
-                   ? "%s: %s sums to 0, so it is not a distribution"
-                   : "%s: %s sums beyond the double range", fname, aname));
+                 kl_dd *m, int *e, char **pzErr){
+  *m = kl_total_frexp(sum, e);
+  if( m->hi > 0.0 ) return SQLITE_OK;
+  return kl_fail(pzErr, sqlite3_mprintf("%s: %s sums to 0, so it is not a "
+                                        "distribution", fname, aname));
 }
 
 static int totals(const discrete_kind *k, const kl_xsum *sums, kl_totals *t,
                   char **pzErr){
   kl_dd tot[2];
-  int j, rc;
+  int j, rc, e[2] = { 0, 0 };
   for(j=0; j<k->nvec; j++){
-    rc = total(k->name, pq_names[j], &sums[j], &tot[j], pzErr);
+    rc = total(k->name, pq_names[j], &sums[j], &tot[j], &e[j], pzErr);
     if( rc ) return rc;
   }
-  if( k->nvec==1 ) tot[1] = tot[0];
-  kl_totals_init(t, tot[0], tot[1]);
+  if( k->nvec==1 ){
+    tot[1] = tot[0];
+    e[1] = e[0];
+  }
+  kl_totals_init_exp(t, tot[0], e[0], tot[1], e[1]);
   return SQLITE_OK;
 }
 
@@ -108,20 +116,34 @@ static void add_all(kl_xsum *s, const double *x, size_t n){
   for(i=0; i<n; i++) kl_xsum_add(s, x[i]);
 }
 
-/* The result in the unit, with js_dist's square root. */
+/*
+** The result in the unit, with js_dist's square root.  scale is the power
+** of two (even) by which nats was made larger, so that a divergence too
+** small for the double range can still give its square root.
+*/
 static void result(sqlite3_context *ctx, const discrete_kind *k, double nats,
-                   kl_unit unit){
+                   int scale, kl_unit unit){
   double v = kl_unit_scale(nats, unit);
-  sqlite3_result_double(ctx, k->root ? sqrt(v) : v);
+  sqlite3_result_double(ctx, k->root ? ldexp(sqrt(v), -scale/2) : v);
 }
 
 /*
-** The divergence in nats of the call's vector arguments, read twice: once
-** to validate and add up, once for the terms.  Returns SQLITE_OK, KL_NULL,
-** SQLITE_ERROR (*pzErr) or SQLITE_NOMEM.
+** js_dist of a divergence below 2^-900 (a few bins far below their
+** totals): the sum of the terms loses precision as it nears the
+** subnormals, and may underflow to 0 where its square root would not, so
+** the terms are added again 2^s times larger.
+*/
+#define ROOT_RESCALE_BELOW 0x1p-900
+
+/*
+** The divergence in nats of the call's vector arguments, times 2^*scale,
+** read twice: once to validate and add up, once for the terms (and, for
+** js_dist of a divergence below ROOT_RESCALE_BELOW, a third time for the
+** terms at scale).  Returns SQLITE_OK, KL_NULL, SQLITE_ERROR (*pzErr) or
+** SQLITE_NOMEM.
 */
 static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
-                          double *out, char **pzErr){
+                          double *out, int *scale, char **pzErr){
   kl_argv a;
   kl_xsum sums[2];
   kl_totals tot;
@@ -131,14 +153,20 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
 
   memset(sums, 0, sizeof sums);
   kl_sum_init(&acc);
-  for(pass=0; pass<2; pass++){
+  *scale = 0;
+  for(pass=0; pass<3; pass++){
+    if( pass==2 ){
+      if( !k->root || !(kl_sum_value(&acc) < ROOT_RESCALE_BELOW) ) break;
+      *scale = kl_totals_rescale(&tot);
+      kl_sum_init(&acc);
+    }
     rc = kl_args_open(&a, k->name, pq_names, k->nvec, argv, 0, pzErr);
     if( rc ) return rc;
     for(;;){
       rc = kl_args_next(&a, &n, pzErr);
       if( rc ) return rc;
       if( n==0 ) break;
-      if( pass==1 ){
+      if( pass>=1 ){
         kl_terms_accum(k->term, a.buf[0], a.buf[k->nvec - 1], n, &tot, &acc);
         continue;
       }
@@ -162,11 +190,11 @@ void kl_discrete_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kl_unit unit = KL_NATS;
   double v;
   char *zErr = 0;
-  int rc = SQLITE_OK;
+  int rc = SQLITE_OK, scale;
   if( argc > k->nvec ) rc = kl_arg_unit(k->name, argv[k->nvec], &unit, &zErr);
-  if( rc==SQLITE_OK ) rc = discrete_value(k, argv, &v, &zErr);
+  if( rc==SQLITE_OK ) rc = discrete_value(k, argv, &v, &scale, &zErr);
   if( kl_ctx_err(ctx, rc, &zErr) ) return;
-  result(ctx, k, v, unit);
+  result(ctx, k, v, scale, unit);
 }
 
 /* --------------------------------------------------------------- logits */
@@ -175,7 +203,8 @@ static const char *const ab_names[2] = { "a", "b" };
 
 static int logits_value(sqlite3_value **argv, double *out, char **pzErr){
   const char *fname = "kl_div_logits";
-  double max_a = -INFINITY, max_b = -INFINITY, best_b = -INFINITY, c = 0.0;
+  double max_a = -INFINITY, max_b = -INFINITY, best_b = -INFINITY;
+  double best_a = 0.0;
   kl_logit_acc acc;
   kl_logit_norm nm;
   kl_sum sum;
@@ -186,7 +215,10 @@ static int logits_value(sqlite3_value **argv, double *out, char **pzErr){
   for(pass=0; pass<3; pass++){
     rc = kl_args_open(&a, fname, ab_names, 2, argv, KL_NEG_INF, pzErr);
     if( rc ) return rc;
-    if( pass==1 ) kl_logit_acc_init(&acc, max_a, max_b, c);
+    if( pass==1 ){
+      kl_logit_acc_init(&acc, max_a, max_b, best_a,
+                        isinf(best_b) ? 0.0 : best_b);
+    }
     if( pass==2 ) kl_sum_init(&sum);
     for(;;){
       const double *x, *y;
@@ -208,7 +240,7 @@ static int logits_value(sqlite3_value **argv, double *out, char **pzErr){
         if( y[i] > max_b ) max_b = y[i];
         if( isfinite(x[i]) && y[i] > best_b ){
           best_b = y[i];
-          c = x[i] - y[i];
+          best_a = x[i];
         }
       }
     }
@@ -372,7 +404,8 @@ static void disc_agg_value(sqlite3_context *ctx){
   if( kl_ctx_err(ctx, totals(k, sums, &tot, &zErr), &zErr) ) return;
   kl_sum_init(&acc);
   for(i=0; i<n; i++) kl_sum_add(&acc, k->term(b[i].p, b[i].q, &tot));
-  result(ctx, k, kl_sum_value(&acc), g->unit);
+  /* no aggregate takes a root, so none needs discrete_value's rescaling */
+  result(ctx, k, kl_sum_value(&acc), 0, g->unit);
 }
 
 static void disc_agg_final(sqlite3_context *ctx){
