@@ -145,6 +145,35 @@ size_t kl_parse_number(const char *z, size_t n, double *out){
   return i;
 }
 
+size_t kl_number_error(const char *z, size_t n, const char **expected){
+  size_t i = 0;
+  *expected = "a digit";
+  if( i<n && z[i]=='-' ) i++;
+  if( i>=n || !is_digit(z[i]) ) return i;
+  if( z[i]=='0' ){
+    i++;
+    if( i<n && is_digit(z[i]) ){
+      *expected = "'.', 'e' or the end of the number (no leading zeros)";
+      return i;
+    }
+  }else{
+    while( i<n && is_digit(z[i]) ) i++;
+  }
+  if( i<n && z[i]=='.' ){
+    i++;
+    if( i>=n || !is_digit(z[i]) ) return i;
+    while( i<n && is_digit(z[i]) ) i++;
+  }
+  if( i<n && (z[i]=='e' || z[i]=='E') ){
+    i++;
+    if( i<n && (z[i]=='+' || z[i]=='-') ) i++;
+    if( i>=n || !is_digit(z[i]) ) return i;
+    while( i<n && is_digit(z[i]) ) i++;
+  }
+  *expected = "a valid JSON number";
+  return i;
+}
+
 /* x with prec significant digits, '.' as the radix whatever the locale */
 static int format_prec(double x, int prec, char *buf){
   char tmp[40];
@@ -240,10 +269,15 @@ int kl_vec_text(kl_vec *v, const char *z, size_t n, kl_verr *err){
   }
   if( i<n && (z[i]=='-' || is_digit(z[i])) ){
     size_t len = kl_parse_number(z + i, n - i, &v->num);
-    if( len==0 ) return syntax(err, v, i, "a valid JSON number");
+    if( len==0 ){
+      const char *expected;
+      size_t at = i + kl_number_error(z + i, n - i, &expected);
+      return syntax(err, v, at, expected);
+    }
     if( !isfinite(v->num) ){
       err->code = KL_ERR_RANGE;
       err->index = 0;
+      err->scalar = 1;
       err->offset = i;
       return KL_ERR_RANGE;
     }
@@ -450,8 +484,12 @@ static int read_json(kl_vec *v, double *out, size_t max, size_t *got,
         err->found = c;
         return err->code;
       }
-      return syntax(err, v, i, (c=='-' || is_digit(c)) ? "a valid JSON number"
-                                                       : "a number");
+      if( c=='-' || is_digit(c) ){
+        const char *expected;
+        size_t at = i + kl_number_error(z + i, n - i, &expected);
+        return syntax(err, v, at, expected);
+      }
+      return syntax(err, v, i, "a number");
     }
     if( refused(v, x) ){
       err->code = KL_ERR_RANGE;

@@ -55,6 +55,7 @@ typedef struct kl_verr {
   double value;          /* the offending value */
   const char *expected;  /* what the JSON grammar wanted */
   int found;             /* the byte found instead, or -1 at end of text */
+  int scalar;            /* the value is a plain number (no index to name) */
 } kl_verr;
 
 typedef struct kl_vec {
@@ -131,6 +132,14 @@ int kl_rows_next(kl_rows *m, kl_vec *row, kl_verr *err);
 ** +-Inf for a number beyond the double range).
 */
 size_t kl_parse_number(const char *z, size_t n, double *out);
+
+/*
+** For z[0..n), which starts with '-' or a digit but is not a JSON number
+** (kl_parse_number returned 0): the offset of the first byte that breaks the
+** number grammar (n at the end of text), and in *expected what the grammar
+** wanted there.
+*/
+size_t kl_number_error(const char *z, size_t n, const char **expected);
 
 /*
 ** Writes the shortest decimal that reads back (with kl_parse_number, then

@@ -123,16 +123,39 @@ typedef enum {
 int kl_args_check(const kl_argv *a, int k, size_t n, kl_dom dom, int ref,
                   char **pzErr);
 
-/* 'nats', 'bits' or 'bans' in any letter case: SQLITE_OK, else
-** SQLITE_ERROR. */
-int kl_unit_parse(const char *z, kl_unit *unit);
+/* z[0..n) is exactly 'nats', 'bits' or 'bans' in any letter case:
+** SQLITE_OK, else SQLITE_ERROR. */
+int kl_unit_parse(const char *z, size_t n, kl_unit *unit);
 
 /*
 ** Parses the optional unit argument: 'nats', 'bits' or 'bans' (KL_NULL for
-** NULL), else "fname: unknown unit 'x' (use 'nats', 'bits' or 'bans')".
+** NULL), else "fname: unknown unit 'x' (use 'nats', 'bits' or 'bans')",
+** the value echoed as kl_echo() does.
 */
 int kl_arg_unit(const char *fname, sqlite3_value *val, kl_unit *unit,
                 char **pzErr);
+
+/*
+** The NULL rule, for scalar functions and aggregates alike: any NULL among
+** argv[0..argc), the unit included, makes the call's result NULL (an
+** aggregate skips the row, as SUM skips NULL) before any argument is
+** validated.  kl_any_null() says whether there is one; kl_args_unit()
+** returns KL_NULL if there is, and otherwise parses the unit argv[iunit]
+** (if iunit < argc; *unit is KL_NATS when there is none).
+*/
+int kl_any_null(int argc, sqlite3_value **argv);
+int kl_args_unit(const char *fname, int argc, sqlite3_value **argv,
+                 int iunit, kl_unit *unit, char **pzErr);
+
+/*
+** Appends user input z[0..n) to a message so that the message stays valid
+** UTF-8 and short: at most KL_ECHO_MAX characters, then "..."; bytes that
+** are not valid UTF-8, control characters and DEL as \xHH; a backslash as
+** two.  kl_str_done() finishes s: the message, or NULL when out of memory.
+*/
+#define KL_ECHO_MAX 40
+void kl_echo(sqlite3_str *s, const void *z, size_t n);
+char *kl_str_done(sqlite3_str *s);
 
 /* The value in the unit, as the SQL result. */
 void kl_result_unit(sqlite3_context *ctx, double nats, kl_unit unit);

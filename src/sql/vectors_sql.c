@@ -123,9 +123,14 @@ static void to_binary(sqlite3_context *ctx, sqlite3_value *val,
         if( isinf(f) ){
           char num[32];
           kl_format_number(buf[i], 0, num);
-          kl_error(ctx, sqlite3_mprintf("%s: x[%lld] is outside the float32 "
-                                        "range (got %s)", fname,
-                                        (sqlite3_int64)(n + i), num));
+          if( v.kind==KL_NUM ){
+            kl_error(ctx, sqlite3_mprintf("%s: x is outside the float32 "
+                                          "range (got %s)", fname, num));
+          }else{
+            kl_error(ctx, sqlite3_mprintf("%s: x[%lld] is outside the "
+                                          "float32 range (got %s)", fname,
+                                          (sqlite3_int64)(n + i), num));
+          }
           goto fail;
         }
         memcpy(&u, &f, 4);
@@ -221,8 +226,13 @@ void kl_result_vector(sqlite3_context *ctx, const char *fname,
   size_t i;
   for(i=0; i<n; i++){
     if( !isfinite(x[i]) ){
-      kl_error(ctx, sqlite3_mprintf("%s: result[%lld] is beyond the double "
-                                    "range", fname, (sqlite3_int64)i));
+      if( kind==KL_NUM ){
+        kl_error(ctx, sqlite3_mprintf("%s: result is beyond the double range",
+                                      fname));
+      }else{
+        kl_error(ctx, sqlite3_mprintf("%s: result[%lld] is beyond the double "
+                                      "range", fname, (sqlite3_int64)i));
+      }
       return;
     }
   }
