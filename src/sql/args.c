@@ -190,6 +190,18 @@ int kl_open_value(const char *fname, const char *aname, sqlite3_value *val,
       break;
     }
   }
+  if( rc==KL_ERR_RANGE && err.scalar && (flags & KL_NEG_INF) ){
+    /* a plain number in text beyond the double range: -Inf is a value here */
+    const char *z = (const char*)sqlite3_value_text(val);
+    size_t n = (size_t)sqlite3_value_bytes(val), i = err.offset;
+    double x = 0.0;
+    i += kl_parse_number(z + i, n - i, &x);
+    while( i<n && (z[i]==' ' || z[i]=='\t' || z[i]=='\n' || z[i]=='\r') ) i++;
+    if( x==-INFINITY && i==n ){
+      kl_vec_number(v, x);
+      rc = KL_OK;
+    }
+  }
   if( rc ) return kl_fail(pzErr, kl_verr_text(fname, aname, &err));
   if( flags & KL_NEG_INF ) kl_vec_allow_neg_inf(v);
   return SQLITE_OK;

@@ -36,7 +36,8 @@
 #define KL_NULL (-1)   /* an argument is NULL: the result is NULL */
 
 /* Flags for opening vector arguments. */
-#define KL_RAW_F64 1   /* a blob without the kl_f64 header is float64 */
+#define KL_RAW_F64 1   /* a blob without the kl_f64 header is raw float64
+                       ** (kl_f64(x, 'f64') only) */
 #define KL_NEG_INF 2   /* -Inf elements are allowed (logits) */
 
 typedef struct kl_argv {
@@ -79,7 +80,8 @@ void kl_report(sqlite3_context *ctx, const char *fname, const char *aname,
 
 /*
 ** Opens one SQL value as a vector, with KL_RAW_F64 / KL_NEG_INF flags
-** (KL_RAW_F64 is kl_f64's own input rule).  A plain number must be finite
+** (KL_RAW_F64 is kl_f64(x, 'f64')'s input rule; KL_NEG_INF lets -Inf
+** elements and plain numbers through, also a text number like '-1e999').  A plain number must be finite
 ** ("fname: aname must be finite (got NaN)").  Returns SQLITE_OK, KL_NULL,
 ** SQLITE_ERROR (*pzErr) or SQLITE_NOMEM.
 */
