@@ -186,6 +186,7 @@ int kl_open_value(const char *fname, const char *aname, sqlite3_value *val,
       const void *p = sqlite3_value_blob(val);
       size_t n = (size_t)sqlite3_value_bytes(val);
       rc = (flags & KL_RAW_F64) ? kl_vec_raw_f64(v, p, n, &err)
+         : (flags & KL_AS_F32) ? kl_vec_f32(v, p, n, &err)
                                 : kl_vec_blob(v, p, n, &err);
       break;
     }

@@ -39,6 +39,8 @@
 #define KL_RAW_F64 1   /* a blob without the kl_f64 header is raw float64
                        ** (kl_f64(x, 'f64') only) */
 #define KL_NEG_INF 2   /* -Inf elements are allowed (logits) */
+#define KL_AS_F32 4    /* a blob without the kl_f64 header is float32, never
+                       ** JSONB (kl_f64(x, 'f32')) */
 
 typedef struct kl_argv {
   const char *fname;          /* SQL function name, for messages */

@@ -175,7 +175,9 @@ void kl_f64_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     }
     if( n==3 && sqlite3_strnicmp(z, "f64", 3)==0 ){
       flags = KL_RAW_F64;
-    }else if( !(n==3 && sqlite3_strnicmp(z, "f32", 3)==0) ){
+    }else if( n==3 && sqlite3_strnicmp(z, "f32", 3)==0 ){
+      flags = KL_AS_F32;
+    }else{
       sqlite3_str *s = sqlite3_str_new(0);
       sqlite3_str_appendall(s, "kl_f64: unknown format '");
       kl_echo(s, z, n);
@@ -268,7 +270,7 @@ void kl_result_vector(sqlite3_context *ctx, const char *fname,
   }
   if( kind==KL_NUM ){
     sqlite3_result_double(ctx, x[0]);
-  }else if( kind==KL_JSON ){
+  }else if( kind==KL_JSON || kind==KL_JSONB ){   /* JSONB in: JSON text out */
     sqlite3_str *s = sqlite3_str_new(sqlite3_context_db_handle(ctx));
     char num[40];
     int rc;
