@@ -147,6 +147,18 @@ $(CHK)/fuzz_oracle: tests/fuzz/fuzz_oracle.c $(SRC) $(HDR) $(CATALOGUE_H)
 $(CHK)/fuzz_diff: tests/fuzz/fuzz_diff.c $(SRC) $(HDR)
 	@mkdir -p $(@D)
 	$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined $(KLFLAGS) -DSQLITE_CORE -o $@ tests/fuzz/fuzz_diff.c $(SRC) -lsqlite3 $(LDLIBS)
+# A SQLite with jsonb() (3.45+): the amalgamation npm's better-sqlite3
+# 12.11.1 ships (tests/jsonb_sqlite.sh fails loudly without npm), with the
+# extension compiled in, checks JSONB inputs against the real jsonb().
+JSONB_SQLITE = build/jsonb/sqlite3.c
+$(JSONB_SQLITE):
+	sh tests/jsonb_sqlite.sh build/jsonb
+build/jsonb/sqlite3.o: $(JSONB_SQLITE)
+	$(CC) -O1 -g -w -DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION -c -o $@ $(JSONB_SQLITE)
+$(CHK)/jsonb_host: tests/jsonb_host.c build/jsonb/sqlite3.o $(SRC) $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(SAN) -Ibuild/jsonb $(KLFLAGS) -DSQLITE_CORE -o $@ tests/jsonb_host.c $(SRC) build/jsonb/sqlite3.o -lpthread -ldl $(LDLIBS)
+
 $(CHK)/fuzz_decode: tests/fuzz/fuzz_decode.c $(CORE) $(HDR)
 	@mkdir -p $(@D)
 	$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined $(KLFLAGS) -o $@ tests/fuzz/fuzz_decode.c $(CORE) $(LDLIBS)
@@ -173,7 +185,8 @@ $(COV)/oom_host $(COV)/limits_host $(COV)/threads_host: $(COV)/%: tests/%.c $(CO
 
 ASAN_BUILD = $(ASAN)/kl.so $(ASAN)/harness.so $(ASAN)/unit_core $(ASAN)/host
 CHK_BUILD  = $(CHK)/oom_host $(CHK)/limits_host $(CHK)/threads_host \
-             $(CHK)/threads_tsan $(CHK)/fuzz_sql $(CHK)/fuzz_oracle $(CHK)/fuzz_diff $(CHK)/fuzz_decode
+             $(CHK)/threads_tsan $(CHK)/fuzz_sql $(CHK)/fuzz_oracle $(CHK)/fuzz_diff \
+             $(CHK)/fuzz_decode $(CHK)/jsonb_host
 COV_BUILD  = $(COV)/kl.so $(COV)/harness.so $(COV)/host $(COV)/unit_core \
              $(COV)/oom_host $(COV)/limits_host $(COV)/threads_host
 

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """sqlite-kl from Python: Debian's python3 sqlite3 module, numpy arrays as
-float32 blobs and (through kl_f64) float64 blobs, and a pandas DataFrame
+float32 blobs and float64 blobs (the kl_f64 header + '<f8' bytes), and a pandas DataFrame
 read with pandas.read_sql_query.  The numbers are checked against numpy and
 scipy computed here, so the script doubles as a test (it prints "ok ..." /
 "FAIL ..." lines and exits 1 on a failure).
@@ -17,6 +17,9 @@ import pandas as pd
 import scipy.stats
 
 KL = sys.argv[1] if len(sys.argv) > 1 else './kl'
+# The 8-byte kl_f64 header: a blob that starts with it is float64 for every
+# function (a blob without it is float32, kl_f64()'s input included).
+KL_F64 = b'KL\xc0\x7ff64\x01'
 failed = 0
 
 
@@ -39,9 +42,13 @@ sd = rng.uniform(0.5, 2.0, size=(N, D))
 conn.execute('CREATE TABLE models(id INTEGER PRIMARY KEY, mu32 BLOB, sd32 BLOB, '
              'mu64 BLOB, sd64 BLOB)')
 conn.executemany(
-    'INSERT INTO models VALUES(?, ?, ?, kl_f64(?), kl_f64(?))',
+    'INSERT INTO models VALUES(?, ?, ?, ?, ?)',
     [(i + 1, mu[i].astype('<f4').tobytes(), sd[i].astype('<f4').tobytes(),
-      mu[i].astype('<f8').tobytes(), sd[i].astype('<f8').tobytes()) for i in range(N)])
+      KL_F64 + mu[i].astype('<f8').tobytes(), KL_F64 + sd[i].astype('<f8').tobytes())
+     for i in range(N)])
+# The header is what kl_f64() writes too.
+got = conn.execute("SELECT kl_f64('[0.5, -2]')").fetchone()[0]
+check('python.f64-header', got == KL_F64 + np.array([0.5, -2]).astype('<f8').tobytes(), repr(got))
 
 # Every model against model 1, in SQL, into a DataFrame.
 df = pd.read_sql_query(

@@ -9,7 +9,9 @@
 #             the sanitizer runtime is preloaded into the sqlite3 shell)
 #   valgrind  tests/run.sh with every program under valgrind memcheck
 #   hosts     allocation-failure injection, limits, threads (plain and
-#             ThreadSanitizer), from build/check
+#             ThreadSanitizer), JSONB against a SQLite with jsonb() (the
+#             amalgamation of npm's better-sqlite3; no npm = a failure, not
+#             a skip), from build/check
 #   fuzz      each libFuzzer target: its regression inputs, then
 #             FUZZ_SECONDS of fuzzing from the committed seeds
 #   bench     the benchmark at tiny sizes, only to see that it still runs
@@ -209,6 +211,7 @@ case $what in
     phase limits host limits build/check/limits_host
     phase threads host threads build/check/threads_host 2
     phase threads-tsan host threads-tsan env TSAN_OPTIONS=halt_on_error=1 build/check/threads_tsan 2
+    phase jsonb host jsonb build/check/jsonb_host
     phase fuzz_sql fuzz_one fuzz_sql tests/fuzz/seeds_sql
     phase fuzz_oracle fuzz_one fuzz_oracle tests/fuzz/seeds_oracle
     phase fuzz_diff fuzz_one fuzz_diff tests/fuzz/seeds_diff

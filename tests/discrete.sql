@@ -73,7 +73,7 @@ SELECT expect_error('logits.posinf', 'SELECT kl_div_logits(0, X''0000807F'')',
 SELECT expect_error('logits.all-neginf', 'SELECT kl_div_logits(X''000080FF000080FF'', 0)',
   'kl_div_logits: a has no finite entry, so it is not a distribution');
 SELECT expect_error('logits.mismatch', 'SELECT kl_div_logits(''[1,2]'', ''[1]'')',
-  'kl_div_logits: b has 1 elements but a has 2');
+  'kl_div_logits: b has 1 element but a has 2');
 SELECT expect('logits.null', kl_div_logits(NULL, '[1]'), NULL);
 
 -- 1 000 000 bins (the same formula as tests/gen_discrete_ref.py).

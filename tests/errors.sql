@@ -27,7 +27,7 @@ SELECT expect_error('dims.long', 'SELECT kl_gauss(v300, v301, 0, 1) FROM longvec
 SELECT expect_error('dims.long-blob', 'SELECT kl_gauss(v301, 1, kl_f32(v300), 1) FROM longvec',
   'kl_gauss: mu2 has 300 elements but mu1 has 301');
 SELECT expect_error('dims.agg', 'SELECT kl_gauss_agg(''[1,2]'', 1, ''[1]'', 1)',
-  'kl_gauss_agg: mu2 has 1 elements but mu1 has 2');
+  'kl_gauss_agg: mu2 has 1 element but mu1 has 2');
 
 -- sd <= 0, with the index, also past the first chunk.
 SELECT expect_error('sd.neg', 'SELECT kl_gauss(''[1,2,3]'', ''[1,2,-1]'', 0, 1)',
@@ -61,7 +61,7 @@ SELECT expect_error('inf.json', 'SELECT kl_gauss(''[1e999]'', 1, 0, 1)',
 SELECT expect_error('inf.json-neg', 'SELECT kl_gauss(''[1, -2e308]'', 1, 0, 1)',
   'kl_gauss: mu1[1] is beyond the double range (offset 4)');
 SELECT expect_error('inf.json-scalar', 'SELECT kl_gauss(''1e400'', 1, 0, 1)',
-  'kl_gauss: mu1[0] is beyond the double range (offset 0)');
+  'kl_gauss: mu1 is beyond the double range (offset 0)');
 
 -- Strict, locale-independent JSON: each with its offset.
 SELECT expect_error('json.spaces', 'SELECT kl_gauss(''[1 2 3]'', 1, 0, 1)',
@@ -75,17 +75,17 @@ SELECT expect_error('json.unclosed', 'SELECT kl_gauss(''[1,2'', 1, 0, 1)',
 SELECT expect_error('json.hex', 'SELECT kl_gauss(''[0x10]'', 1, 0, 1)',
   'kl_gauss: mu1 is not valid JSON: expected '','' or '']'' at offset 2, found ''x''');
 SELECT expect_error('json.leading-zero', 'SELECT kl_gauss(''[01]'', 1, 0, 1)',
-  'kl_gauss: mu1 is not valid JSON: expected a valid JSON number at offset 1, found ''0''');
+  'kl_gauss: mu1 is not valid JSON: expected ''.'', ''e'' or the end of the number (no leading zeros) at offset 2, found ''1''');
 SELECT expect_error('json.bare-dot', 'SELECT kl_gauss(''[1.]'', 1, 0, 1)',
-  'kl_gauss: mu1 is not valid JSON: expected a valid JSON number at offset 1, found ''1''');
+  'kl_gauss: mu1 is not valid JSON: expected a digit at offset 3, found '']''');
 SELECT expect_error('json.dot-first', 'SELECT kl_gauss(''[.5]'', 1, 0, 1)',
   'kl_gauss: mu1 is not valid JSON: expected a number at offset 1, found ''.''');
 SELECT expect_error('json.plus', 'SELECT kl_gauss(''[+1]'', 1, 0, 1)',
   'kl_gauss: mu1 is not valid JSON: expected a number at offset 1, found ''+''');
 SELECT expect_error('json.minus', 'SELECT kl_gauss(''[-]'', 1, 0, 1)',
-  'kl_gauss: mu1 is not valid JSON: expected a valid JSON number at offset 1, found ''-''');
+  'kl_gauss: mu1 is not valid JSON: expected a digit at offset 2, found '']''');
 SELECT expect_error('json.exp', 'SELECT kl_gauss(''[1e]'', 1, 0, 1)',
-  'kl_gauss: mu1 is not valid JSON: expected a valid JSON number at offset 1, found ''1''');
+  'kl_gauss: mu1 is not valid JSON: expected a digit at offset 3, found '']''');
 SELECT expect_error('json.trailing-comma', 'SELECT kl_gauss(''[1,]'', 1, 0, 1)',
   'kl_gauss: mu1 is not valid JSON: expected a number at offset 3, found '']''');
 SELECT expect_error('json.nan-word', 'SELECT kl_gauss(''[NaN]'', 1, 0, 1)',
@@ -130,8 +130,10 @@ SELECT expect_error('blob.size', 'SELECT kl_gauss(X''0000803F00'', 1, 0, 1)',
   'kl_gauss: mu1 is a 5-byte blob, not a whole number of 4-byte float32 values');
 SELECT expect_error('blob.size-f64', 'SELECT kl_gauss(0, X''4B4CC07F663634010000803F'', 0, 1)',
   'kl_gauss: sd1 is a 12-byte blob, not a whole number of 8-byte float64 values');
-SELECT expect_error('blob.raw-f64-size', 'SELECT kl_f64(X''000000000000F03F0000'')',
-  'kl_f64: x is a 10-byte blob, not a whole number of 8-byte float64 values');
+SELECT expect_error('blob.bare-size-f64', 'SELECT kl_f64(X''000000000000F03F0000'')',
+  'kl_f64: x is a 10-byte blob, not a whole number of 4-byte float32 values');
+SELECT expect_error('blob.f64-size', 'SELECT kl_f64(X''4B4CC07F66363401000000000000F03F0000'')',
+  'kl_f64: x is a 18-byte blob, not a whole number of 8-byte float64 values');
 SELECT expect_error('blob.header', 'SELECT kl_gauss(X''4B4CC07F00000000'', 1, 0, 1)',
   'kl_gauss: mu1 starts like a kl_f64 blob but its 8-byte header is damaged');
 SELECT expect_error('blob.header-short', 'SELECT kl_gauss(X''4B4CC07F'', 1, 0, 1)',
@@ -147,6 +149,70 @@ SELECT expect_error('unit.agg', 'SELECT kl_gauss_agg(0, 1, 0, 1, ''log10'')',
 SELECT expect_error('unit.agg-changes',
   'SELECT kl_gauss_agg(0, 1, 0, 1, u) FROM (SELECT ''bits'' u UNION ALL SELECT ''nats'')',
   'kl_gauss_agg: unit must be the same on every row');
+-- What a message echoes of the input stays valid UTF-8 and short: bytes that
+-- are not UTF-8, control characters and DEL as \xHH, a backslash doubled,
+-- at most 40 characters and then '...'.
+SELECT expect_error('echo.byte-ff', 'SELECT kl_gauss(1, 1, 0, 1, X''FF'')',
+  'kl_gauss: unknown unit ''\xFF'' (use ''nats'', ''bits'' or ''bans'')');
+SELECT expect_error('echo.control', 'SELECT kl_gauss(1, 1, 0, 1, ''a'' || char(10, 9, 127) || ''b'')',
+  'kl_gauss: unknown unit ''a\x0A\x09\x7Fb'' (use ''nats'', ''bits'' or ''bans'')');
+SELECT expect_error('echo.backslash', 'SELECT kl_gauss(1, 1, 0, 1, ''a\xFFb'')',
+  'kl_gauss: unknown unit ''a\\xFFb'' (use ''nats'', ''bits'' or ''bans'')');
+SELECT expect_error('echo.utf8-kept', 'SELECT kl_gauss(1, 1, 0, 1, ''Nät€𝄞'')',
+  'kl_gauss: unknown unit ''Nät€𝄞'' (use ''nats'', ''bits'' or ''bans'')');
+SELECT expect_error('echo.truncated-sequence', 'SELECT kl_gauss(1, 1, 0, 1, X''61C3'')',
+  'kl_gauss: unknown unit ''a\xC3'' (use ''nats'', ''bits'' or ''bans'')');
+SELECT expect_error('echo.overlong', 'SELECT kl_gauss(1, 1, 0, 1, X''C0AFE08080'')',
+  'kl_gauss: unknown unit ''\xC0\xAF\xE0\x80\x80'' (use ''nats'', ''bits'' or ''bans'')');
+SELECT expect_error('echo.surrogate', 'SELECT kl_gauss(1, 1, 0, 1, X''EDA080F4908080'')',
+  'kl_gauss: unknown unit ''\xED\xA0\x80\xF4\x90\x80\x80'' (use ''nats'', ''bits'' or ''bans'')');
+SELECT expect_error('echo.long', 'SELECT kl_gauss(1, 1, 0, 1, printf(''%.*c'', 10000, ''x''))',
+  'kl_gauss: unknown unit ''' || printf('%.*c', 40, 'x') || '...'' (use ''nats'', ''bits'' or ''bans'')');
+SELECT expect_error('echo.long-utf8', 'SELECT kl_gauss(1, 1, 0, 1, replace(printf(''%.*c'', 50, ''x''), ''x'', ''é''))',
+  'kl_gauss: unknown unit ''' || replace(printf('%.*c', 40, 'x'), 'x', 'é') || '...'' (use ''nats'', ''bits'' or ''bans'')');
+SELECT expect_error('echo.exactly-40', 'SELECT kl_gauss(1, 1, 0, 1, printf(''%.*c'', 40, ''y''))',
+  'kl_gauss: unknown unit ''' || printf('%.*c', 40, 'y') || ''' (use ''nats'', ''bits'' or ''bans'')');
+-- The unit is the whole value: a NUL byte does not end it.
+SELECT expect_error('unit.nul', 'SELECT kl_gauss(1, 1, 0, 1, ''nats'' || char(0) || ''x'')',
+  'kl_gauss: unknown unit ''nats\x00x'' (use ''nats'', ''bits'' or ''bans'')');
+SELECT expect_error('unit.nul-end', 'SELECT kl_gauss_agg(1, 1, 0, 1, ''bits'' || char(0))',
+  'kl_gauss_agg: unknown unit ''bits\x00'' (use ''nats'', ''bits'' or ''bans'')');
+SELECT expect('unit.case', kl_gauss(0, 1, 1, 1, 'BiTs'), kl_gauss(0, 1, 1, 1, 'bits'));
+SELECT expect_error('unit.prefix', 'SELECT kl_gauss(1, 1, 0, 1, ''nat'' || ''s '')',
+  'kl_gauss: unknown unit ''nats '' (use ''nats'', ''bits'' or ''bans'')');
+-- NULL wins over every error, the unit's included (tests/null_rule.sql has
+-- the rule for every function).
+SELECT expect('null.beats-unit', kl_gauss(NULL, 1, 0, 1, 'bad'), NULL);
+SELECT expect('null.unit-beats-vectors', kl_gauss('[1,', 1, 0, 1, NULL), NULL);
+SELECT expect('null.agg-beats-unit', kl_gauss_agg(NULL, 1, 0, 1, 'bad'), NULL);
+SELECT expect('null.family-beats-unit', kl_poisson(NULL, 1, 'bad'), NULL);
+SELECT expect('null.dirichlet-beats-unit', kl_dirichlet('[1]', NULL, 'bad'), NULL);
+-- Messages name no index for a plain number, and count in the singular.
+SELECT expect_error('scalar.no-index', 'SELECT kl_gauss(0, ''1e999'', 0, 1)',
+  'kl_gauss: sd1 is beyond the double range (offset 0)');
+SELECT expect_error('scalar.f32-range', 'SELECT kl_f32(1e300)',
+  'kl_f32: x is outside the float32 range (got 1e+300)');
+SELECT expect_error('scalar.f32-range-json', 'SELECT kl_f32(''1e300'')',
+  'kl_f32: x is outside the float32 range (got 1e+300)');
+SELECT expect_error('vector.f32-range', 'SELECT kl_f32(''[1e300]'')',
+  'kl_f32: x[0] is outside the float32 range (got 1e+300)');
+SELECT expect_error('dims.singular', 'SELECT kl_gauss(''[1,2]'', ''[1]'', 0, 1)',
+  'kl_gauss: sd1 has 1 element but mu1 has 2');
+SELECT expect_error('dims.singular-first', 'SELECT kl_gauss(''[1]'', ''[1,2]'', 0, 1)',
+  'kl_gauss: sd1 has 2 elements but mu1 has 1');
+-- Offsets point at the offending character.
+SELECT expect_error('json.exp-sign', 'SELECT kl_gauss(''[1e+]'', 1, 0, 1)',
+  'kl_gauss: mu1 is not valid JSON: expected a digit at offset 4, found '']''');
+SELECT expect_error('json.exp-letter', 'SELECT kl_gauss(''[2, 1.5Ex]'', 1, 0, 1)',
+  'kl_gauss: mu1 is not valid JSON: expected a digit at offset 8, found ''x''');
+SELECT expect_error('json.minus-dot', 'SELECT kl_gauss(''[-.5]'', 1, 0, 1)',
+  'kl_gauss: mu1 is not valid JSON: expected a digit at offset 2, found ''.''');
+SELECT expect_error('json.negative-leading-zero', 'SELECT kl_gauss(''-007'', 1, 0, 1)',
+  'kl_gauss: mu1 is not valid JSON: expected ''.'', ''e'' or the end of the number (no leading zeros) at offset 2, found ''0''');
+SELECT expect_error('json.dot-end', 'SELECT kl_gauss('' 3.'', 1, 0, 1)',
+  'kl_gauss: mu1 is not valid JSON: expected a digit at offset 3, found end of text');
+SELECT expect_error('json.exp-byte', 'SELECT kl_gauss(''[1e'' || char(233) || '']'', 1, 0, 1)',
+  'kl_gauss: mu1 is not valid JSON: expected a digit at offset 3, found byte 0xc3');
 SELECT expect_error('argc.3', 'SELECT kl_gauss(1, 2, 3)',
   'wrong number of arguments to function kl_gauss()');
 SELECT expect_error('argc.6', 'SELECT kl_gauss(1, 2, 3, 4, ''nats'', 6)',
@@ -165,8 +231,32 @@ SELECT expect_error('f32.bad-json', 'SELECT kl_f32(''[1,,]'')',
   'kl_f32: x is not valid JSON: expected a number at offset 3, found '',''');
 SELECT expect_error('f64.nan', 'SELECT kl_f64(X''4B4CC07F66363401000000000000F87F'')',
   'kl_f64: x[0] must be finite (got NaN)');
-SELECT expect_error('f64.raw-nan', 'SELECT kl_f64(X''000000000000F87F'')',
+SELECT expect_error('f64.bare-nan', 'SELECT kl_f64(X''000000000000F87F'')',
+  'kl_f64: x[1] must be finite (got NaN)');
+SELECT expect_error('f64.nan', 'SELECT kl_f64(X''4B4CC07F66363401000000000000F87F'')',
   'kl_f64: x[0] must be finite (got NaN)');
+-- The conversions keep -Inf but not +Inf or NaN; every other function still
+-- refuses -Inf (kl_div_logits excepted), with its usual message.
+SELECT expect_error('posinf.f64', 'SELECT kl_f64(''[1e999]'')',
+  'kl_f64: x[0] is beyond the double range (offset 1)');
+SELECT expect_error('posinf.f32-blob', 'SELECT kl_json(X''0000807F'')',
+  'kl_json: x[0] must be finite (got Inf)');
+SELECT expect_error('posinf.number', 'SELECT kl_f32(1e999)',
+  'kl_f32: x must be finite (got Inf)');
+SELECT expect_error('posinf.text-number', 'SELECT kl_json(''1e999'')',
+  'kl_json: x is beyond the double range (offset 0)');
+SELECT expect_error('neginf.text-trailing', 'SELECT kl_json(''-1e999 x'')',
+  'kl_json: x is beyond the double range (offset 0)');
+SELECT expect_error('neginf.gauss-json', 'SELECT kl_gauss(''[-1e999]'', 1, 0, 1)',
+  'kl_gauss: mu1[0] is beyond the double range (offset 1)');
+SELECT expect_error('neginf.gauss-f32', 'SELECT kl_gauss(kl_f32(''[-1e999]''), 1, 0, 1)',
+  'kl_gauss: mu1[0] must be finite (got -Inf)');
+SELECT expect_error('neginf.gauss-f64', 'SELECT kl_gauss(0, kl_f64(''[1, -1e999]''), 0, 1)',
+  'kl_gauss: sd1[1] must be finite (got -Inf)');
+SELECT expect_error('neginf.kl_div', 'SELECT kl_div(kl_json(''[-1e999, 1]''), ''[1,1]'')',
+  'kl_div: p[0] is beyond the double range (offset 1)');
+SELECT expect_error('neginf.gauss-text-number', 'SELECT kl_gauss(''-1e999'', 1, 0, 1)',
+  'kl_gauss: mu1 is beyond the double range (offset 0)');
 SELECT expect_error('json.nan', 'SELECT kl_json(X''0000C07F'')',
   'kl_json: x[0] must be finite (got NaN)');
 SELECT expect_error('dims.empty', 'SELECT kl_dims(''[]'')', 'kl_dims: x is an empty vector');
@@ -200,7 +290,7 @@ CREATE TEMP TABLE bad300 AS WITH RECURSIVE c(i) AS (SELECT 0 UNION ALL SELECT i+
 SELECT expect_error('dims.then-bad-json', 'SELECT kl_gauss(''[1]'', v, 0, 1) FROM bad300',
   'kl_gauss: sd1 is not valid JSON: expected a number at offset 561, found ''x''');
 SELECT expect_error('json.scalar-minus', 'SELECT kl_gauss(''-'', 1, 0, 1)',
-  'kl_gauss: mu1 is not valid JSON: expected a valid JSON number at offset 0, found ''-''');
+  'kl_gauss: mu1 is not valid JSON: expected a digit at offset 1, found end of text');
 SELECT expect_error('json.huge-exponent', 'SELECT kl_gauss(''[1e100000]'', 1, 0, 1)',
   'kl_gauss: mu1[0] is beyond the double range (offset 1)');
 SELECT expect('json.tiny-exponent', kl_json('[1e-100000, -1e-99999999999999999999]'), '[0,-0]');

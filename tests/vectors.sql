@@ -12,16 +12,44 @@ SELECT expect('f32.identity', kl_f32(X'0000C03F00002040'), X'0000C03F00002040');
 SELECT expect('f32.rounds', kl_f32('[0.1]'), X'CDCCCC3D');
 SELECT expect('f32.underflow-kept', kl_f32('[1e-50]'), X'00000000');
 SELECT expect('f64.article', kl_f64('[2,4,6]'), (SELECT mu1 FROM gauss_ref WHERE id='article.f64'));
-SELECT expect('f64.raw', kl_f64(X'000000000000004000000000000010400000000000001840'),
+-- Raw float64 bytes (numpy '<f8') are float64 only behind the kl_f64 header
+-- (since 0.2.0; the header can be prepended in SQL or in the host language).
+SELECT expect('f64.raw-with-header',
+              CAST(X'4B4CC07F66363401' || X'000000000000004000000000000010400000000000001840' AS BLOB),
               (SELECT mu1 FROM gauss_ref WHERE id='article.f64'));
+SELECT expect('f64.raw-with-header-json',
+              kl_json(CAST(X'4B4CC07F66363401' || X'000000000000004000000000000010400000000000001840' AS BLOB)),
+              '[2,4,6]');
 SELECT expect('f64.tagged', kl_f64((SELECT sd1 FROM gauss_ref WHERE id='article.f64')),
               (SELECT sd1 FROM gauss_ref WHERE id='article.f64'));
 SELECT expect('f64.number', kl_f64(1.5), X'4B4CC07F66363401000000000000F83F');
 SELECT expect('f64.header', hex(substr(kl_f64('[1]'), 1, 8)), '4B4CC07F66363401');
 SELECT expect('f64.size', length(kl_f64('[1,2,3,4,5]')), 48);
--- A bare blob is float32 everywhere but as kl_f64's input.
+-- A bare blob is float32 everywhere, kl_f64's input included (since 0.2.0).
 SELECT expect('f32.bare-blob', kl_dims(X'000000000000F03F'), 2);
-SELECT expect('f64.bare-blob', kl_dims(kl_f64(X'000000000000F03F')), 1);
+SELECT expect('f64.bare-blob', kl_dims(kl_f64(X'000000000000F03F')), 2);
+SELECT expect('f64.bare-blob-is-f32', kl_json(kl_f64(kl_f32('[1,2]'))), '[1,2]');
+SELECT expect('f64.bare-blob-bytes', kl_f64(X'0000C03F'), kl_f64('[1.5]'));
+SELECT expect('f64.f32-exact', kl_json(kl_f64(kl_f32('[0.1]'))), '[0.10000000149011612]');
+SELECT expect('f64.f64-identity', kl_f64(kl_f64('[0.1,3]')), kl_f64('[0.1,3]'));
+SELECT expect('f64.null', kl_f64(NULL), NULL);
+
+-- -Inf elements (logits of probability 0) survive the conversions; kl_json
+-- writes them as -1e999, which reads back as -Inf.  +Inf and NaN do not.
+SELECT expect('neginf.json', kl_json('[-1e999, 0.5]'), '[-1e999,0.5]');
+SELECT expect('neginf.json-beyond', kl_json('[1, -2e308]'), '[1,-1e999]');
+SELECT expect('neginf.f32', kl_f32('[-1e999, 0.5]'), X'000080FF0000003F');
+SELECT expect('neginf.f64', kl_f64('[-1e999, 0.5]'), X'4B4CC07F66363401000000000000F0FF000000000000E03F');
+SELECT expect('neginf.json-of-f32', kl_json(X'000080FF0000003F'), '[-1e999,0.5]');
+SELECT expect('neginf.json-of-f64', kl_json(kl_f64(X'000080FF')), '[-1e999]');
+SELECT expect('neginf.roundtrip', kl_f32(kl_json(kl_f32('[-1e999,2]'))), kl_f32('[-1e999,2]'));
+SELECT expect('neginf.number', kl_json(-1e999), '[-1e999]');
+SELECT expect('neginf.text-number', kl_json(' -1e999 '), '[-1e999]');
+SELECT expect('neginf.f32-number', kl_f32(-1e999), X'000080FF');
+SELECT expect('neginf.dims', kl_dims('[-1e999,-1e999,0]'), 3);
+SELECT expect('neginf.logits', kl_div_logits(kl_json(kl_f32('[-1e999, 0, 0]')), '[0, 0, 0]'),
+              kl_div_logits('[-1e999, 0, 0]', '[0, 0, 0]'));
+SELECT expect('neginf.logits-value', kl_div_logits(kl_f64('[-1e999, 0]'), '[0, 0]'), ln(2), 1e-15);
 
 SELECT expect('json.f32-article', kl_json((SELECT mu1 FROM gauss_ref WHERE id='article.f32')), '[2,4,6]');
 SELECT expect('json.f64-article', kl_json((SELECT sd2 FROM gauss_ref WHERE id='article.f64')), '[1.5,2.5,4]');

@@ -70,9 +70,13 @@ static size_t parse_fast(const char *z, size_t n, double *out){
   return i;
 }
 
-size_t kl_parse_number(const char *z, size_t n, double *out){
+/*
+** json5: also the JSON5 forms SQLite's JSONB keeps as FLOAT5, a '.' with no
+** digit before it (".5", "-.5e3") or none after it ("5.", "5.e3").
+*/
+static size_t parse_number(const char *z, size_t n, double *out, int json5){
   char dig[KL_MAX_DIGITS + 1];
-  int nd = 0, sticky = 0, nonzero = 0, neg = 0;
+  int nd = 0, sticky = 0, nonzero = 0, neg = 0, seen = 0;
   int64_t e10 = 0, ex = 0;
   size_t i = 0;
   int frac = 0;
@@ -81,10 +85,13 @@ size_t kl_parse_number(const char *z, size_t n, double *out){
   i = parse_fast(z, n, out);
   if( i>0 ) return i;
   if( i<n && z[i]=='-' ){ neg = 1; i++; }
-  if( i>=n || !is_digit(z[i]) ) return 0;
+  if( i>=n || !is_digit(z[i]) ){
+    if( !(json5 && i+1<n && z[i]=='.' && is_digit(z[i+1])) ) return 0;
+  }
   for(;;){
     if( i<n && is_digit(z[i]) ){
       char c = z[i++];
+      seen = 1;   /* a digit before any '.' */
       if( !nonzero && c=='0' ){
         if( frac ) e10--;
         else if( i<n && is_digit(z[i]) ) return 0;  /* leading zero */
@@ -100,7 +107,7 @@ size_t kl_parse_number(const char *z, size_t n, double *out){
       }
     }else if( !frac && i<n && z[i]=='.' ){
       i++;
-      if( i>=n || !is_digit(z[i]) ) return 0;
+      if( (i>=n || !is_digit(z[i])) && !(json5 && seen) ) return 0;
       frac = 1;
     }else{
       break;
@@ -142,6 +149,39 @@ size_t kl_parse_number(const char *z, size_t n, double *out){
     x = strtod(buf, 0);
   }
   *out = neg ? -x : x;
+  return i;
+}
+
+size_t kl_parse_number(const char *z, size_t n, double *out){
+  return parse_number(z, n, out, 0);
+}
+
+size_t kl_number_error(const char *z, size_t n, const char **expected){
+  size_t i = 0;
+  *expected = "a digit";
+  if( i<n && z[i]=='-' ) i++;
+  if( i>=n || !is_digit(z[i]) ) return i;
+  if( z[i]=='0' ){
+    i++;
+    if( i<n && is_digit(z[i]) ){
+      *expected = "'.', 'e' or the end of the number (no leading zeros)";
+      return i;
+    }
+  }else{
+    while( i<n && is_digit(z[i]) ) i++;
+  }
+  if( i<n && z[i]=='.' ){
+    i++;
+    if( i>=n || !is_digit(z[i]) ) return i;
+    while( i<n && is_digit(z[i]) ) i++;
+  }
+  if( i<n && (z[i]=='e' || z[i]=='E') ){
+    i++;
+    if( i<n && (z[i]=='+' || z[i]=='-') ) i++;
+    if( i>=n || !is_digit(z[i]) ) return i;
+    while( i<n && is_digit(z[i]) ) i++;
+  }
+  *expected = "a valid JSON number";
   return i;
 }
 
@@ -240,10 +280,15 @@ int kl_vec_text(kl_vec *v, const char *z, size_t n, kl_verr *err){
   }
   if( i<n && (z[i]=='-' || is_digit(z[i])) ){
     size_t len = kl_parse_number(z + i, n - i, &v->num);
-    if( len==0 ) return syntax(err, v, i, "a valid JSON number");
+    if( len==0 ){
+      const char *expected;
+      size_t at = i + kl_number_error(z + i, n - i, &expected);
+      return syntax(err, v, at, expected);
+    }
     if( !isfinite(v->num) ){
       err->code = KL_ERR_RANGE;
       err->index = 0;
+      err->scalar = 1;
       err->offset = i;
       return KL_ERR_RANGE;
     }
@@ -254,6 +299,132 @@ int kl_vec_text(kl_vec *v, const char *z, size_t n, kl_verr *err){
     return KL_OK;
   }
   return syntax(err, v, i, "a JSON array of numbers");
+}
+
+/* NaN and +Inf are never values; -Inf is where the caller allows it. */
+static int refused(const kl_vec *v, double x){
+  return !isfinite(x) && !(v->neg_inf_ok && x==-INFINITY);
+}
+
+/* ------------------------------------------------------------- JSONB */
+
+/* JSONB element types (SQLite's binary JSON, 3.45 and later) */
+#define JSONB_INT     3
+#define JSONB_INT5    4
+#define JSONB_FLOAT   5
+#define JSONB_FLOAT5  6
+#define JSONB_ARRAY   11
+
+/*
+** The header of the JSONB element at p[0..n): its length (1, 2, 3, 5 or 9
+** bytes), with the payload size in *sz, or 0 if the header or the payload
+** does not fit in n bytes.
+*/
+static size_t jsonb_head(const unsigned char *p, size_t n, size_t *sz){
+  unsigned nib;
+  size_t hl, k;
+  uint64_t v = 0;
+  if( n<1 ) return 0;
+  nib = p[0] >> 4;
+  if( nib<=11 ){
+    hl = 1;
+    v = nib;
+  }else{
+    hl = nib==12 ? 2 : nib==13 ? 3 : nib==14 ? 5 : 9;
+    if( n<hl ) return 0;
+    for(k=1; k<hl; k++) v = (v << 8) | p[k];
+  }
+  if( v > (uint64_t)(n - hl) ) return 0;
+  *sz = (size_t)v;
+  return hl;
+}
+
+static int is_xdigit(int c){
+  return is_digit(c) || (c>='a' && c<='f') || (c>='A' && c<='F');
+}
+
+/*
+** The value of a JSONB number element's text z[0..n) of type t: KL_OK with
+** *out (which may be +-Inf, "9e999" being how SQLite stores Infinity), or
+** nonzero if the text is not a number of that type:
+**   INT     an RFC 8259 integer: '-'? digits, no leading zero;
+**   FLOAT   an RFC 8259 number;
+**   INT5    '-'? "0x" or "0X", then hex digits (JSON5);
+**   FLOAT5  an RFC 8259 number that may also have no digit before or no
+**           digit after its '.' (JSON5: ".5", "5.").
+*/
+static int jsonb_number(int t, const char *z, size_t n, double *out){
+  size_t i = 0;
+  if( t==JSONB_INT5 ){
+    uint64_t w = 0;
+    int nd = 0, sticky = 0, neg = 0, ex = 0;
+    if( i<n && z[i]=='-' ){ neg = 1; i++; }
+    if( n-i < 3 || z[i]!='0' || (z[i+1]!='x' && z[i+1]!='X') ) return 1;
+    for(i+=2; i<n; i++){
+      int c = (unsigned char)z[i], d;
+      if( !is_xdigit(c) ) return 1;
+      d = is_digit(c) ? c-'0' : (c|0x20)-'a'+10;
+      if( nd==0 && d==0 ) continue;          /* leading zeros */
+      if( nd<16 ){ w = (w << 4) | (uint64_t)d; nd++; }
+      else{ sticky |= d!=0; ex += 4; }
+    }
+    /* 64 significant bits and a sticky bit: one correct rounding */
+    *out = ldexp((double)(w | (uint64_t)sticky), ex);
+    if( neg ) *out = -*out;
+    return KL_OK;
+  }
+  if( t==JSONB_INT ){
+    if( i<n && z[i]=='-' ) i++;
+    if( i>=n ) return 1;
+    for(; i<n; i++) if( !is_digit(z[i]) ) return 1;
+  }
+  return n==0 || parse_number(z, n, out, t==JSONB_FLOAT5)!=n;
+}
+
+int kl_jsonb_numbers(const void *blob, size_t n, size_t *count,
+                     size_t *start){
+  const unsigned char *p = (const unsigned char*)blob;
+  size_t sz, hl, i, k = 0;
+  hl = jsonb_head(p, n, &sz);
+  if( hl==0 || (p[0] & 0x0F)!=JSONB_ARRAY || hl + sz != n ) return 0;
+  for(i=hl; i<n; ){
+    size_t esz, ehl = jsonb_head(p + i, n - i, &esz);
+    int t;
+    double x;
+    if( ehl==0 ) return 0;
+    t = p[i] & 0x0F;
+    if( t<JSONB_INT || t>JSONB_FLOAT5 ) return 0;
+    if( jsonb_number(t, (const char*)p + i + ehl, esz, &x) ) return 0;
+    i += ehl + esz;
+    k++;
+  }
+  *count = k;
+  *start = hl;
+  return 1;
+}
+
+static int read_jsonb(kl_vec *v, double *out, size_t max, size_t *got,
+                      kl_verr *err){
+  size_t i = v->pos, k = 0;
+  while( k<max && v->next<v->count ){
+    size_t esz, ehl = jsonb_head(v->p + i, v->n - i, &esz);
+    double x = 0.0;
+    /* checked when the blob was opened: cannot fail */
+    jsonb_number(v->p[i] & 0x0F, (const char*)v->p + i + ehl, esz, &x);
+    if( refused(v, x) ){
+      err->code = KL_ERR_RANGE;
+      err->index = v->next;
+      err->offset = i + ehl;
+      return KL_ERR_RANGE;
+    }
+    out[k++] = x;
+    v->next++;
+    i += ehl + esz;
+  }
+  if( v->next==v->count ) v->done = 1;
+  v->pos = i;
+  *got = k;
+  return KL_OK;
 }
 
 static int blob_setup(kl_vec *v, const unsigned char *p, size_t n,
@@ -270,6 +441,17 @@ static int blob_setup(kl_vec *v, const unsigned char *p, size_t n,
     p += KL_F64_HEADER_SIZE;
     n -= KL_F64_HEADER_SIZE;
     raw_is_f64 = 1;
+  }else if( raw_is_f64<0 ){
+    raw_is_f64 = 0;            /* forced float32: no JSONB */
+  }else if( !raw_is_f64 && kl_jsonb_numbers(p, n, &v->count, &v->pos) ){
+    v->kind = KL_JSONB;
+    v->p = p;
+    v->n = n;
+    if( v->count==0 ){
+      err->code = KL_ERR_EMPTY;
+      return KL_ERR_EMPTY;
+    }
+    return KL_OK;
   }
   elsize = raw_is_f64 ? 8 : 4;
   v->kind = raw_is_f64 ? KL_F64 : KL_F32;
@@ -295,6 +477,10 @@ int kl_vec_blob(kl_vec *v, const void *p, size_t n, kl_verr *err){
 
 int kl_vec_raw_f64(kl_vec *v, const void *p, size_t n, kl_verr *err){
   return blob_setup(v, (const unsigned char*)p, n, 1, err);
+}
+
+int kl_vec_f32(kl_vec *v, const void *p, size_t n, kl_verr *err){
+  return blob_setup(v, (const unsigned char*)p, n, -1, err);
 }
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__==__ORDER_LITTLE_ENDIAN__
@@ -425,10 +611,6 @@ int kl_rows_next(kl_rows *m, kl_vec *row, kl_verr *err){
   return KL_OK;
 }
 
-/* NaN and +Inf are never values; -Inf is where the caller allows it. */
-static int refused(const kl_vec *v, double x){
-  return !isfinite(x) && !(v->neg_inf_ok && x==-INFINITY);
-}
 
 static int read_json(kl_vec *v, double *out, size_t max, size_t *got,
                      kl_verr *err){
@@ -450,8 +632,12 @@ static int read_json(kl_vec *v, double *out, size_t max, size_t *got,
         err->found = c;
         return err->code;
       }
-      return syntax(err, v, i, (c=='-' || is_digit(c)) ? "a valid JSON number"
-                                                       : "a number");
+      if( c=='-' || is_digit(c) ){
+        const char *expected;
+        size_t at = i + kl_number_error(z + i, n - i, &expected);
+        return syntax(err, v, at, expected);
+      }
+      return syntax(err, v, i, "a number");
     }
     if( refused(v, x) ){
       err->code = KL_ERR_RANGE;
@@ -493,6 +679,8 @@ int kl_vec_read(kl_vec *v, double *out, size_t max, size_t *got,
       return KL_OK;
     case KL_JSON:
       return read_json(v, out, max, got, err);
+    case KL_JSONB:
+      return read_jsonb(v, out, max, got, err);
     case KL_F32:
     case KL_F64: {
       size_t left = v->count - v->next;

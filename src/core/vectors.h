@@ -8,6 +8,12 @@
 **   KL_F32   a blob of little-endian IEEE float32 values, 4 bytes each;
 **   KL_F64   a blob made by kl_f64(): the 8-byte header below followed by
 **            little-endian IEEE float64 values, 8 bytes each.
+**   KL_JSONB a blob that is SQLite's binary JSON (jsonb(), SQLite 3.45+)
+**            for a flat array of numbers: its first element header is an
+**            array (type 0xB) whose size spans exactly the whole blob, and
+**            its elements are all JSONB numbers (INT, INT5, FLOAT, FLOAT5)
+**            whose text is a valid number of that type (kl_jsonb_numbers).
+**            Any other blob without the kl_f64 header is KL_F32.
 **
 ** The kl_f64 header, byte by byte:
 **   0x4B 0x4C 0xC0 0x7F  read as a little-endian float32 this is a quiet
@@ -32,7 +38,7 @@
 #define KL_F64_HEADER_SIZE 8
 extern const unsigned char kl_f64_header[KL_F64_HEADER_SIZE];
 
-typedef enum { KL_NUM, KL_JSON, KL_F32, KL_F64 } kl_kind;
+typedef enum { KL_NUM, KL_JSON, KL_F32, KL_F64, KL_JSONB } kl_kind;
 
 typedef enum {
   KL_OK = 0,
@@ -55,6 +61,7 @@ typedef struct kl_verr {
   double value;          /* the offending value */
   const char *expected;  /* what the JSON grammar wanted */
   int found;             /* the byte found instead, or -1 at end of text */
+  int scalar;            /* the value is a plain number (no index to name) */
 } kl_verr;
 
 typedef struct kl_vec {
@@ -71,8 +78,21 @@ typedef struct kl_vec {
 
 void kl_vec_number(kl_vec *v, double x);
 int kl_vec_text(kl_vec *v, const char *z, size_t n, kl_verr *err);
+/* A blob: kl_f64 header -> KL_F64; a JSONB array of numbers -> KL_JSONB;
+** else KL_F32. */
 int kl_vec_blob(kl_vec *v, const void *p, size_t n, kl_verr *err);
+/* A blob without the kl_f64 header read as raw float64 / always as float32
+** (never as JSONB): the explicit forms. */
 int kl_vec_raw_f64(kl_vec *v, const void *p, size_t n, kl_verr *err);
+int kl_vec_f32(kl_vec *v, const void *p, size_t n, kl_verr *err);
+
+/*
+** Whether blob[0..n) is a JSONB array of numbers (see KL_JSONB above):
+** then *count is its number of elements and *start the offset of the first
+** element's header.  Reads only within the n bytes.
+*/
+int kl_jsonb_numbers(const void *blob, size_t n, size_t *count,
+                     size_t *start);
 
 /* Lets -Inf elements through (logits: -Inf is probability 0). */
 void kl_vec_allow_neg_inf(kl_vec *v);
@@ -131,6 +151,14 @@ int kl_rows_next(kl_rows *m, kl_vec *row, kl_verr *err);
 ** +-Inf for a number beyond the double range).
 */
 size_t kl_parse_number(const char *z, size_t n, double *out);
+
+/*
+** For z[0..n), which starts with '-' or a digit but is not a JSON number
+** (kl_parse_number returned 0): the offset of the first byte that breaks the
+** number grammar (n at the end of text), and in *expected what the grammar
+** wanted there.
+*/
+size_t kl_number_error(const char *z, size_t n, const char **expected);
 
 /*
 ** Writes the shortest decimal that reads back (with kl_parse_number, then

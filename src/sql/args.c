@@ -21,6 +21,49 @@ static const char *num_text(double x, char *buf){
   return buf;
 }
 
+/* The length of the valid UTF-8 sequence at z[0..n), or 0 if there is none
+** (a stray continuation byte, an overlong form, a surrogate, a code point
+** beyond U+10FFFF, or a sequence cut short). */
+static int utf8_len(const unsigned char *z, size_t n){
+  unsigned c = z[0], cp, min;
+  int len, k;
+  if( c<0x80 ) return 1;
+  if( c>=0xC2 && c<=0xDF ){ len = 2; cp = c & 0x1F; min = 0x80; }
+  else if( c>=0xE0 && c<=0xEF ){ len = 3; cp = c & 0x0F; min = 0x800; }
+  else if( c>=0xF0 && c<=0xF4 ){ len = 4; cp = c & 0x07; min = 0x10000; }
+  else return 0;
+  if( (size_t)len > n ) return 0;
+  for(k=1; k<len; k++){
+    if( (z[k] & 0xC0)!=0x80 ) return 0;
+    cp = (cp << 6) | (z[k] & 0x3F);
+  }
+  if( cp<min || cp>0x10FFFF || (cp>=0xD800 && cp<=0xDFFF) ) return 0;
+  return len;
+}
+
+void kl_echo(sqlite3_str *s, const void *p, size_t n){
+  const unsigned char *z = (const unsigned char*)p;
+  size_t i = 0;
+  int chars = 0;
+  while( i<n ){
+    int len = utf8_len(z + i, n - i);
+    if( chars==KL_ECHO_MAX ){
+      sqlite3_str_appendall(s, "...");
+      return;
+    }
+    if( len==0 || z[i]<0x20 || z[i]==0x7F ){
+      sqlite3_str_appendf(s, "\\x%02X", z[i]);
+      len = 1;
+    }else if( z[i]=='\\' ){
+      sqlite3_str_appendall(s, "\\\\");
+    }else{
+      sqlite3_str_append(s, (const char*)z + i, len);
+    }
+    i += (size_t)len;
+    chars++;
+  }
+}
+
 int kl_fail(char **pzErr, char *msg){
   if( msg==0 ) return SQLITE_NOMEM;
   sqlite3_free(*pzErr);
@@ -82,9 +125,15 @@ char *kl_verr_text(const char *fname, const char *aname, const kl_verr *e){
                             nonfinite_word(e->value));
       break;
     case KL_ERR_RANGE:
-      msg = sqlite3_mprintf("%s: %s[%lld] is beyond the double range "
-                            "(offset %lld)", fname, aname,
-                            (sqlite3_int64)e->index, (sqlite3_int64)e->offset);
+      if( e->scalar ){
+        msg = sqlite3_mprintf("%s: %s is beyond the double range (offset "
+                              "%lld)", fname, aname, (sqlite3_int64)e->offset);
+      }else{
+        msg = sqlite3_mprintf("%s: %s[%lld] is beyond the double range "
+                              "(offset %lld)", fname, aname,
+                              (sqlite3_int64)e->index,
+                              (sqlite3_int64)e->offset);
+      }
       break;
     case KL_ERR_BLOBSIZE:
       msg = sqlite3_mprintf("%s: %s is a %lld-byte blob, not a whole number "
@@ -137,8 +186,21 @@ int kl_open_value(const char *fname, const char *aname, sqlite3_value *val,
       const void *p = sqlite3_value_blob(val);
       size_t n = (size_t)sqlite3_value_bytes(val);
       rc = (flags & KL_RAW_F64) ? kl_vec_raw_f64(v, p, n, &err)
+         : (flags & KL_AS_F32) ? kl_vec_f32(v, p, n, &err)
                                 : kl_vec_blob(v, p, n, &err);
       break;
+    }
+  }
+  if( rc==KL_ERR_RANGE && err.scalar && (flags & KL_NEG_INF) ){
+    /* a plain number in text beyond the double range: -Inf is a value here */
+    const char *z = (const char*)sqlite3_value_text(val);
+    size_t n = (size_t)sqlite3_value_bytes(val), i = err.offset;
+    double x = 0.0;
+    i += kl_parse_number(z + i, n - i, &x);
+    while( i<n && (z[i]==' ' || z[i]=='\t' || z[i]=='\n' || z[i]=='\r') ) i++;
+    if( x==-INFINITY && i==n ){
+      kl_vec_number(v, x);
+      rc = KL_OK;
     }
   }
   if( rc ) return kl_fail(pzErr, kl_verr_text(fname, aname, &err));
@@ -190,9 +252,10 @@ static int mismatch(kl_argv *a, int first, int k, char **pzErr){
       return kl_fail(pzErr, kl_verr_text(a->fname, a->names[pair[j]], &err));
     }
   }
-  return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld elements but %s has "
+  return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld element%s but %s has "
                                         "%lld", a->fname, a->names[k],
-                                        (sqlite3_int64)len[1], a->names[first],
+                                        (sqlite3_int64)len[1],
+                                        len[1]==1 ? "" : "s", a->names[first],
                                         (sqlite3_int64)len[0]));
 }
 
@@ -285,22 +348,54 @@ int kl_args_check(const kl_argv *a, int k, size_t n, kl_dom dom, int ref,
   return SQLITE_OK;
 }
 
-int kl_unit_parse(const char *z, kl_unit *unit){
-  if( sqlite3_stricmp(z, "nats")==0 ){ *unit = KL_NATS; return SQLITE_OK; }
-  if( sqlite3_stricmp(z, "bits")==0 ){ *unit = KL_BITS; return SQLITE_OK; }
-  if( sqlite3_stricmp(z, "bans")==0 ){ *unit = KL_BANS; return SQLITE_OK; }
+int kl_unit_parse(const char *z, size_t n, kl_unit *unit){
+  /* the whole value: 'nats' followed by a NUL byte and more is no unit */
+  if( n!=4 ) return SQLITE_ERROR;
+  if( sqlite3_strnicmp(z, "nats", 4)==0 ){ *unit = KL_NATS; return SQLITE_OK; }
+  if( sqlite3_strnicmp(z, "bits", 4)==0 ){ *unit = KL_BITS; return SQLITE_OK; }
+  if( sqlite3_strnicmp(z, "bans", 4)==0 ){ *unit = KL_BANS; return SQLITE_OK; }
   return SQLITE_ERROR;
 }
 
 int kl_arg_unit(const char *fname, sqlite3_value *val, kl_unit *unit,
                 char **pzErr){
   const char *z;
+  size_t n;
+  sqlite3_str *s;
   if( sqlite3_value_type(val)==SQLITE_NULL ) return KL_NULL;
   z = (const char*)sqlite3_value_text(val);
   if( z==0 ) return SQLITE_NOMEM;
-  if( kl_unit_parse(z, unit)==SQLITE_OK ) return SQLITE_OK;
-  return kl_fail(pzErr, sqlite3_mprintf("%s: unknown unit '%s' (use 'nats', "
-                                        "'bits' or 'bans')", fname, z));
+  n = (size_t)sqlite3_value_bytes(val);
+  if( kl_unit_parse(z, n, unit)==SQLITE_OK ) return SQLITE_OK;
+  s = sqlite3_str_new(0);
+  sqlite3_str_appendf(s, "%s: unknown unit '", fname);
+  kl_echo(s, z, n);
+  sqlite3_str_appendall(s, "' (use 'nats', 'bits' or 'bans')");
+  return kl_fail(pzErr, kl_str_done(s));
+}
+
+char *kl_str_done(sqlite3_str *s){
+  if( sqlite3_str_errcode(s) ){
+    sqlite3_free(sqlite3_str_finish(s));
+    return 0;
+  }
+  return sqlite3_str_finish(s);
+}
+
+int kl_any_null(int argc, sqlite3_value **argv){
+  int k;
+  for(k=0; k<argc; k++){
+    if( sqlite3_value_type(argv[k])==SQLITE_NULL ) return 1;
+  }
+  return 0;
+}
+
+int kl_args_unit(const char *fname, int argc, sqlite3_value **argv,
+                 int iunit, kl_unit *unit, char **pzErr){
+  *unit = KL_NATS;
+  if( kl_any_null(argc, argv) ) return KL_NULL;
+  if( iunit<argc ) return kl_arg_unit(fname, argv[iunit], unit, pzErr);
+  return SQLITE_OK;
 }
 
 void kl_result_unit(sqlite3_context *ctx, double nats, kl_unit unit){

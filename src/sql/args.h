@@ -36,8 +36,11 @@
 #define KL_NULL (-1)   /* an argument is NULL: the result is NULL */
 
 /* Flags for opening vector arguments. */
-#define KL_RAW_F64 1   /* a blob without the kl_f64 header is float64 */
+#define KL_RAW_F64 1   /* a blob without the kl_f64 header is raw float64
+                       ** (kl_f64(x, 'f64') only) */
 #define KL_NEG_INF 2   /* -Inf elements are allowed (logits) */
+#define KL_AS_F32 4    /* a blob without the kl_f64 header is float32, never
+                       ** JSONB (kl_f64(x, 'f32')) */
 
 typedef struct kl_argv {
   const char *fname;          /* SQL function name, for messages */
@@ -79,7 +82,8 @@ void kl_report(sqlite3_context *ctx, const char *fname, const char *aname,
 
 /*
 ** Opens one SQL value as a vector, with KL_RAW_F64 / KL_NEG_INF flags
-** (KL_RAW_F64 is kl_f64's own input rule).  A plain number must be finite
+** (KL_RAW_F64 is kl_f64(x, 'f64')'s input rule; KL_NEG_INF lets -Inf
+** elements and plain numbers through, also a text number like '-1e999').  A plain number must be finite
 ** ("fname: aname must be finite (got NaN)").  Returns SQLITE_OK, KL_NULL,
 ** SQLITE_ERROR (*pzErr) or SQLITE_NOMEM.
 */
@@ -123,16 +127,39 @@ typedef enum {
 int kl_args_check(const kl_argv *a, int k, size_t n, kl_dom dom, int ref,
                   char **pzErr);
 
-/* 'nats', 'bits' or 'bans' in any letter case: SQLITE_OK, else
-** SQLITE_ERROR. */
-int kl_unit_parse(const char *z, kl_unit *unit);
+/* z[0..n) is exactly 'nats', 'bits' or 'bans' in any letter case:
+** SQLITE_OK, else SQLITE_ERROR. */
+int kl_unit_parse(const char *z, size_t n, kl_unit *unit);
 
 /*
 ** Parses the optional unit argument: 'nats', 'bits' or 'bans' (KL_NULL for
-** NULL), else "fname: unknown unit 'x' (use 'nats', 'bits' or 'bans')".
+** NULL), else "fname: unknown unit 'x' (use 'nats', 'bits' or 'bans')",
+** the value echoed as kl_echo() does.
 */
 int kl_arg_unit(const char *fname, sqlite3_value *val, kl_unit *unit,
                 char **pzErr);
+
+/*
+** The NULL rule, for scalar functions and aggregates alike: any NULL among
+** argv[0..argc), the unit included, makes the call's result NULL (an
+** aggregate skips the row, as SUM skips NULL) before any argument is
+** validated.  kl_any_null() says whether there is one; kl_args_unit()
+** returns KL_NULL if there is, and otherwise parses the unit argv[iunit]
+** (if iunit < argc; *unit is KL_NATS when there is none).
+*/
+int kl_any_null(int argc, sqlite3_value **argv);
+int kl_args_unit(const char *fname, int argc, sqlite3_value **argv,
+                 int iunit, kl_unit *unit, char **pzErr);
+
+/*
+** Appends user input z[0..n) to a message so that the message stays valid
+** UTF-8 and short: at most KL_ECHO_MAX characters, then "..."; bytes that
+** are not valid UTF-8, control characters and DEL as \xHH; a backslash as
+** two.  kl_str_done() finishes s: the message, or NULL when out of memory.
+*/
+#define KL_ECHO_MAX 40
+void kl_echo(sqlite3_str *s, const void *z, size_t n);
+char *kl_str_done(sqlite3_str *s);
 
 /* The value in the unit, as the SQL result. */
 void kl_result_unit(sqlite3_context *ctx, double nats, kl_unit unit);

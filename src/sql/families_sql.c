@@ -44,7 +44,9 @@
 ** Rules, as for kl_gauss (see sql/gauss_sql.c):
 **  (1) Every argument is a JSON array, a float32 blob, a kl_f64 blob or a
 **      plain number, which broadcasts; vectors have the same length.
-**  (2) NULL in gives NULL.  unit is 'nats' (default), 'bits' or 'bans'.
+**  (2) NULL in gives NULL: any NULL argument, the unit included, and no
+**      other argument is validated.  unit is 'nats' (default), 'bits' or
+**      'bans'.
 **  (3) Each parameter must be finite and in its family's domain (sd and
 **      var > 0; logvar any finite number; p in [0, 1]; n a whole number;
 **      rates >= 0 or > 0; shapes > 0; high > low); otherwise an error names
@@ -103,9 +105,7 @@ void kl_family_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   size_t n, i;
   char *zErr = 0;
   int k, rc = SQLITE_OK;
-  if( argc > f->nparam ){
-    rc = kl_arg_unit(f->name, argv[f->nparam], &unit, &zErr);
-  }
+  rc = kl_args_unit(f->name, argc, argv, f->nparam, &unit, &zErr);
   if( rc==SQLITE_OK ){
     rc = kl_args_open(&a, f->name, f->names, f->nparam, argv, 0, &zErr);
   }
@@ -162,7 +162,7 @@ void kl_dirichlet_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   size_t n, i;
   char *zErr = 0;
   int k, rc = SQLITE_OK;
-  if( argc==3 ) rc = kl_arg_unit("kl_dirichlet", argv[2], &unit, &zErr);
+  rc = kl_args_unit("kl_dirichlet", argc, argv, 2, &unit, &zErr);
   if( rc==SQLITE_OK ){
     rc = kl_args_open(&a, "kl_dirichlet", dir_names, 2, argv, 0, &zErr);
   }

@@ -25,9 +25,10 @@
 **      blob, or a plain number (see core/vectors.h).  Plain numbers broadcast
 **      against the vectors; when all four are numbers there is one
 **      dimension.  Vectors must all have the same length.
-**  (2) If any argument is NULL the result is NULL.  In kl_gauss_agg a row
-**      with a NULL argument is skipped, as SUM skips NULL; a group with no
-**      other rows gives NULL.
+**  (2) If any argument is NULL, the unit included, the result is NULL and
+**      no other argument is validated.  In kl_gauss_agg a row with a NULL
+**      argument is skipped, as SUM skips NULL; a group with no other rows
+**      gives NULL.
 **  (3) sd1 and sd2 must be > 0 everywhere; every element must be finite.
 **      Anything else is an error naming the argument and the index:
 **        kl_gauss: sd1[2] must be > 0 (got -1)
@@ -38,8 +39,8 @@
 **      the rows in an exact accumulator, so a sliding window gives the same
 **      bits as recomputing the frame from scratch, however long it runs.
 **  (6) unit is 'nats' (default), 'bits' or 'bans', in any letter case; a
-**      NULL unit gives NULL; in kl_gauss_agg it must be the same on every
-**      row.
+**      NULL unit is a NULL argument (2); in kl_gauss_agg it must be the
+**      same on every row.
 */
 #include "args.h"
 #include "gauss.h"
@@ -97,7 +98,7 @@ void kl_gauss_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kl_unit unit = KL_NATS;
   double kl;
   char *zErr = 0;
-  int rc = argc==5 ? kl_arg_unit("kl_gauss", argv[4], &unit, &zErr) : 0;
+  int rc = kl_args_unit("kl_gauss", argc, argv, 4, &unit, &zErr);
   if( rc==SQLITE_OK ) rc = gauss_kl("kl_gauss", argv, &kl, &zErr);
   if( kl_ctx_err(ctx, rc, &zErr) ) return;
   kl_result_unit(ctx, kl, unit);
@@ -115,9 +116,7 @@ typedef struct gauss_agg {
 static int gauss_agg_row(sqlite3_context *ctx, int argc, sqlite3_value **argv,
                          double *kl, kl_unit *unit){
   char *zErr = 0;
-  int rc = SQLITE_OK;
-  *unit = KL_NATS;
-  if( argc==5 ) rc = kl_arg_unit("kl_gauss_agg", argv[4], unit, &zErr);
+  int rc = kl_args_unit("kl_gauss_agg", argc, argv, 4, unit, &zErr);
   if( rc==SQLITE_OK ) rc = gauss_kl("kl_gauss_agg", argv, kl, &zErr);
   return kl_ctx_err(ctx, rc, &zErr);
 }

@@ -4,12 +4,17 @@
 **   kl_f32(x)    any vector form in; a float32 little-endian blob out,
 **                4 bytes per element (the sqlite-vec layout, and numpy's
 **                astype('<f4').tobytes()).
-**   kl_f64(x)    a JSON array, a raw float64 little-endian blob (numpy's
-**                astype('<f8').tobytes()), a kl_f64 blob or a number in; a
-**                kl_f64 blob out: the 8-byte header of core/vectors.h, then the
-**                doubles.  Every function reads such a blob as float64,
-**                wherever it was stored or passed; a blob without the header
-**                is float32 everywhere except as kl_f64's own input.
+**   kl_f64(x)    any vector form in; a kl_f64 blob out: the 8-byte header of
+**                core/vectors.h, then the doubles.  Every function reads such
+**                a blob as float64, wherever it was stored or passed.  A blob
+**                without the header is float32 here as everywhere (since
+**                0.2.0; 0.1.0 read it as raw float64 in kl_f64 only).
+**   kl_f64(x, format)
+**                format says how a blob x without the kl_f64 header is read:
+**                'f32' (the default) or 'f64', raw little-endian float64
+**                (numpy's astype('<f8').tobytes()).  A blob with the header
+**                is a kl_f64 blob whatever the format.  (Registered once the
+**                catalogue lists the argument.)
 **   kl_json(x)   any vector form in; JSON text out, each element written
 **                as the shortest decimal that reads back to the same value
 **                (the same float32 for a float32 blob), so JSON -> blob ->
@@ -18,13 +23,17 @@
 **   kl_version() the extension's version string.
 **
 ** Rules:
-**  (1) NULL in gives NULL out.
+**  (1) NULL in gives NULL out (the NULL rule: any NULL argument).
 **  (2) The input is validated in full, as every other function would:
-**      malformed JSON, empty vectors, NaN or +-Inf elements and blobs whose
+**      malformed JSON, empty vectors, NaN or +Inf elements and blobs whose
 **      size is not a whole number of elements are errors.
-**  (3) kl_f32 refuses an element whose magnitude rounds beyond the float32
+**  (3) -Inf elements are kept (they are logits of probability 0, which
+**      kl_div_logits takes): kl_f32 and kl_f64 store them, kl_json writes
+**      them as -1e999, which reads back as -Inf, kl_dims counts them.
+**      Every other function refuses them as before.
+**  (4) kl_f32 refuses an element whose magnitude rounds beyond the float32
 **      range (it would become Inf); values that round to zero are kept.
-**  (4) A result longer than SQLite's length limit (SQLITE_LIMIT_LENGTH) is
+**  (5) A result longer than SQLite's length limit (SQLITE_LIMIT_LENGTH) is
 **      refused with SQLITE_TOOBIG; the result buffer never grows past the
 **      limit.
 */
@@ -43,7 +52,7 @@ static int open_counted(sqlite3_context *ctx, const char *fname,
   kl_vec probe;
   kl_verr err;
   char *zErr = 0;
-  int rc = kl_open_value(fname, "x", val, 0, v, &zErr);
+  int rc = kl_open_value(fname, "x", val, KL_NEG_INF, v, &zErr);
   if( kl_ctx_err(ctx, rc, &zErr) ) return rc;
   probe = *v;
   memset(&err, 0, sizeof err);
@@ -79,7 +88,7 @@ static void store_le(unsigned char *p, uint64_t u, int bytes){
 ** buffer that doubles as needed, refusing to grow past the length limit.
 */
 static void to_binary(sqlite3_context *ctx, sqlite3_value *val,
-                      const char *fname, int elsize){
+                      const char *fname, int elsize, unsigned flags){
   size_t header = elsize==8 ? KL_F64_HEADER_SIZE : 0;
   size_t got, i, n = 0, cap = 0;
   sqlite3_int64 limit = length_limit(ctx);
@@ -88,8 +97,7 @@ static void to_binary(sqlite3_context *ctx, sqlite3_value *val,
   kl_verr err;
   kl_vec v;
   char *zErr = 0;
-  int rc = kl_open_value(fname, "x", val, elsize==8 ? KL_RAW_F64 : 0, &v,
-                         &zErr);
+  int rc = kl_open_value(fname, "x", val, flags | KL_NEG_INF, &v, &zErr);
   if( kl_ctx_err(ctx, rc, &zErr) ) return;
   memset(&err, 0, sizeof err);
   for(;;){
@@ -120,12 +128,17 @@ static void to_binary(sqlite3_context *ctx, sqlite3_value *val,
       if( elsize==4 ){
         float f = (float)buf[i];
         uint32_t u;
-        if( isinf(f) ){
+        if( isinf(f) && !isinf(buf[i]) ){
           char num[32];
           kl_format_number(buf[i], 0, num);
-          kl_error(ctx, sqlite3_mprintf("%s: x[%lld] is outside the float32 "
-                                        "range (got %s)", fname,
-                                        (sqlite3_int64)(n + i), num));
+          if( v.kind==KL_NUM ){
+            kl_error(ctx, sqlite3_mprintf("%s: x is outside the float32 "
+                                          "range (got %s)", fname, num));
+          }else{
+            kl_error(ctx, sqlite3_mprintf("%s: x[%lld] is outside the "
+                                          "float32 range (got %s)", fname,
+                                          (sqlite3_int64)(n + i), num));
+          }
           goto fail;
         }
         memcpy(&u, &f, 4);
@@ -147,12 +160,33 @@ fail:
 
 void kl_f32_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   (void)argc;
-  to_binary(ctx, argv[0], "kl_f32", 4);
+  to_binary(ctx, argv[0], "kl_f32", 4, 0);
 }
 
 void kl_f64_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
-  (void)argc;
-  to_binary(ctx, argv[0], "kl_f64", 8);
+  unsigned flags = 0;
+  if( kl_any_null(argc, argv) ) return;
+  if( argc==2 ){
+    const char *z = (const char*)sqlite3_value_text(argv[1]);
+    size_t n = (size_t)sqlite3_value_bytes(argv[1]);
+    if( z==0 ){
+      sqlite3_result_error_nomem(ctx);
+      return;
+    }
+    if( n==3 && sqlite3_strnicmp(z, "f64", 3)==0 ){
+      flags = KL_RAW_F64;
+    }else if( n==3 && sqlite3_strnicmp(z, "f32", 3)==0 ){
+      flags = KL_AS_F32;
+    }else{
+      sqlite3_str *s = sqlite3_str_new(0);
+      sqlite3_str_appendall(s, "kl_f64: unknown format '");
+      kl_echo(s, z, n);
+      sqlite3_str_appendall(s, "' (use 'f32' or 'f64')");
+      kl_error(ctx, kl_str_done(s));
+      return;
+    }
+  }
+  to_binary(ctx, argv[0], "kl_f64", 8, flags);
 }
 
 void kl_json_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
@@ -165,7 +199,7 @@ void kl_json_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   char *zErr = 0;
   int rc, first = 1;
   (void)argc;
-  rc = kl_open_value("kl_json", "x", argv[0], 0, &v, &zErr);
+  rc = kl_open_value("kl_json", "x", argv[0], KL_NEG_INF, &v, &zErr);
   if( kl_ctx_err(ctx, rc, &zErr) ) return;
   s = sqlite3_str_new(sqlite3_context_db_handle(ctx));
   sqlite3_str_appendchar(s, 1, '[');
@@ -178,7 +212,10 @@ void kl_json_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     }
     if( got==0 ) break;
     for(i=0; i<got; i++){
-      int len = kl_format_number(buf[i], v.kind==KL_F32, num);
+      /* -Inf (the only non-finite value let through) as a number our
+      ** parser reads back as -Inf */
+      int len = isinf(buf[i]) ? (int)strlen(strcpy(num, "-1e999"))
+                              : kl_format_number(buf[i], v.kind==KL_F32, num);
       if( !first ) sqlite3_str_appendchar(s, 1, ',');
       sqlite3_str_append(s, num, len);
       first = 0;
@@ -221,14 +258,19 @@ void kl_result_vector(sqlite3_context *ctx, const char *fname,
   size_t i;
   for(i=0; i<n; i++){
     if( !isfinite(x[i]) ){
-      kl_error(ctx, sqlite3_mprintf("%s: result[%lld] is beyond the double "
-                                    "range", fname, (sqlite3_int64)i));
+      if( kind==KL_NUM ){
+        kl_error(ctx, sqlite3_mprintf("%s: result is beyond the double range",
+                                      fname));
+      }else{
+        kl_error(ctx, sqlite3_mprintf("%s: result[%lld] is beyond the double "
+                                      "range", fname, (sqlite3_int64)i));
+      }
       return;
     }
   }
   if( kind==KL_NUM ){
     sqlite3_result_double(ctx, x[0]);
-  }else if( kind==KL_JSON ){
+  }else if( kind==KL_JSON || kind==KL_JSONB ){   /* JSONB in: JSON text out */
     sqlite3_str *s = sqlite3_str_new(sqlite3_context_db_handle(ctx));
     char num[40];
     int rc;
