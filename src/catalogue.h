@@ -262,8 +262,9 @@ KL_SCALAR("kl_dirichlet", "alpha1 | alpha2 [unit]", kl_dirichlet_func, 0,
 KL_SCALAR("kl_f32", "x", kl_f32_func, 0, 0, 0, 0,
   "a vector as a float32 blob (sqlite-vec's layout)", "'[0.5,1e-3,2.25]'")
 
-KL_SCALAR("kl_f64", "x", kl_f64_func, 0, 0, 0, 0,
-  "a vector as a kl_f64 blob (float64 with an 8-byte header)",
+KL_SCALAR("kl_f64", "x [format]", kl_f64_func, 0, 0, 0, 0,
+  "a vector as a kl_f64 blob (float64 with an 8-byte header); format 'f32' "
+  "or 'f64' reads a bare blob as that",
   "'[1e-300,5]'")
 
 KL_SCALAR("kl_json", "x", kl_json_func, 0, 0, 0, 0,

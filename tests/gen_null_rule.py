@@ -35,14 +35,7 @@ AGG_ROWS = {
 # Registrations that do not follow the rule yet, with the reason; each is
 # skipped here and listed by the suite's check below.  Empty when the
 # rule holds everywhere.
-PENDING = {
-    reg: 'src/sql/discrete_sql.c parses the unit before the NULL check; '
-         'use kl_args_unit()'
-    for reg in ('kl_div/3', 'js_div/3', 'js_dist/3', 'cross_entropy/3',
-                'entropy/2', 'kl_div_logits/3')
-}
-PENDING['kl_mvn/5'] = ('src/sql/mvn_sql.c parses the unit before the NULL '
-                       'check; use kl_args_unit()')
+PENDING = {}
 
 
 def q(s):

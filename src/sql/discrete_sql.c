@@ -190,8 +190,8 @@ void kl_discrete_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kl_unit unit = KL_NATS;
   double v;
   char *zErr = 0;
-  int rc = SQLITE_OK, scale;
-  if( argc > k->nvec ) rc = kl_arg_unit(k->name, argv[k->nvec], &unit, &zErr);
+  int scale;
+  int rc = kl_args_unit(k->name, argc, argv, k->nvec, &unit, &zErr);
   if( rc==SQLITE_OK ) rc = discrete_value(k, argv, &v, &scale, &zErr);
   if( kl_ctx_err(ctx, rc, &zErr) ) return;
   result(ctx, k, v, scale, unit);
@@ -259,7 +259,7 @@ void kl_div_logits_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kl_unit unit = KL_NATS;
   double v;
   char *zErr = 0;
-  int rc = argc==3 ? kl_arg_unit("kl_div_logits", argv[2], &unit, &zErr) : 0;
+  int rc = kl_args_unit("kl_div_logits", argc, argv, 2, &unit, &zErr);
   if( rc==SQLITE_OK ) rc = logits_value(argv, &v, &zErr);
   if( kl_ctx_err(ctx, rc, &zErr) ) return;
   kl_result_unit(ctx, v, unit);

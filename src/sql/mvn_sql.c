@@ -237,7 +237,7 @@ void kl_mvn_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   kl_unit unit = KL_NATS;
   double kl;
   char *zErr = 0;
-  int rc = argc==5 ? kl_arg_unit(MVN_FNAME, argv[4], &unit, &zErr) : 0;
+  int rc = kl_args_unit(MVN_FNAME, argc, argv, 4, &unit, &zErr);
   if( rc==SQLITE_OK ) rc = mvn_value(argv, &kl, &zErr);
   if( kl_ctx_err(ctx, rc, &zErr) ) return;
   kl_result_unit(ctx, kl, unit);

@@ -74,6 +74,7 @@
   "SELECT kl_dirichlet(?1, ?2, ?3)",
   "SELECT kl_f32(?1)",
   "SELECT kl_f64(?1)",
+  "SELECT kl_f64(?1, ?2)",
   "SELECT kl_json(?1)",
   "SELECT kl_dims(?1)",
   "SELECT kl_version()",

@@ -249,7 +249,7 @@ def family_case(doms, nshared, kind):
                 if ok:
                     break
             else:
-                y = p
+                raise ValueError('no nearby valid parameter')
             x[nshared + k + i] = y
     return x
 
@@ -448,8 +448,8 @@ def main():
         kinds = [KINDS[i % len(KINDS)] for i in range(CASES - 2)] + ['long', 'long']
         for i, kind in enumerate(kinds):
             while True:
-                args = make_args(spec, kind)
                 try:
+                    args = make_args(spec, kind)
                     v = truth_of(spec, args, kind)
                 except (ValueError, ZeroDivisionError, OverflowError):
                     continue
