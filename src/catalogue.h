@@ -46,6 +46,9 @@
 ** upper    the largest value in nats (js_div: ln 2), or 0 for no bound.
 ** bound    the relative accuracy bound against an exact reference, where
 **          the problem is well conditioned (0: not a numeric result).
+**          kl_div_logits: 1e-13, as each probability is the exp of a
+**          difference of logits of up to about 745 in size, which carries
+**          the rounding of that difference (about 745 ulps relative).
 ** summary  one line for the docs' function index.
 ** example  the arguments of one valid call, as SQL; an aggregate's may use
 **          the column k (1, 2, 3 over three rows).
@@ -161,7 +164,7 @@ KL_SCALAR("entropy", "p [unit]", kl_discrete_func, &kl_entropy_kind,
   "'[1,2,3,4]'")
 
 KL_SCALAR("kl_div_logits", "a | b [unit]", kl_div_logits_func, 0,
-  KL_DIV, 0, 1e-14,
+  KL_DIV, 0, 1e-13,
   "KL between categorical distributions given as logits (softmax inside)",
   "'[1e4,-1e4,3]', '[-2,5,1]'")
 

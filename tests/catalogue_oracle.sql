@@ -168,7 +168,7 @@ INSERT INTO grid_bound VALUES('js_div', 1e-14, 1);
 INSERT INTO grid_bound VALUES('js_dist', 1e-14, 1);
 INSERT INTO grid_bound VALUES('cross_entropy', 1e-14, 1);
 INSERT INTO grid_bound VALUES('entropy', 1e-14, 1);
-INSERT INTO grid_bound VALUES('kl_div_logits', 1e-14, 1);
+INSERT INTO grid_bound VALUES('kl_div_logits', 1e-13, 1);
 INSERT INTO grid_bound VALUES('kl_div_agg', 1e-14, 1);
 INSERT INTO grid_bound VALUES('js_div_agg', 1e-14, 1);
 INSERT INTO grid_bound VALUES('cross_entropy_agg', 1e-14, 1);
