@@ -251,18 +251,23 @@ static double phi_l(double x, double y, double v, double L, int near){
 /*
 ** The Bregman divergence of x^-m between x and y = x(1+v):
 ** x^-m [ (1+v)^-m - 1 + m v ] = x^-m [ expm1mx(w) - m log1pmx(v) ],
-** w = -m ln(1+v), both parts >= 0.
+** w = -m ln(1+v), both parts >= 0.  Far from y = x (where e^w could
+** overflow while x^-m underflows: 0 * Inf) it is y^-m - x^-m + m v x^-m
+** term by term (x, y >= 10 here, so nothing overflows; the terms differ
+** enough that at most a few bits are lost).
 */
-static double breg_pow(double x, double v, double L, int near, int m){
-  double w = -m*L;
-  return pow(x, -m) * (kl_expm1mx(w) - m*lmx(v, L, near));
+static double breg_pow(double x, double y, double v, double L, int near,
+                       int m){
+  double px = pow(x, -m);
+  if( !near ) return (pow(y, -m) - px) + m*(v*px);
+  return px * (kl_expm1mx(-m*L) - m*lmx(v, L, near));
 }
 
 /* B(x, y) for x, y >= 10: Binet's series. */
-static double binet_series(double x, double v, double L, int near){
+static double binet_series(double x, double y, double v, double L, int near){
   double sum = 0.0;
   int k;
-  for(k=0; k<8; k++) sum += BINET[k] * breg_pow(x, v, L, near, 2*k + 1);
+  for(k=0; k<8; k++) sum += BINET[k] * breg_pow(x, y, v, L, near, 2*k + 1);
   return sum;
 }
 
@@ -277,7 +282,7 @@ static double lgamma_bregman_big(double x, double y, double v){
   int nr = near1(x, y);
   double L = log_ratio1p(x, y, v);
   return x*phi_l(x, y, v, L, nr) - 0.5*lmx(v, L, nr)
-       + binet_series(x, v, L, nr);
+       + binet_series(x, y, v, L, nr);
 }
 
 /* D(a, b) with d = b - a given exactly (b may round to a). */
@@ -302,11 +307,23 @@ double kl_lgamma_bregman(double a, double b){
 /*
 ** Binet's function mu(x) = lnGamma(x) - (x - 1/2) ln x + x - ln(2 pi)/2
 ** and its derivative: the series for x >= 10, below it the recurrence
-** mu(x) = mu(x+1) + (x + 1/2) ln(1 + 1/x) - 1.
+** mu(x) = mu(x+1) + (x + 1/2) ln(1 + 1/x) - 1.  Below 1 the recurrence's
+** first step holds -ln(x)/2, which grows without bound as x -> 0 (and its
+** derivative -1/(2x) overflows for subnormal x), so it is split off:
+** mu = P + M with P(x) = -ln(x)/2 for x < 1, 0 above; binet_m returns M
+** and M', which stay moderate (|M| < 2, |M'| < 1 - ln x).
 */
-static void binet_mu(double x, double *mu, double *dmu){
+static void binet_m(double x, double *mu, double *dmu){
   double m = 0.0, dm = 0.0;
   int k;
+  if( x < 1.0 ){
+    /* (x + 1/2)(log1p(x) - ln x) - 1 + ln(x)/2, and its derivative
+    ** log1p(x) - ln x - 1/(2x) - 1/(2(x+1)) + 1/(2x) */
+    double lx = log(x), l1 = log1p(x);
+    m += ((x + 0.5)*l1 - 1.0) - x*lx;
+    dm += (l1 - lx) - 0.5/(x + 1.0);
+    x += 1.0;
+  }
   while( x < 10.0 ){
     double l = log1p(1.0 / x);
     m += (x + 0.5)*l - 1.0;
@@ -321,6 +338,45 @@ static void binet_mu(double x, double *mu, double *dmu){
   *dmu = dm;
 }
 
+static void binet_mu(double x, double *mu, double *dmu){
+  binet_m(x, mu, dmu);
+  if( x < 1.0 ){
+    *mu -= 0.5*log(x);
+    *dmu -= 0.5/x;
+  }
+}
+
+/*
+** B(a, b) = mu(b) - mu(a) - d mu'(a) far from b = a, with mu = P + M as
+** in binet_m: the P parts in closed form (logarithms of the ratio, d/a
+** rather than d times 1/(2a)), so that tiny and subnormal arguments
+** neither overflow nor lose the digits of -ln(x)/2 to cancellation.
+*/
+static double binet_bregman_far(double a, double b, double d){
+  double ma, dma, mb, dmb, p, lin;
+  binet_m(a, &ma, &dma);
+  binet_m(b, &mb, &dmb);
+  (void)dmb;
+  if( a < 1.0 && b < 1.0 ){
+    p = -0.5*log_ratio1p(a, b, d / a);
+  }else if( a < 1.0 ){
+    p = 0.5*log(a);
+  }else if( b < 1.0 ){
+    p = -0.5*log(b);
+  }else{
+    p = 0.0;
+  }
+  /* -d mu'(a) = d (1/(2a) - M'(a)), or -d M'(a) above 1 */
+  if( a >= 1.0 ){
+    lin = -d*dma;
+  }else{
+    double h = 0.5*(d / a);
+    if( isinf(h) ) return INFINITY;   /* d/(2a) > DBL_MAX, the rest O(d ln a) */
+    lin = h - d*dma;
+  }
+  return (p + (mb - ma)) + lin;
+}
+
 /* B(a, b): the Bregman divergence of Binet's function, d = b - a exact. */
 static double binet_bregman(double a, double b, double d){
   double v, L;
@@ -329,33 +385,49 @@ static double binet_bregman(double a, double b, double d){
   v = d / a;
   nr = near1(a, b);
   L = log_ratio1p(a, b, v);
-  if( a >= 10.0 && b >= 10.0 ) return binet_series(a, v, L, nr);
-  if( !nr ){
-    /* far apart: mu(b) - mu(a) - d mu'(a), nothing large cancels */
-    double ma, dma, mb, dmb;
-    binet_mu(a, &ma, &dma);
-    binet_mu(b, &mb, &dmb);
-    return (mb - ma) - d*dma;
-  }
+  if( a >= 10.0 && b >= 10.0 ) return binet_series(a, b, v, L, nr);
+  if( !nr ) return binet_bregman_far(a, b, d);
   /* near: D - a phi(v) + (v - log1p(v))/2, all of the order of d^2 */
   return lgb(a, b, d) - a*phi_l(a, b, v, L, nr) + 0.5*lmx(v, L, nr);
 }
 
-double kl_gamma_term(double shape1, double rate1, double shape2, double rate2){
-  /* s - t = (shape2 rate1 - shape1 rate2) / (shape1 rate1), by fma */
-  double s = shape2 / shape1, t = rate2 / rate1, rel;
-  double h1 = shape2*rate1, l1 = fma(shape2, rate1, -h1);
-  double h2 = shape1*rate2, l2 = fma(shape1, rate2, -h2);
-  double num = (h1 - h2) + (l1 - l2);
-  if( isinf(s) || isinf(t) || isinf(h1) || isinf(h2) ){
-    /* ratios beyond the range: the plain forms (no near-equality here) */
-    rel = kl_relent(s, t);
-  }else if( s/t >= 0.5 && s/t <= 2.0 ){
-    rel = t * kl_phi(num / (shape1*rate2));
-  }else{
-    rel = kl_relent(s, t);
+/*
+** The first part of the Gamma KL, shape1 relent(s, t) = relent(A, C D / B)
+** for A = shape2, B = rate1, C = shape1, D = rate2 (relent is homogeneous),
+** formed from the mantissas and exponents of the four parameters so that
+** no product or ratio of them overflows or underflows on the way:
+** A B = (h1 + l1) 2^(eA+eB), C D = (h2 + l2) 2^(eC+eD) exactly (fma), the
+** mantissas in [1/4, 1).
+*/
+static double gamma_relent(double A, double B, double C, double D){
+  int eA, eB, eC, eD, E, eb, M;
+  double ma = frexp(A, &eA), mb = frexp(B, &eB), mc = frexp(C, &eC);
+  double md = frexp(D, &eD);
+  double h1 = ma*mb, l1 = fma(ma, mb, -h1);
+  double h2 = mc*md, l2 = fma(mc, md, -h2);
+  double bm = (h2 + l2) / mb;   /* C D / B = bm 2^eb, bm in [1/4, 2) */
+  E = eA + eB - eC - eD;        /* A / (C D / B) = (h1 + l1)/(h2 + l2) 2^E */
+  eb = eC + eD - eB;
+  if( E >= -3 && E <= 3 ){
+    double r = ldexp(h1, E) / h2;
+    if( r >= 0.5 && r <= 2.0 ){
+      /* b phi((a - b)/b): a - b = (A B - C D)/B, the products' difference
+      ** exact (Sterbenz) in its leading part */
+      double x = ((ldexp(h1, E) - h2) + (ldexp(l1, E) - l2)) / (h2 + l2);
+      return ldexp(bm*kl_phi(x), eb);
+    }
   }
-  return shape1*rel + 0.5*qdiv(shape1, shape2, shape2 - shape1)
+  {
+    /* a (ln(a/b) - 1) + b at the scale of the larger of a and b */
+    double lr = log(h1 / h2) + E*LN2;
+    M = eA > eb ? eA : eb;
+    return ldexp(ldexp(ma, eA - M)*(lr - 1.0) + ldexp(bm, eb - M), M);
+  }
+}
+
+double kl_gamma_term(double shape1, double rate1, double shape2, double rate2){
+  return gamma_relent(shape2, rate1, shape1, rate2)
+       + 0.5*qdiv(shape1, shape2, shape2 - shape1)
        + binet_bregman(shape1, shape2, shape2 - shape1);
 }
 
@@ -422,7 +494,7 @@ static double binet_d1_bregman(double x, double d){
   {
     double v = d / x, L = log1p(v);
     for(k=0; k<8; k++){
-      sum -= BINET[k] * (2*k + 1) * breg_pow(x, v, L, 1, 2*k + 2);
+      sum -= BINET[k] * (2*k + 1) * breg_pow(x, x + d, v, L, 1, 2*k + 2);
     }
   }
   return sum;
