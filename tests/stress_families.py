@@ -110,6 +110,8 @@ def sample(fn, mode):
     if kinds == 'UNIF':
         while True:
             a, b = sorted([lu_loc(), lu_loc()])
+            if not a < b:
+                continue
             if mode == 'same':
                 return [a, b, a, b]
             if mode == 'near':

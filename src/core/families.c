@@ -203,8 +203,15 @@ double kl_pareto_term(double scale1, double alpha1, double scale2,
   return f + alpha2*ls;
 }
 
+/* ln(high - low) for high > low, also when the width exceeds DBL_MAX. */
+static double log_width(double low, double high){
+  double w = high - low;
+  if( isinf(w) ) return log(0.5*high - 0.5*low) + LN2;
+  return log(w);
+}
+
 double kl_uniform_term(double low1, double high1, double low2, double high2){
-  double w1, extra;
+  double w1, extra, r;
   int h;
   if( low1 < low2 || high1 > high2 ) return INFINITY;
   w1 = gap(high1, low1, &h);
@@ -214,11 +221,15 @@ double kl_uniform_term(double low1, double high1, double low2, double high2){
   }else{
     extra = (high2 - high1) + (low1 - low2);
     if( isinf(extra) ){
-      return log1p(((0.5*high2 - 0.5*high1) + (0.5*low1 - 0.5*low2))
-                   / (0.5*w1));
+      extra = (0.5*high2 - 0.5*high1) + (0.5*low1 - 0.5*low2);
+      w1 *= 0.5;
     }
   }
-  return log1p(extra / w1);
+  /* ln(width2/width1) = log1p(extra/width1); where that ratio is beyond
+  ** the range (or near it) the difference of the logs, which is > 690 */
+  r = extra / w1;
+  if( r < 1e300 ) return log1p(r);
+  return log_width(low2, high2) - log_width(low1, high1);
 }
 
 /* ------------------------------------------------------ lnGamma Bregman */
