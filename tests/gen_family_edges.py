@@ -165,6 +165,32 @@ CASES = [
     ('kl_uniform', 'tiny-widths', [1e-300, 2e-300, 1e-300, 5e-300]),
     ('kl_uniform', 'same-max', [-1.7976931348623157e308, 1.7976931348623157e308,
                                 -1.7976931348623157e308, 1.7976931348623157e308]),
+    # Gaussian, log-variances: e^delta (1 + dl) with the two-sum's dl no
+    # longer small (delta beyond 2^53) gave -Inf and NaN
+    ('kl_gauss_logvar', 'huge-delta', [0.1, 1e200, 1e8, 2.0]),
+    ('kl_gauss_logvar', 'delta-1e16', [0.0, 1e16, 0.0, 1.0]),
+    ('kl_gauss_logvar', 'delta-4e234', [-1267.0172334497856, 4.0007079907998205e+234,
+                                        1080.9155411332686, 46.19627032487415]),
+    ('kl_gauss_logvar', 'neg-delta-1e16', [0.0, -1e16, 0.0, 1.0]),
+    ('kl_gauss_logvar', 'neg-delta-over', [0.0, -1e308, 0.0, 1e308]),
+    ('kl_gauss_logvar', 'neg-delta-max', [0.0, -1.7976931348623157e308, 0.0,
+                                          1.7976931348623157e308]),
+    ('kl_gauss_logvar', 'mean-over', [1e308, 0.0, -1e308, 1e308]),
+    ('kl_gauss_logvar', 'mean-huge', [7.165516111845858e+164, -230.08658591341646,
+                                      -1295.9433854327376, -3.745634508422979e+208]),
+    ('kl_gauss_logvar', 'near-1500', [0.0, 1400.0, 0.0, -5.0]),
+    ('kl_gauss_logvar', 'delta-708', [0.0, 705.0, 0.0, -3.0]),
+    # Gumbel: lnGamma(1 + r) beyond DBL_MAX, (m1-m2)/b2 beyond DBL_MAX
+    ('kl_gumbel', 'scale-ratio-1e308', [0.0, 1e308, 2.0, 1.0]),
+    ('kl_gumbel', 'scale-ratio-1e300', [0.0, 1e300, 0.0, 1.0]),
+    ('kl_gumbel', 'loc-gap-over', [-1e308, 1.0, 1e308, 1.0]),
+    ('kl_gumbel', 'loc-gap-over-2', [1e308, 1.0, -1e308, 1.0]),
+    ('kl_gumbel', 'loc-ratio-over', [-1.9759075159264777e+123, 8.354400065290805e-243,
+                                     -1.9759075159264542e+123, 8.354400065290822e-243]),
+    ('kl_gumbel', 'loc-ratio-over-2', [-2.127201992049461e+225, 3.04372350242313e-174,
+                                       -3.5962914577829666e-158, 4.36732732825757e-301]),
+    ('kl_gumbel', 'large-finite', [0.0, 100.0, 0.0, 1.0]),
+    ('kl_gumbel', 'subnormal-scales', [0.0, 5e-324, 1e-323, 1e-323]),
 ]
 
 

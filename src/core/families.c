@@ -188,7 +188,12 @@ double kl_gumbel_term(double loc1, double scale1, double loc2, double scale2){
     double lr = r > 1e-300 ? log(r) : log(scale1) - log(scale2);
     g = lgamma_r(1.0 + r, &sg);
     h = g - lr + EULER*x;
+    /* lnGamma(1 + r) beyond DBL_MAX (r > 1e305): so is h <= the KL */
+    if( isinf(h) ) return INFINITY;
   }
+  /* e^(g-d) beyond DBL_MAX, also where d = (m1-m2)/b2 overflowed to -Inf
+  ** (expm1(Inf) - Inf would be NaN) */
+  if( g - d > 710.0 ) return INFINITY;
   return kl_expm1mx(g - d) + h;
 }
 

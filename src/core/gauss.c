@@ -215,8 +215,13 @@ double kl_gauss_logvar_term(double mu1, double lv1, double mu2, double lv2){
     double bv = dh - lv1, av = dh - bv;
     dl = (lv1 - av) + (-lv2 - bv);
   }
-  if( isinf(dh) ){
-    f = INFINITY;   /* e^delta / 2 or -delta / 2 beyond DBL_MAX */
+  if( isinf(dh) && dh < 0.0 ){
+    /* delta below -DBL_MAX: f = (-1 - delta)/2 at half scale, finite */
+    f = (0.5*lv2 - 0.5*lv1) - 0.5;
+  }else if( dh > 1500.0 ){
+    /* e^delta / 2 or -delta / 2 beyond DBL_MAX.  (Above 2^53 dl is no
+    ** longer small against 1, so e^delta is not e^dh (1 + dl) there.) */
+    f = INFINITY;
   }else if( fabs(dh) <= 1.0 ){
     f = 0.5*(kl_expm1mx(dh) + dl*expm1(dh));
   }else if( dh > 700.0 ){
