@@ -42,5 +42,13 @@ INSERT INTO edge_ref VALUES('kl_gumbel','loc-ratio-over',-1.9759075159264777e+12
 INSERT INTO edge_ref VALUES('kl_gumbel','loc-ratio-over-2',-2.127201992049461e+225,3.04372350242313e-174,-3.5962914577829666e-158,4.36732732825757e-301,9e999);
 INSERT INTO edge_ref VALUES('kl_gumbel','large-finite',0.0,100.0,0.0,1.0,9.332621544394415e+157);
 INSERT INTO edge_ref VALUES('kl_gumbel','subnormal-scales',0.0,5e-324,1e-323,1e-323,0.81355389545854);
+INSERT INTO edge_ref VALUES('kl_mvn','var-1e-300-1e300',0.0,'[[1e-300]]',0.0,'[[1e+300]]',690.2755278982137);
+INSERT INTO edge_ref VALUES('kl_mvn','diag-1e-30-1e300',0.0,'[[1e-30, 0.0], [0.0, 1e+300]]',0.0,'[[1.0, 0.0], [0.0, 1.0]]',5e+299);
+INSERT INTO edge_ref VALUES('kl_mvn','subnormal-var',1.0,1e-320,0.0,1e-320,9e999);
+INSERT INTO edge_ref VALUES('kl_mvn','subnormal-var-same-mean',1e+308,1e-320,1e+308,1e-320,0.0);
+INSERT INTO edge_ref VALUES('kl_mvn','mean-gap-over',1e+308,1.0,-1e+308,1.0,9e999);
+INSERT INTO edge_ref VALUES('kl_mvn','corr-tiny-huge','[0.0, 0.0]','[[1e-300, 5e-301], [5e-301, 1e-300]]',0.0,'[[1e+300, 0.0], [0.0, 1e+300]]',1380.6948968326533);
+INSERT INTO edge_ref VALUES('kl_mvn','mixed-scales','[1.0, -2.0, 1e+150]','[[1e-200, 1e-60, 0.0], [1e-60, 1e+100, 1e+120], [0.0, 1e+120, 1e+200]]','[0.0, 1.0, 0.0]','[[2e-200, 0.0, 0.0], [0.0, 3e+100, 0.0], [0.0, 0.0, 5e+200]]',2.5e+199);
+INSERT INTO edge_ref VALUES('kl_mvn','same-extreme','[1e+308, -1e-300]','[[1e-300, 0.0], [0.0, 1e+300]]','[1e+308, -1e-300]','[[1e-300, 0.0], [0.0, 1e+300]]',0.0);
 CREATE TEMP TABLE edge_ref_count(n INTEGER);
-INSERT INTO edge_ref_count VALUES(42);
+INSERT INTO edge_ref_count VALUES(50);
