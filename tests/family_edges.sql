@@ -15,3 +15,26 @@ CREATE TEMP TABLE edge_res AS SELECT r.fn, r.id, r.want, d.got
 SELECT expect(fn || '.' || id, got, want, 1e-13) FROM edge_res WHERE want <> 0 ORDER BY fn, id;
 SELECT expect(fn || '.' || id, got, 0.0) FROM edge_res WHERE want = 0 ORDER BY fn, id;
 SELECT expect('sign.' || fn || '.' || id, got >= 0, 1) FROM edge_res ORDER BY fn, id;
+
+-- gauss_mean, gauss_sd over rows near DBL_MAX: the exact sum overflows,
+-- the mean does not.  Hand values: 1e308 + 1e308 over 2 is 1e308;
+-- (1e308 + 1e308 - 1e308)/3 is 1e308/3 rounded (Python:
+-- float(Fraction(1e308)/3) = 3.333333333333333e+307); the standard
+-- deviation of +-1e308 (ddof 1) is sqrt(2) 1e308 = 1.4142135623730951e+308
+-- (mpmath); of +-DBL_MAX with ddof 0 it is DBL_MAX.
+CREATE TEMP TABLE huge_rows(k, x, v);
+INSERT INTO huge_rows VALUES (1, 1e308, '[1e308,-1.7976931348623157e308,1]'),
+  (2, 1e308, '[1e308,-1.7976931348623157e308,2]'),
+  (3, -1e308, '[-1e308,-1.7976931348623157e308,4]');
+SELECT expect('mean.two-1e308', (SELECT gauss_mean(x) FROM huge_rows WHERE k <= 2), 1e308);
+SELECT expect('mean.vector', (SELECT gauss_mean(v) FROM huge_rows),
+  '[3.333333333333333e+307,-1.7976931348623157e+308,2.3333333333333335]');
+SELECT expect('mean.window', (SELECT group_concat(m, ' ') FROM (SELECT gauss_mean(x)
+  OVER (ORDER BY k ROWS 1 PRECEDING) AS m FROM huge_rows)), '1.0e+308 1.0e+308 0.0');
+SELECT expect('sd.pm-1e308', (SELECT gauss_sd(x) FROM (SELECT 1e308 AS x UNION ALL SELECT -1e308)),
+  1.4142135623730951e+308, 1e-15);
+SELECT expect('sd.pm-max-ddof0', (SELECT gauss_sd(x, 0) FROM (SELECT 1.7976931348623157e308 AS x
+  UNION ALL SELECT -1.7976931348623157e308)), 1.7976931348623157e308);
+SELECT expect('sd.same-1e308', (SELECT gauss_sd(x) FROM huge_rows WHERE k <= 2), 0.0);
+SELECT expect_error('sd.pm-max-ddof1', 'SELECT gauss_sd(x) FROM (SELECT 1.7976931348623157e308 AS x
+  UNION ALL SELECT -1.7976931348623157e308)', 'gauss_sd: result[0] is beyond the double range');
