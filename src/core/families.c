@@ -697,7 +697,12 @@ double kl_dir_value(const kl_dir_acc *c){
   kl_sum_add(&total, kl_sum_value(&c->t1));
   kl_sum_add(&total, q_err_a <= q_err_b ? q_a : q_b);
   kl_sum_add(&total, b_err_a <= b_err_b ? b_a : b_b);
-  return fmax(kl_sum_value(&total), 0.0);
+  {
+    /* rounding may leave a tiny negative: 0; a NaN (an intermediate beyond
+    ** the range) stays NaN for the caller to report, never 0 (fmax would) */
+    double v = kl_sum_value(&total);
+    return v < 0.0 ? 0.0 : v;
+  }
 }
 
 double kl_beta_term(double a1, double b1, double a2, double b2){

@@ -55,6 +55,11 @@
 **      distributions; +Inf only where the true value exceeds DBL_MAX.
 **      Terms are added with compensated summation (w2_gauss: a scaled sum
 **      of squares that neither overflows nor underflows).
+**  (5) A term that cannot be formed (NaN: an intermediate beyond the double
+**      range that the term's arrangement does not yet avoid, in practice
+**      only kl_beta and kl_dirichlet at parameters beyond 1e+-150) is an
+**      error, "kl_beta: not computable at these parameters (...)", never
+**      NULL or a number.
 */
 #include "args.h"
 #include "gauss.h"
@@ -132,6 +137,13 @@ void kl_family_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
       kl_gauss_accum(a.buf[0], a.buf[1], a.buf[2], a.buf[3], n, &acc);
     }
   }
+  if( f->fin!=KL_FIN_W2 && isnan(kl_sum_value(&acc)) ){
+    /* a term that could not be formed: an error, never NULL or a number */
+    kl_error(ctx, sqlite3_mprintf("%s: not computable at these parameters "
+                                  "(an intermediate is beyond the double "
+                                  "range)", f->name));
+    return;
+  }
   switch( f->fin ){
     case KL_FIN_W2:
       sqlite3_result_double(ctx, kl_ssq_norm(&ssq));
@@ -203,5 +215,14 @@ void kl_dirichlet_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     if( n==0 ) break;
     for(i=0; i<n; i++) kl_dir_add(&acc, a.buf[0][i], a.buf[1][i]);
   }
-  kl_result_unit(ctx, kl_dir_value(&acc), unit);
+  {
+    double v = kl_dir_value(&acc);
+    if( isnan(v) ){
+      kl_error(ctx, sqlite3_mprintf("kl_dirichlet: not computable at these "
+                                    "parameters (an intermediate is beyond "
+                                    "the double range)"));
+      return;
+    }
+    kl_result_unit(ctx, v, unit);
+  }
 }
