@@ -132,6 +132,8 @@ def reference(fn, x):
                 v = R.dirichlet([mpf(t) for t in x[0]], [mpf(t) for t in x[1]])
             elif fn == 'kl_mvn':
                 v = mvn(*x)
+            elif fn == 'hellinger_gauss' and any(isinstance(a, list) for a in x):
+                v = R.hellinger(x)   # over the components, numbers broadcast
             else:
                 v = REF[fn](*[mpf(t) for t in x])
         if prev is not None and v != 0 and (
@@ -230,6 +232,19 @@ CASES = [
                                                   [0.0, 0.0, 5e200]]]),
     ('kl_mvn', 'same-extreme', [[1e308, -1e-300], [[1e-300, 0.0], [0.0, 1e300]],
                                 [1e308, -1e-300], [[1e-300, 0.0], [0.0, 1e300]]]),
+    # Hellinger: sqrt(1 - e^-B) of a Bhattacharyya distance B that
+    # underflows, where sqrt(B) is far inside the range
+    ('hellinger_gauss', 'b-underflows', [1e8, 1.7e308, -1.0, 1.7e308]),
+    ('hellinger_gauss', 'b-underflows-2', [6.563791347676341e-137, 6.5731959080542605e+137,
+                                           6.563781012275034e-137, 6.5731959080542605e+137]),
+    ('hellinger_gauss', 'sd-near', [0.0, 1.0, 0.0, 1.0 + 2 ** -52]),
+    ('hellinger_gauss', 'mean-1e-160', [0.0, 1.0, 1e-160, 1.0]),
+    ('hellinger_gauss', 'vector-tiny', [[0.0, 0.0], 1.0, [0.0, 1e-200], 1.0]),
+    # Geometric: relent(p1, p2) / p1 formed before the division underflowed
+    # into the subnormals (1e-9 relative error)
+    ('kl_geometric', 'tiny-near', [3.327908724886667e-290, 3.327908724887605e-290]),
+    ('kl_geometric', 'subnormal', [5e-320, 4e-320]),
+    ('kl_geometric', 'one-half', [1.0, 0.5]),
 ]
 
 

@@ -79,8 +79,24 @@ double kl_binomial_term(double n, double p1, double p2){
   return n * kl_bernoulli_term(p1, p2);
 }
 
+/*
+** relent(a, b) / a for a > 0, d = a - b exact: b/a phi(d/b) near a = b,
+** else ln(a/b) - 1 + b/a.  Not formed as relent / a, which underflows
+** into the subnormals (losing digits) for tiny a before the division.
+*/
+static double relent_over_a(double a, double b, double d){
+  double r, lr;
+  if( b==0.0 ) return INFINITY;
+  r = a / b;
+  if( r >= 0.5 && r <= 2.0 ) return (b / a) * kl_phi(d / b);
+  if( r > 1e-300 && r < 1e300 ) lr = log(r);
+  else lr = log(a) - log(b);
+  return (lr - 1.0) + b / a;
+}
+
 double kl_geometric_term(double p1, double p2){
-  return kl_bernoulli_term(p1, p2) / p1;
+  return relent_over_a(p1, p2, p1 - p2)
+       + relent_d(1.0 - p1, 1.0 - p2, p2 - p1) / p1;
 }
 
 double kl_poisson_term(double rate1, double rate2){

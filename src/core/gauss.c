@@ -274,6 +274,20 @@ double kl_bhatt_gauss_term(double mu1, double sd1, double mu2, double sd2){
   return ((0.25*t)*t) / (1.0 + rho*rho) + 0.5*lt;
 }
 
+/*
+** The Bhattacharyya term times 2^1200, for terms below 2^-900 (where
+** log1p(u) = u to the last bit): the Hellinger distance sqrt(B) of
+** distributions that close is far above the range where B underflows.
+** x y and t^2 are formed from x, y, t scaled by 2^600 (exact).
+*/
+double kl_bhatt_gauss_tiny(const double *p){
+  double mu1 = p[0], sd1 = p[1], mu2 = p[2], sd2 = p[3];
+  double ds = sd1 - sd2, x = ldexp(ds/sd2, 600), y = ldexp(ds/sd1, 600);
+  double hi = sd1 > sd2 ? sd1 : sd2, lo = sd1 > sd2 ? sd2 : sd1;
+  double t = ldexp(mean_gap(mu1, mu2, hi), 600), rho = lo / hi;
+  return ((0.25*t)*t) / (1.0 + rho*rho) + 0.25*x*y;
+}
+
 /* ------------------------------------------------ array forms (catalogue) */
 /* The terms over (mu1, s1, mu2, s2) in call order, the form the catalogue
 ** (src/catalogue.h) names. */

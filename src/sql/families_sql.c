@@ -99,6 +99,40 @@ static void w2_add(kl_ssq *s, const double *x){
   kl_ssq_add(s, x[1] - x[3]);
 }
 
+/*
+** The Bhattacharyya distance of nearly equal Gaussians (below 2^-900,
+** where its terms underflow) times 2^1200, by a second pass over the
+** arguments (they opened once already, so they open again); returns
+** nonzero if that pass fails (then b is left as it was).
+*/
+static int hellinger_tiny(sqlite3_value **argv, const kl_family *f,
+                          double *b){
+  kl_argv a;
+  kl_sum acc;
+  size_t n, i;
+  char *zErr = 0;
+  int k;
+  if( kl_args_open(&a, f->name, f->names, f->nparam, argv, 0, &zErr) ){
+    sqlite3_free(zErr);
+    return 1;
+  }
+  kl_sum_init(&acc);
+  for(;;){
+    if( kl_args_next(&a, &n, &zErr) ){
+      sqlite3_free(zErr);
+      return 1;
+    }
+    if( n==0 ) break;
+    for(i=0; i<n; i++){
+      double x[KL_MAXARGS];
+      for(k=0; k<f->nparam; k++) x[k] = a.buf[k][i];
+      kl_sum_add(&acc, kl_bhatt_gauss_tiny(x));
+    }
+  }
+  *b = kl_sum_value(&acc);
+  return 0;
+}
+
 void kl_family_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   const kl_family *f = (const kl_family*)sqlite3_user_data(ctx);
   kl_unit unit = KL_NATS;
@@ -148,9 +182,16 @@ void kl_family_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     case KL_FIN_W2:
       sqlite3_result_double(ctx, kl_ssq_norm(&ssq));
       break;
-    case KL_FIN_HELLINGER:
-      sqlite3_result_double(ctx, sqrt(-expm1(-kl_sum_value(&acc))));
+    case KL_FIN_HELLINGER: {
+      double b = kl_sum_value(&acc);
+      if( b < 0x1p-900 && !hellinger_tiny(argv, f, &b) ){
+        /* sqrt(b) of the terms at 2^1200, read again (b underflows) */
+        sqlite3_result_double(ctx, ldexp(sqrt(b), -600));
+      }else{
+        sqlite3_result_double(ctx, sqrt(-expm1(-b)));
+      }
       break;
+    }
     default:
       kl_result_unit(ctx, kl_sum_value(&acc), unit);
       break;

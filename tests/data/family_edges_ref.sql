@@ -50,5 +50,13 @@ INSERT INTO edge_ref VALUES('kl_mvn','mean-gap-over',1e+308,1.0,-1e+308,1.0,9e99
 INSERT INTO edge_ref VALUES('kl_mvn','corr-tiny-huge','[0.0, 0.0]','[[1e-300, 5e-301], [5e-301, 1e-300]]',0.0,'[[1e+300, 0.0], [0.0, 1e+300]]',1380.6948968326533);
 INSERT INTO edge_ref VALUES('kl_mvn','mixed-scales','[1.0, -2.0, 1e+150]','[[1e-200, 1e-60, 0.0], [1e-60, 1e+100, 1e+120], [0.0, 1e+120, 1e+200]]','[0.0, 1.0, 0.0]','[[2e-200, 0.0, 0.0], [0.0, 3e+100, 0.0], [0.0, 0.0, 5e+200]]',2.5e+199);
 INSERT INTO edge_ref VALUES('kl_mvn','same-extreme','[1e+308, -1e-300]','[[1e-300, 0.0], [0.0, 1e+300]]','[1e+308, -1e-300]','[[1e-300, 0.0], [0.0, 1e+300]]',0.0);
+INSERT INTO edge_ref VALUES('hellinger_gauss','b-underflows',100000000.0,1.7e+308,-1.0,1.7e+308,2.0797258478165157e-301);
+INSERT INTO edge_ref VALUES('hellinger_gauss','b-underflows-2',6.563791347676341e-137,6.5731959080542605e+137,6.563781012275034e-137,6.5731959080542605e+137,5.559116487898271e-281);
+INSERT INTO edge_ref VALUES('hellinger_gauss','sd-near',0.0,1.0,0.0,1.0000000000000002,1.1102230246251564e-16);
+INSERT INTO edge_ref VALUES('hellinger_gauss','mean-1e-160',0.0,1.0,1e-160,1.0,3.5355339059327376e-161);
+INSERT INTO edge_ref VALUES('hellinger_gauss','vector-tiny','[0.0, 0.0]',1.0,'[0.0, 1e-200]',1.0,3.5355339059327375e-201);
+INSERT INTO edge_ref VALUES('kl_geometric','tiny-near',3.327908724886667e-290,3.327908724887605e-290,NULL,NULL,3.9687674019927225e-26);
+INSERT INTO edge_ref VALUES('kl_geometric','subnormal',5e-320,4e-320,NULL,NULL,0.023143551314209757);
+INSERT INTO edge_ref VALUES('kl_geometric','one-half',1.0,0.5,NULL,NULL,0.6931471805599453);
 CREATE TEMP TABLE edge_ref_count(n INTEGER);
-INSERT INTO edge_ref_count VALUES(50);
+INSERT INTO edge_ref_count VALUES(58);
