@@ -101,27 +101,22 @@ static void w2_add(kl_ssq *s, const double *x){
 
 /*
 ** The Bhattacharyya distance of nearly equal Gaussians (below 2^-900,
-** where its terms underflow) times 2^1200, by a second pass over the
-** arguments (they opened once already, so they open again); returns
-** nonzero if that pass fails (then b is left as it was).
+** where its terms underflow) times 2^1200, into *b, by a second pass over
+** the arguments (they opened once already, so they open again); returns
+** SQLITE_OK or the error code (with *pzErr) of that pass.
 */
 static int hellinger_tiny(sqlite3_value **argv, const kl_family *f,
-                          double *b){
+                          double *b, char **pzErr){
   kl_argv a;
   kl_sum acc;
   size_t n, i;
-  char *zErr = 0;
-  int k;
-  if( kl_args_open(&a, f->name, f->names, f->nparam, argv, 0, &zErr) ){
-    sqlite3_free(zErr);
-    return 1;
-  }
+  int k, rc;
+  rc = kl_args_open(&a, f->name, f->names, f->nparam, argv, 0, pzErr);
+  if( rc ) return rc;
   kl_sum_init(&acc);
   for(;;){
-    if( kl_args_next(&a, &n, &zErr) ){
-      sqlite3_free(zErr);
-      return 1;
-    }
+    rc = kl_args_next(&a, &n, pzErr);
+    if( rc ) return rc;
     if( n==0 ) break;
     for(i=0; i<n; i++){
       double x[KL_MAXARGS];
@@ -130,7 +125,7 @@ static int hellinger_tiny(sqlite3_value **argv, const kl_family *f,
     }
   }
   *b = kl_sum_value(&acc);
-  return 0;
+  return SQLITE_OK;
 }
 
 void kl_family_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
@@ -184,8 +179,11 @@ void kl_family_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
       break;
     case KL_FIN_HELLINGER: {
       double b = kl_sum_value(&acc);
-      if( b < 0x1p-900 && !hellinger_tiny(argv, f, &b) ){
+      if( b < 0x1p-900 ){
         /* sqrt(b) of the terms at 2^1200, read again (b underflows) */
+        if( kl_ctx_err(ctx, hellinger_tiny(argv, f, &b, &zErr), &zErr) ){
+          return;
+        }
         sqlite3_result_double(ctx, ldexp(sqrt(b), -600));
       }else{
         sqlite3_result_double(ctx, sqrt(-expm1(-b)));
