@@ -76,6 +76,14 @@ double kl_bernoulli_term(double p1, double p2){
 
 double kl_binomial_term(double n, double p1, double p2){
   if( n==0.0 ) return 0.0;
+  if( p1 < 0x1p-600 && p2 < 0x1p-600 ){
+    /* n relent(p1, p2) = 2^-600 n relent(2^600 p1, 2^600 p2) (exact
+    ** scaling): relent itself would underflow before n (up to 2^53)
+    ** multiplies it */
+    double t = n * relent_d(ldexp(p1, 600), ldexp(p2, 600),
+                            ldexp(p1 - p2, 600));
+    return ldexp(t, -600) + n*relent_d(1.0 - p1, 1.0 - p2, p2 - p1);
+  }
   return n * kl_bernoulli_term(p1, p2);
 }
 
@@ -577,6 +585,7 @@ void kl_dir_init(kl_dir_acc *c, const kl_totals *t, kl_dd dA, double a1m,
 
 void kl_dir_add(kl_dir_acc *c, double a1, double a2){
   const kl_totals *t = &c->t;
+  if( a1!=a2 ) c->differ = 1;
   double A1 = t->Q.hi, d = a2 - a1, s = a2 / a1, q, ls, b, mu1, dmu1, mu2, dmu2;
   double others = (A1 - a1) + t->Q.lo;   /* A1 - a1, exactly enough */
   c->k++;
@@ -644,6 +653,7 @@ double kl_dir_value(const kl_dir_acc *c){
   double bA = binet_bregman(A1, A2, dA), muA1, dmuA1, muA2, dmuA2;
   double q_a, q_b, q_err_a, q_err_b, b_a, b_b, b_err_a, b_err_b;
   kl_sum total;
+  if( !c->differ ) return 0.0;   /* identical: 0, whatever the parts */
   binet_mu(A1, &muA1, &dmuA1);
   binet_mu(A2, &muA2, &dmuA2);
   q_a = kl_sum_value(&c->qq) - qS;
@@ -723,6 +733,7 @@ double kl_dir_value(const kl_dir_acc *c){
 
 double kl_beta_term(double a1, double b1, double a2, double b2){
   kl_totals t;
+  if( a1==a2 && b1==b2 ) return 0.0;   /* also where the parts cannot form */
   kl_dd A1, A2, dA;
   double s;
   /* exact sums as double-doubles (two-sum) */
