@@ -76,11 +76,35 @@ double kl_bernoulli_term(double p1, double p2){
 
 double kl_binomial_term(double n, double p1, double p2){
   if( n==0.0 ) return 0.0;
+  if( p1 < 0x1p-600 && p2 < 0x1p-600 ){
+    /* n relent(p1, p2) = 2^-600 n relent(2^600 p1, 2^600 p2) (exact
+    ** scaling): relent itself would underflow before n (up to 2^53)
+    ** multiplies it */
+    double t = n * relent_d(ldexp(p1, 600), ldexp(p2, 600),
+                            ldexp(p1 - p2, 600));
+    return ldexp(t, -600) + n*relent_d(1.0 - p1, 1.0 - p2, p2 - p1);
+  }
   return n * kl_bernoulli_term(p1, p2);
 }
 
+/*
+** relent(a, b) / a for a > 0, d = a - b exact: b/a phi(d/b) near a = b,
+** else ln(a/b) - 1 + b/a.  Not formed as relent / a, which underflows
+** into the subnormals (losing digits) for tiny a before the division.
+*/
+static double relent_over_a(double a, double b, double d){
+  double r, lr;
+  if( b==0.0 ) return INFINITY;
+  r = a / b;
+  if( r >= 0.5 && r <= 2.0 ) return (b / a) * kl_phi(d / b);
+  if( r > 1e-300 && r < 1e300 ) lr = log(r);
+  else lr = log(a) - log(b);
+  return (lr - 1.0) + b / a;
+}
+
 double kl_geometric_term(double p1, double p2){
-  return kl_bernoulli_term(p1, p2) / p1;
+  return relent_over_a(p1, p2, p1 - p2)
+       + relent_d(1.0 - p1, 1.0 - p2, p2 - p1) / p1;
 }
 
 double kl_poisson_term(double rate1, double rate2){
@@ -188,7 +212,12 @@ double kl_gumbel_term(double loc1, double scale1, double loc2, double scale2){
     double lr = r > 1e-300 ? log(r) : log(scale1) - log(scale2);
     g = lgamma_r(1.0 + r, &sg);
     h = g - lr + EULER*x;
+    /* lnGamma(1 + r) beyond DBL_MAX (r > 1e305): so is h <= the KL */
+    if( isinf(h) ) return INFINITY;
   }
+  /* e^(g-d) beyond DBL_MAX, also where d = (m1-m2)/b2 overflowed to -Inf
+  ** (expm1(Inf) - Inf would be NaN) */
+  if( g - d > 710.0 ) return INFINITY;
   return kl_expm1mx(g - d) + h;
 }
 
@@ -203,8 +232,15 @@ double kl_pareto_term(double scale1, double alpha1, double scale2,
   return f + alpha2*ls;
 }
 
+/* ln(high - low) for high > low, also when the width exceeds DBL_MAX. */
+static double log_width(double low, double high){
+  double w = high - low;
+  if( isinf(w) ) return log(0.5*high - 0.5*low) + LN2;
+  return log(w);
+}
+
 double kl_uniform_term(double low1, double high1, double low2, double high2){
-  double w1, extra;
+  double w1, extra, r;
   int h;
   if( low1 < low2 || high1 > high2 ) return INFINITY;
   w1 = gap(high1, low1, &h);
@@ -214,11 +250,15 @@ double kl_uniform_term(double low1, double high1, double low2, double high2){
   }else{
     extra = (high2 - high1) + (low1 - low2);
     if( isinf(extra) ){
-      return log1p(((0.5*high2 - 0.5*high1) + (0.5*low1 - 0.5*low2))
-                   / (0.5*w1));
+      extra = (0.5*high2 - 0.5*high1) + (0.5*low1 - 0.5*low2);
+      w1 *= 0.5;
     }
   }
-  return log1p(extra / w1);
+  /* ln(width2/width1) = log1p(extra/width1); where that ratio is beyond
+  ** the range (or near it) the difference of the logs, which is > 690 */
+  r = extra / w1;
+  if( r < 1e300 ) return log1p(r);
+  return log_width(low2, high2) - log_width(low1, high1);
 }
 
 /* ------------------------------------------------------ lnGamma Bregman */
@@ -251,18 +291,23 @@ static double phi_l(double x, double y, double v, double L, int near){
 /*
 ** The Bregman divergence of x^-m between x and y = x(1+v):
 ** x^-m [ (1+v)^-m - 1 + m v ] = x^-m [ expm1mx(w) - m log1pmx(v) ],
-** w = -m ln(1+v), both parts >= 0.
+** w = -m ln(1+v), both parts >= 0.  Far from y = x (where e^w could
+** overflow while x^-m underflows: 0 * Inf) it is y^-m - x^-m + m v x^-m
+** term by term (x, y >= 10 here, so nothing overflows; the terms differ
+** enough that at most a few bits are lost).
 */
-static double breg_pow(double x, double v, double L, int near, int m){
-  double w = -m*L;
-  return pow(x, -m) * (kl_expm1mx(w) - m*lmx(v, L, near));
+static double breg_pow(double x, double y, double v, double L, int near,
+                       int m){
+  double px = pow(x, -m);
+  if( !near ) return (pow(y, -m) - px) + m*(v*px);
+  return px * (kl_expm1mx(-m*L) - m*lmx(v, L, near));
 }
 
 /* B(x, y) for x, y >= 10: Binet's series. */
-static double binet_series(double x, double v, double L, int near){
+static double binet_series(double x, double y, double v, double L, int near){
   double sum = 0.0;
   int k;
-  for(k=0; k<8; k++) sum += BINET[k] * breg_pow(x, v, L, near, 2*k + 1);
+  for(k=0; k<8; k++) sum += BINET[k] * breg_pow(x, y, v, L, near, 2*k + 1);
   return sum;
 }
 
@@ -277,7 +322,7 @@ static double lgamma_bregman_big(double x, double y, double v){
   int nr = near1(x, y);
   double L = log_ratio1p(x, y, v);
   return x*phi_l(x, y, v, L, nr) - 0.5*lmx(v, L, nr)
-       + binet_series(x, v, L, nr);
+       + binet_series(x, y, v, L, nr);
 }
 
 /* D(a, b) with d = b - a given exactly (b may round to a). */
@@ -302,11 +347,23 @@ double kl_lgamma_bregman(double a, double b){
 /*
 ** Binet's function mu(x) = lnGamma(x) - (x - 1/2) ln x + x - ln(2 pi)/2
 ** and its derivative: the series for x >= 10, below it the recurrence
-** mu(x) = mu(x+1) + (x + 1/2) ln(1 + 1/x) - 1.
+** mu(x) = mu(x+1) + (x + 1/2) ln(1 + 1/x) - 1.  Below 1 the recurrence's
+** first step holds -ln(x)/2, which grows without bound as x -> 0 (and its
+** derivative -1/(2x) overflows for subnormal x), so it is split off:
+** mu = P + M with P(x) = -ln(x)/2 for x < 1, 0 above; binet_m returns M
+** and M', which stay moderate (|M| < 2, |M'| < 1 - ln x).
 */
-static void binet_mu(double x, double *mu, double *dmu){
+static void binet_m(double x, double *mu, double *dmu){
   double m = 0.0, dm = 0.0;
   int k;
+  if( x < 1.0 ){
+    /* (x + 1/2)(log1p(x) - ln x) - 1 + ln(x)/2, and its derivative
+    ** log1p(x) - ln x - 1/(2x) - 1/(2(x+1)) + 1/(2x) */
+    double lx = log(x), l1 = log1p(x);
+    m += ((x + 0.5)*l1 - 1.0) - x*lx;
+    dm += (l1 - lx) - 0.5/(x + 1.0);
+    x += 1.0;
+  }
   while( x < 10.0 ){
     double l = log1p(1.0 / x);
     m += (x + 0.5)*l - 1.0;
@@ -321,6 +378,45 @@ static void binet_mu(double x, double *mu, double *dmu){
   *dmu = dm;
 }
 
+static void binet_mu(double x, double *mu, double *dmu){
+  binet_m(x, mu, dmu);
+  if( x < 1.0 ){
+    *mu -= 0.5*log(x);
+    *dmu -= 0.5/x;
+  }
+}
+
+/*
+** B(a, b) = mu(b) - mu(a) - d mu'(a) far from b = a, with mu = P + M as
+** in binet_m: the P parts in closed form (logarithms of the ratio, d/a
+** rather than d times 1/(2a)), so that tiny and subnormal arguments
+** neither overflow nor lose the digits of -ln(x)/2 to cancellation.
+*/
+static double binet_bregman_far(double a, double b, double d){
+  double ma, dma, mb, dmb, p, lin;
+  binet_m(a, &ma, &dma);
+  binet_m(b, &mb, &dmb);
+  (void)dmb;
+  if( a < 1.0 && b < 1.0 ){
+    p = -0.5*log_ratio1p(a, b, d / a);
+  }else if( a < 1.0 ){
+    p = 0.5*log(a);
+  }else if( b < 1.0 ){
+    p = -0.5*log(b);
+  }else{
+    p = 0.0;
+  }
+  /* -d mu'(a) = d (1/(2a) - M'(a)), or -d M'(a) above 1 */
+  if( a >= 1.0 ){
+    lin = -d*dma;
+  }else{
+    double h = 0.5*(d / a);
+    if( isinf(h) ) return INFINITY;   /* d/(2a) > DBL_MAX, the rest O(d ln a) */
+    lin = h - d*dma;
+  }
+  return (p + (mb - ma)) + lin;
+}
+
 /* B(a, b): the Bregman divergence of Binet's function, d = b - a exact. */
 static double binet_bregman(double a, double b, double d){
   double v, L;
@@ -329,33 +425,49 @@ static double binet_bregman(double a, double b, double d){
   v = d / a;
   nr = near1(a, b);
   L = log_ratio1p(a, b, v);
-  if( a >= 10.0 && b >= 10.0 ) return binet_series(a, v, L, nr);
-  if( !nr ){
-    /* far apart: mu(b) - mu(a) - d mu'(a), nothing large cancels */
-    double ma, dma, mb, dmb;
-    binet_mu(a, &ma, &dma);
-    binet_mu(b, &mb, &dmb);
-    return (mb - ma) - d*dma;
-  }
+  if( a >= 10.0 && b >= 10.0 ) return binet_series(a, b, v, L, nr);
+  if( !nr ) return binet_bregman_far(a, b, d);
   /* near: D - a phi(v) + (v - log1p(v))/2, all of the order of d^2 */
   return lgb(a, b, d) - a*phi_l(a, b, v, L, nr) + 0.5*lmx(v, L, nr);
 }
 
-double kl_gamma_term(double shape1, double rate1, double shape2, double rate2){
-  /* s - t = (shape2 rate1 - shape1 rate2) / (shape1 rate1), by fma */
-  double s = shape2 / shape1, t = rate2 / rate1, rel;
-  double h1 = shape2*rate1, l1 = fma(shape2, rate1, -h1);
-  double h2 = shape1*rate2, l2 = fma(shape1, rate2, -h2);
-  double num = (h1 - h2) + (l1 - l2);
-  if( isinf(s) || isinf(t) || isinf(h1) || isinf(h2) ){
-    /* ratios beyond the range: the plain forms (no near-equality here) */
-    rel = kl_relent(s, t);
-  }else if( s/t >= 0.5 && s/t <= 2.0 ){
-    rel = t * kl_phi(num / (shape1*rate2));
-  }else{
-    rel = kl_relent(s, t);
+/*
+** The first part of the Gamma KL, shape1 relent(s, t) = relent(A, C D / B)
+** for A = shape2, B = rate1, C = shape1, D = rate2 (relent is homogeneous),
+** formed from the mantissas and exponents of the four parameters so that
+** no product or ratio of them overflows or underflows on the way:
+** A B = (h1 + l1) 2^(eA+eB), C D = (h2 + l2) 2^(eC+eD) exactly (fma), the
+** mantissas in [1/4, 1).
+*/
+static double gamma_relent(double A, double B, double C, double D){
+  int eA, eB, eC, eD, E, eb, M;
+  double ma = frexp(A, &eA), mb = frexp(B, &eB), mc = frexp(C, &eC);
+  double md = frexp(D, &eD);
+  double h1 = ma*mb, l1 = fma(ma, mb, -h1);
+  double h2 = mc*md, l2 = fma(mc, md, -h2);
+  double bm = (h2 + l2) / mb;   /* C D / B = bm 2^eb, bm in [1/4, 2) */
+  E = eA + eB - eC - eD;        /* A / (C D / B) = (h1 + l1)/(h2 + l2) 2^E */
+  eb = eC + eD - eB;
+  if( E >= -3 && E <= 3 ){
+    double r = ldexp(h1, E) / h2;
+    if( r >= 0.5 && r <= 2.0 ){
+      /* b phi((a - b)/b): a - b = (A B - C D)/B, the products' difference
+      ** exact (Sterbenz) in its leading part */
+      double x = ((ldexp(h1, E) - h2) + (ldexp(l1, E) - l2)) / (h2 + l2);
+      return ldexp(bm*kl_phi(x), eb);
+    }
   }
-  return shape1*rel + 0.5*qdiv(shape1, shape2, shape2 - shape1)
+  {
+    /* a (ln(a/b) - 1) + b at the scale of the larger of a and b */
+    double lr = log(h1 / h2) + E*LN2;
+    M = eA > eb ? eA : eb;
+    return ldexp(ldexp(ma, eA - M)*(lr - 1.0) + ldexp(bm, eb - M), M);
+  }
+}
+
+double kl_gamma_term(double shape1, double rate1, double shape2, double rate2){
+  return gamma_relent(shape2, rate1, shape1, rate2)
+       + 0.5*qdiv(shape1, shape2, shape2 - shape1)
        + binet_bregman(shape1, shape2, shape2 - shape1);
 }
 
@@ -422,7 +534,7 @@ static double binet_d1_bregman(double x, double d){
   {
     double v = d / x, L = log1p(v);
     for(k=0; k<8; k++){
-      sum -= BINET[k] * (2*k + 1) * breg_pow(x, v, L, 1, 2*k + 2);
+      sum -= BINET[k] * (2*k + 1) * breg_pow(x, x + d, v, L, 1, 2*k + 2);
     }
   }
   return sum;
@@ -473,6 +585,7 @@ void kl_dir_init(kl_dir_acc *c, const kl_totals *t, kl_dd dA, double a1m,
 
 void kl_dir_add(kl_dir_acc *c, double a1, double a2){
   const kl_totals *t = &c->t;
+  if( a1!=a2 ) c->differ = 1;
   double A1 = t->Q.hi, d = a2 - a1, s = a2 / a1, q, ls, b, mu1, dmu1, mu2, dmu2;
   double others = (A1 - a1) + t->Q.lo;   /* A1 - a1, exactly enough */
   c->k++;
@@ -540,6 +653,7 @@ double kl_dir_value(const kl_dir_acc *c){
   double bA = binet_bregman(A1, A2, dA), muA1, dmuA1, muA2, dmuA2;
   double q_a, q_b, q_err_a, q_err_b, b_a, b_b, b_err_a, b_err_b;
   kl_sum total;
+  if( !c->differ ) return 0.0;   /* identical: 0, whatever the parts */
   binet_mu(A1, &muA1, &dmuA1);
   binet_mu(A2, &muA2, &dmuA2);
   q_a = kl_sum_value(&c->qq) - qS;
@@ -609,11 +723,17 @@ double kl_dir_value(const kl_dir_acc *c){
   kl_sum_add(&total, kl_sum_value(&c->t1));
   kl_sum_add(&total, q_err_a <= q_err_b ? q_a : q_b);
   kl_sum_add(&total, b_err_a <= b_err_b ? b_a : b_b);
-  return fmax(kl_sum_value(&total), 0.0);
+  {
+    /* rounding may leave a tiny negative: 0; a NaN (an intermediate beyond
+    ** the range) stays NaN for the caller to report, never 0 (fmax would) */
+    double v = kl_sum_value(&total);
+    return v < 0.0 ? 0.0 : v;
+  }
 }
 
 double kl_beta_term(double a1, double b1, double a2, double b2){
   kl_totals t;
+  if( a1==a2 && b1==b2 ) return 0.0;   /* also where the parts cannot form */
   kl_dd A1, A2, dA;
   double s;
   /* exact sums as double-doubles (two-sum) */

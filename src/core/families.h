@@ -55,6 +55,7 @@ typedef struct kl_dir_acc {
   kl_sum b2, b2_mag;              /* the mu-difference form of Bd */
   double a1m, a2m;                /* the component of largest alpha1 */
   int m_seen;
+  int differ;                     /* some alpha1_i != alpha2_i */
   kl_sum qm, dm;                  /* the dominant-component form of Q */
   kl_sum bm, bm_mag;              /* ... and of Bd */
 } kl_dir_acc;

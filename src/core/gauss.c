@@ -215,8 +215,13 @@ double kl_gauss_logvar_term(double mu1, double lv1, double mu2, double lv2){
     double bv = dh - lv1, av = dh - bv;
     dl = (lv1 - av) + (-lv2 - bv);
   }
-  if( isinf(dh) ){
-    f = INFINITY;   /* e^delta / 2 or -delta / 2 beyond DBL_MAX */
+  if( isinf(dh) && dh < 0.0 ){
+    /* delta below -DBL_MAX: f = (-1 - delta)/2 at half scale, finite */
+    f = (0.5*lv2 - 0.5*lv1) - 0.5;
+  }else if( dh > 1500.0 ){
+    /* e^delta / 2 or -delta / 2 beyond DBL_MAX.  (Above 2^53 dl is no
+    ** longer small against 1, so e^delta is not e^dh (1 + dl) there.) */
+    f = INFINITY;
   }else if( fabs(dh) <= 1.0 ){
     f = 0.5*(kl_expm1mx(dh) + dl*expm1(dh));
   }else if( dh > 700.0 ){
@@ -267,6 +272,20 @@ double kl_bhatt_gauss_term(double mu1, double sd1, double mu2, double sd2){
   t = mean_gap(mu1, mu2, hi);
   rho = lo / hi;
   return ((0.25*t)*t) / (1.0 + rho*rho) + 0.5*lt;
+}
+
+/*
+** The Bhattacharyya term times 2^1200, for terms below 2^-900 (where
+** log1p(u) = u to the last bit): the Hellinger distance sqrt(B) of
+** distributions that close is far above the range where B underflows.
+** x y and t^2 are formed from x, y, t scaled by 2^600 (exact).
+*/
+double kl_bhatt_gauss_tiny(const double *p){
+  double mu1 = p[0], sd1 = p[1], mu2 = p[2], sd2 = p[3];
+  double ds = sd1 - sd2, x = ldexp(ds/sd2, 600), y = ldexp(ds/sd1, 600);
+  double hi = sd1 > sd2 ? sd1 : sd2, lo = sd1 > sd2 ? sd2 : sd1;
+  double t = ldexp(mean_gap(mu1, mu2, hi), 600), rho = lo / hi;
+  return ((0.25*t)*t) / (1.0 + rho*rho) + 0.25*x*y;
 }
 
 /* ------------------------------------------------ array forms (catalogue) */

@@ -37,4 +37,11 @@ double kl_gauss_logvar_term(double mu1, double lv1, double mu2, double lv2);
 double kl_gauss_sym_term(double mu1, double sd1, double mu2, double sd2);
 double kl_bhatt_gauss_term(double mu1, double sd1, double mu2, double sd2);
 
+/*
+** kl_bhatt_gauss_term(p[0], p[1], p[2], p[3]) times 2^1200, for a term
+** below 2^-900 (the Hellinger distance of nearly equal distributions,
+** where the term itself would underflow).
+*/
+double kl_bhatt_gauss_tiny(const double *p);
+
 #endif /* KL_GAUSS_H */

@@ -44,13 +44,33 @@ void kl_xsq_put(kl_xsq *a, double x, int sign){
   }
 }
 
+/*
+** S1 / n.  Where the sum itself is beyond DBL_MAX (two rows of 1e308) it
+** is read 2^64 smaller, its lowest two limbs (64 bits, far below its
+** leading 53) dropped, and the quotient scaled back: the mean of finite
+** doubles is finite.
+*/
 double kl_moments_mean(const kl_xsum *s1, double n){
   kl_dd s = kl_xsum_dd(s1);
-  double q = s.hi / n, r;
-  if( !isfinite(q) || n==1.0 ) return s.hi / n;
+  double q, r;
+  int scale = 0;
+  if( isinf(s.hi) && s1->pinf==0 && s1->ninf==0 && s1->nan==0 ){
+    kl_xsum t;
+    int i;
+    memcpy(&t, s1, sizeof t);
+    kl_limbs_carry(t.limb, KL_XSUM_LIMBS);
+    for(i=0; i<KL_XSUM_LIMBS; i++){
+      t.limb[i] = i + 2 < KL_XSUM_LIMBS ? t.limb[i+2] : 0;
+    }
+    t.pending = 0;
+    s = kl_xsum_dd(&t);
+    scale = 64;
+  }
+  q = s.hi / n;
+  if( !isfinite(q) || n==1.0 ) return ldexp(s.hi / n, scale);
   /* one Newton step in double-double: r = s - q n, exactly by fma */
   r = fma(-q, n, s.hi) + s.lo;
-  return q + r / n;
+  return ldexp(q + r / n, scale);
 }
 
 /* ------------------------------------------------ unsigned big integers */

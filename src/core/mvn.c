@@ -13,10 +13,13 @@
 ** one-dimensional Gaussian's careful kl_gauss_term.  For diagonal matrices
 ** this is exactly kl_gauss.
 **
-** Before factoring, both matrices are scaled by the same power of four and
-** the means by the matching power of two (the KL is invariant under x ->
-** c x), so entries near the ends of the double range do not overflow in
-** the Cholesky sums.
+** Before factoring, both matrices are scaled as D cov D and the means'
+** difference as D (mu1 - mu2), for the diagonal D of powers of two
+** 2^-k[i] with 4^k[i] near the geometric mean of cov1[i][i] and
+** cov2[i][i] (the KL is invariant under x -> D x, and the scaling is
+** exact): each index is brought near 1 on its own, so a matrix with
+** entries 1e-300 and 1e300 on its diagonal neither underflows to a false
+** "not positive definite" nor overflows in the Cholesky sums.
 */
 #include "mvn.h"
 #include "gauss.h"
@@ -25,8 +28,9 @@
 
 #include <math.h>
 
-/* Checks symmetry, replaces cov by its symmetric part, scales by s. */
-static kl_mvn_code symmetrize(size_t d, double *a, double s, int which,
+/* Checks symmetry and a positive diagonal, replaces cov by its symmetric
+** part. */
+static kl_mvn_code symmetrize(size_t d, double *a, int which,
                               kl_mvn_err *e){
   size_t i, j;
   for(i=0; i<d; i++){
@@ -53,12 +57,22 @@ static kl_mvn_code symmetrize(size_t d, double *a, double s, int which,
         }
         x = 0.5*x + 0.5*y;
       }
-      a[i*d+j] = x*s;
-      a[j*d+i] = x*s;
+      a[i*d+j] = x;
+      a[j*d+i] = x;
     }
   }
-  for(i=0; i<d; i++) a[i*d+i] *= s;   /* last: the check above reads them */
   return KL_MVN_OK;
+}
+
+/*
+** a[i][j] 2^-(k[i] + k[j]): D a D for the diagonal D of the powers of two
+** 2^-k[i], exact wherever the result is a normal double.
+*/
+static void scale_by(size_t d, double *a, const double *k){
+  size_t i, j;
+  for(i=0; i<d; i++){
+    for(j=0; j<d; j++) a[i*d+j] = ldexp(a[i*d+j], -(int)(k[i] + k[j]));
+  }
 }
 
 /* In-place lower Cholesky factor (the upper triangle is left as is). */
@@ -108,29 +122,41 @@ static void solve_from(size_t d, const double *l, double *y, size_t c,
 kl_mvn_code kl_mvn(size_t d, const double *mu1, double *cov1,
                    const double *mu2, double *cov2, double *work,
                    double *out, kl_mvn_err *e){
-  double big = 0.0, s, sm;
   size_t i, c;
-  int ex;
+  int inf = 0;
   kl_sum acc;
   e->code = KL_MVN_OK;
+  if( symmetrize(d, cov1, 1, e) ) return e->code;
+  if( symmetrize(d, cov2, 2, e) ) return e->code;
+  /* k[i]: 4^k[i] near the geometric mean of cov1[i][i] and cov2[i][i] */
   for(i=0; i<d; i++){
-    if( cov1[i*d+i] > big ) big = cov1[i*d+i];
-    if( cov2[i*d+i] > big ) big = cov2[i*d+i];
+    int e1, e2;
+    frexp(cov1[i*d+i], &e1);
+    frexp(cov2[i*d+i], &e2);
+    work[i] = floor((e1 + e2) / 4.0);
   }
-  /* s = 4^-k brings the largest diagonal entry near 1; sm = 2^-k */
-  ex = 0;
-  if( big > 0.0 ) frexp(big, &ex);
-  ex /= 2;
-  s = ldexp(1.0, -2*ex);
-  sm = ldexp(1.0, -ex);
-  if( symmetrize(d, cov1, s, 1, e) ) return e->code;
-  if( symmetrize(d, cov2, s, 2, e) ) return e->code;
+  scale_by(d, cov1, work);
+  scale_by(d, cov2, work);
+  /* the means' difference, at the same scale (halved where it overflows) */
+  for(i=0; i<d; i++){
+    double dm = mu1[i] - mu2[i];
+    int k = (int)work[i];
+    if( isinf(dm) ) work[i] = ldexp(0.5*mu1[i] - 0.5*mu2[i], 1 - k);
+    else work[i] = ldexp(dm, -k);
+    if( isinf(work[i]) ) inf = 1;
+  }
   if( cholesky(d, cov1, 1, e) ) return e->code;
   if( cholesky(d, cov2, 2, e) ) return e->code;
+  if( inf ){
+    /* |z|^2 >= |dm|^2 / lambda_max(cov2) (all at this scale), and the
+    ** largest eigenvalue is at most d times the largest diagonal entry,
+    ** which is finite: the KL is beyond DBL_MAX */
+    *out = INFINITY;
+    return KL_MVN_OK;
+  }
 
   kl_sum_init(&acc);
   /* the means: |L2^-1 (mu1 - mu2)|^2 / 2 */
-  for(i=0; i<d; i++) work[i] = mu1[i]*sm - mu2[i]*sm;
   solve_from(d, cov2, work, 0, &acc);
   kl_sum_add(&acc, (0.5*work[0])*work[0]);
   /* the covariances, one column of M = L2^-1 L1 at a time */

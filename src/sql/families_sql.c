@@ -57,6 +57,11 @@
 **      distributions; +Inf only where the true value exceeds DBL_MAX.
 **      Terms are added with compensated summation (w2_gauss: a scaled sum
 **      of squares that neither overflows nor underflows).
+**  (5) A term that cannot be formed (NaN: an intermediate beyond the double
+**      range that the term's arrangement does not yet avoid, in practice
+**      only kl_beta and kl_dirichlet at parameters beyond 1e+-150) is an
+**      error, "kl_beta: not computable at these parameters (...)", never
+**      NULL or a number.
 */
 #include "args.h"
 #include "gauss.h"
@@ -96,6 +101,35 @@ static void w2_add(kl_ssq *s, const double *x){
   kl_ssq_add(s, x[1] - x[3]);
 }
 
+/*
+** The Bhattacharyya distance of nearly equal Gaussians (below 2^-900,
+** where its terms underflow) times 2^1200, into *b, by a second pass over
+** the arguments (they opened once already, so they open again); returns
+** SQLITE_OK or the error code (with *pzErr) of that pass.
+*/
+static int hellinger_tiny(sqlite3_value **argv, const kl_family *f,
+                          double *b, char **pzErr){
+  kl_argv a;
+  kl_sum acc;
+  size_t n, i;
+  int k, rc;
+  rc = kl_args_open(&a, f->name, f->names, f->nparam, argv, 0, pzErr);
+  if( rc ) return rc;
+  kl_sum_init(&acc);
+  for(;;){
+    rc = kl_args_next(&a, &n, pzErr);
+    if( rc ) return rc;
+    if( n==0 ) break;
+    for(i=0; i<n; i++){
+      double x[KL_MAXARGS];
+      for(k=0; k<f->nparam; k++) x[k] = a.buf[k][i];
+      kl_sum_add(&acc, kl_bhatt_gauss_tiny(x));
+    }
+  }
+  *b = kl_sum_value(&acc);
+  return SQLITE_OK;
+}
+
 void kl_family_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   const kl_family *f = (const kl_family*)sqlite3_user_data(ctx);
   kl_unit unit = KL_NATS;
@@ -132,13 +166,30 @@ void kl_family_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
       kl_gauss_accum(a.buf[0], a.buf[1], a.buf[2], a.buf[3], n, &acc);
     }
   }
+  if( f->fin!=KL_FIN_W2 && isnan(kl_sum_value(&acc)) ){
+    /* a term that could not be formed: an error, never NULL or a number */
+    kl_error(ctx, sqlite3_mprintf("%s: not computable at these parameters "
+                                  "(an intermediate is beyond the double "
+                                  "range)", f->name));
+    return;
+  }
   switch( f->fin ){
     case KL_FIN_W2:
       sqlite3_result_double(ctx, kl_ssq_norm(&ssq));
       break;
-    case KL_FIN_HELLINGER:
-      sqlite3_result_double(ctx, sqrt(-expm1(-kl_sum_value(&acc))));
+    case KL_FIN_HELLINGER: {
+      double b = kl_sum_value(&acc);
+      if( b < 0x1p-900 ){
+        /* sqrt(b) of the terms at 2^1200, read again (b underflows) */
+        if( kl_ctx_err(ctx, hellinger_tiny(argv, f, &b, &zErr), &zErr) ){
+          return;
+        }
+        sqlite3_result_double(ctx, ldexp(sqrt(b), -600));
+      }else{
+        sqlite3_result_double(ctx, sqrt(-expm1(-b)));
+      }
       break;
+    }
     default:
       kl_result_unit(ctx, kl_sum_value(&acc), unit);
       break;
@@ -203,5 +254,14 @@ void kl_dirichlet_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     if( n==0 ) break;
     for(i=0; i<n; i++) kl_dir_add(&acc, a.buf[0][i], a.buf[1][i]);
   }
-  kl_result_unit(ctx, kl_dir_value(&acc), unit);
+  {
+    double v = kl_dir_value(&acc);
+    if( isnan(v) ){
+      kl_error(ctx, sqlite3_mprintf("kl_dirichlet: not computable at these "
+                                    "parameters (an intermediate is beyond "
+                                    "the double range)"));
+      return;
+    }
+    kl_result_unit(ctx, v, unit);
+  }
 }
