@@ -37,15 +37,17 @@ SELECT expect('sd.pm-max-ddof0', (SELECT gauss_sd(x, 0) FROM (SELECT 1.797693134
   UNION ALL SELECT -1.7976931348623157e308)), 1.7976931348623157e308);
 SELECT expect('sd.same-1e308', (SELECT gauss_sd(x) FROM huge_rows WHERE k <= 2), 0.0);
 SELECT expect_error('sd.pm-max-ddof1', 'SELECT gauss_sd(x) FROM (SELECT 1.7976931348623157e308 AS x
-  UNION ALL SELECT -1.7976931348623157e308)', 'gauss_sd: result[0] is beyond the double range');
+  UNION ALL SELECT -1.7976931348623157e308)', 'gauss_sd: result is beyond the double range');
 
 -- kl_beta and kl_dirichlet at extremes their arrangement does not yet
 -- handle (an intermediate NaN; the true values are 98.94152044727099 and
 -- 1.0407273024534914e+302 by mpmath) are a clear error, never the 0 that
 -- fmax(NaN, 0) made of them.
-SELECT expect_error('beta.nan-is-error', 'SELECT kl_beta(5.48870255333022e+101,
-  1.2110625028041083e-271, 1.10740269353e-313, 4.99188025e-315)',
-  'kl_beta: not computable at these parameters (an intermediate is beyond the double range)');
+-- (a NaN here once; since the discrete terms handle these scales, a value:
+-- mpmath at 200, 400 and 800 digits gives 98.94152044727098632)
+SELECT expect('beta.was-nan', kl_beta('5.48870255333022e+101',
+  '1.2110625028041083e-271', '1.10740269353e-313', '4.99188025e-315'),
+  98.94152044727098632, 1e-13);
 SELECT expect_error('dirichlet.nan-is-error', 'SELECT kl_dirichlet(''[2.9867385847628345e-109,
   2.987155438551078e-140]'', ''[3.1079466198760148e+224, 1.1640258563301242e+58]'')',
   'kl_dirichlet: not computable at these parameters (an intermediate is beyond the double range)');
