@@ -300,3 +300,13 @@ SELECT expect('json.carriage-return', kl_json(char(13) || '[1' || char(13, 9, 10
 SELECT expect('window.frame-empties', (SELECT group_concat(coalesce(kl, 'NULL'), ' ') FROM (
   SELECT kl_gauss_agg(m, 1, 0, 1) OVER (ORDER BY m ROWS BETWEEN 1 FOLLOWING AND 1 FOLLOWING) kl
   FROM (SELECT 1 m UNION ALL SELECT 2))), '2.0 NULL');
+-- Messages of gauss_sd and kl_mvn: "1 element", a ddof echoed as valid
+-- UTF-8, a JSONB row named as such.
+SELECT expect_error('mvn.one-element', 'SELECT kl_mvn(''[1]'', ''[[1,0],[0,1]]'', 0, 1)',
+  'kl_mvn: mu1 has 1 element but cov1 is 2x2');
+SELECT expect_error('sd.ddof-utf8', 'SELECT gauss_sd(1, X''FF41'') FROM (SELECT 1)',
+  'gauss_sd: ddof must be a finite number >= 0 (got \xFFA)');
+SELECT expect_error('sd.one-element-row', 'SELECT gauss_sd(v) FROM (SELECT ''[1,2]'' v UNION ALL SELECT ''[3]'')',
+  'gauss_sd: v has 1 element on this row but 2 on earlier rows');
+SELECT expect_error('sd.jsonb-kind', 'SELECT gauss_sd(v) FROM (SELECT ''[1,2,3]'' v UNION ALL SELECT X''7B13311332233334'')',
+  'gauss_sd: v is a JSONB array on this row but JSON text on earlier rows');

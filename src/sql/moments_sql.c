@@ -57,6 +57,7 @@ static const char *kind_name(kl_kind k){
     case KL_JSON: return "JSON text";
     case KL_F32:  return "a float32 blob";
     case KL_F64:  return "a kl_f64 blob";
+    case KL_JSONB: return "a JSONB array";
     default:      return "a number";
   }
 }
@@ -74,8 +75,12 @@ static int read_ddof(sqlite3_context *ctx, sqlite3_value *val, double *ddof){
   if( (t!=SQLITE_INTEGER && t!=SQLITE_FLOAT) || !(*ddof >= 0.0)
    || isinf(*ddof) ){
     const char *z = (const char*)sqlite3_value_text(val);
-    kl_error(ctx, sqlite3_mprintf("gauss_sd: ddof must be a finite number "
-                                  ">= 0 (got %s)", z ? z : "?"));
+    sqlite3_str *s = sqlite3_str_new(0);
+    sqlite3_str_appendall(s, "gauss_sd: ddof must be a finite number >= 0 "
+                             "(got ");
+    if( z ) kl_echo(s, z, (size_t)sqlite3_value_bytes(val));
+    sqlite3_str_appendall(s, ")");
+    kl_error(ctx, kl_str_done(s));
     return SQLITE_ERROR;
   }
   return SQLITE_OK;
@@ -125,9 +130,10 @@ static void fit_put(sqlite3_context *ctx, int argc, sqlite3_value **argv,
                                   kind_name(g->kind)));
     return;
   }else if( g->row.n!=g->dim ){
-    kl_error(ctx, sqlite3_mprintf("%s: v has %lld elements on this row but "
+    kl_error(ctx, sqlite3_mprintf("%s: v has %lld element%s on this row but "
                                   "%lld on earlier rows", fname,
                                   (sqlite3_int64)g->row.n,
+                                  g->row.n==1 ? "" : "s",
                                   (sqlite3_int64)g->dim));
     return;
   }else if( ddof!=g->ddof ){

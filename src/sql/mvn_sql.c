@@ -67,9 +67,10 @@ static int read_rows(const char *aname, const char *z, size_t n, kl_dbuf *b,
     if( m.row==0 ){
       *cols = b->n - before;
     }else if( b->n - before != *cols ){
-      return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld elements but %s[0] "
-                                            "has %lld", MVN_FNAME, rname,
+      return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld element%s but "
+                                            "%s[0] has %lld", MVN_FNAME, rname,
                                             (sqlite3_int64)(b->n - before),
+                                            b->n - before==1 ? "" : "s",
                                             aname, (sqlite3_int64)*cols));
     }
   }
@@ -124,10 +125,11 @@ static int read_matrix(const char *aname, sqlite3_value *val, mvn_arg *a,
   /* exact for perfect squares: sqrt is correctly rounded */
   d = (size_t)llround(sqrt((double)a->b.n));
   if( d*d!=a->b.n ){
-    return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld elements, not d*d "
+    return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld element%s, not d*d "
                                           "for a d x d covariance (row-major)",
                                           MVN_FNAME, aname,
-                                          (sqlite3_int64)a->b.n));
+                                          (sqlite3_int64)a->b.n,
+                                          a->b.n==1 ? "" : "s"));
   }
   a->dim = d;
   return SQLITE_OK;
@@ -141,10 +143,11 @@ static int check_dims(const mvn_arg *arg, size_t d, char **pzErr){
   for(k=0; k<4; k++){
     if( k==0 || k==2 ){
       if( arg[k].is_num || arg[k].dim==d ) continue;
-      return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld elements but cov1 "
-                                            "is %lldx%lld", MVN_FNAME,
+      return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld element%s but "
+                                            "cov1 is %lldx%lld", MVN_FNAME,
                                             mvn_names[k],
                                             (sqlite3_int64)arg[k].dim,
+                                            arg[k].dim==1 ? "" : "s",
                                             (sqlite3_int64)d,
                                             (sqlite3_int64)d));
     }
