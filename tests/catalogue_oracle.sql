@@ -192,7 +192,7 @@ CREATE TEMP TABLE grid_got AS SELECT g.*, b.bound, b.nonneg,
   try_value('SELECT ' || g.sql) AS got FROM grid g JOIN grid_bound b
   USING(fn);
 -- why a case is wrong (NULL: it is right).  A finite truth is met
--- within bound relative, plus 1e-320 absolute (a result in the
+-- within bound relative, plus 1e-318 absolute (a result in the
 -- subnormal range has few digits to give), 0 exactly, an infinite
 -- truth (beyond DBL_MAX) by +Inf.  case_bound: a bound that depends
 -- on the input (kl_mvn's, ACCURACY.md).
@@ -205,7 +205,7 @@ CREATE TEMP VIEW grid_bad AS SELECT fn, id, got, want, CASE
   WHEN outcome = 'inf' AND got < 9e999 THEN 'finite, truth beyond DBL_MAX'
   WHEN outcome = 'finite' AND got >= 9e999 THEN '+Inf for a finite truth'
   WHEN outcome = 'finite' AND abs(got - want) > coalesce(case_bound, bound) * abs(want)
-    + 1e-320
+    + 1e-318
     THEN printf('relative error %.2e', abs(got - want) / want)
   END AS why FROM grid_got;
 SELECT expect('grid.kl_gauss.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_gauss'), 1);

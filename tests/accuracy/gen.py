@@ -499,7 +499,7 @@ discrete divergences, 1e-13 for the other families and for `kl_div_logits`
 in size, which carries that difference's rounding), with two additions:
 
 - A result below the smallest normal double (2.2e-308) has only as many
-  digits as the subnormal range gives it: it is held to 1e-320 absolute on
+  digits as the subnormal range gives it: it is held to 1e-318 absolute on
   top of the relative bound.
 - `kl_mvn`'s bound depends on the input. For nearly equal normals the KL
   is about |E|²/2 for the small matrix E = L2⁻¹L1 − I, whose entries carry

@@ -370,7 +370,7 @@ static void grid_checks(void){
        "  try_value('SELECT ' || g.sql) AS got FROM grid g JOIN grid_bound b\n"
        "  USING(fn);\n"
        "-- why a case is wrong (NULL: it is right).  A finite truth is met\n"
-       "-- within bound relative, plus 1e-320 absolute (a result in the\n"
+       "-- within bound relative, plus 1e-318 absolute (a result in the\n"
        "-- subnormal range has few digits to give), 0 exactly, an infinite\n"
        "-- truth (beyond DBL_MAX) by +Inf.  case_bound: a bound that depends\n"
        "-- on the input (kl_mvn's, ACCURACY.md).\n"
@@ -385,7 +385,7 @@ static void grid_checks(void){
        "  WHEN outcome = 'finite' AND got >= 9e999 THEN '+Inf for a finite "
        "truth'\n"
        "  WHEN outcome = 'finite' AND abs(got - want) > coalesce(case_bound, "
-       "bound) * abs(want)\n    + 1e-320\n"
+       "bound) * abs(want)\n    + 1e-318\n"
        "    THEN printf('relative error %.2e', abs(got - want) / want)\n"
        "  END AS why FROM grid_got;");
   for(i=0; i<NCAT; i++){
