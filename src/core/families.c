@@ -879,11 +879,28 @@ static double beta_tiny(double a1, double b1, double a2, double b2){
         : log(bxdiv(bxn(m2), A2).m) + bxdiv(bxn(m2), A2).e*LN2;
   }
   L = log_ratio1p(o1, o2, (o2 - o1) / o1) + (lw2 - lw1);
-  qlog = chi + (fabs(L) < 0.5 ? kl_expm1mx(L) : (L > 709.0 ? INFINITY : expm1(L) - L));
+  {
+    /* t - 1 = da b2/A2 + db a2/A2 (1/h = 1/a + 1/b), da = (a2 - a1)/a1 */
+    double da = (a2 - a1) / a1, db = (b2 - b1) / b1;
+    double x = da*bxval(bxdiv(bxn(b2), A2)) + db*bxval(bxdiv(bxn(a2), A2));
+    if( fabs(x) <= 0.5 ) qlog = chi - kl_log1pmx(x);
+    else qlog = chi + (L > 709.0 ? INFINITY : expm1(L) - L);
+  }
   if( isinf(qlog) ) return INFINITY;
   /* G */
   if( o1 <= 0x1p-54*m1 && o2 <= 0x1p-54*m2 ){
-    G = beta_dg(o1, o2) - (o2*beta_dpsi1(m1, m2) - o1*((m2 - m1)*beta_d2psi1(m1)));
+    double X = 1.0 + m1, Y = 1.0 + m2, d = m2 - m1;
+    if( m1 >= 9.0 && near1(X, Y) ){
+      /* o2 dpsi - o1 d psi' = (o2 - o1) dpsi + o1 [Bregman divergence of
+      ** psi], the latter term by term (ln z, -1/(2z), mu'(z)), so that the
+      ** two first-order parts do not cancel */
+      double v = d / X;
+      double br = kl_log1pmx(v) - 0.5*v*(v / Y) + binet_d1_bregman(X, d);
+      G = beta_dg(o1, o2) - ((o2 - o1)*beta_dpsi1(m1, m2) + o1*br);
+    }else{
+      G = beta_dg(o1, o2)
+        - (o2*beta_dpsi1(m1, m2) - o1*(d*beta_d2psi1(m1)));
+    }
   }else{
     double s1 = a1 + b1, s2 = a2 + b2;
     if( isinf(s1) || isinf(s2) ) return INFINITY;
@@ -895,7 +912,8 @@ static double beta_tiny(double a1, double b1, double a2, double b2){
 double kl_beta_term(double a1, double b1, double a2, double b2){
   kl_totals t;
   if( a1==a2 && b1==b2 ) return 0.0;   /* also where the parts cannot form */
-  if( ((b1 <= 0x1p-54*a1 && b2 <= 0x1p-54*a2 && fmax(b1, b2) < 0x1p-30)
+  if( fmax(fmax(a1, b1), fmax(a2, b2)) < 0x1p-30
+   || ((b1 <= 0x1p-54*a1 && b2 <= 0x1p-54*a2 && fmax(b1, b2) < 0x1p-30)
     || (a1 <= 0x1p-54*b1 && a2 <= 0x1p-54*b2 && fmax(a1, a2) < 0x1p-30)) ){
     double v = beta_tiny(a1, b1, a2, b2);
     return v < 0.0 ? 0.0 : v;
