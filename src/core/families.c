@@ -731,9 +731,193 @@ double kl_dir_value(const kl_dir_acc *c){
   }
 }
 
+
+/* ------------------------------------------- Beta with a tiny parameter */
+
+/*
+** Where a parameter is tiny, lnGamma(x) = -ln x + g(x), g(x) = lnGamma(1+x),
+** splits the Beta KL exactly into
+**   Qlog = sum_i q(a1_i, a2_i) - q(A1, A2),  q(x, y) = y/x - 1 - ln(y/x),
+**   G    = Dg(a1, a2) + Dg(b1, b2) - Dg(A1, A2),  Dg the Bregman divergence
+**          of g.
+** Qlog is the Bregman divergence of -ln h, h(a, b) = ab/(a+b) (concave), and
+** rearranges exactly into two non-negative parts with nothing to cancel:
+**   Qlog = (a2 b1 - a1 b2)^2 / (a1 b1 A1 A2) + (t - 1 - ln t),
+**   t = h(a2, b2) / h(a1, b1).
+** The huge ratios (b2/b1 for b1 = 1e-300) live only in Qlog; g is smooth
+** at 0 (g' = psi(1+x), g'' = psi'(1+x) <= zeta(2)).  Where one component
+** (m) dominates both totals, the other (o) shifts Dg(m1, m2) by a first-
+** order amount formed directly:
+**   Dg(A1, A2) - Dg(m1, m2) = o2 (g'(m2) - g'(m1)) - o1 (m2 - m1) g''(m1).
+*/
+
+static const double BETA_ZETA[] = {   /* zeta(2) .. zeta(8) */
+  1.6449340668482264, 1.2020569031595942, 1.0823232337111381,
+  1.03692775514337, 1.0173430619844492, 1.008349277381923,
+  1.0040773561979444
+};
+
+/* Dg(x, y), the Bregman divergence of lnGamma(1+x). */
+static double beta_dg(double x, double y){
+  double d = y - x;
+  if( d==0.0 ) return 0.0;
+  if( x < 1e-4 && y < 1e-4 ){
+    /* sum_k (-1)^k zeta(k)/k [y^k - x^k - k x^(k-1) d], the bracket
+    ** d^2 sum_j (j+1) x^j y^(k-2-j) */
+    double sum = 0.0;
+    int k, j;
+    for(k=2; k<=8; k++){
+      double p = 0.0;
+      for(j=0; j<=k-2; j++) p += (j + 1)*pow(x, j)*pow(y, k - 2 - j);
+      sum += ((k & 1) ? -1.0 : 1.0) * BETA_ZETA[k-2] / k * p;
+    }
+    return d*d*sum;
+  }
+  return lgb(1.0 + x, 1.0 + y, d);
+}
+
+/* psi(1+y) - psi(1+x) */
+static double beta_dpsi1(double x, double y){
+  double d = y - x, X, Y, lr, r;
+  if( d==0.0 ) return 0.0;
+  if( x < 1e-4 && y < 1e-4 ){
+    double sum = 0.0;
+    int k, j;
+    for(k=2; k<=8; k++){
+      double p = 0.0;
+      for(j=0; j<=k-2; j++) p += pow(x, j)*pow(y, k - 2 - j);
+      sum += ((k & 1) ? -1.0 : 1.0) * BETA_ZETA[k-2] * p;
+    }
+    return d*sum;
+  }
+  X = 1.0 + x;
+  Y = 1.0 + y;
+  lr = log_ratio1p(X, Y, d / X);
+  r = 0.5*((d / X) / Y);
+  /* mu'(Y) - mu'(X) */
+  if( X <= Y ) return lr + r - dmu_diff(X, Y, d);
+  return lr + r + dmu_diff(Y, X, -d);
+}
+
+/* psi'(1+x) */
+static double beta_d2psi1(double x){
+  double X;
+  if( x < 1e-4 ){
+    double sum = 0.0;
+    int k;
+    for(k=2; k<=8; k++)
+      sum += ((k & 1) ? -1.0 : 1.0) * BETA_ZETA[k-2] * (k - 1) * pow(x, k - 2);
+    return sum;
+  }
+  X = 1.0 + x;
+  return 1.0/X + 0.5/X/X + binet_d2mu(X);
+}
+
+/* A double as m 2^e, m in [1/2, 1). */
+typedef struct { double m; int e; } bxnum;
+static bxnum bxn(double x){ bxnum r; r.m = frexp(x, &r.e); return r; }
+static bxnum bxmul(bxnum a, bxnum b){
+  bxnum r; int e;
+  r.m = frexp(a.m*b.m, &e);
+  r.e = a.e + b.e + e;
+  return r;
+}
+static bxnum bxdiv(bxnum a, bxnum b){
+  bxnum r; int e;
+  r.m = frexp(a.m/b.m, &e);
+  r.e = a.e - b.e + e;
+  return r;
+}
+static double bxval(bxnum a){
+  if( a.e > 1100 ) return INFINITY;
+  if( a.e < -1200 ) return 0.0;
+  return ldexp(a.m, a.e);
+}
+/* x + y for x, y > 0 as an bxnum (also beyond DBL_MAX) */
+static bxnum bxsum(double x, double y){
+  double s = x + y;
+  if( isinf(s) ){ bxnum r = bxn(0.5*x + 0.5*y); r.e += 1; return r; }
+  return bxn(s);
+}
+
+/* a2 b1 - a1 b2, exactly enough, as m 2^e (m may be 0). */
+static bxnum beta_cross(double a1, double b1, double a2, double b2){
+  bxnum xa1 = bxn(a1), xb1 = bxn(b1), xa2 = bxn(a2), xb2 = bxn(b2), r;
+  double h1 = xa2.m*xb1.m, l1 = fma(xa2.m, xb1.m, -h1);
+  double h2 = xa1.m*xb2.m, l2 = fma(xa1.m, xb2.m, -h2);
+  int e1 = xa2.e + xb1.e, e2 = xa1.e + xb2.e, E = e1 > e2 ? e1 : e2, e;
+  double c;
+  h1 = ldexp(h1, e1 - E);  l1 = ldexp(l1, e1 - E);
+  h2 = ldexp(h2, e2 - E);  l2 = ldexp(l2, e2 - E);
+  c = (h1 - h2) + (l1 - l2);
+  r.m = frexp(c, &e);
+  r.e = E + e;
+  return r;
+}
+
+static double beta_tiny(double a1, double b1, double a2, double b2){
+  double m1, o1, m2, o2, qlog, chi, L, lw1, lw2, v1, v2, G;
+  bxnum c, A1 = bxsum(a1, b1), A2 = bxsum(a2, b2), den;
+  if( a1 >= b1 ){ m1 = a1; o1 = b1; m2 = a2; o2 = b2; }
+  else{ m1 = b1; o1 = a1; m2 = b2; o2 = a2; }
+  /* chi = c^2 / (a1 b1 A1 A2) */
+  c = beta_cross(a1, b1, a2, b2);
+  if( c.m==0.0 ){
+    chi = 0.0;
+  }else{
+    den = bxmul(bxmul(bxn(a1), bxn(b1)), bxmul(A1, A2));
+    chi = bxval(bxdiv(bxmul(c, c), den));
+  }
+  /* ln t = ln(o2/o1) + ln(w2/w1), w = m/A, v = o/A */
+  v1 = bxval(bxdiv(bxn(o1), A1));
+  v2 = bxval(bxdiv(bxn(o2), A2));
+  lw1 = log1p(-v1);
+  if( v2 <= 0.5 ) lw2 = log1p(-v2);
+  else{
+    double w2 = bxval(bxdiv(bxn(m2), A2));
+    lw2 = w2 > 1e-300 ? log(w2)
+        : log(bxdiv(bxn(m2), A2).m) + bxdiv(bxn(m2), A2).e*LN2;
+  }
+  L = log_ratio1p(o1, o2, (o2 - o1) / o1) + (lw2 - lw1);
+  {
+    /* t - 1 = da b2/A2 + db a2/A2 (1/h = 1/a + 1/b), da = (a2 - a1)/a1 */
+    double da = (a2 - a1) / a1, db = (b2 - b1) / b1;
+    double x = da*bxval(bxdiv(bxn(b2), A2)) + db*bxval(bxdiv(bxn(a2), A2));
+    if( fabs(x) <= 0.5 ) qlog = chi - kl_log1pmx(x);
+    else qlog = chi + (L > 709.0 ? INFINITY : expm1(L) - L);
+  }
+  if( isinf(qlog) ) return INFINITY;
+  /* G */
+  if( o1 <= 0x1p-54*m1 && o2 <= 0x1p-54*m2 ){
+    double X = 1.0 + m1, Y = 1.0 + m2, d = m2 - m1;
+    if( m1 >= 9.0 && near1(X, Y) ){
+      /* o2 dpsi - o1 d psi' = (o2 - o1) dpsi + o1 [Bregman divergence of
+      ** psi], the latter term by term (ln z, -1/(2z), mu'(z)), so that the
+      ** two first-order parts do not cancel */
+      double v = d / X;
+      double br = kl_log1pmx(v) - 0.5*v*(v / Y) + binet_d1_bregman(X, d);
+      G = beta_dg(o1, o2) - ((o2 - o1)*beta_dpsi1(m1, m2) + o1*br);
+    }else{
+      G = beta_dg(o1, o2)
+        - (o2*beta_dpsi1(m1, m2) - o1*(d*beta_d2psi1(m1)));
+    }
+  }else{
+    double s1 = a1 + b1, s2 = a2 + b2;
+    if( isinf(s1) || isinf(s2) ) return INFINITY;
+    G = beta_dg(a1, a2) + beta_dg(b1, b2) - beta_dg(s1, s2);
+  }
+  return qlog + G;
+}
+
 double kl_beta_term(double a1, double b1, double a2, double b2){
   kl_totals t;
   if( a1==a2 && b1==b2 ) return 0.0;   /* also where the parts cannot form */
+  if( fmax(fmax(a1, b1), fmax(a2, b2)) < 0x1p-30
+   || ((b1 <= 0x1p-54*a1 && b2 <= 0x1p-54*a2 && fmax(b1, b2) < 0x1p-30)
+    || (a1 <= 0x1p-54*b1 && a2 <= 0x1p-54*b2 && fmax(a1, a2) < 0x1p-30)) ){
+    double v = beta_tiny(a1, b1, a2, b2);
+    return v < 0.0 ? 0.0 : v;
+  }
   kl_dd A1, A2, dA;
   double s;
   /* exact sums as double-doubles (two-sum) */
@@ -764,7 +948,15 @@ double kl_beta_term(double a1, double b1, double a2, double b2){
     else kl_dir_init(&c, &t, dA, b1, b2);
     kl_dir_add(&c, a1, a2);
     kl_dir_add(&c, b1, b2);
-    return kl_dir_value(&c);
+    s = kl_dir_value(&c);
+    if( isnan(s) ){
+      /* an intermediate beyond the range (b2/b1 and A2/A1 both overflow
+      ** when b1 is tiny): the split with Qlog, where those ratios cancel
+      ** exactly */
+      s = beta_tiny(a1, b1, a2, b2);
+      if( s < 0.0 ) s = 0.0;
+    }
+    return s;
   }
 }
 
