@@ -474,7 +474,8 @@ static void fuzz_oracle(void){
   puts("/* tests/catalogue/fuzz_oracle.h — generated from src/catalogue.h by\n"
        "** tests/catalogue/dump.c (make catalogue); do not edit.  Per numeric\n"
        "** function: its call, the call with P for Q, with P and Q swapped\n"
-       "** and in bits (or NULL), then props, upper (nats), bound. */");
+       "** and in bits (or NULL), then props, upper (nats), bound, and\n"
+       "** whether rows are added by SQLite's sum() (a table). */");
   for(i=0; i<NCAT; i++){
     const entry *e = &CAT[i];
     spec s;
@@ -493,7 +494,8 @@ static void fuzz_oracle(void){
         printf(", ");
       }
     }
-    printf("}, %d, %.17g, %.17g },\n", e->props, e->upper, e->bound);
+    printf("}, %d, %.17g, %.17g, %d },\n", e->props, e->upper, e->bound,
+           e->kind==TABLE);
   }
 }
 

@@ -11,7 +11,8 @@
 **   (4) exactly 0 for the second distribution the same as the first;
 **   (5) the same (within the bound) with the two swapped, if symmetric;
 **   (6) bits = nats / ln 2 (nats / sqrt(ln 2) for a square root) within
-**       the bound (kl_gauss_each's rows are added by SQLite's own sum()).
+**       the bound (kl_gauss_each's rows are added by SQLite's plain sum(),
+**       whose rounding grows with the rows: 1000 times the bound).
 **
 ** Input layout: byte 0 picks the function; then each argument is a type
 ** byte (integer, real, text, blob, kl_f64 blob), a 16-bit little-endian
@@ -36,6 +37,7 @@ typedef struct oracle_fn {
   const char *sql[4];     /* call, P for Q, swapped, bits */
   int props;
   double upper, bound;
+  int table;              /* its rows are added by SQLite's sum() */
 } oracle_fn;
 
 static const oracle_fn FNS[] = {
@@ -154,8 +156,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size){
     if( stmts[i][3] && value(stmts[i][3], f->sql[3], &w) ){
       double want = v / ((f->props & KL_ROOT) ? 0.832554611157697756
                                               : 0.693147180559945309);
-      /* within the bound: a table's rows are added by SQLite's sum() */
-      if( !close_to(w, want, f->bound) ) fail(f->sql[3], "bits != nats/ln 2", w, want);
+      /* a table's rows are added by SQLite's plain sum(), whose rounding
+      ** grows with the rows (at most ~1000 here) */
+      double tol = f->table ? 1000*f->bound : f->bound;
+      if( !close_to(w, want, tol) ) fail(f->sql[3], "bits != nats/ln 2", w, want);
     }
   }
   if( stmts[i][1] && value(stmts[i][1], f->sql[1], &w) && w!=0.0 ){
