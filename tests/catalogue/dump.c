@@ -105,6 +105,12 @@ static void parse_spec(const char *z, spec *s){
   }
 }
 
+/* The parsed argument spec of an entry. */
+static void spec_of(const entry *e, spec *s){
+  char sb[128];
+  parse_spec(args_of(e, sb, sizeof sb), s);
+}
+
 /* The example split at its top-level commas into at most MAXA arguments. */
 static int split_example(const char *z, char arg[][128]){
   int n = 0, depth = 0, quote = 0;
@@ -185,7 +191,7 @@ static void functions(void){
   for(i=0; i<NCAT; i++){
     spec s;
     if( CAT[i].kind==TABLE ) continue;
-    { char sb[128]; parse_spec(args_of(&CAT[i], sb, sizeof sb), &s); }
+    spec_of(&CAT[i], &s);
     for(a=s.nmin; a<=s.n; a++){
       line[n] = malloc(96);
       /* flags: SQLITE_DETERMINISTIC 0x800 | SQLITE_INNOCUOUS 0x200000 */
@@ -217,7 +223,7 @@ static void dispatch(void){
     spec s;
     int nreq;
     if( CAT[i].kind==WINDOW || !(CAT[i].props & 1) ) continue;
-    { char sb[128]; parse_spec(args_of(&CAT[i], sb, sizeof sb), &s); }
+    spec_of(&CAT[i], &s);
     nreq = s.nmin;
     printf("  WHEN '%s' THEN ", CAT[i].name);
     if( !s.has_unit ) printf("CASE unit WHEN 'nats' THEN ");
@@ -237,7 +243,7 @@ static void dispatch(void){
   for(i=0; i<NCAT; i++){
     spec s;
     if( CAT[i].kind!=WINDOW || !(CAT[i].props & 1) ) continue;
-    { char sb[128]; parse_spec(args_of(&CAT[i], sb, sizeof sb), &s); }
+    spec_of(&CAT[i], &s);
     printf("  WHEN '%s' THEN %s(", CAT[i].name, CAT[i].name);
     for(k=0; k<s.nmin; k++) printf("%sa%d", k ? ", " : "", k + 1);
     printf("%s) FILTER (WHERE fn = '%s')\n", s.has_unit ? ", unit" : "",
@@ -264,7 +270,7 @@ static void fuzz(void){
        "** statement per function and arity; the fuzzer binds ?N. */");
   for(i=0; i<NCAT; i++){
     spec s;
-    { char sb[128]; parse_spec(args_of(&CAT[i], sb, sizeof sb), &s); }
+    spec_of(&CAT[i], &s);
     for(a=s.nmin; a<=s.n; a++){
       char sql[512];
       size_t u = 0;
@@ -318,7 +324,7 @@ static void examples(void){
     spec s;
     char ex[MAXA][128], c[512], sql[1200];
     int nex;
-    { char sb[128]; parse_spec(args_of(e, sb, sizeof sb), &s); }
+    spec_of(e, &s);
     nex = split_example(e->example, ex);
     call(e->name, &s, ex, nex, 0, 0, 0, c, sizeof c);
     if( e->kind==SCALAR ){
@@ -417,7 +423,7 @@ static void oracle(void){
     char ex[MAXA][128], c[512], v[600], v2[600];
     int nex;
     if( !(e->props & 1) ) continue;
-    { char sb[128]; parse_spec(args_of(e, sb, sizeof sb), &s); }
+    spec_of(e, &s);
     nex = split_example(e->example, ex);
     call(e->name, &s, ex, nex, 0, 0, 0, c, sizeof c);
     value_sql(e, c, v, sizeof v);
@@ -482,7 +488,7 @@ static void fuzz_oracle(void){
     char q[4][600];
     int h;
     if( !(e->props & 1) ) continue;
-    { char sb[128]; parse_spec(args_of(e, sb, sizeof sb), &s); }
+    spec_of(e, &s);
     for(h=0; h<4; h++) oracle_stmt(e, &s, h, q[h], sizeof q[h]);
     printf("  { { ");
     for(h=0; h<4; h++){
@@ -508,7 +514,7 @@ static void index_md(int table){
   for(i=0; i<NCAT; i++){
     spec s;
     char sig[160];
-    { char sb[128]; parse_spec(args_of(&CAT[i], sb, sizeof sb), &s); }
+    spec_of(&CAT[i], &s);
     signature(&s, sig, sizeof sig);
     if( table ){
       printf("| [`%s(%s)`](docs/functions.md#%s) | %s%s |\n", CAT[i].name,
