@@ -51,3 +51,15 @@ SELECT expect('beta.was-nan', kl_beta('5.48870255333022e+101',
 SELECT expect_error('dirichlet.nan-is-error', 'SELECT kl_dirichlet(''[2.9867385847628345e-109,
   2.987155438551078e-140]'', ''[3.1079466198760148e+224, 1.1640258563301242e+58]'')',
   'kl_dirichlet: not computable at these parameters (an intermediate is beyond the double range)');
+
+-- kl_beta, kl_dirichlet with a different component dominating each total
+-- (a1 >> b1, b2 >> a2): the dominant component's ratio a2/a1 = 1.9e-322 is
+-- subnormal, and its logarithm was taken from its few bits (555.05252,
+-- off by 1.1e-5 relative; stress seed 12).  mpmath at 200, 400 and 800
+-- digits: 555.04623811278970816 (tests/refmath.py beta_kl).
+SELECT expect('beta.subnormal-ratio', kl_beta('6.04257672008265e+104',
+  '2.884091163013477e+49', '1.1488118409472435e-217', '2.6426069741131234e-26'),
+  555.04623811278970816, 1e-13);
+SELECT expect('dirichlet.subnormal-ratio', kl_dirichlet('[6.04257672008265e+104,
+  2.884091163013477e+49]', '[1.1488118409472435e-217, 2.6426069741131234e-26]'),
+  555.04623811278970816, 1e-13);

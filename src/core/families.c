@@ -473,6 +473,33 @@ double kl_gamma_term(double shape1, double rate1, double shape2, double rate2){
 
 /* ---------------------------------------------------- Dirichlet, Beta */
 
+/* A double as m 2^e, m in [1/2, 1). */
+typedef struct { double m; int e; } bxnum;
+static bxnum bxn(double x){ bxnum r; r.m = frexp(x, &r.e); return r; }
+static bxnum bxmul(bxnum a, bxnum b){
+  bxnum r; int e;
+  r.m = frexp(a.m*b.m, &e);
+  r.e = a.e + b.e + e;
+  return r;
+}
+static bxnum bxdiv(bxnum a, bxnum b){
+  bxnum r; int e;
+  r.m = frexp(a.m/b.m, &e);
+  r.e = a.e - b.e + e;
+  return r;
+}
+static double bxval(bxnum a){
+  if( a.e > 1100 ) return INFINITY;
+  if( a.e < -1200 ) return 0.0;
+  return ldexp(a.m, a.e);
+}
+/* x + y for x, y > 0 as an bxnum (also beyond DBL_MAX) */
+static bxnum bxsum(double x, double y){
+  double s = x + y;
+  if( isinf(s) ){ bxnum r = bxn(0.5*x + 0.5*y); r.e += 1; return r; }
+  return bxn(s);
+}
+
 /*
 ** mu'(x) - mu'(y) for 0 < x <= y, d = y - x, with relative accuracy: the
 ** recurrence's terms g(z) = ln(1 + 1/z) - (z + 1/2)/(z (z+1)) are
@@ -668,10 +695,17 @@ double kl_dir_value(const kl_dir_acc *c){
     if( fabs(x) <= 0.5 ){
       lm = -kl_log1pmx(x);
     }else{
-      /* 1 + x = s_m / S, formed as a ratio (x near -1 has no digits of it) */
-      double r = (c->a2m / c->a1m) / S;
-      lm = x - (r > 1e-300 && r < 1e300 ? log(r)
-                : (log(c->a2m) - log(c->a1m)) - (log(A2) - log(A1)));
+      /* 1 + x = s_m / S, formed as a ratio (x near -1 has no digits of
+      ** it); s_m or S in the subnormals keeps only a few bits (a2m 1e-217
+      ** over a1m 6e104 is 1.9e-322: ln off by 1e-3), so then the ratio
+      ** goes by mantissas and exponents, never through a subnormal */
+      double sm = c->a2m / c->a1m, r = sm / S;
+      if( sm >= 0x1p-1022 && S >= 0x1p-1022 && r > 1e-300 && r < 1e300 ){
+        lm = x - log(r);
+      }else{
+        bxnum br = bxdiv(bxdiv(bxn(c->a2m), bxn(c->a1m)), bxdiv(bxn(A2), bxn(A1)));
+        lm = x - (log(br.m) + br.e*LN2);
+      }
     }
     double q_c = kl_sum_value(&c->qm) + 0.5*(lin + lm);
     double q_err_c = kl_sum_value(&c->qm) + 0.5*(fabs(lin) + lm);
@@ -811,33 +845,6 @@ static double beta_d2psi1(double x){
   }
   X = 1.0 + x;
   return 1.0/X + 0.5/X/X + binet_d2mu(X);
-}
-
-/* A double as m 2^e, m in [1/2, 1). */
-typedef struct { double m; int e; } bxnum;
-static bxnum bxn(double x){ bxnum r; r.m = frexp(x, &r.e); return r; }
-static bxnum bxmul(bxnum a, bxnum b){
-  bxnum r; int e;
-  r.m = frexp(a.m*b.m, &e);
-  r.e = a.e + b.e + e;
-  return r;
-}
-static bxnum bxdiv(bxnum a, bxnum b){
-  bxnum r; int e;
-  r.m = frexp(a.m/b.m, &e);
-  r.e = a.e - b.e + e;
-  return r;
-}
-static double bxval(bxnum a){
-  if( a.e > 1100 ) return INFINITY;
-  if( a.e < -1200 ) return 0.0;
-  return ldexp(a.m, a.e);
-}
-/* x + y for x, y > 0 as an bxnum (also beyond DBL_MAX) */
-static bxnum bxsum(double x, double y){
-  double s = x + y;
-  if( isinf(s) ){ bxnum r = bxn(0.5*x + 0.5*y); r.e += 1; return r; }
-  return bxn(s);
 }
 
 /* a2 b1 - a1 b2, exactly enough, as m 2^e (m may be 0). */
