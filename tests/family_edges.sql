@@ -63,3 +63,12 @@ SELECT expect('beta.subnormal-ratio', kl_beta('6.04257672008265e+104',
 SELECT expect('dirichlet.subnormal-ratio', kl_dirichlet('[6.04257672008265e+104,
   2.884091163013477e+49]', '[1.1488118409472435e-217, 2.6426069741131234e-26]'),
   555.04623811278970816, 1e-13);
+
+-- kl_beta with a1 = 2.3e-254 dominating A1 by 1e13: mu'(a1) - mu'(A1) =
+-- b1/(2 a1 A1) + ... had a1 A1 underflow to 0 (-Inf, so the dominant
+-- component's closed form was never chosen and the B part cancelled at
+-- a2/a1 = 1.7e297: 2.56422e+284, off by 1.2e-4; stress seed 14).  mpmath
+-- at 200, 400 and 800 digits: 2.563911782171013443969913e+284.
+SELECT expect('beta.underflowing-product', kl_beta('2.34152520562809e-254',
+  '3.4910595640173925e-267', '4.026646399676252e+43', '1.5838532868947513e-184'),
+  2.563911782171013443969913e+284, 1e-13);

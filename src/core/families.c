@@ -512,8 +512,16 @@ static double dmu_diff(double x, double y, double d){
   int k;
   if( d==0.0 ) return 0.0;
   while( x < 10.0 ){
-    sum += log1p(d / (x*(y + 1.0)))
-         - 0.5*d*(1.0/(x*y) + 1.0/((x + 1.0)*(y + 1.0)));
+    /* d/(x y) and d/(x (y+1)) as (d/x)/y where the product leaves the
+    ** normal range (x 2e-254, y x + 3e-267: x y underflows to 0) */
+    double xy = x*y, xy1 = x*(y + 1.0);
+    if( xy >= 0x1p-1022 && xy1 >= 0x1p-1022 ){
+      sum += log1p(d / xy1) - 0.5*d*(1.0/xy + 1.0/((x + 1.0)*(y + 1.0)));
+    }else{
+      double dx = d / x;
+      sum += log1p(dx / (y + 1.0))
+           - 0.5*(dx / y + d / ((x + 1.0)*(y + 1.0)));
+    }
     x += 1.0;
     y += 1.0;
   }
