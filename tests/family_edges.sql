@@ -72,3 +72,11 @@ SELECT expect('dirichlet.subnormal-ratio', kl_dirichlet('[6.04257672008265e+104,
 SELECT expect('beta.underflowing-product', kl_beta('2.34152520562809e-254',
   '3.4910595640173925e-267', '4.026646399676252e+43', '1.5838532868947513e-184'),
   2.563911782171013443969913e+284, 1e-13);
+
+-- kl_beta with b1 = b2 = 0.077 against a1, a2 = 2.6e300 (5.6e-14 apart):
+-- the categorical KL's term for b, 4e-329 for the probabilities, underflowed
+-- to 0 before A2 multiplied it (0; stress seed 14).  mpmath at 400, 800
+-- and 1600 digits: 1.18706362720214789552034e-30.
+SELECT expect('beta.underflowing-term', kl_beta('2.5681352146084737e+300',
+  '0.07683613058167935', '2.568135214608488e+300', '0.07683613058167935'),
+  1.18706362720214789552034e-30, 1e-13);

@@ -625,7 +625,20 @@ void kl_dir_add(kl_dir_acc *c, double a1, double a2){
   double others = (A1 - a1) + t->Q.lo;   /* A1 - a1, exactly enough */
   c->k++;
   /* the categorical KL of the means */
-  kl_sum_add(&c->t1, t->P.hi * kl_div_term(a2, a1, t));
+  {
+    double term = kl_div_term(a2, a1, t);
+    if( term < 0x1p-960 && t->P.hi > 1.0 && isfinite(t->P.hi) ){
+      /* the term of the probabilities underflowed (b 0.08 of A 2.6e300,
+      ** its ratio off 1 by 5e-14: 4e-329) before A2 multiplies it: the
+      ** same term 2^ep larger (homogeneous), from the totals at Ps, Qs
+      ** 2^(eq-ep), times Ps */
+      kl_totals t0;
+      kl_totals_init_exp(&t0, t->Ps, 0, t->Qs, t->eq - t->ep);
+      kl_sum_add(&c->t1, t->Ps.hi * kl_div_term(a2, a1, &t0));
+    }else{
+      kl_sum_add(&c->t1, t->P.hi * term);
+    }
+  }
   /* (s - 1 - ln s)/2, in two forms (see kl_dir_value) */
   q = 0.5*qdiv(a1, a2, d);   /* >= 0: it is its own magnitude */
   kl_sum_add(&c->qq, q);
