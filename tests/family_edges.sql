@@ -51,3 +51,32 @@ SELECT expect('beta.was-nan', kl_beta('5.48870255333022e+101',
 SELECT expect_error('dirichlet.nan-is-error', 'SELECT kl_dirichlet(''[2.9867385847628345e-109,
   2.987155438551078e-140]'', ''[3.1079466198760148e+224, 1.1640258563301242e+58]'')',
   'kl_dirichlet: not computable at these parameters (an intermediate is beyond the double range)');
+
+-- kl_beta, kl_dirichlet with a different component dominating each total
+-- (a1 >> b1, b2 >> a2): the dominant component's ratio a2/a1 = 1.9e-322 is
+-- subnormal, and its logarithm was taken from its few bits (555.05252,
+-- off by 1.1e-5 relative; stress seed 12).  mpmath at 200, 400 and 800
+-- digits: 555.04623811278970816 (tests/refmath.py beta_kl).
+SELECT expect('beta.subnormal-ratio', kl_beta('6.04257672008265e+104',
+  '2.884091163013477e+49', '1.1488118409472435e-217', '2.6426069741131234e-26'),
+  555.04623811278970816, 1e-13);
+SELECT expect('dirichlet.subnormal-ratio', kl_dirichlet('[6.04257672008265e+104,
+  2.884091163013477e+49]', '[1.1488118409472435e-217, 2.6426069741131234e-26]'),
+  555.04623811278970816, 1e-13);
+
+-- kl_beta with a1 = 2.3e-254 dominating A1 by 1e13: mu'(a1) - mu'(A1) =
+-- b1/(2 a1 A1) + ... had a1 A1 underflow to 0 (-Inf, so the dominant
+-- component's closed form was never chosen and the B part cancelled at
+-- a2/a1 = 1.7e297: 2.56422e+284, off by 1.2e-4; stress seed 14).  mpmath
+-- at 200, 400 and 800 digits: 2.563911782171013443969913e+284.
+SELECT expect('beta.underflowing-product', kl_beta('2.34152520562809e-254',
+  '3.4910595640173925e-267', '4.026646399676252e+43', '1.5838532868947513e-184'),
+  2.563911782171013443969913e+284, 1e-13);
+
+-- kl_beta with b1 = b2 = 0.077 against a1, a2 = 2.6e300 (5.6e-14 apart):
+-- the categorical KL's term for b, 4e-329 for the probabilities, underflowed
+-- to 0 before A2 multiplied it (0; stress seed 14).  mpmath at 400, 800
+-- and 1600 digits: 1.18706362720214789552034e-30.
+SELECT expect('beta.underflowing-term', kl_beta('2.5681352146084737e+300',
+  '0.07683613058167935', '2.568135214608488e+300', '0.07683613058167935'),
+  1.18706362720214789552034e-30, 1e-13);

@@ -473,6 +473,33 @@ double kl_gamma_term(double shape1, double rate1, double shape2, double rate2){
 
 /* ---------------------------------------------------- Dirichlet, Beta */
 
+/* A double as m 2^e, m in [1/2, 1). */
+typedef struct { double m; int e; } bxnum;
+static bxnum bxn(double x){ bxnum r; r.m = frexp(x, &r.e); return r; }
+static bxnum bxmul(bxnum a, bxnum b){
+  bxnum r; int e;
+  r.m = frexp(a.m*b.m, &e);
+  r.e = a.e + b.e + e;
+  return r;
+}
+static bxnum bxdiv(bxnum a, bxnum b){
+  bxnum r; int e;
+  r.m = frexp(a.m/b.m, &e);
+  r.e = a.e - b.e + e;
+  return r;
+}
+static double bxval(bxnum a){
+  if( a.e > 1100 ) return INFINITY;
+  if( a.e < -1200 ) return 0.0;
+  return ldexp(a.m, a.e);
+}
+/* x + y for x, y > 0 as an bxnum (also beyond DBL_MAX) */
+static bxnum bxsum(double x, double y){
+  double s = x + y;
+  if( isinf(s) ){ bxnum r = bxn(0.5*x + 0.5*y); r.e += 1; return r; }
+  return bxn(s);
+}
+
 /*
 ** mu'(x) - mu'(y) for 0 < x <= y, d = y - x, with relative accuracy: the
 ** recurrence's terms g(z) = ln(1 + 1/z) - (z + 1/2)/(z (z+1)) are
@@ -485,8 +512,16 @@ static double dmu_diff(double x, double y, double d){
   int k;
   if( d==0.0 ) return 0.0;
   while( x < 10.0 ){
-    sum += log1p(d / (x*(y + 1.0)))
-         - 0.5*d*(1.0/(x*y) + 1.0/((x + 1.0)*(y + 1.0)));
+    /* d/(x y) and d/(x (y+1)) as (d/x)/y where the product leaves the
+    ** normal range (x 2e-254, y x + 3e-267: x y underflows to 0) */
+    double xy = x*y, xy1 = x*(y + 1.0);
+    if( xy >= 0x1p-1022 && xy1 >= 0x1p-1022 ){
+      sum += log1p(d / xy1) - 0.5*d*(1.0/xy + 1.0/((x + 1.0)*(y + 1.0)));
+    }else{
+      double dx = d / x;
+      sum += log1p(dx / (y + 1.0))
+           - 0.5*(dx / y + d / ((x + 1.0)*(y + 1.0)));
+    }
     x += 1.0;
     y += 1.0;
   }
@@ -590,7 +625,20 @@ void kl_dir_add(kl_dir_acc *c, double a1, double a2){
   double others = (A1 - a1) + t->Q.lo;   /* A1 - a1, exactly enough */
   c->k++;
   /* the categorical KL of the means */
-  kl_sum_add(&c->t1, t->P.hi * kl_div_term(a2, a1, t));
+  {
+    double term = kl_div_term(a2, a1, t);
+    if( term < 0x1p-960 && t->P.hi > 1.0 && isfinite(t->P.hi) ){
+      /* the term of the probabilities underflowed (b 0.08 of A 2.6e300,
+      ** its ratio off 1 by 5e-14: 4e-329) before A2 multiplies it: the
+      ** same term 2^ep larger (homogeneous), from the totals at Ps, Qs
+      ** 2^(eq-ep), times Ps */
+      kl_totals t0;
+      kl_totals_init_exp(&t0, t->Ps, 0, t->Qs, t->eq - t->ep);
+      kl_sum_add(&c->t1, t->Ps.hi * kl_div_term(a2, a1, &t0));
+    }else{
+      kl_sum_add(&c->t1, t->P.hi * term);
+    }
+  }
   /* (s - 1 - ln s)/2, in two forms (see kl_dir_value) */
   q = 0.5*qdiv(a1, a2, d);   /* >= 0: it is its own magnitude */
   kl_sum_add(&c->qq, q);
@@ -668,10 +716,17 @@ double kl_dir_value(const kl_dir_acc *c){
     if( fabs(x) <= 0.5 ){
       lm = -kl_log1pmx(x);
     }else{
-      /* 1 + x = s_m / S, formed as a ratio (x near -1 has no digits of it) */
-      double r = (c->a2m / c->a1m) / S;
-      lm = x - (r > 1e-300 && r < 1e300 ? log(r)
-                : (log(c->a2m) - log(c->a1m)) - (log(A2) - log(A1)));
+      /* 1 + x = s_m / S, formed as a ratio (x near -1 has no digits of
+      ** it); s_m or S in the subnormals keeps only a few bits (a2m 1e-217
+      ** over a1m 6e104 is 1.9e-322: ln off by 1e-3), so then the ratio
+      ** goes by mantissas and exponents, never through a subnormal */
+      double sm = c->a2m / c->a1m, r = sm / S;
+      if( sm >= 0x1p-1022 && S >= 0x1p-1022 && r > 1e-300 && r < 1e300 ){
+        lm = x - log(r);
+      }else{
+        bxnum br = bxdiv(bxdiv(bxn(c->a2m), bxn(c->a1m)), bxdiv(bxn(A2), bxn(A1)));
+        lm = x - (log(br.m) + br.e*LN2);
+      }
     }
     double q_c = kl_sum_value(&c->qm) + 0.5*(lin + lm);
     double q_err_c = kl_sum_value(&c->qm) + 0.5*(fabs(lin) + lm);
@@ -811,33 +866,6 @@ static double beta_d2psi1(double x){
   }
   X = 1.0 + x;
   return 1.0/X + 0.5/X/X + binet_d2mu(X);
-}
-
-/* A double as m 2^e, m in [1/2, 1). */
-typedef struct { double m; int e; } bxnum;
-static bxnum bxn(double x){ bxnum r; r.m = frexp(x, &r.e); return r; }
-static bxnum bxmul(bxnum a, bxnum b){
-  bxnum r; int e;
-  r.m = frexp(a.m*b.m, &e);
-  r.e = a.e + b.e + e;
-  return r;
-}
-static bxnum bxdiv(bxnum a, bxnum b){
-  bxnum r; int e;
-  r.m = frexp(a.m/b.m, &e);
-  r.e = a.e - b.e + e;
-  return r;
-}
-static double bxval(bxnum a){
-  if( a.e > 1100 ) return INFINITY;
-  if( a.e < -1200 ) return 0.0;
-  return ldexp(a.m, a.e);
-}
-/* x + y for x, y > 0 as an bxnum (also beyond DBL_MAX) */
-static bxnum bxsum(double x, double y){
-  double s = x + y;
-  if( isinf(s) ){ bxnum r = bxn(0.5*x + 0.5*y); r.e += 1; return r; }
-  return bxn(s);
 }
 
 /* a2 b1 - a1 b2, exactly enough, as m 2^e (m may be 0). */
