@@ -80,3 +80,19 @@ SELECT expect('beta.underflowing-product', kl_beta('2.34152520562809e-254',
 SELECT expect('beta.underflowing-term', kl_beta('2.5681352146084737e+300',
   '0.07683613058167935', '2.568135214608488e+300', '0.07683613058167935'),
   1.18706362720214789552034e-30, 1e-13);
+
+-- kl_beta, kl_dirichlet with a1 = a2 = 3.4e-118 and b1, b2 = 0.036 apart by
+-- 5e-13 relative: the lnGamma(1+x) part's dominant-component shift,
+-- o (dpsi - d psi'), cancelled its first-order parts to 1e-14 of them
+-- (G 1.364e-145 for 1.380e-145: 2.6146476e-141, off by 6e-7); it is now
+-- the Bregman divergence of psi term by term at every b, not only >= 9.
+-- mpmath at 400, 800 and 1600 digits: 2.61464920679346968006926e-141.
+SELECT expect('beta.tiny-equal-a-shift', kl_beta('3.38201620293975e-118',
+  '0.03642861246133345', '3.38201620293975e-118', '0.03642861246135278'),
+  2.61464920679346968006926e-141, 1e-13);
+SELECT expect('beta.tiny-equal-b-shift', kl_beta('0.03642861246133345',
+  '3.38201620293975e-118', '0.03642861246135278', '3.38201620293975e-118'),
+  2.61464920679346968006926e-141, 1e-13);
+SELECT expect('dirichlet.tiny-equal-shift', kl_dirichlet('[3.38201620293975e-118,
+  0.03642861246133345]', '[3.38201620293975e-118, 0.03642861246135278]'),
+  2.61464920679346968006926e-141, 1e-13);
