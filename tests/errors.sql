@@ -190,8 +190,10 @@ SELECT expect('null.dirichlet-beats-unit', kl_dirichlet('[1]', NULL, 'bad'), NUL
 -- Messages name no index for a plain number, and count in the singular.
 SELECT expect_error('scalar.no-index', 'SELECT kl_gauss(0, ''1e999'', 0, 1)',
   'kl_gauss: sd1 is beyond the double range (offset 0)');
-SELECT expect_error('scalar.f32-range', 'SELECT kl_f32(1e300)',
-  'kl_f32: x is outside the float32 range (got 1e+300)');
+-- a REAL argument (2^186, exact: SQLite's own parser rounds some
+-- literals differently under valgrind)
+SELECT expect_error('scalar.f32-range', 'SELECT kl_f32(power(2, 186))',
+  'kl_f32: x is outside the float32 range (got 9.807971461541689e+55)');
 SELECT expect_error('scalar.f32-range-json', 'SELECT kl_f32(''1e300'')',
   'kl_f32: x is outside the float32 range (got 1e+300)');
 SELECT expect_error('vector.f32-range', 'SELECT kl_f32(''[1e300]'')',

@@ -2,6 +2,7 @@
 for doubles and for vectors in each of the extension's input forms, packed
 here with struct (never with the extension's own kl_f32/kl_f64)."""
 import struct
+import sys
 
 import numpy as np
 
@@ -20,6 +21,11 @@ def real(x):
         return '9e999'
     if x == float('-inf'):
         return '-9e999'
+    if abs(x) == sys.float_info.max:
+        # SQLite's literal parser rounds 1.7976931348623157e308 to +Inf
+        # where long double is only double (under valgrind): an exact
+        # expression instead
+        return '%s(2 - power(2, -52)) * power(2, 1023)' % ('-' if x < 0 else '')
     return repr(x)
 
 

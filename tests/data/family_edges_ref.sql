@@ -29,7 +29,7 @@ INSERT INTO edge_ref VALUES('kl_gauss_logvar','delta-1e16','0.0','1e+16','0.0','
 INSERT INTO edge_ref VALUES('kl_gauss_logvar','delta-4e234','-1267.0172334497856','4.0007079907998205e+234','1080.9155411332686','46.19627032487415',9e999);
 INSERT INTO edge_ref VALUES('kl_gauss_logvar','neg-delta-1e16','0.0','-1e+16','0.0','1.0',5000000000000000.0);
 INSERT INTO edge_ref VALUES('kl_gauss_logvar','neg-delta-over','0.0','-1e+308','0.0','1e+308',1e+308);
-INSERT INTO edge_ref VALUES('kl_gauss_logvar','neg-delta-max','0.0','-1.7976931348623157e+308','0.0','1.7976931348623157e+308',1.7976931348623157e+308);
+INSERT INTO edge_ref VALUES('kl_gauss_logvar','neg-delta-max','0.0','-1.7976931348623157e+308','0.0','1.7976931348623157e+308',(2 - power(2, -52)) * power(2, 1023));
 INSERT INTO edge_ref VALUES('kl_gauss_logvar','mean-over','1e+308','0.0','-1e+308','1e+308',5e+307);
 INSERT INTO edge_ref VALUES('kl_gauss_logvar','mean-huge','7.165516111845858e+164','-230.08658591341646','-1295.9433854327376','-3.745634508422979e+208',9e999);
 INSERT INTO edge_ref VALUES('kl_gauss_logvar','near-1500','0.0','1400.0','0.0','-5.0',9e999);
