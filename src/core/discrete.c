@@ -33,6 +33,9 @@ static double cross_diff(double p, double q, kl_dd X, kl_dd Y){
 }
 
 #define DISC_LN2 0.693147180559945309417232121458176568
+/* ln 2 split so that k ln 2 is exact in its high part for |k| < 2^21 */
+#define DISC_LN2_HI 6.93147180369123816490e-01   /* 0x3FE62E42FEE00000 */
+#define DISC_LN2_LO 1.90821492927058770002e-10
 
 /* Below this a scaled weight takes the per-bin rescaling (see cross_diff). */
 #define DISC_DD_MIN 0x1p-960
@@ -140,17 +143,25 @@ void kl_totals_init(kl_totals *t, kl_dd P, kl_dd Q){
 }
 
 /*
-** ln(a/b) for a = p/P, b = q/Q, both > 0, where a/b is far from 1.  a or
-** b may have rounded into the subnormals (or to 0): then a/b is not
-** accurate, and the logarithms of p, q and Q/P are used.
+** ln(a/b) for a = p/P, b = q/Q, both > 0, where a/b is far from 1 (outside
+** [1/2, 2]).  a or b may have rounded into the subnormals (or to 0): then
+** a/b is not accurate, and a/b is taken apart instead, as
+** (mp/mq)(Qs/Ps) 2^k with p = mp 2^e1, q = mq 2^e2 and the scaled totals:
+** ln(a/b) = ln m + k ln 2, with m in [1/4, 4].  |ln(a/b)| >= ln 2 there,
+** so the two parts cancel by at most a few bits (the difference of
+** ln p and ln q, each near 700, lost up to 6 bits to that cancellation).
 */
 static double log_ratio(double a, double b, double p, double q,
                         const kl_totals *t){
-  double r = a / b;
+  double r = a / b, m;
+  int e1, e2, k;
   if( r > 1e-300 && r < 1e300 && a >= 0x1p-1022 && b >= 0x1p-1022 ){
     return log(r);
   }
-  return (log(p) - log(q)) + t->lqp;
+  m = (frexp(p, &e1) / frexp(q, &e2)) * (t->Qs.hi / t->Ps.hi);
+  k = e1 - e2 + t->eq - t->ep;
+  return (double)k*DISC_LN2_HI + ((double)k*DISC_LN2_LO
+         + (log(m) + (t->Qs.lo/t->Qs.hi - t->Ps.lo/t->Ps.hi)));
 }
 
 /*
