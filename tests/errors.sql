@@ -312,3 +312,25 @@ SELECT expect_error('sd.one-element-row', 'SELECT gauss_sd(v) FROM (SELECT ''[1,
   'gauss_sd: v has 1 element on this row but 2 on earlier rows');
 SELECT expect_error('sd.jsonb-kind', 'SELECT gauss_sd(v) FROM (SELECT ''[1,2,3]'' v UNION ALL SELECT X''7B13311332233334'')',
   'gauss_sd: v is a JSONB array on this row but JSON text on earlier rows');
+-- Error offsets of malformed numbers, each checked by hand: the offset
+-- (0-based) is that of the character named.
+SELECT expect_error('offset.minus-only', 'SELECT kl_dims(''[-]'')',
+  'kl_dims: x is not valid JSON: expected a digit at offset 2, found '']''');
+SELECT expect_error('offset.dot-end', 'SELECT kl_dims(''[1.]'')',
+  'kl_dims: x is not valid JSON: expected a digit at offset 3, found '']''');
+SELECT expect_error('offset.exp-sign-end', 'SELECT kl_dims(''[1e+]'')',
+  'kl_dims: x is not valid JSON: expected a digit at offset 4, found '']''');
+SELECT expect_error('offset.minus-letter', 'SELECT kl_dims(''[-x]'')',
+  'kl_dims: x is not valid JSON: expected a digit at offset 2, found ''x''');
+SELECT expect_error('offset.exp-end', 'SELECT kl_dims(''[1.5e]'')',
+  'kl_dims: x is not valid JSON: expected a digit at offset 5, found '']''');
+SELECT expect_error('offset.leading-zero-2', 'SELECT kl_dims(''[01]'')',
+  'kl_dims: x is not valid JSON: expected ''.'', ''e'' or the end of the number (no leading zeros) at offset 2, found ''1''');
+SELECT expect_error('offset.dot-exp', 'SELECT kl_dims(''[1.e5]'')',
+  'kl_dims: x is not valid JSON: expected a digit at offset 3, found ''e''');
+SELECT expect_error('offset.lead-dot', 'SELECT kl_dims(''[.5]'')',
+  'kl_dims: x is not valid JSON: expected a number at offset 1, found ''.''');
+SELECT expect_error('offset.cap-exp-end', 'SELECT kl_dims(''[1E]'')',
+  'kl_dims: x is not valid JSON: expected a digit at offset 3, found '']''');
+SELECT expect_error('offset.neg-leading-zero', 'SELECT kl_dims(''[-01]'')',
+  'kl_dims: x is not valid JSON: expected ''.'', ''e'' or the end of the number (no leading zeros) at offset 3, found ''1''');

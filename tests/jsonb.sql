@@ -88,3 +88,29 @@ SELECT expect('jsonb.not.text', kl_dims(X'3B273131'), 1);
 SELECT expect('jsonb.not.object', kl_dims(X'3C133113'), 1);
 SELECT expect_error('jsonb.not.int5-no-x', 'SELECT kl_dims(X''5B4430303130'')',
   'kl_dims: x is a 6-byte blob, not a whole number of 4-byte float32 values');
+-- JSON5 numbers (INT5, FLOAT5) and the edges of each number type; bytes
+-- by hand: an element header is (size << 4) | type, 0x?B an array.
+SELECT expect('jsonb.int5.hex', kl_json(X'5B4430783146'), '[31]');
+SELECT expect('jsonb.int5.neg', kl_json(X'6B542D30783130'), '[-16]');
+SELECT expect('jsonb.int5.leading-zeros', kl_json(X'7B64307830303031'), '[1]');
+-- 0x1234567890ABCDEF123: 19 hex digits, rounded once (a 1-byte size field)
+SELECT expect('jsonb.int5.long', kl_json(X'CB17C415307831323334353637383930414243444546313233'),
+  '[5.373003642039909e+21]');
+SELECT expect('jsonb.int.neg', kl_json(X'3B232D35'), '[-5]');
+SELECT expect('jsonb.float5.lead-dot', kl_json(X'3B262E35'), '[0.5]');
+SELECT expect('jsonb.float5.trail-dot', kl_json(X'3B26352E'), '[5]');
+SELECT expect('jsonb.float5.neg-dot', kl_json(X'4B362D2E35'), '[-0.5]');
+SELECT expect('jsonb.float.exp', kl_json(X'4B35316535'), '[100000]');
+SELECT expect('jsonb.float.exp-neg', kl_json(X'5B4531452D35'), '[0.00001]');
+SELECT expect('jsonb.float.exp-plus', kl_json(X'5B4531652B35'), '[100000]');
+-- not numbers of their type: then not JSONB (read as float32, or refused)
+-- "5a" is no INT: the 4 bytes are the float32 3B 23 35 61 (Python's struct:
+-- 2.088374562597739e+20)
+SELECT expect('jsonb.not.int-letter', json_extract(kl_json(X'3B233561'), '$[0]'),
+  2.088374562597739e+20, 1e-15);
+SELECT expect_error('jsonb.not.int5-bad-digit', 'SELECT kl_dims(X''4B34307847'')',
+  'kl_dims: x is a 5-byte blob, not a whole number of 4-byte float32 values');
+SELECT expect_error('jsonb.not.empty-number', 'SELECT kl_dims(X''1B03'')',
+  'kl_dims: x is a 2-byte blob, not a whole number of 4-byte float32 values');
+SELECT expect_error('jsonb.not.int-minus-only', 'SELECT kl_dims(X''2B132D'')',
+  'kl_dims: x is a 3-byte blob, not a whole number of 4-byte float32 values');
