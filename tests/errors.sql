@@ -334,3 +334,18 @@ SELECT expect_error('offset.cap-exp-end', 'SELECT kl_dims(''[1E]'')',
   'kl_dims: x is not valid JSON: expected a digit at offset 3, found '']''');
 SELECT expect_error('offset.neg-leading-zero', 'SELECT kl_dims(''[-01]'')',
   'kl_dims: x is not valid JSON: expected ''.'', ''e'' or the end of the number (no leading zeros) at offset 3, found ''1''');
+-- Domains and element kinds at their edges (each message checked by hand:
+-- offsets are 0-based character positions).
+SELECT expect_error('dom.geometric-zero', 'SELECT kl_geometric(0, 0.5)',
+  'kl_geometric: p1 must be in (0, 1] (got 0)');
+SELECT expect_error('kind.true', 'SELECT kl_dims(''[true]'')', 'kl_dims: x[0] is not a number (offset 1)');
+SELECT expect_error('kind.string', 'SELECT kl_dims(''["a"]'')', 'kl_dims: x[0] is not a number (offset 1)');
+SELECT expect_error('kind.object', 'SELECT kl_dims(''[{}]'')', 'kl_dims: x[0] is not a number (offset 1)');
+SELECT expect_error('kind.null', 'SELECT kl_dims(''[null]'')', 'kl_dims: x[0] is not a number (offset 1)');
+SELECT expect_error('kind.false', 'SELECT kl_dims(''[false]'')', 'kl_dims: x[0] is not a number (offset 1)');
+SELECT expect_error('mvn.row-not-array', 'SELECT kl_mvn(0, ''[[1],2]'', 0, 1)',
+  'kl_mvn: cov1 is not valid JSON: expected ''['' (a row) at offset 5, found ''2''');
+SELECT expect_error('mvn.row-no-comma', 'SELECT kl_mvn(0, ''[[1] [2]]'', 0, 1)',
+  'kl_mvn: cov1 is not valid JSON: expected '','' or '']'' at offset 5, found ''[''');
+SELECT expect_error('mvn.rows-unclosed', 'SELECT kl_mvn(0, ''[[1,0],[0,1]'', 0, 1)',
+  'kl_mvn: cov1 is not valid JSON: expected '','' or '']'' at offset 12, found end of text');

@@ -96,3 +96,5 @@ SELECT expect('beta.tiny-equal-b-shift', kl_beta('0.03642861246133345',
 SELECT expect('dirichlet.tiny-equal-shift', kl_dirichlet('[3.38201620293975e-118,
   0.03642861246133345]', '[3.38201620293975e-118, 0.03642861246135278]'),
   2.61464920679346968006926e-141, 1e-13);
+-- Poisson(1) against Poisson(0): P has mass where Q has none (by definition).
+SELECT expect('poisson.to-zero-rate', kl_poisson(1, 0), 9e999);
