@@ -62,7 +62,9 @@
 #define KL_MAYNULL 16
 #define KL_ROOT    32
 #define KL_DIV     (KL_NUMERIC | KL_NONNEG | KL_ZERO)   /* a divergence */
+#ifndef KL_LN2
 #define KL_LN2     0.693147180559945309417232121458176568
+#endif
 
 /* How a family's component terms become its value (KL_FAMILY's fin). */
 typedef enum {

@@ -405,7 +405,7 @@ static void test_moments(void){
 
 /* kl_mvn on diagonal matrices is the sum of kl_gauss_term. */
 static void test_mvn(void){
-  double mu1[3] = {2, 4, 6}, mu2[3] = {3, 5, 8}, w[3], kl;
+  double mu1[3] = {2, 4, 6}, mu2[3] = {3, 5, 8}, w[6], kl;
   double c1[9] = {1,0,0, 0,4,0, 0,0,9}, c2[9] = {2.25,0,0, 0,6.25,0, 0,0,16};
   kl_mvn_err e;
   kl_sum acc;

@@ -32,7 +32,6 @@ static double cross_diff(double p, double q, kl_dd X, kl_dd Y){
   return (h1 - h2) + ((l1 - l2) + (p*Y.lo - q*X.lo));
 }
 
-#define DISC_LN2 0.693147180559945309417232121458176568
 /* ln 2 split so that k ln 2 is exact in its high part for |k| < 2^21 */
 #define DISC_LN2_HI 6.93147180369123816490e-01   /* 0x3FE62E42FEE00000 */
 #define DISC_LN2_LO 1.90821492927058770002e-10
@@ -72,7 +71,7 @@ static double disc_scaled(double x, const double s[3]){
 
 /* ln(m 2^e) for m.hi in [1/2, 1) */
 static double log_exp(kl_dd m, int e){
-  return (log(m.hi) + m.lo/m.hi) + e*DISC_LN2;
+  return (log(m.hi) + m.lo/m.hi) + e*KL_LN2;
 }
 
 kl_dd kl_total_frexp(const kl_xsum *sum, int *e){
@@ -120,7 +119,7 @@ void kl_totals_init_exp(kl_totals *t, kl_dd Ps, int ep, kl_dd Qs, int eq){
     t->lqp = log(t->Q.hi) - log(t->P.hi);
     t->lq = log(t->Q.hi);
   }else{
-    t->lqp = (log(Qs.hi) - log(Ps.hi)) + (double)(eq - ep)*DISC_LN2;
+    t->lqp = (log(Qs.hi) - log(Ps.hi)) + (double)(eq - ep)*KL_LN2;
     t->lq = log_exp(Qs, eq);
   }
 }
@@ -203,7 +202,7 @@ double kl_js_term(double p, double q, const kl_totals *t){
   double a = ps * t->inv_ps, b = qs * t->inv_qs, m = 0.5*(a + b), x;
   if( p==0.0 || q==0.0 ){
     /* x = +-1: phi(1) + phi(-1) = 2 ln 2 */
-    return m * DISC_LN2;
+    return m * KL_LN2;
   }
   if( m==0.0 ) return 0.0;   /* both below 2^-1074: the term is too */
   if( ps < DISC_DD_MIN && qs < DISC_DD_MIN ){

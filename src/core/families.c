@@ -42,7 +42,6 @@
 #include <math.h>
 #include <string.h>
 
-#define LN2 0.693147180559945309417232121458176568
 #define EULER 0.577215664901532860606512090082402431
 
 /* The generalised KL of one bin, with d = a - b given exactly. */
@@ -159,7 +158,7 @@ double kl_cauchy_term(double loc1, double scale1, double loc2, double scale2){
       /* dm is half the difference: (g1+g2)^2 + (2 dm)^2 */
       b *= 2.0;
     }
-    return 2.0*log(m) + log(a*a + b*b) - 2.0*LN2 - log(scale1) - log(scale2);
+    return 2.0*log(m) + log(a*a + b*b) - 2.0*KL_LN2 - log(scale1) - log(scale2);
   }
 }
 
@@ -235,7 +234,7 @@ double kl_pareto_term(double scale1, double alpha1, double scale2,
 /* ln(high - low) for high > low, also when the width exceeds DBL_MAX. */
 static double log_width(double low, double high){
   double w = high - low;
-  if( isinf(w) ) return log(0.5*high - 0.5*low) + LN2;
+  if( isinf(w) ) return log(0.5*high - 0.5*low) + KL_LN2;
   return log(w);
 }
 
@@ -459,7 +458,7 @@ static double gamma_relent(double A, double B, double C, double D){
   }
   {
     /* a (ln(a/b) - 1) + b at the scale of the larger of a and b */
-    double lr = log(h1 / h2) + E*LN2;
+    double lr = log(h1 / h2) + E*KL_LN2;
     M = eA > eb ? eA : eb;
     return ldexp(ldexp(ma, eA - M)*(lr - 1.0) + ldexp(bm, eb - M), M);
   }
@@ -725,7 +724,7 @@ double kl_dir_value(const kl_dir_acc *c){
         lm = x - log(r);
       }else{
         bxnum br = bxdiv(bxdiv(bxn(c->a2m), bxn(c->a1m)), bxdiv(bxn(A2), bxn(A1)));
-        lm = x - (log(br.m) + br.e*LN2);
+        lm = x - (log(br.m) + br.e*KL_LN2);
       }
     }
     double q_c = kl_sum_value(&c->qm) + 0.5*(lin + lm);
@@ -904,7 +903,7 @@ static double beta_tiny(double a1, double b1, double a2, double b2){
   else{
     double w2 = bxval(bxdiv(bxn(m2), A2));
     lw2 = w2 > 1e-300 ? log(w2)
-        : log(bxdiv(bxn(m2), A2).m) + bxdiv(bxn(m2), A2).e*LN2;
+        : log(bxdiv(bxn(m2), A2).m) + bxdiv(bxn(m2), A2).e*KL_LN2;
   }
   L = log_ratio1p(o1, o2, (o2 - o1) / o1) + (lw2 - lw1);
   {

@@ -196,7 +196,7 @@ static double mul_exp(double x, double h){
   if( fabs(h) < 700.0 ) return x*exp(h);
   if( h > 3000.0 ) h = 3000.0;
   if( h < -3000.0 ) h = -3000.0;
-  k = nearbyint(h / 0.693147180559945309417232121458176568);
+  k = nearbyint(h / KL_LN2);
   r = (h - k*KL_LN2_HI) - k*KL_LN2_LO;
   return ldexp(x*exp(r), (int)k);
 }
@@ -265,7 +265,7 @@ double kl_bhatt_gauss_term(double mu1, double sd1, double mu2, double sd2){
   if( fabs(x) < 1e150 && fabs(y) < 1e150 ){
     lt = log1p(0.5*x*y);
   }else{
-    lt = fabs(log(sd1) - log(sd2)) - 0.693147180559945309417232121458176568;
+    lt = fabs(log(sd1) - log(sd2)) - KL_LN2;
   }
   hi = sd1 > sd2 ? sd1 : sd2;
   lo = sd1 > sd2 ? sd2 : sd1;

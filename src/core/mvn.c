@@ -13,13 +13,28 @@
 ** one-dimensional Gaussian's careful kl_gauss_term.  For diagonal matrices
 ** this is exactly kl_gauss.
 **
-** Before factoring, both matrices are scaled as D cov D and the means'
-** difference as D (mu1 - mu2), for the diagonal D of powers of two
-** 2^-k[i] with 4^k[i] near the geometric mean of cov1[i][i] and
-** cov2[i][i] (the KL is invariant under x -> D x, and the scaling is
-** exact): each index is brought near 1 on its own, so a matrix with
-** entries 1e-300 and 1e300 on its diagonal neither underflows to a false
-** "not positive definite" nor overflows in the Cholesky sums.
+** Before factoring, each matrix is scaled on its own as D cov D, for the
+** diagonal D of powers of two 2^-a[i] (cov1) and 2^-b[i] (cov2) that bring
+** its diagonal into [0.5, 2): exact, and neither factorisation can then
+** underflow to a false "not positive definite" or overflow in its sums,
+** whatever the two matrices' scales (1e-320 beside 1e300 included).  The
+** factors are L1' = D1 L1 and L2' = D2 L2, so
+**
+**   M = L2^-1 L1 = L2'^-1 E L1',   z = L2'^-1 D2 (mu1 - mu2),
+**
+** with E = diag(2^(a[i] - b[i])): the rows of L1' are scaled by E before
+** each solve.  Where nothing leaves the double range this is bit for bit
+** the same as factoring both at one common scale (a power-of-two row
+** scaling of a triangular system does not change its solution's
+** roundings).  Two ends are decided without the solves:
+**   - some a[k] - b[k] > 600 (cov1[k][k] / cov2[k][k] > ~2^1200): then
+**     |M|_F^2 >= E_k^2 cov1'[k][k] / lambda_max(cov2') >= 2^1200 / (4d),
+**     and KL >= |M|_F^2 / 2 - d/2 - (d/2) ln(|M|_F^2 / d) is beyond
+**     DBL_MAX: +Inf;
+**   - a diagonal M[c][c] = E_c L1'[c][c] / L2'[c][c] below 2^-1000 (a
+**     ratio of variances below ~2^-2000, where the scaled number would be
+**     subnormal): its term is -ln M[c][c] - 1/2 (+ M^2/2 < 2^-2000),
+**     with ln M[c][c] = (a[c] - b[c]) ln 2 + ln L1'[c][c] - ln L2'[c][c].
 */
 #include "mvn.h"
 #include "gauss.h"
@@ -65,13 +80,19 @@ static kl_mvn_code symmetrize(size_t d, double *a, int which,
 }
 
 /*
-** a[i][j] 2^-(k[i] + k[j]): D a D for the diagonal D of the powers of two
-** 2^-k[i], exact wherever the result is a normal double.
+** Scales a (d x d) as D a D for D = diag(2^-k[i]), the powers of two that
+** bring its diagonal into [0.5, 2) (k[i] = floor(e/2) for a[i][i] =
+** m 2^e, 0.5 <= m < 1); exact wherever the result is a normal double.
 */
-static void scale_by(size_t d, double *a, const double *k){
+static void scale_diag(size_t d, double *a, int *k){
   size_t i, j;
   for(i=0; i<d; i++){
-    for(j=0; j<d; j++) a[i*d+j] = ldexp(a[i*d+j], -(int)(k[i] + k[j]));
+    int e;
+    frexp(a[i*d+i], &e);
+    k[i] = (e >= 0) ? e/2 : -((1 - e)/2);
+  }
+  for(i=0; i<d; i++){
+    for(j=0; j<d; j++) a[i*d+j] = ldexp(a[i*d+j], -(k[i] + k[j]));
   }
 }
 
@@ -119,51 +140,61 @@ static void solve_from(size_t d, const double *l, double *y, size_t c,
   kl_sum_add(acc, kl_sum_value(&part));
 }
 
+/*
+** f(M[c][c]) for M[c][c] = 2^ex l1 / l2 (l1, l2 the factors' diagonals):
+** the one-dimensional Gaussian's term, or -ln M - 1/2 where 2^ex l1 would
+** be too small to hold its digits (see the header).
+*/
+static void diag_term(double l1, int ex, double l2, kl_sum *acc){
+  double s1 = ldexp(l1, ex);
+  if( s1 >= 0x1p-1000 ){
+    kl_sum_add(acc, kl_gauss_term(0.0, s1, 0.0, l2));
+  }else{
+    kl_sum_add(acc, -(double)ex * KL_LN2);
+    kl_sum_add(acc, log(l2) - log(l1));
+    kl_sum_add(acc, -0.5);
+  }
+}
+
 kl_mvn_code kl_mvn(size_t d, const double *mu1, double *cov1,
                    const double *mu2, double *cov2, double *work,
                    double *out, kl_mvn_err *e){
   size_t i, c;
   int inf = 0;
+  int *ka = (int*)(work + d), *kb = ka + d;
   kl_sum acc;
   e->code = KL_MVN_OK;
   if( symmetrize(d, cov1, 1, e) ) return e->code;
   if( symmetrize(d, cov2, 2, e) ) return e->code;
-  /* k[i]: 4^k[i] near the geometric mean of cov1[i][i] and cov2[i][i] */
-  for(i=0; i<d; i++){
-    int e1, e2;
-    frexp(cov1[i*d+i], &e1);
-    frexp(cov2[i*d+i], &e2);
-    work[i] = floor((e1 + e2) / 4.0);
-  }
-  scale_by(d, cov1, work);
-  scale_by(d, cov2, work);
-  /* the means' difference, at the same scale (halved where it overflows) */
+  scale_diag(d, cov1, ka);
+  scale_diag(d, cov2, kb);
+  /* the means' difference at cov2's scale (halved where it overflows) */
   for(i=0; i<d; i++){
     double dm = mu1[i] - mu2[i];
-    int k = (int)work[i];
-    if( isinf(dm) ) work[i] = ldexp(0.5*mu1[i] - 0.5*mu2[i], 1 - k);
-    else work[i] = ldexp(dm, -k);
+    if( isinf(dm) ) work[i] = ldexp(0.5*mu1[i] - 0.5*mu2[i], 1 - kb[i]);
+    else work[i] = ldexp(dm, -kb[i]);
     if( isinf(work[i]) ) inf = 1;
+    if( ka[i] - kb[i] > 600 ) inf = 1;
   }
   if( cholesky(d, cov1, 1, e) ) return e->code;
   if( cholesky(d, cov2, 2, e) ) return e->code;
   if( inf ){
-    /* |z|^2 >= |dm|^2 / lambda_max(cov2) (all at this scale), and the
-    ** largest eigenvalue is at most d times the largest diagonal entry,
-    ** which is finite: the KL is beyond DBL_MAX */
+    /* |z|^2 >= |D2 (mu1 - mu2)|^2 / lambda_max(cov2'), and lambda_max is
+    ** below tr(cov2') < 2d; or |M|_F is beyond range (the header): the
+    ** KL is beyond DBL_MAX */
     *out = INFINITY;
     return KL_MVN_OK;
   }
 
   kl_sum_init(&acc);
-  /* the means: |L2^-1 (mu1 - mu2)|^2 / 2 */
+  /* the means: |L2'^-1 D2 (mu1 - mu2)|^2 / 2 */
   solve_from(d, cov2, work, 0, &acc);
   kl_sum_add(&acc, (0.5*work[0])*work[0]);
-  /* the covariances, one column of M = L2^-1 L1 at a time */
+  /* the covariances, one column of M = L2'^-1 E L1' at a time */
   for(c=0; c<d; c++){
-    for(i=c; i<d; i++) work[i] = cov1[i*d+c];
+    for(i=c; i<d; i++) work[i] = ldexp(cov1[i*d+c], ka[i] - kb[i]);
     solve_from(d, cov2, work, c, &acc);
-    kl_sum_add(&acc, kl_gauss_term(0.0, cov1[c*d+c], 0.0, cov2[c*d+c]));
+    diag_term(cov1[c*d+c], ka[c] - kb[c], cov2[c*d+c], &acc);
   }
   *out = kl_sum_value(&acc);
   return KL_MVN_OK;

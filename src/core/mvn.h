@@ -30,7 +30,8 @@ typedef struct kl_mvn_err {
 /*
 ** KL( N(mu1, cov1) || N(mu2, cov2) ) in nats, for d-dimensional means and
 ** d x d row-major covariances, all finite.  cov1 and cov2 are overwritten
-** (with their Cholesky factors); work holds d doubles.  Returns KL_MVN_OK
+** (with their scaled Cholesky factors); work holds 2d doubles (the
+** second d of them as 2d ints).  Returns KL_MVN_OK
 ** and *out >= 0, or an error code with *e filled in.
 */
 kl_mvn_code kl_mvn(size_t d, const double *mu1, double *cov1,

@@ -10,7 +10,7 @@
 
 double kl_unit_scale(double nats, kl_unit u){
   switch( u ){
-    case KL_BITS: return nats / 0.693147180559945309417232121458176568;
+    case KL_BITS: return nats / KL_LN2;
     case KL_BANS: return nats / 2.30258509299404568401799145468436421;
     default:      return nats;
   }

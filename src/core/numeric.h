@@ -14,6 +14,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* ln 2, to more digits than a double holds */
+#define KL_LN2 0.693147180559945309417232121458176568
+
 /* Units: a result in nats is divided by the unit's natural log. */
 typedef enum { KL_NATS = 0, KL_BITS = 1, KL_BANS = 2 } kl_unit;
 double kl_unit_scale(double nats, kl_unit u);

@@ -221,7 +221,7 @@ static int mvn_value(sqlite3_value **argv, double *kl, char **pzErr){
   if( rc==SQLITE_OK ) rc = broadcast(&arg[0], d);
   if( rc==SQLITE_OK ) rc = broadcast(&arg[2], d);
   if( rc ) goto done;
-  work = (double*)sqlite3_malloc64(d*sizeof(double));
+  work = (double*)sqlite3_malloc64(2*d*sizeof(double));
   if( work==0 ){
     rc = SQLITE_NOMEM;
     goto done;

@@ -49,6 +49,12 @@ INSERT INTO edge_ref VALUES('kl_mvn','subnormal-var-same-mean','1e+308','1e-320'
 INSERT INTO edge_ref VALUES('kl_mvn','mean-gap-over','1e+308','1.0','-1e+308','1.0',9e999);
 INSERT INTO edge_ref VALUES('kl_mvn','corr-tiny-huge','[0.0, 0.0]','[[1e-300, 5e-301], [5e-301, 1e-300]]','0.0','[[1e+300, 0.0], [0.0, 1e+300]]',1380.6948968326533);
 INSERT INTO edge_ref VALUES('kl_mvn','mixed-scales','[1.0, -2.0, 1e+150]','[[1e-200, 1e-60, 0.0], [1e-60, 1e+100, 1e+120], [0.0, 1e+120, 1e+200]]','[0.0, 1.0, 0.0]','[[2e-200, 0.0, 0.0], [0.0, 3e+100, 0.0], [0.0, 0.0, 5e+200]]',2.5e+199);
+INSERT INTO edge_ref VALUES('kl_mvn','var-1e-320-1e300','0.0','[[1e-320]]','0.0','[[1e+300]]',713.3013843945938);
+INSERT INTO edge_ref VALUES('kl_mvn','var-least-most','0.0','[[5e-324]]','1.0','[[1.7976931348623157e+308]]',726.6113924073826);
+INSERT INTO edge_ref VALUES('kl_mvn','diag-1e-320-1e300','[0.0, 1.0]','[[1e-320, 0.0], [0.0, 1.0]]','[0.0, 0.5]','[[1e+300, 0.0], [0.0, 2.0]]',713.4604579848738);
+INSERT INTO edge_ref VALUES('kl_mvn','corr-1e-320-1e300','[0.0, 0.0]','[[1e-320, 1e-321], [1e-321, 1e-320]]','[0.0, 1e+150]','[[1e+300, -3e+299], [-3e+299, 1e+300]]',1427.1100692244822);
+INSERT INTO edge_ref VALUES('kl_mvn','mixed-ratio-over','[0.0, 0.0, 0.0]','[[4e-322, 0.0, 0.0], [0.0, 1.0, 0.5], [0.0, 0.5, 1e+300]]','[0.0, 0.0, 0.0]','[[1e+300, 1e-10, 0.0], [1e-10, 1.0, 0.0], [0.0, 0.0, 1e-300]]',9e999);
+INSERT INTO edge_ref VALUES('kl_mvn','ratio-over-inf','0.0','[[1e+300]]','0.0','[[1e-320]]',9e999);
 INSERT INTO edge_ref VALUES('kl_mvn','same-extreme','[1e+308, -1e-300]','[[1e-300, 0.0], [0.0, 1e+300]]','[1e+308, -1e-300]','[[1e-300, 0.0], [0.0, 1e+300]]',0.0);
 INSERT INTO edge_ref VALUES('hellinger_gauss','b-underflows','100000000.0','1.7e+308','-1.0','1.7e+308',2.0797258478165157e-301);
 INSERT INTO edge_ref VALUES('hellinger_gauss','b-underflows-2','6.563791347676341e-137','6.5731959080542605e+137','6.563781012275034e-137','6.5731959080542605e+137',5.559116487898271e-281);
@@ -63,4 +69,4 @@ INSERT INTO edge_ref VALUES('kl_binomial','n2^53-tiny','9007199254740992.0','3.1
 INSERT INTO edge_ref VALUES('kl_beta','same-extreme','3.03445095e-316','6.645227002922585e-133','3.03445095e-316','6.645227002922585e-133',0.0);
 INSERT INTO edge_ref VALUES('kl_dirichlet','same-extreme','[3.03445095e-316, 6.645227002922585e-133, 1e+300]','[3.03445095e-316, 6.645227002922585e-133, 1e+300]',NULL,NULL,0.0);
 CREATE TEMP TABLE edge_ref_count(n INTEGER);
-INSERT INTO edge_ref_count VALUES(62);
+INSERT INTO edge_ref_count VALUES(68);
