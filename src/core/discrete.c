@@ -4,6 +4,7 @@
 */
 #include "discrete.h"
 
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 
@@ -42,7 +43,7 @@ static double cross_diff(double p, double q, kl_dd X, kl_dd Y){
 /*
 ** The power of two 2^n as three factors s[0] s[1] s[2], each a double: n
 ** runs from about -1102 (a total near the top of kl_xsum) to 1073 (a total
-** of 2^-1074), and to 2095 under kl_totals_rescale().  x s[0] s[1] s[2] is
+** of 2^-1074).  x s[0] s[1] s[2] is
 ** then exact whenever the result is normal: scaling up never rounds (no
 ** partial product exceeds the result), and scaling down is a single
 ** multiplication except beyond 2^1074 (a sum of 2^50 values near DBL_MAX).
@@ -51,12 +52,7 @@ static void pow2_factors(double s[3], int n){
   s[1] = s[2] = 1.0;
   if( n > 1000 ){
     s[0] = 0x1p+1000;
-    if( n > 2000 ){
-      s[1] = 0x1p+1000;
-      s[2] = ldexp(1.0, n - 2000);
-    }else{
-      s[1] = ldexp(1.0, n - 1000);
-    }
+    s[1] = ldexp(1.0, n - 1000);
   }else if( n < -1074 ){
     s[0] = 0x1p-600;
     s[1] = ldexp(1.0, n + 600);
@@ -122,11 +118,6 @@ void kl_totals_init_exp(kl_totals *t, kl_dd Ps, int ep, kl_dd Qs, int eq){
     t->lqp = (log(Qs.hi) - log(Ps.hi)) + (double)(eq - ep)*KL_LN2;
     t->lq = log_exp(Qs, eq);
   }
-}
-
-int kl_totals_rescale(kl_totals *t){
-  kl_totals_init_exp(t, t->Ps, t->ep - 1022, t->Qs, t->eq - 1022);
-  return 1022;
 }
 
 void kl_totals_init(kl_totals *t, kl_dd P, kl_dd Q){
@@ -215,6 +206,45 @@ double kl_js_term(double p, double q, const kl_totals *t){
   /* x = (a-b)/(a+b) = (p Q - q P) / (p Q + q P), in double-double */
   x = cross_diff(ps, qs, t->Ps, t->Qs) / (ps*t->Qs.hi + qs*t->Ps.hi);
   return m * 0.5 * (kl_phi(x) + kl_phi(-x));
+}
+
+/*
+** The Jensen-Shannon term 2^s times larger, for terms too small for the
+** double range (js_dist's square root of a divergence below 2^-900).  a
+** and b are taken apart as mantissa and exponent (a = p/P may be far below
+** 2^-1074, for a bin of 5e-324 under a total of 1e308), the weight m =
+** (a + b)/2 is formed at the larger one's exponent, and the product
+** m g(x) is scaled by 2^(e + s) only at the end, so no bin's weight can
+** overflow or underflow on the way, whatever s.
+*/
+double kl_js_term_at(double p, double q, const kl_totals *t, int s){
+  double ma = 0.0, mb = 0.0, m, g, x, ps, qs;
+  int ea = INT_MIN, eb = INT_MIN, e, k;
+  if( p > 0.0 ){
+    ma = frexp(p, &ea) / t->Ps.hi;
+    ea -= t->ep;
+  }
+  if( q > 0.0 ){
+    mb = frexp(q, &eb) / t->Qs.hi;
+    eb -= t->eq;
+  }
+  if( ma==0.0 && mb==0.0 ) return 0.0;
+  e = ea > eb ? ea : eb;
+  ma = ma==0.0 ? 0.0 : ldexp(ma, ea - e);
+  mb = mb==0.0 ? 0.0 : ldexp(mb, eb - e);
+  m = 0.5*(ma + mb);
+  if( ma==0.0 || mb==0.0 ){
+    g = KL_LN2;          /* x = +-1: (phi(1) + phi(-1)) / 2 = ln 2 */
+  }else{
+    /* x = (a-b)/(a+b) with the larger of p 2^-ep, q 2^-eq brought near 1
+    ** (exact; the smaller may round, which moves x by less than 2^-100) */
+    k = mb > ma ? -ilogb(q) + t->eq : -ilogb(p) + t->ep;
+    ps = ldexp(p, k - t->ep);
+    qs = ldexp(q, k - t->eq);
+    x = cross_diff(ps, qs, t->Ps, t->Qs) / (ps*t->Qs.hi + qs*t->Ps.hi);
+    g = 0.5*(kl_phi(x) + kl_phi(-x));
+  }
+  return ldexp(m*g, e + s);
 }
 
 double kl_xent_term(double p, double q, const kl_totals *t){

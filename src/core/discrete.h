@@ -54,13 +54,11 @@ void kl_totals_init_exp(kl_totals *t, kl_dd Ps, int ep, kl_dd Qs, int eq);
 kl_dd kl_total_frexp(const kl_xsum *sum, int *e);
 
 /*
-** Makes the terms of kl_div_term and kl_js_term (which are homogeneous:
-** scaling a and b together scales the term) 2^s times larger, for an even
-** s <= 1022 that it returns, so that a sum too small for the double range
-** can be formed at scale (js_dist takes its square root).  Not for
-** kl_xent_term.
+** kl_js_term times 2^s, formed so that neither the bin's weight nor the
+** term leaves the double range on the way (js_dist forms a divergence too
+** small for the double range at scale, then takes its square root).
 */
-int kl_totals_rescale(kl_totals *t);
+double kl_js_term_at(double p, double q, const kl_totals *t, int s);
 
 double kl_div_term(double p, double q, const kl_totals *t);
 double kl_js_term(double p, double q, const kl_totals *t);

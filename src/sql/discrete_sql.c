@@ -131,9 +131,18 @@ static void result(sqlite3_context *ctx, const discrete_kind *k, double nats,
 ** js_dist of a divergence below 2^-900 (a few bins far below their
 ** totals): the sum of the terms loses precision as it nears the
 ** subnormals, and may underflow to 0 where its square root would not, so
-** the terms are added again 2^s times larger.
+** the terms are added again 2^s times larger (kl_js_term_at): s = 1022
+** for a sum still normal, else 2040 (the true sum is then below about
+** 2^-1021, since each term was off by at most 2^-1074, so it stays below
+** 2^1019 at scale, and it is at least about 2^-2200).
 */
 #define ROOT_RESCALE_BELOW 0x1p-900
+
+static void js_terms_at(const double *p, const double *q, size_t n,
+                        const kl_totals *t, int s, kl_sum *acc){
+  size_t i;
+  for(i=0; i<n; i++) kl_sum_add(acc, kl_js_term_at(p[i], q[i], t, s));
+}
 
 /*
 ** The divergence in nats of the call's vector arguments, times 2^*scale,
@@ -156,8 +165,9 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
   *scale = 0;
   for(pass=0; pass<3; pass++){
     if( pass==2 ){
-      if( !k->root || !(kl_sum_value(&acc) < ROOT_RESCALE_BELOW) ) break;
-      *scale = kl_totals_rescale(&tot);
+      double v = kl_sum_value(&acc);
+      if( !k->root || !(v < ROOT_RESCALE_BELOW) ) break;
+      *scale = v >= 0x1p-1022 ? 1022 : 2040;
       kl_sum_init(&acc);
     }
     rc = kl_args_open(&a, k->name, pq_names, k->nvec, argv, 0, pzErr);
@@ -166,7 +176,11 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
       rc = kl_args_next(&a, &n, pzErr);
       if( rc ) return rc;
       if( n==0 ) break;
-      if( pass>=1 ){
+      if( pass==2 ){
+        js_terms_at(a.buf[0], a.buf[1], n, &tot, *scale, &acc);
+        continue;
+      }
+      if( pass==1 ){
         kl_terms_accum(k->term, a.buf[0], a.buf[k->nvec - 1], n, &tot, &acc);
         continue;
       }
