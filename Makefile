@@ -234,6 +234,13 @@ accuracy: kl.so
 
 # The value oracle's extreme-input grid (tests/oracle/grid.sql; needs
 # Debian's python3-mpmath).
+# How often float32 vectors are taken for JSONB (docs/functions.md), by hand.
+jsonb-rate: build/jsonb_rate
+	./build/jsonb_rate
+build/jsonb_rate: tests/jsonb_rate.c src/core/vectors.c src/core/numeric.c src/core/vectors.h
+	@mkdir -p build
+	$(CC) -O2 -std=c99 -Isrc/core -o $@ tests/jsonb_rate.c src/core/vectors.c src/core/numeric.c -lm
+
 oracle-grid: build/catalogue_dump
 	/usr/bin/python3 tests/oracle/gen.py
 

@@ -14,16 +14,19 @@
 **  2. each function reads jsonb(t) as it reads t (same result or same
 **     message), for the cases and for random arrays of numbers written in
 **     every JSON number form (and JSON5's hex and dot forms);
-**  3. a JSONB value that is not an array of numbers reads as float32,
-**     exactly as kl_f64(x, 'f32') (the explicit float32 form) reads it;
-**  4. kl_f64(x, format) (tests/pending/f64_format.sql's checks), the
-**     2-argument form registered here when the catalogue does not yet.
+**  3. a JSONB array with an element that is not a number (null, a string,
+**     a nested array, an object) is refused with the message that names
+**     it, never read as float32; a JSONB value that is not an array reads
+**     as float32, exactly as kl_f64(x, 'f32') (the explicit float32 form)
+**     reads it; kl_mvn reads a JSONB matrix as it reads the JSON text;
+**  4. kl_f64(x, format) on raw float64 and float32 bytes.
 **
 ** Prints "ok ID" / "FAIL ID: ..." lines.  Usage: jsonb_host [CASES_FILE]
 */
 #include "sqlite3.h"
 #include "kl.h"
 #include "functions.h"
+#include "vectors.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,13 +159,6 @@ int main(int argc, char **argv){
   check("jsonb.sqlite-has-jsonb",
         q2("SELECT sqlite_version() >= '3.45' AND hex(jsonb('[1,2,34]'))"
            " = '7B13311332233334'", 0, 0), "1");
-  /* kl_f64(x, format) until the catalogue registers it (see the top) */
-  if( strncmp(q2("SELECT kl_f64('[1]', 'f64') IS NOT NULL", 0, 0), "error", 5)==0 ){
-    sqlite3_create_function(db, "kl_f64", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC
-                            | SQLITE_INNOCUOUS, 0, kl_f64_func, 0, 0);
-    printf("# kl_f64(x, format) registered by the host (not yet in the catalogue)\n");
-  }
-
   /* 1 and 2, 3: the cases file */
   f = fopen(cases, "r");
   if( f==0 ){
@@ -184,6 +180,9 @@ int main(int argc, char **argv){
     if( strcmp(want, "float32")==0 ){
       /* the other side: float32, as the explicit form reads it */
       compare_forms(id, json, "jsonb(?1)", "kl_f64(jsonb(?1), 'f32')");
+    }else if( strncmp(want, "error: ", 7)==0 ){
+      /* a JSONB array that is not of numbers: refused, never float32 */
+      check(id, q2("SELECT kl_json(jsonb(?1))", json, 0), want);
     }else{
       check(id, q2("SELECT kl_json(jsonb(?1))", json, 0), want);
       snprintf(id, sizeof id, "jsonb.case%d.functions", n);
@@ -211,18 +210,99 @@ int main(int argc, char **argv){
     compare_forms(id, t, "jsonb(?1)", "json(?1)");
   }
 
-  /* 3: JSONB values that are not arrays of numbers */
+  /* 3: JSONB values that are not arrays of numbers: arrays refused,
+  ** never float32; anything else float32 */
   {
-    static const char *const other[] = {
+    static const char *const arrays[] = {
       "[1,null]", "[true,false]", "[\"1\",\"2\",\"3\"]", "[[1,2],[3,4]]",
-      "{\"a\":1,\"b\":2}", "7", "\"abc\"", "[1,[2]]", "[1,2,{}]",
-      "[NaN]", "[1,2,3,\"x\"]", "null",
+      "[1,[2]]", "[1,2,{}]", "[NaN]", "[1,2,3,\"x\"]", "[null]",
+      "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,{\"a\":[1,\"\\u00e9\"]}]",
+      "[\"\\n\", 1]", "[[[[[[[[1]]]]]]]]",
     };
-    for(i=0; i<(int)(sizeof other / sizeof other[0]); i++){
+    static const char *const others[] = {
+      "{\"a\":1,\"b\":2}", "7", "\"abc\"", "null", "{\"a\":[1,2,3]}",
+    };
+    for(i=0; i<(int)(sizeof arrays / sizeof arrays[0]); i++){
+      char id[64];
+      const char *got = q2("SELECT kl_dims(jsonb(?1))", arrays[i], 0);
+      snprintf(id, sizeof id, "jsonb.refused%d", i);
+      check(id, strstr(got, "error: kl_dims: x is a JSONB array and x[") == got
+                && strstr(got, "not a number") ? "refused" : got, "refused");
+      snprintf(id, sizeof id, "jsonb.refused%d.valid", i);
+      check(id, q2("SELECT json_valid(jsonb(?1), 8)", arrays[i], 0), "1");
+    }
+    for(i=0; i<(int)(sizeof others / sizeof others[0]); i++){
       char id[64];
       snprintf(id, sizeof id, "jsonb.other%d", i);
-      compare_forms(id, other[i], "jsonb(?1)", "kl_f64(jsonb(?1), 'f32')");
+      compare_forms(id, others[i], "jsonb(?1)", "kl_f64(jsonb(?1), 'f32')");
     }
+  }
+  /* kl_mvn reads a JSONB matrix as it reads the JSON text */
+  {
+    static const char *const mats[][2] = {
+      { "[[2]]", "[[3]]" },
+      { "[[1,0.5],[0.5,2]]", "[[2,0],[0,2]]" },
+      { "[[1e-320,0],[0,1]]", "[[1e300,0],[0,2]]" },
+      { "[[1,2],[3,4]]", "[[1,0],[0,1]]" },           /* asymmetric */
+      { "[[1,0],[0]]", "[[1,0],[0,1]]" },              /* ragged */
+      { "[[1,0,0],[0,1,0]]", "[[1,0],[0,1]]" },        /* not square */
+      { "[[1,0],[0,-1]]", "[[1,0],[0,1]]" },           /* not PD */
+      { "[[0x10,0],[0,.5]]", "[[1,0],[0,1]]" },        /* JSON5 numbers */
+    };
+    for(i=0; i<(int)(sizeof mats / sizeof mats[0]); i++){
+      char id[64], want[8192];
+      snprintf(want, sizeof want, "%s",
+               q2("SELECT kl_mvn(0, json(?1), 1, json(?2))", mats[i][0], mats[i][1]));
+      snprintf(id, sizeof id, "jsonb.mvn%d", i);
+      check(id, q2("SELECT kl_mvn(0, jsonb(?1), 1, jsonb(?2))", mats[i][0], mats[i][1]),
+            want);
+    }
+  }
+  /* 3b: the rule against SQLite's own check.  Every blob that SQLite
+  ** calls well-formed JSONB (json_valid(x, 8)) and whose top is an array
+  ** must be one for kl_jsonb_scan (else it would be read as float32):
+  ** jsonb() of varied JSON, then with one or two bytes changed. */
+  {
+    static const char *const seeds[] = {
+      "[1,2,3]", "[1,null,true,false]", "[\"a\",\"\\n\\u00e9\",\"\u00e9\"]",
+      "[[1,2],[3,[4,{}]]]", "[{\"a\":1,\"b\":[2,\"c\"]},0.5]", "[0x1F,.5,5.,-1e999]",
+      "[\"\\x41\",'q']", "[[],{},\"\",[[[]]]]", "[1.5e300,-0,12345678901234567890]",
+    };
+    int looser = 0, checked = 0, bad = 0;
+    for(i=0; i<30000; i++){
+      const char *seed = seeds[i % (sizeof seeds / sizeof seeds[0])];
+      unsigned char b[256];
+      int n, k, valid;
+      kl_jsonb_info info;
+      sqlite3_stmt *st;
+      sqlite3_prepare_v2(db, "SELECT jsonb(?1)", -1, &st, 0);
+      sqlite3_bind_text(st, 1, seed, -1, SQLITE_TRANSIENT);
+      if( sqlite3_step(st)!=SQLITE_ROW ){ sqlite3_finalize(st); bad++; continue; }
+      n = sqlite3_column_bytes(st, 0);
+      if( n > (int)sizeof b ) n = (int)sizeof b;
+      memcpy(b, sqlite3_column_blob(st, 0), (size_t)n);
+      sqlite3_finalize(st);
+      for(k = i % 3; k>0; k--) b[rnd((unsigned)n)] = (unsigned char)rnd(256);
+      sqlite3_prepare_v2(db, "SELECT json_valid(?1, 8)",
+                         -1, &st, 0);
+      sqlite3_bind_blob(st, 1, b, n, SQLITE_TRANSIENT);
+      valid = sqlite3_step(st)==SQLITE_ROW && sqlite3_column_int(st, 0);
+      sqlite3_finalize(st);
+      valid = valid && (b[0] & 0x0F)==0x0B;
+      checked += valid;
+      if( valid && !kl_jsonb_scan(b, (size_t)n, &info) ){
+        printf("FAIL jsonb.rule-vs-sqlite: SQLite's well-formed JSONB array X'");
+        for(k=0; k<n; k++) printf("%02X", b[k]);
+        printf("' is not one for kl_jsonb_scan\n");
+        failures++;
+        break;
+      }
+      if( !valid && kl_jsonb_scan(b, (size_t)n, &info) ) looser++;
+    }
+    check("jsonb.rule-vs-sqlite.seeds", bad ? "bad seed" : "ok", "ok");
+    printf("# %d of 30000 mutated blobs were well-formed JSONB arrays for SQLite, all "
+           "of them for kl; %d more were for kl only\n", checked, looser);
+    check("jsonb.rule-vs-sqlite.enough", checked > 10000 ? "yes" : "no", "yes");
   }
   /* json functions that return JSONB (the jsonb_ family) */
   check("jsonb.jsonb_array",
@@ -238,7 +318,7 @@ int main(int argc, char **argv){
         q2("SELECT kl_gauss(v, 1, '[1,2,34]', 1) FROM (SELECT jsonb(?1) v)",
            "[1,2,34]", 0), "0.0");
 
-  /* 4: kl_f64(x, format) */
+  /* 4: kl_f64(x, format) on raw bytes */
   check("f64fmt.raw", q2("SELECT hex(kl_f64(X'000000000000004000000000000010400000000000001840', 'f64')) = hex(kl_f64('[2,4,6]'))", 0, 0), "1");
   check("f64fmt.raw-case", q2("SELECT kl_f64(X'000000000000F03F', 'F64') = kl_f64('[1]')", 0, 0), "1");
   check("f64fmt.f32", q2("SELECT kl_f64(X'0000803F', 'f32') = kl_f64('[1]')", 0, 0), "1");

@@ -381,25 +381,127 @@ static int jsonb_number(int t, const char *z, size_t n, double *out){
   return n==0 || parse_number(z, n, out, t==JSONB_FLOAT5)!=n;
 }
 
-int kl_jsonb_numbers(const void *blob, size_t n, size_t *count,
-                     size_t *start){
+#define JSONB_NULL    0
+#define JSONB_FALSE   2
+#define JSONB_TEXT    7
+#define JSONB_TEXTJ   8
+#define JSONB_TEXTRAW 10
+#define JSONB_OBJECT  12
+#define JSONB_BADNUM  KL_JSONB_BADNUM   /* see kl_jsonb_info */
+
+/* Whether a JSONB string's payload z[0..n) of type t is well formed as
+** SQLite checks it (json_valid(x, 8)) or more loosely: TEXT has no control
+** characters, '"' or '\'; the other string types anything (SQLite checks
+** their escapes, and lets a control character through after a '\'; it
+** does not check the UTF-8). */
+static int jsonb_text_ok(int t, const unsigned char *z, size_t n){
+  size_t i;
+  if( t!=JSONB_TEXT ) return 1;
+  for(i=0; i<n; i++){
+    if( z[i] < 0x20 || z[i]=='"' || z[i]=='\\' ) return 0;
+  }
+  return 1;
+}
+
+/* Whether z[0..n) is made only of the characters of JSON and JSON5
+** numbers (a superset of every number text SQLite accepts in JSONB). */
+static int number_chars(const char *z, size_t n){
+  size_t i;
+  if( n==0 ) return 0;
+  for(i=0; i<n; i++){
+    if( !is_xdigit(z[i]) && !strchr("+-.xX", z[i]) ) return 0;
+  }
+  return 1;
+}
+
+int kl_jsonb_scan(const void *blob, size_t n, kl_jsonb_info *info){
   const unsigned char *p = (const unsigned char*)blob;
-  size_t sz, hl, i, k = 0;
+  size_t end[KL_JSONB_DEPTH + 1], count[KL_JSONB_DEPTH + 1];
+  unsigned char kind[KL_JSONB_DEPTH + 1];
+  size_t i, sz, hl;
+  int depth = 0;
+  memset(info, 0, sizeof *info);
   hl = jsonb_head(p, n, &sz);
   if( hl==0 || (p[0] & 0x0F)!=JSONB_ARRAY || hl + sz != n ) return 0;
-  for(i=hl; i<n; ){
-    size_t esz, ehl = jsonb_head(p + i, n - i, &esz);
+  info->start = hl;
+  info->all_arrays = 1;
+  end[0] = n;
+  count[0] = 0;
+  kind[0] = JSONB_ARRAY;
+  for(i=hl; ; ){
+    size_t ehl, esz;
     int t;
-    double x;
+    while( depth>0 && i==end[depth] ){
+      if( kind[depth]==JSONB_OBJECT && (count[depth] & 1) ) return 0;
+      depth--;
+      count[depth]++;
+    }
+    if( depth==0 && i==n ) break;
+    if( depth>=KL_JSONB_DEPTH ) return 0;      /* deeper than SQLite goes */
+    ehl = jsonb_head(p + i, end[depth] - i, &esz);
     if( ehl==0 ) return 0;
     t = p[i] & 0x0F;
-    if( t<JSONB_INT || t>JSONB_FLOAT5 ) return 0;
-    if( jsonb_number(t, (const char*)p + i + ehl, esz, &x) ) return 0;
+    if( kind[depth]==JSONB_OBJECT && (count[depth] & 1)==0
+     && (t<JSONB_TEXT || t>JSONB_TEXTRAW) ){
+      return 0;                                /* an object's key */
+    }
+    if( t>=JSONB_INT && t<=JSONB_FLOAT5 ){
+      double x;
+      const char *z = (const char*)p + i + ehl;
+      if( jsonb_number(t, z, esz, &x) ){
+        if( !number_chars(z, esz) ) return 0;
+        t = JSONB_BADNUM;                      /* not a valid number */
+      }
+    }
+    if( depth==0 ){
+      if( t<JSONB_INT || t>JSONB_FLOAT5 ){
+        if( !info->found_other ){
+          info->other = info->count;
+          info->other_offset = i;
+          info->other_type = t;
+          info->found_other = 1;
+        }
+      }
+      if( t!=JSONB_ARRAY ) info->all_arrays = 0;
+      info->count++;
+    }
+    if( t==JSONB_ARRAY || t==JSONB_OBJECT ){
+      depth++;
+      end[depth] = i + ehl + esz;
+      count[depth] = 0;
+      kind[depth] = (unsigned char)t;
+      i += ehl;
+      continue;
+    }
+    if( t<=JSONB_FALSE ){
+      if( esz!=0 ) return 0;
+    }else if( t<=JSONB_FLOAT5 || t==JSONB_BADNUM ){
+      /* checked above */
+    }else if( t<=JSONB_TEXTRAW ){
+      if( !jsonb_text_ok(t, p + i + ehl, esz) ) return 0;
+    }else{
+      return 0;                                /* reserved types 13-15 */
+    }
     i += ehl + esz;
-    k++;
+    if( depth>0 ) count[depth]++;
   }
-  *count = k;
-  *start = hl;
+  if( info->count==0 ) info->all_arrays = 0;
+  return 1;
+}
+
+size_t kl_jsonb_element(const void *blob, size_t n, size_t pos){
+  size_t sz, hl;
+  if( pos>=n ) return 0;
+  hl = jsonb_head((const unsigned char*)blob + pos, n - pos, &sz);
+  return hl ? hl + sz : 0;
+}
+
+int kl_jsonb_numbers(const void *blob, size_t n, size_t *count,
+                     size_t *start){
+  kl_jsonb_info info;
+  if( !kl_jsonb_scan(blob, n, &info) || info.found_other ) return 0;
+  *count = info.count;
+  *start = info.start;
   return 1;
 }
 
@@ -429,6 +531,7 @@ static int read_jsonb(kl_vec *v, double *out, size_t max, size_t *got,
 
 static int blob_setup(kl_vec *v, const unsigned char *p, size_t n,
                       int raw_is_f64, kl_verr *err){
+  kl_jsonb_info info;
   size_t elsize, total = n;
   memset(v, 0, sizeof(*v));
   if( n>=4 && memcmp(p, kl_f64_header, 4)==0 ){
@@ -443,10 +546,19 @@ static int blob_setup(kl_vec *v, const unsigned char *p, size_t n,
     raw_is_f64 = 1;
   }else if( raw_is_f64<0 ){
     raw_is_f64 = 0;            /* forced float32: no JSONB */
-  }else if( !raw_is_f64 && kl_jsonb_numbers(p, n, &v->count, &v->pos) ){
+  }else if( !raw_is_f64 && kl_jsonb_scan(p, n, &info) ){
     v->kind = KL_JSONB;
     v->p = p;
     v->n = n;
+    v->count = info.count;
+    v->pos = info.start;
+    if( info.found_other ){
+      err->code = KL_ERR_JSONB;
+      err->index = info.other;
+      err->offset = info.other_offset;
+      err->found = info.other_type;
+      return KL_ERR_JSONB;
+    }
     if( v->count==0 ){
       err->code = KL_ERR_EMPTY;
       return KL_ERR_EMPTY;

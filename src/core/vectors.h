@@ -8,12 +8,12 @@
 **   KL_F32   a blob of little-endian IEEE float32 values, 4 bytes each;
 **   KL_F64   a blob made by kl_f64(): the 8-byte header below followed by
 **            little-endian IEEE float64 values, 8 bytes each.
-**   KL_JSONB a blob that is SQLite's binary JSON (jsonb(), SQLite 3.45+)
-**            for a flat array of numbers: its first element header is an
-**            array (type 0xB) whose size spans exactly the whole blob, and
-**            its elements are all JSONB numbers (INT, INT5, FLOAT, FLOAT5)
-**            whose text is a valid number of that type (kl_jsonb_numbers).
-**            Any other blob without the kl_f64 header is KL_F32.
+**   KL_JSONB a blob that is SQLite's binary JSON (jsonb(), SQLite 3.45+):
+**            one well-formed JSONB array (kl_jsonb_scan) whose elements are
+**            all JSONB numbers (INT, INT5, FLOAT, FLOAT5).  A well-formed
+**            JSONB array with any other element (null, a string, a nested
+**            array, an object) is refused (KL_ERR_JSONB), never read as
+**            float32.  Any other blob without the kl_f64 header is KL_F32.
 **
 ** The kl_f64 header, byte by byte:
 **   0x4B 0x4C 0xC0 0x7F  read as a little-endian float32 this is a quiet
@@ -49,7 +49,10 @@ typedef enum {
   KL_ERR_NONFINITE,  /* NaN or +-Inf; index, value */
   KL_ERR_RANGE,      /* JSON number beyond the double range; index, offset */
   KL_ERR_BLOBSIZE,   /* blob size not a whole number of elements; size */
-  KL_ERR_HEADER      /* starts like a kl_f64 blob but the header is wrong */
+  KL_ERR_HEADER,     /* starts like a kl_f64 blob but the header is wrong */
+  KL_ERR_JSONB       /* a JSONB array with a non-number element: index,
+                     ** offset, found (its JSONB type, 0-12, or
+                     ** KL_JSONB_BADNUM) */
 } kl_errcode;
 
 typedef struct kl_verr {
@@ -85,6 +88,41 @@ int kl_vec_blob(kl_vec *v, const void *p, size_t n, kl_verr *err);
 ** (never as JSONB): the explicit forms. */
 int kl_vec_raw_f64(kl_vec *v, const void *p, size_t n, kl_verr *err);
 int kl_vec_f32(kl_vec *v, const void *p, size_t n, kl_verr *err);
+
+/*
+** Whether blob[0..n) is one well-formed JSONB array: its first header is
+** an array (type 0xB) whose size spans exactly the n bytes, and every
+** element, to a depth of KL_JSONB_DEPTH containers, has a header and
+** payload that fit inside its container and is well formed for its type:
+** null, true and false empty; numbers a text of number characters
+** (digits, hex digits, '+-.xX'), which is a number (a valid text of its
+** type: RFC 8259; JSON5 hex and '.5'/'5.' for INT5/FLOAT5) or a malformed
+** number (KL_JSONB_BADNUM: "01", say, which SQLite's check lets through);
+** strings: TEXT without control characters, '"' or '\', the other
+** string types anything; objects an even count
+** of elements, each key a string; types 13-15 never.  This is SQLite's
+** own check (json_valid(x, 8)) or looser, never stricter, so a blob that
+** SQLite calls JSONB is never taken for float32 (tests/jsonb_host.c checks
+** it against SQLite's).  Reads only within the n bytes, uses no heap.
+** *info says what the array holds at its top level.
+*/
+#define KL_JSONB_DEPTH 1000    /* SQLite's JSON_MAX_DEPTH */
+#define KL_JSONB_BADNUM 16     /* other_type of a malformed number */
+typedef struct kl_jsonb_info {
+  size_t count;         /* top-level elements */
+  size_t start;         /* offset of the first element's header */
+  int found_other;      /* some top-level element is not a number: */
+  size_t other;         /*   the first one's index, */
+  size_t other_offset;  /*   the offset of its header, */
+  int other_type;       /*   its JSONB type (0-12), or KL_JSONB_BADNUM */
+  int all_arrays;       /* count > 0 and every element is an array */
+} kl_jsonb_info;
+int kl_jsonb_scan(const void *blob, size_t n, kl_jsonb_info *info);
+
+/* The length (header and payload) of the JSONB element at blob[pos..n),
+** or 0 if it does not fit: with kl_jsonb_scan's start, steps through the
+** top-level elements (kl_mvn reads a JSONB matrix's rows this way). */
+size_t kl_jsonb_element(const void *blob, size_t n, size_t pos);
 
 /*
 ** Whether blob[0..n) is a JSONB array of numbers (see KL_JSONB above):

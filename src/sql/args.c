@@ -116,6 +116,24 @@ char *kl_verr_text(const char *fname, const char *aname, const kl_verr *e){
                             fname, aname, (sqlite3_int64)e->index,
                             (sqlite3_int64)e->offset);
       break;
+    case KL_ERR_JSONB: {
+      static const char *const type_name[13] = {
+        "null, not a number", "true, not a number", "false, not a number",
+        "", "", "", "",
+        "a string, not a number", "a string, not a number",
+        "a string, not a number", "a string, not a number",
+        "an array, not a number", "an object, not a number"
+      };
+      const char *what = (e->found>=0 && e->found<13) ? type_name[e->found]
+                                                      : "not a valid number";
+      msg = sqlite3_mprintf("%s: %s is a JSONB array and %s[%lld] is %s "
+                            "(offset %lld); to read a blob as "
+                            "float32 whatever its bytes, pass kl_f64(%s, "
+                            "'f32')", fname, aname, aname,
+                            (sqlite3_int64)e->index, what,
+                            (sqlite3_int64)e->offset, aname);
+      break;
+    }
     case KL_ERR_EMPTY:
       msg = sqlite3_mprintf("%s: %s is an empty vector", fname, aname);
       break;

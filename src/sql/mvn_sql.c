@@ -11,7 +11,8 @@
 **  (1) mu1 and mu2 are vectors of d elements in any of the core's forms, or
 **      plain numbers, which broadcast (0 for a zero mean).
 **  (2) cov1 and cov2 are d x d: a JSON array of d rows of d numbers
-**      ('[[1,0.5],[0.5,2]]'), or d*d numbers row-major in any vector form
+**      ('[[1,0.5],[0.5,2]]'), the same as JSONB (jsonb('[[1,0.5],[0.5,2]]'),
+**      SQLite 3.45+), or d*d numbers row-major in any vector form
 **      (a flat JSON array, a float32 blob, a kl_f64 blob), or a plain
 **      number for d = 1 (a variance).
 **  (3) A covariance must be symmetric: |c[i][j] - c[j][i]| at most 1e-9
@@ -38,6 +39,27 @@ SQLITE_EXTENSION_INIT3
 #define MVN_FNAME "kl_mvn"
 
 /*
+** Reads row r (named rname), opened as v, onto the end of b, and checks
+** that it has as many elements as row 0 (*cols, set by row 0).
+*/
+static int read_row(const char *aname, const char *rname, size_t r,
+                    kl_vec *v, kl_dbuf *b, size_t *cols, char **pzErr){
+  size_t before = b->n;
+  int rc = kl_dbuf_read(MVN_FNAME, rname, v, b, pzErr);
+  if( rc ) return rc;
+  if( r==0 ){
+    *cols = b->n - before;
+  }else if( b->n - before != *cols ){
+    return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld element%s but "
+                                          "%s[0] has %lld", MVN_FNAME, rname,
+                                          (sqlite3_int64)(b->n - before),
+                                          b->n - before==1 ? "" : "s",
+                                          aname, (sqlite3_int64)*cols));
+  }
+  return SQLITE_OK;
+}
+
+/*
 ** Reads a JSON array of rows (core/vectors.h, kl_rows) into b; *rows and
 ** *cols are its shape.  Errors name the row where it is the row's:
 ** "cov1[2] has 3 elements but cov1[0] has 2".
@@ -50,7 +72,6 @@ static int read_rows(const char *aname, const char *z, size_t n, kl_dbuf *b,
   *cols = 0;
   kl_rows_open(&m, z, n);
   for(;;){
-    size_t before = b->n;
     kl_vec v;
     kl_verr err;
     memset(&err, 0, sizeof err);
@@ -62,19 +83,45 @@ static int read_rows(const char *aname, const char *z, size_t n, kl_dbuf *b,
                                          &err));
     }
     if( !m.more ) break;
-    rc = kl_dbuf_read(MVN_FNAME, rname, &v, b, pzErr);
+    rc = read_row(aname, rname, m.row, &v, b, cols, pzErr);
     if( rc ) return rc;
-    if( m.row==0 ){
-      *cols = b->n - before;
-    }else if( b->n - before != *cols ){
-      return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld element%s but "
-                                            "%s[0] has %lld", MVN_FNAME, rname,
-                                            (sqlite3_int64)(b->n - before),
-                                            b->n - before==1 ? "" : "s",
-                                            aname, (sqlite3_int64)*cols));
-    }
   }
   *rows = m.rows;
+  return SQLITE_OK;
+}
+
+/*
+** Reads a JSONB array of rows (a well-formed JSONB array whose elements
+** are all arrays: info from kl_jsonb_scan) into b, each row a JSONB array
+** of numbers; offsets in errors are offsets in the whole blob.
+*/
+static int read_jsonb_rows(const char *aname, const unsigned char *p,
+                           size_t n, const kl_jsonb_info *info, kl_dbuf *b,
+                           size_t *rows, size_t *cols, char **pzErr){
+  char rname[48];
+  size_t r, pos = info->start;
+  int rc;
+  *cols = 0;
+  for(r=0; r<info->count; r++){
+    size_t len = kl_jsonb_element(p, n, pos);
+    kl_vec v;
+    kl_verr err;
+    memset(&err, 0, sizeof err);
+    sqlite3_snprintf(sizeof rname, rname, "%s[%lld]", aname,
+                     (sqlite3_int64)r);
+    if( kl_vec_blob(&v, p + pos, len, &err) ){
+      err.offset += pos;
+      if( err.code==KL_ERR_JSONB ){
+        /* a row is not a blob to force to float32: name the entry */
+        err.code = err.found==11 ? KL_ERR_NESTED : KL_ERR_NOTNUM;
+      }
+      return kl_fail(pzErr, kl_verr_text(MVN_FNAME, rname, &err));
+    }
+    rc = read_row(aname, rname, r, &v, b, cols, pzErr);
+    if( rc ) return rc;
+    pos += len;
+  }
+  *rows = info->count;
   return SQLITE_OK;
 }
 
@@ -100,24 +147,35 @@ static int read_vector(const char *aname, sqlite3_value *val, mvn_arg *a,
 static int read_matrix(const char *aname, sqlite3_value *val, mvn_arg *a,
                        char **pzErr){
   size_t rows = 0, cols = 0, d;
-  int rc;
-  if( sqlite3_value_type(val)==SQLITE_TEXT ){
+  int rc = SQLITE_OK, matrix = 0;
+  if( sqlite3_value_type(val)==SQLITE_BLOB ){
+    const unsigned char *p = (const unsigned char*)sqlite3_value_blob(val);
+    size_t n = (size_t)sqlite3_value_bytes(val);
+    kl_jsonb_info info;
+    if( p && kl_jsonb_scan(p, n, &info) && info.all_arrays ){
+      rc = read_jsonb_rows(aname, p, n, &info, &a->b, &rows, &cols, pzErr);
+      matrix = 1;
+    }
+  }else if( sqlite3_value_type(val)==SQLITE_TEXT ){
     const char *z = (const char*)sqlite3_value_text(val);
     size_t n = (size_t)sqlite3_value_bytes(val);
     if( z==0 ) return SQLITE_NOMEM;
     if( kl_rows_is_matrix(z, n) ){
       rc = read_rows(aname, z, n, &a->b, &rows, &cols, pzErr);
-      if( rc ) return rc;
-      if( rows!=cols ){
-        return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld rows of %lld "
-                                              "elements; a covariance matrix "
-                                              "is square", MVN_FNAME, aname,
-                                              (sqlite3_int64)rows,
-                                              (sqlite3_int64)cols));
-      }
-      a->dim = rows;
-      return SQLITE_OK;
+      matrix = 1;
     }
+  }
+  if( matrix ){
+    if( rc ) return rc;
+    if( rows!=cols ){
+      return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld rows of %lld "
+                                            "elements; a covariance matrix "
+                                            "is square", MVN_FNAME, aname,
+                                            (sqlite3_int64)rows,
+                                            (sqlite3_int64)cols));
+    }
+    a->dim = rows;
+    return SQLITE_OK;
   }
   rc = read_vector(aname, val, a, pzErr);
   if( rc ) return rc;
