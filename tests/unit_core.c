@@ -13,6 +13,7 @@
 #include "moments.h"
 #include "mvn.h"
 #include "families.h"
+#include "stream.h"
 
 #include <float.h>
 #include <math.h>
@@ -463,6 +464,50 @@ static void test_lgamma_bregman(void){
   same("family.uniform-outside", kl_uniform_term(0, 1, 0.5, 1), INFINITY);
 }
 
+#include "data/log_ratio_ref.h"
+
+/* kl_log_ratio_dd against mpmath (tests/gen_log_table.py): within 2^-100
+** relative, exactly 0 for p == q; and the wide accumulator restores its
+** state to the bit when a value is taken out again. */
+static void test_stream(void){
+  size_t i, n = sizeof log_ratio_ref / sizeof log_ratio_ref[0], bad = 0;
+  double worst = 0.0;
+  for(i=0; i<n; i++){
+    const double *r = log_ratio_ref[i];
+    kl_dd l = kl_log_ratio_dd(r[0], r[1]);
+    /* (l.hi - r.hi) is exact where the two agree to a few bits */
+    double err = fabs((l.hi - r[2]) + (l.lo - r[3]));
+    double rel = r[2]==0.0 ? err : err / fabs(r[2]);
+    if( r[2]==0.0 ? (l.hi!=0.0 || l.lo!=0.0) : !(rel <= 0x1p-100) ) bad++;
+    if( rel > worst ) worst = rel;
+  }
+  report("stream.log-ratio-dd", bad==0, "");
+  if( bad ) printf("# %zu of %zu beyond 2^-100 (worst %.3g)\n", bad, n, worst);
+  {
+    kl_wsum w;
+    kl_dd m;
+    int e, same;
+    memset(&w, 0, sizeof w);
+    kl_wsum_put(&w, 3.0, 0, 1);
+    kl_wsum_put(&w, 0x1.5p-60, -1100, 1);
+    kl_wsum_put(&w, -1.5, 1000, 1);
+    kl_wsum_put(&w, -1.5, 1000, -1);
+    kl_wsum_put(&w, 0x1.5p-60, -1100, -1);
+    m = kl_wsum_frexp(&w, &e);
+    same = m.hi==0.75 && m.lo==0.0 && e==2;
+    report("stream.wsum-restores", same, "");
+    memset(&w, 0, sizeof w);
+    kl_wsum_put(&w, 1.0, -1226, 1);       /* the unit itself */
+    kl_wsum_put(&w, 1.0, -1227, 1);       /* below it: truncated */
+    m = kl_wsum_frexp(&w, &e);
+    report("stream.wsum-unit", m.hi==0.5 && e==-1225, "");
+    memset(&w, 0, sizeof w);
+    kl_wsum_put(&w, -5.0, 3, 1);
+    m = kl_wsum_frexp(&w, &e);
+    report("stream.wsum-negative", m.hi==-0.625 && e==6, "");
+  }
+}
+
 int main(void){
   test_xsum();
   test_sum();
@@ -474,5 +519,6 @@ int main(void){
   test_mvn();
   test_ssq();
   test_lgamma_bregman();
+  test_stream();
   return 0;
 }
