@@ -169,3 +169,10 @@ SELECT expect('agg.window-nulls.' || w.i, w.k, (SELECT kl_div_agg(p, q, u) FROM 
 SELECT expect('agg.window-nulls-js.' || w.i, w.k, (SELECT js_div_agg(p, q) FROM nrows
   WHERE i BETWEEN w.i - 3 AND w.i), 0) FROM (SELECT i, js_div_agg(p, q)
   OVER (ORDER BY i ROWS 3 PRECEDING) k FROM nrows) w ORDER BY w.i;
+-- the streaming aggregates refuse a total of 0 as the scalar functions do
+SELECT expect_error('agg.p-zero', 'SELECT kl_div_agg(p, q) FROM (SELECT 0 p, 1 q UNION ALL SELECT 0, 2)',
+  'kl_div_agg: p sums to 0, so it is not a distribution');
+SELECT expect_error('agg.q-zero', 'SELECT cross_entropy_agg(p, q) FROM (SELECT 1 p, 0 q)',
+  'cross_entropy_agg: q sums to 0, so it is not a distribution');
+SELECT expect_error('agg.h-zero', 'SELECT entropy_agg(p) FROM (SELECT 0 p)',
+  'entropy_agg: p sums to 0, so it is not a distribution');

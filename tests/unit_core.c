@@ -505,6 +505,61 @@ static void test_stream(void){
     kl_wsum_put(&w, -5.0, 3, 1);
     m = kl_wsum_frexp(&w, &e);
     report("stream.wsum-negative", m.hi==-0.625 && e==6, "");
+    memset(&w, 0, sizeof w);
+    kl_wsum_put(&w, 5e-324, 1000, 1);      /* a subnormal: 2^-1074 2^1000 */
+    kl_wsum_put(&w, 1.0, 100, 1);          /* and 2^100: lo far below hi */
+    m = kl_wsum_frexp(&w, &e);
+    report("stream.wsum-subnormal-lo", m.hi==0.5 && m.lo==0x1p-175 && e==101,
+           "");
+  }
+}
+
+/* JSONB: the depth limit (SQLite's 1000, so an element at depth 1001 is
+** not JSONB) and stepping through elements. */
+static void test_jsonb(void){
+  static unsigned char b[4200];
+  kl_jsonb_info info;
+  size_t n, k, depth;
+  for(depth=1000; depth<=1001; depth++){
+    /* depth nested arrays around nothing: [[[...]]] */
+    n = 0;
+    for(k=0; k<depth; k++){
+      size_t inner = n;
+      /* a header of payload size inner: 1 byte up to 11, then 0xCB and
+      ** 1 byte, then 0xDB and 2 bytes */
+      size_t hl = inner <= 11 ? 1 : inner <= 255 ? 2 : 3;
+      memmove(b + hl, b, inner);
+      if( hl==1 ){
+        b[0] = (unsigned char)(inner << 4 | 0x0B);
+      }else if( hl==2 ){
+        b[0] = 0xCB;
+        b[1] = (unsigned char)inner;
+      }else{
+        b[0] = 0xDB;
+        b[1] = (unsigned char)(inner >> 8);
+        b[2] = (unsigned char)inner;
+      }
+      n = inner + hl;
+    }
+    report(depth==1000 ? "jsonb.depth-1000" : "jsonb.depth-1001",
+           kl_jsonb_scan(b, n, &info)==(depth==1000), "");
+  }
+  /* [1, [2], "a"]: elements of 2, 3 and 2 bytes after the header */
+  {
+    static const unsigned char a[] = { 0x7B, 0x13, 0x31, 0x2B, 0x13, 0x32,
+                                       0x17, 0x61 };
+    size_t pos;
+    int ok = kl_jsonb_scan(a, sizeof a, &info) && info.count==3
+          && info.found_other && info.other==1 && info.other_type==11;
+    pos = info.start;
+    ok = ok && kl_jsonb_element(a, sizeof a, pos)==2;
+    pos += 2;
+    ok = ok && kl_jsonb_element(a, sizeof a, pos)==3;
+    pos += 3;
+    ok = ok && kl_jsonb_element(a, sizeof a, pos)==2;
+    ok = ok && kl_jsonb_element(a, sizeof a, sizeof a)==0;
+    ok = ok && kl_jsonb_element(a, 7, 6)==0;        /* cut short */
+    report("jsonb.elements", ok, "");
   }
 }
 
@@ -520,5 +575,6 @@ int main(void){
   test_ssq();
   test_lgamma_bregman();
   test_stream();
+  test_jsonb();
   return 0;
 }

@@ -141,9 +141,8 @@ void kl_wsum_put(kl_wsum *a, double x, int k, int sign){
   pos = e - 1075 + k - KL_WSUM_UNIT;
   if( pos < 0 ){
     if( pos <= -53 ) return;   /* below the unit: truncated to 0 */
-    m >>= -pos;                /* truncated toward zero */
+    m >>= -pos;                /* truncated toward zero (maybe to 0) */
     pos = 0;
-    if( m==0 ) return;
   }
   i = pos >> 5;
   s = pos & 31;
@@ -189,12 +188,13 @@ static int top_bits(const int64_t *limb, int n, uint64_t *top){
 ** (the accumulators have room to spare).
 */
 static kl_dd limbs_frexp(const int64_t *in, int n, int unit, int *e){
-  int64_t limb[KL_WSUM_LIMBS];
+  int64_t limb[KL_WSUM_LIMBS + 1];   /* one spare limb above the top */
   uint64_t t, hm, hi32;
   double sign = 1.0;
   kl_dd m;
   int i, b1, b2, pos, sh;
   memcpy(limb, in, n*sizeof limb[0]);
+  limb[n] = 0;
   kl_limbs_carry(limb, n);
   if( limb[n-1] < 0 ){
     for(i=0; i<n; i++) limb[i] = -limb[i];
@@ -215,7 +215,7 @@ static kl_dd limbs_frexp(const int64_t *in, int n, int unit, int *e){
     hi32 = hm >> (32 - sh);
     limb[i] -= (int64_t)((hm << sh) & 0xFFFFFFFFull);
     limb[i+1] -= (int64_t)(hi32 & 0xFFFFFFFFull);
-    if( i + 2 < n ) limb[i+2] -= (int64_t)(hi32 >> 32);
+    limb[i+2] -= (int64_t)(hi32 >> 32);   /* 0 when i + 2 is the spare */
     kl_limbs_carry(limb, n);
     b2 = top_bits(limb, n, &t);
     if( b2 >= 0 ) m.lo = ldexp((double)t, b2 - 63 - (b1 + 1));
