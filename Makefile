@@ -55,8 +55,8 @@ CATALOGUE_H = tests/catalogue/examples.h tests/catalogue/fuzz.h \
               tests/catalogue/fuzz_oracle.h
 TINC    = -Itests/catalogue
 
-.PHONY: all test check test-cluster fuzz coverage bench demo accuracy clean catalogue \
-        install uninstall test-roads oracle-grid
+.PHONY: all test check check-asan check-valgrind check-hosts test-cluster fuzz coverage bench demo accuracy clean catalogue \
+        install uninstall test-roads oracle-grid jsonb-rate
 
 # make install: kl.so and kl.h under PREFIX (staged under DESTDIR).
 PREFIX  ?= /usr/local
@@ -192,6 +192,14 @@ COV_BUILD  = $(COV)/kl.so $(COV)/harness.so $(COV)/host $(COV)/unit_core \
 
 check: kl.so kl_preload.so $(TEST_HOSTS) build/unity.o build/catalogue_dump $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench
 	SQLITE=$(SQLITE) CC=$(CC) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/check.sh all
+
+# One part of make check at a time (the builds it needs first).
+check-asan: kl.so $(TEST_HOSTS) $(ASAN_BUILD)
+	CC=$(CC) sh tests/check.sh asan
+check-valgrind: kl.so $(TEST_HOSTS)
+	SQLITE=$(SQLITE) sh tests/check.sh valgrind
+check-hosts: $(CHK_BUILD)
+	sh tests/check.sh hosts
 
 # Every road to the extension: install, static embedding, Python, sqlite-utils,
 # Node, the Debian package (tests/roads.sh; make check runs it too).
