@@ -212,7 +212,9 @@ def main():
         "-- One-bin distributions: 0 whatever the total (hand).",
         "SELECT expect('sub.one-bin.kl', kl_div(5e-324, 1e200), 0.0);",
         "SELECT expect('sub.one-bin.entropy', entropy(5e-324), 0.0);",
-        "SELECT expect('sub.one-bin.js', js_div(5e-324, 1.7976931348623157e308), 0.0);",
+        # DBL_MAX as text: SQLite's literal parser misrounds it to Inf under
+        # valgrind (the extension's own parser does not)
+        "SELECT expect('sub.one-bin.js', js_div(5e-324, '1.7976931348623157e308'), 0.0);",
         "SELECT expect('sub.one-bin.xent', cross_entropy(1e308, 5e-324), 0.0);",
         "",
     ]
