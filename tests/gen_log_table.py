@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes src/core/log_table.h: ln(j/64) for j = 45 .. 91 as double-doubles
 (hi + lo, hi the double nearest ln(j/64) and lo the double nearest the
-rest), and ln 2, 1/3, 1/5 and 1/7 the same way, from mpmath at 60 digits.  core/stream.c
+rest), and ln 2, 1/3 and 1/5 the same way, from mpmath at 60 digits.  core/stream.c
 reduces a logarithm's argument to within 1/90 of one of these.
 
 Also writes tests/data/log_ratio_ref.h: ln(p/q) at 60 digits, as hi + lo,
@@ -36,13 +36,11 @@ def main():
         '#define KL_LN2_DD_HI %s' % dd(log(2))[0].hex(),
         '#define KL_LN2_DD_LO %s' % dd(log(2))[1].hex(),
         '',
-        '/* 1/3, 1/5, 1/7 = hi + lo */',
+        '/* 1/3, 1/5 = hi + lo */',
         '#define KL_RECIP3_HI %s' % dd(mpf(1) / 3)[0].hex(),
         '#define KL_RECIP3_LO %s' % dd(mpf(1) / 3)[1].hex(),
         '#define KL_RECIP5_HI %s' % dd(mpf(1) / 5)[0].hex(),
         '#define KL_RECIP5_LO %s' % dd(mpf(1) / 5)[1].hex(),
-        '#define KL_RECIP7_HI %s' % dd(mpf(1) / 7)[0].hex(),
-        '#define KL_RECIP7_LO %s' % dd(mpf(1) / 7)[1].hex(),
         '',
         '/* ln(j/64) = hi + lo for j = KL_LOG_TABLE_FIRST .. KL_LOG_TABLE_LAST */',
         '#define KL_LOG_TABLE_FIRST 45',

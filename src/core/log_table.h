@@ -6,13 +6,11 @@
 #define KL_LN2_DD_HI 0x1.62e42fefa39efp-1
 #define KL_LN2_DD_LO 0x1.abc9e3b39803fp-56
 
-/* 1/3, 1/5, 1/7 = hi + lo */
+/* 1/3, 1/5 = hi + lo */
 #define KL_RECIP3_HI 0x1.5555555555555p-2
 #define KL_RECIP3_LO 0x1.5555555555555p-56
 #define KL_RECIP5_HI 0x1.999999999999ap-3
 #define KL_RECIP5_LO -0x1.999999999999ap-57
-#define KL_RECIP7_HI 0x1.2492492492492p-3
-#define KL_RECIP7_LO 0x1.2492492492492p-57
 
 /* ln(j/64) = hi + lo for j = KL_LOG_TABLE_FIRST .. KL_LOG_TABLE_LAST */
 #define KL_LOG_TABLE_FIRST 45

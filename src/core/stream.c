@@ -73,14 +73,19 @@ static kl_dd ln2_times(int e){
 ** 3.1e-5, is summed in double-double up to t^3 and in double beyond
 ** (t^4 < 1e-18 of the sum), to t^7 (t^8 < 1e-36).
 */
-/* 2 atanh(s) for |s| < 1/180, as a double-double (see above) */
+/*
+** 2 atanh(s) for |s| < 1/180, as a double-double (see above): with t = s^2
+** < 3.1e-5, 2s (1 + t/3 + t^2/5 + t^3 (1/7 + t/9 + ...)); the terms to
+** t^2/5 in double-double, the rest (below 4e-15 of the sum, so its
+** double rounding is below 2^-100 of it) in double.
+*/
 static kl_dd atanh2_dd(kl_dd s){
   kl_dd t = dd_mul(s, s), poly, r;
-  double tail = t.hi*(1.0/9 + t.hi*(1.0/11 + t.hi*(1.0/13 + t.hi*(1.0/15))));
-  poly = dd_add((kl_dd){ KL_RECIP7_HI, KL_RECIP7_LO }, (kl_dd){ tail, 0.0 });
-  poly = dd_add((kl_dd){ KL_RECIP5_HI, KL_RECIP5_LO }, dd_mul(t, poly));
-  poly = dd_add((kl_dd){ KL_RECIP3_HI, KL_RECIP3_LO }, dd_mul(t, poly));
-  poly = dd_add((kl_dd){ 1.0, 0.0 }, dd_mul(t, poly));
+  double u = t.hi;
+  double tail = u*u*u*(1.0/7 + u*(1.0/9 + u*(1.0/11 + u*(1.0/13 + u*(1.0/15)))));
+  poly = dd_add((kl_dd){ KL_RECIP3_HI, KL_RECIP3_LO },
+                dd_mul(t, (kl_dd){ KL_RECIP5_HI, KL_RECIP5_LO }));
+  poly = dd_add((kl_dd){ 1.0, tail }, dd_mul(t, poly));
   r = dd_mul(s, poly);
   r.hi *= 2.0;
   r.lo *= 2.0;
