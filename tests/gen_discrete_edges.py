@@ -194,6 +194,10 @@ def main():
                               3.6204659e-316],
          [1.3098361684458e-310, 59367.57062480485, 4e-323])
 
+    # found by fuzz_diff: js_div where a << b in a bin (1 + x with x near
+    # -1 lost the digits of a ln(2a/(a+b))): 1.04e-14
+    pair('fuzz.js-far-bins', [7.291120267636674e-304, 3.47667790458785e-310, 1.186e-321],
+         [4.17239544556233e-309, 6.63123685e-316, 2.1739748122404e-311])
     # js_dist below 1e-316: js_div near 1e-633 (bins of 5e-324 under totals of
     # 1e308), once 0 for lack of scale
     pair('jsd.sub-result', [1e308, TINY], [1e308, 2 * TINY])

@@ -188,9 +188,27 @@ double kl_div_term(double p, double q, const kl_totals *t){
   return a*(log_ratio(a, b, p, q, t) - 1.0) + b;
 }
 
+/*
+** phi(x) + phi(-x) for x = (a-b)/(a+b), from the scaled weights ps, qs
+** (a = ps/Ps, b = qs/Qs): for |x| < 1/2 from x in double-double; beyond,
+** as al ln al + be ln be with al = 1 + x = 2A/(A+B), be = 1 - x = 2B/(A+B)
+** for A = ps Qs, B = qs Ps, formed from the products and not as 1 +- x,
+** which loses all its digits where a << b or a >> b (al near 0 carries a
+** term al ln al that 1 + x has rounded away).
+*/
+static double js_pair(double ps, double qs, const kl_totals *t){
+  double A = ps*t->Qs.hi + ps*t->Qs.lo, B = qs*t->Ps.hi + qs*t->Ps.lo;
+  double x = cross_diff(ps, qs, t->Ps, t->Qs) / (ps*t->Qs.hi + qs*t->Ps.hi);
+  double al, be;
+  if( fabs(x) < 0.5 ) return kl_phi(x) + kl_phi(-x);
+  al = 2.0*A/(A + B);
+  be = 2.0*B/(A + B);
+  return (al > 0.0 ? al*log(al) : 0.0) + (be > 0.0 ? be*log(be) : 0.0);
+}
+
 double kl_js_term(double p, double q, const kl_totals *t){
   double ps = disc_scaled(p, t->sp), qs = disc_scaled(q, t->sq);
-  double a = ps * t->inv_ps, b = qs * t->inv_qs, m = 0.5*(a + b), x;
+  double a = ps * t->inv_ps, b = qs * t->inv_qs, m = 0.5*(a + b);
   if( p==0.0 || q==0.0 ){
     /* x = +-1: phi(1) + phi(-1) = 2 ln 2 */
     return m * KL_LN2;
@@ -203,9 +221,7 @@ double kl_js_term(double p, double q, const kl_totals *t){
     ps = ldexp(p, k - t->ep);
     qs = ldexp(q, k - t->eq);
   }
-  /* x = (a-b)/(a+b) = (p Q - q P) / (p Q + q P), in double-double */
-  x = cross_diff(ps, qs, t->Ps, t->Qs) / (ps*t->Qs.hi + qs*t->Ps.hi);
-  return m * 0.5 * (kl_phi(x) + kl_phi(-x));
+  return m * 0.5 * js_pair(ps, qs, t);
 }
 
 /*
@@ -218,7 +234,7 @@ double kl_js_term(double p, double q, const kl_totals *t){
 ** overflow or underflow on the way, whatever s.
 */
 double kl_js_term_at(double p, double q, const kl_totals *t, int s){
-  double ma = 0.0, mb = 0.0, m, g, x, ps, qs;
+  double ma = 0.0, mb = 0.0, m, g, ps, qs;
   int ea = INT_MIN, eb = INT_MIN, e, k;
   if( p > 0.0 ){
     ma = frexp(p, &ea) / t->Ps.hi;
@@ -241,8 +257,7 @@ double kl_js_term_at(double p, double q, const kl_totals *t, int s){
     k = mb > ma ? -ilogb(q) + t->eq : -ilogb(p) + t->ep;
     ps = ldexp(p, k - t->ep);
     qs = ldexp(q, k - t->eq);
-    x = cross_diff(ps, qs, t->Ps, t->Qs) / (ps*t->Qs.hi + qs*t->Ps.hi);
-    g = 0.5*(kl_phi(x) + kl_phi(-x));
+    g = 0.5*js_pair(ps, qs, t);
   }
   return ldexp(m*g, e + s);
 }
