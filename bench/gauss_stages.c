@@ -1,0 +1,240 @@
+/*
+** gauss_stages.c — where the time of kl_gauss on float32 blobs goes, stage
+** by stage (issue 16, item 3).  A measuring tool, not a test: every number
+** is a median of interleaved repetitions in one process, reported as a
+** ratio or as ns per element, so a busy second core moves them less.
+**
+** The extension is compiled in (build/unity.c, -DSQLITE_CORE), so the
+** stages below can call its static functions:
+**
+**   part 1 (no SQLite): per element of D = 768 float32 vectors,
+**     conv    the four float32 -> double chunk copies (convert_f32)
+**     terms   the per-dimension kernel (gauss_terms) on doubles
+**     pair    the per-chunk pairwise sum
+**     accum   kl_gauss_accum (terms + sums)
+**   part 2 (SQL, N rows of D = 768): each query against the blob floor,
+**     open    kl_args_open only (header checks, JSONB sniffing)
+**     read    open + every chunk read (the copies)
+**     kl      kl_gauss
+**     l2      sqlite-vec's vec_distance_l2, when --vec names vec0.so
+**
+** Build and run:  make build/bench/gauss_stages && build/bench/gauss_stages
+**                 [--vec PATH/vec0.so] [--rows N] [--reps R]
+*/
+#include "../build/unity.c"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now(void){
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec + ts.tv_nsec*1e-9;
+}
+
+static int cmpd(const void *a, const void *b){
+  double x = *(const double*)a, y = *(const double*)b;
+  return x<y ? -1 : x>y;
+}
+
+static double med(double *t, int n){
+  qsort(t, (size_t)n, sizeof(double), cmpd);
+  return t[n/2];
+}
+
+static unsigned long long rng = 0x2545F4914F6CDD1DULL;
+static double urand(void){
+  rng ^= rng >> 12; rng ^= rng << 25; rng ^= rng >> 27;
+  return (double)((rng * 0x2545F4914F6CDD1DULL) >> 11) / 9007199254740992.0;
+}
+
+#define D 768
+static float fv[4][D];
+static double dv[4][D];
+static volatile double sink;
+
+/* ---------------------------------------------------------- part 1 */
+
+static void st_conv(void){
+  size_t c, k;
+  for(c=0; c<D; c+=KL_CHUNK){
+    for(k=0; k<4; k++) sink += convert_f32((const unsigned char*)(fv[k] + c),
+                                           dv[k] + c, KL_CHUNK);
+  }
+}
+static double term_buf[D];
+static void st_terms(void){
+  size_t c;
+  for(c=0; c<D; c+=KL_CHUNK){
+    sink += gauss_terms(dv[0]+c, dv[1]+c, dv[2]+c, dv[3]+c, KL_CHUNK,
+                        term_buf + c);
+  }
+}
+static void st_pair(void){
+  size_t c;
+  for(c=0; c<D; c+=KL_CHUNK) sink += pairwise(term_buf + c, KL_CHUNK);
+}
+static void st_accum(void){
+  kl_sum acc;
+  kl_sum_init(&acc);
+  kl_gauss_accum(dv[0], dv[1], dv[2], dv[3], D, &acc);
+  sink += kl_sum_value(&acc);
+}
+
+typedef void (*stage_fn)(void);
+
+static void part1(int reps){
+  static const char *const names[] = { "conv (4 copies)", "terms", "pair",
+                                       "accum (terms+sums)" };
+  stage_fn fn[] = { st_conv, st_terms, st_pair, st_accum };
+  int ns = 4, r, s, inner = 2000;
+  double t[8][64];
+  for(r=0; r<reps; r++){
+    for(s=0; s<ns; s++){
+      double t0 = now();
+      int i;
+      for(i=0; i<inner; i++) fn[s]();
+      t[s][r] = (now() - t0) / ((double)inner * D) * 1e9;
+    }
+  }
+  printf("part 1: ns per element, D = %d, no SQLite (median of %d)\n", D, reps);
+  for(s=0; s<ns; s++) printf("  %-20s %6.3f\n", names[s], med(t[s], reps));
+}
+
+/* ---------------------------------------------------------- part 2 */
+
+static sqlite3 *db;
+static const char *const nm4[4] = { "mu1", "sd1", "mu2", "sd2" };
+
+static void floor_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  const void *p = 0;
+  int i;
+  for(i=0; i<argc; i++) p = sqlite3_value_blob(argv[i]);
+  sqlite3_result_int(ctx, p!=0);
+}
+static void open_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  kl_argv a;
+  char *e = 0;
+  (void)argc;
+  sqlite3_result_int(ctx, kl_args_open(&a, "x", nm4, 4, argv, 0, &e));
+  sqlite3_free(e);
+}
+static void read_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  kl_argv a;
+  char *e = 0;
+  size_t n, tot = 0;
+  (void)argc;
+  if( kl_args_open(&a, "x", nm4, 4, argv, 0, &e)==0 ){
+    while( kl_args_next(&a, &n, &e)==0 && n>0 ) tot += n;
+  }
+  sqlite3_free(e);
+  sqlite3_result_int64(ctx, (sqlite3_int64)tot);
+}
+
+static void die(const char *w){
+  fprintf(stderr, "gauss_stages: %s: %s\n", w, sqlite3_errmsg(db));
+  exit(1);
+}
+
+static double timed(const char *sql){
+  sqlite3_stmt *st;
+  double t0 = now();
+  if( sqlite3_prepare_v2(db, sql, -1, &st, 0) ) die(sql);
+  while( sqlite3_step(st)==SQLITE_ROW ){}
+  sqlite3_finalize(st);
+  return now() - t0;
+}
+
+static void make_table(int n){
+  sqlite3_stmt *st;
+  float buf[D];
+  int i, c, k;
+  if( sqlite3_exec(db, "CREATE TABLE t(id INTEGER PRIMARY KEY, mu1, sd1, mu2,"
+                   " sd2); BEGIN", 0, 0, 0) ) die("create");
+  if( sqlite3_prepare_v2(db, "INSERT INTO t VALUES(?,?,?,?,?)", -1, &st, 0) )
+    die("insert");
+  for(i=0; i<n; i++){
+    sqlite3_bind_int(st, 1, i);
+    for(c=0; c<4; c++){
+      for(k=0; k<D; k++){
+        double x = (c==1 || c==3) ? 0.1 + 2.0*urand() : 4.0*urand() - 2.0;
+        buf[k] = (float)x;
+      }
+      sqlite3_bind_blob(st, 2 + c, buf, (int)sizeof buf, SQLITE_TRANSIENT);
+    }
+    if( sqlite3_step(st)!=SQLITE_DONE ) die("insert");
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  sqlite3_exec(db, "COMMIT", 0, 0, 0);
+}
+
+static void part2(int rows, int reps, const char *vec){
+  static const char *const q[] = {
+    "SELECT sum(floor4(mu1, sd1, mu2, sd2)) FROM t",
+    "SELECT sum(st_open(mu1, sd1, mu2, sd2)) FROM t",
+    "SELECT sum(st_read(mu1, sd1, mu2, sd2)) FROM t",
+    "SELECT sum(kl_gauss(mu1, sd1, mu2, sd2)) FROM t",
+    "SELECT sum(vec_distance_l2(mu1, mu2)) FROM t",
+  };
+  static const char *const names[] = { "floor", "open", "read (copies)",
+                                       "kl_gauss", "vec_distance_l2" };
+  char path[64];
+  double t[5][64], m[5];
+  int nq = vec ? 5 : 4, r, s;
+  snprintf(path, sizeof path, "/tmp/kl-stages-%d.db", (int)getpid());
+  unlink(path);
+  if( sqlite3_open(path, &db) ) die("open");
+  sqlite3_kl_init(db, 0, 0);
+  sqlite3_create_function(db, "floor4", 4, SQLITE_UTF8, 0, floor_fn, 0, 0);
+  sqlite3_create_function(db, "st_open", 4, SQLITE_UTF8, 0, open_fn, 0, 0);
+  sqlite3_create_function(db, "st_read", 4, SQLITE_UTF8, 0, read_fn, 0, 0);
+  sqlite3_exec(db, "PRAGMA cache_size=-2000000; PRAGMA journal_mode=OFF; "
+               "PRAGMA synchronous=OFF", 0, 0, 0);
+  if( vec ){
+    char *e = 0;
+    sqlite3_enable_load_extension(db, 1);
+    if( sqlite3_load_extension(db, vec, 0, &e) ){
+      fprintf(stderr, "vec0 not loaded: %s\n", e ? e : "?");
+      nq = 4;
+    }
+  }
+  make_table(rows);
+  for(s=0; s<nq; s++) timed(q[s]);
+  for(r=0; r<reps; r++) for(s=0; s<nq; s++) t[s][r] = timed(q[s]);
+  for(s=0; s<nq; s++) m[s] = med(t[s], reps);
+  printf("part 2: N = %d rows, D = %d float32 (median of %d, interleaved)\n",
+         rows, D, reps);
+  printf("  %-18s %9s %9s %9s\n", "query", "ms", "x floor", "ns/elem");
+  for(s=0; s<nq; s++){
+    printf("  %-18s %9.2f %9.3f %9.3f\n", names[s], m[s]*1e3, m[s]/m[0],
+           m[s]/((double)rows*D)*1e9);
+  }
+  if( nq==5 ) printf("  kl_gauss / vec_distance_l2: %.3f\n", m[3]/m[4]);
+  sqlite3_close(db);
+  unlink(path);
+}
+
+int main(int argc, char **argv){
+  const char *vec = 0;
+  int rows = 20000, reps = 9, i, k, only = 0;
+  for(i=1; i<argc; i++){
+    if( strcmp(argv[i], "--vec")==0 && i+1<argc ) vec = argv[++i];
+    else if( strcmp(argv[i], "--rows")==0 && i+1<argc ) rows = atoi(argv[++i]);
+    else if( strcmp(argv[i], "--reps")==0 && i+1<argc ) reps = atoi(argv[++i]);
+    else if( strcmp(argv[i], "--part")==0 && i+1<argc ) only = atoi(argv[++i]);
+  }
+  if( reps > 64 ) reps = 64;
+  for(k=0; k<4; k++){
+    for(i=0; i<D; i++){
+      double x = (k==1 || k==3) ? 0.1 + 2.0*urand() : 4.0*urand() - 2.0;
+      fv[k][i] = (float)x;
+    }
+  }
+  st_conv();
+  if( only!=2 ) part1(reps);
+  if( only!=1 ) part2(rows, reps, vec);
+  return 0;
+}
