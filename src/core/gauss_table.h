@@ -2,80 +2,57 @@
 #ifndef KL_GAUSS_TABLE_H
 #define KL_GAUSS_TABLE_H
 
-/* bits(r) + KL_GT_SHIFT: >> 52 is k + 1023, (>> 47) & 31 the bucket; the
-** bucket of r = 1 is KL_GT_NEAR (c = 1, K = 0) */
-#define KL_GT_SHIFT 0x0009400000000000ull
-#define KL_GT_NEAR 18
+/* bits(r) + KL_GT_SHIFT: >> 52 is k + 1023, (>> 48) & 15 the bucket; the
+** bucket of r = 1 is KL_GT_NEAR (c = 1, -K = 0) */
+#define KL_GT_SHIFT 0x0009800000000000ull
+#define KL_GT_NEAR 9
 
-/* P(y) ~ (y - log1p(y)) / y^2 on |y| <= 2^-6: relative error of the
-** rounded polynomial below 2^-56.26 */
+/* P(y) ~ (y - log1p(y)) / y^2 on |y| <= 2^-5: relative error of the
+** rounded polynomial below 2^-55.42 */
 #define KL_GT_P0 0x1.0000000000000p-1
-#define KL_GT_P1 -0x1.5555555555555p-2
-#define KL_GT_P2 0x1.000000000199cp-2
-#define KL_GT_P3 -0x1.999999999c82ap-3
-#define KL_GT_P4 0x1.555554553d539p-3
-#define KL_GT_P5 -0x1.2492483bc1f19p-3
-#define KL_GT_P6 0x1.00199b6f0d748p-3
-#define KL_GT_P7 -0x1.c74b00ccb442cp-4
+#define KL_GT_P1 -0x1.5555555555521p-2
+#define KL_GT_P2 0x1.fffffffffffa0p-3
+#define KL_GT_P3 -0x1.9999999af751bp-3
+#define KL_GT_P4 0x1.5555555695eabp-3
+#define KL_GT_P5 -0x1.2492357975d39p-3
+#define KL_GT_P6 0x1.ffffdbf0c4741p-4
+#define KL_GT_P7 -0x1.c7ee28ac99801p-4
+#define KL_GT_P8 0x1.9a59d7618f6c4p-4
 
 /* c per bucket */
-static const double KL_GT_C[32] = {
-  0x1.642c8590b2164p+0, 0x1.5c9882b931057p+0,
-  0x1.5555555555555p+0, 0x1.4e5e0a72f0539p+0,
-  0x1.47ae147ae147bp+0, 0x1.4141414141414p+0,
-  0x1.3b13b13b13b14p+0, 0x1.3521cfb2b78c1p+0,
-  0x1.2f684bda12f68p+0, 0x1.29e4129e4129ep+0,
-  0x1.2492492492492p+0, 0x1.1f7047dc11f70p+0,
-  0x1.1a7b9611a7b96p+0, 0x1.15b1e5f75270dp+0,
-  0x1.1111111111111p+0, 0x1.0c9714fbcda3bp+0,
-  0x1.0842108421084p+0, 0x1.0410410410410p+0,
-  0x1.0000000000000p+0, 0x1.f07c1f07c1f08p-1,
-  0x1.e1e1e1e1e1e1ep-1, 0x1.d41d41d41d41dp-1,
-  0x1.c71c71c71c71cp-1, 0x1.bacf914c1bad0p-1,
-  0x1.af286bca1af28p-1, 0x1.a41a41a41a41ap-1,
-  0x1.999999999999ap-1, 0x1.8f9c18f9c18fap-1,
-  0x1.8618618618618p-1, 0x1.7d05f417d05f4p-1,
-  0x1.745d1745d1746p-1, 0x1.6c16c16c16c17p-1,
+static const double KL_GT_C[16] = {
+  0x1.642c8590b2164p+0, 0x1.5555555555555p+0,
+  0x1.47ae147ae147bp+0, 0x1.3b13b13b13b14p+0,
+  0x1.2f684bda12f68p+0, 0x1.2492492492492p+0,
+  0x1.1a7b9611a7b96p+0, 0x1.1111111111111p+0,
+  0x1.0842108421084p+0, 0x1.0000000000000p+0,
+  0x1.e1e1e1e1e1e1ep-1, 0x1.c71c71c71c71cp-1,
+  0x1.af286bca1af28p-1, 0x1.999999999999ap-1,
+  0x1.8618618618618p-1, 0x1.745d1745d1746p-1,
 };
 
 /* -ln c per bucket */
-static const double KL_GT_LT[32] = {
-  -0x1.522ae0738a3d7p-2, -0x1.3c25277333183p-2,
-  -0x1.269621134db91p-2, -0x1.1178e8227e47ap-2,
-  -0x1.f991c6cb3b37ap-3, -0x1.d1037f2655e7bp-3,
-  -0x1.a93ed3c8ad9e5p-3, -0x1.823c16551a3c0p-3,
-  -0x1.5bf406b543db0p-3, -0x1.365fcb0159014p-3,
-  -0x1.1178e8227e47ap-3, -0x1.da7276384469ep-4,
-  -0x1.9335e5d594988p-4, -0x1.4d3115d207eacp-4,
-  -0x1.08598b59e3a06p-4, -0x1.894aa149fb34bp-5,
-  -0x1.0415d89e74440p-5, -0x1.0205658935837p-6,
-  0x0.0p+0, 0x1.f829b0e7832f8p-6,
-  0x1.f0a30c01162a8p-5, 0x1.6f0d28ae56b4ep-4,
-  0x1.e27076e2af2eap-4, 0x1.29552f81ff521p-3,
-  0x1.5ff3070a793d6p-3, 0x1.9525a9cf456b6p-3,
-  0x1.c8ff7c79a9a20p-3, 0x1.fb9186d5e3e29p-3,
-  0x1.1675cababa60fp-2, 0x1.2e8e2bae11d31p-2,
-  0x1.4618bc21c5ec2p-2, 0x1.5d1bdbf5809cap-2,
+static const double KL_GT_LT[16] = {
+  -0x1.522ae0738a3d7p-2, -0x1.269621134db91p-2,
+  -0x1.f991c6cb3b37ap-3, -0x1.a93ed3c8ad9e5p-3,
+  -0x1.5bf406b543db0p-3, -0x1.1178e8227e47ap-3,
+  -0x1.9335e5d594988p-4, -0x1.08598b59e3a06p-4,
+  -0x1.0415d89e74440p-5, 0x0.0p+0,
+  0x1.f0a30c01162a8p-5, 0x1.e27076e2af2eap-4,
+  0x1.5ff3070a793d6p-3, 0x1.c8ff7c79a9a20p-3,
+  0x1.1675cababa60fp-2, 0x1.4618bc21c5ec2p-2,
 };
 
-/* 1 - c + ln c per bucket */
-static const double KL_GT_K[32] = {
-  -0x1.f439ae79f0dc6p-5, -0x1.b1e71b8c87ec6p-5,
-  -0x1.75f9a2103ce14p-5, -0x1.3ffa0d4a1834dp-5,
-  -0x1.0f7b742f3c177p-5, -0x1.c834571da1129p-6,
-  -0x1.7af5b07f7f5d5p-6, -0x1.36933a051123dp-6,
-  -0x1.f4e581b53d900p-7, -0x1.8c0c9f0b04db9p-7,
-  -0x1.3196102140162p-7, -0x1.c920788db061bp-8,
-  -0x1.4837b44e6fd85p-8, -0x1.bda93463e447cp-9,
-  -0x1.16f0b6e5ae14fp-9, -0x1.32ffc5f7282a9p-10,
-  -0x1.0b0df96b30fe4p-11, -0x1.056dbd6d5e45bp-13,
-  0x0.0p+0, -0x1.eb6477f04fe13p-12,
-  -0x1.d82543e68910cp-10, -0x1.fee6e9e8186bbp-9,
-  -0x1.b54051b92bc9fp-8, -0x1.49374b26e0615p-7,
-  -0x1.c94b632e5075dp-7, -0x1.2c7582fd738eep-6,
-  -0x1.7b2f17008043dp-6, -0x1.d00f55e75108ap-6,
-  -0x1.15346e37591f8p-5, -0x1.44d09eed948c7p-5,
-  -0x1.7697556b46a70p-5, -0x1.aa4af66d70fbdp-5,
+/* c - 1 - ln c per bucket */
+static const double KL_GT_NK[16] = {
+  0x1.f439ae79f0dc6p-5, 0x1.75f9a2103ce14p-5,
+  0x1.0f7b742f3c177p-5, 0x1.7af5b07f7f5d5p-6,
+  0x1.f4e581b53d900p-7, 0x1.3196102140162p-7,
+  0x1.4837b44e6fd85p-8, 0x1.16f0b6e5ae14fp-9,
+  0x1.0b0df96b30fe4p-11, 0x0.0p+0,
+  0x1.d82543e68910cp-10, 0x1.b54051b92bc9fp-8,
+  0x1.c94b632e5075dp-7, 0x1.7b2f17008043dp-6,
+  0x1.15346e37591f8p-5, 0x1.7697556b46a70p-5,
 };
 
 #endif /* KL_GAUSS_TABLE_H */
