@@ -56,3 +56,12 @@ SELECT expect_error('kernel.nan-short-in-place',
 SELECT expect_error('kernel.lengths',
   'SELECT kl_gauss(X''0000803F0000803F'', X''0000803F'', X''0000803F0000803F'', X''0000803F0000803F'')',
   'kl_gauss: sd1 has 1 element but mu1 has 2');
+
+-- Four plain numbers, one of them infinite: not the one-dimension short
+-- road but the general one, which refuses it by name.
+SELECT expect_error('road.inf-mu1', 'SELECT kl_gauss(9e999, 1, 0, 1)',
+  'kl_gauss: mu1 must be finite (got Inf)');
+SELECT expect_error('road.inf-sd1', 'SELECT kl_gauss(0, 9e999, 0, 1)',
+  'kl_gauss: sd1 must be finite (got Inf)');
+SELECT expect_error('road.inf-sd2', 'SELECT kl_gauss(0, 1, 0, 9e999)',
+  'kl_gauss: sd2 must be finite (got Inf)');

@@ -490,11 +490,14 @@ static const kl_gauss_kernel gauss_kernels[] = {
 /* The best variant this CPU runs: 0 portable, 1 AVX2, 2 AVX-512. */
 static int gauss_best(void){
 #if KL_GAUSS_X86
+  int a512, a2;
   __builtin_cpu_init();
-  if( __builtin_cpu_supports("avx512f") ) return 2;
-  if( __builtin_cpu_supports("avx2") ) return 1;
-#endif
+  a512 = __builtin_cpu_supports("avx512f")!=0;
+  a2 = __builtin_cpu_supports("avx2")!=0;
+  return 2*a512 + (a2 & !a512);
+#else
   return 0;
+#endif
 }
 
 int kl_gauss_kernels(const kl_gauss_kernel **list){
@@ -504,15 +507,17 @@ int kl_gauss_kernels(const kl_gauss_kernel **list){
 
 #if KL_GAUSS_X86
 /* Resolved once, when the library is loaded (ifunc), as target_clones
-** are.  The resolvers name the functions directly: no data that needs
-** relocating is read before relocation is done. */
+** are.  The resolvers name the functions directly (on the stack): no data
+** that needs relocating is read before relocation is done. */
 static kl_gauss_f64_fn gauss_f64_resolve(void){
-  int v = gauss_best();
-  return v==2 ? gauss_f64_avx512 : v==1 ? gauss_f64_avx2 : gauss_f64_portable;
+  kl_gauss_f64_fn f[3];
+  f[0] = gauss_f64_portable; f[1] = gauss_f64_avx2; f[2] = gauss_f64_avx512;
+  return f[gauss_best()];
 }
 static kl_gauss_f32_fn gauss_f32_resolve(void){
-  int v = gauss_best();
-  return v==2 ? gauss_f32_avx512 : v==1 ? gauss_f32_avx2 : gauss_f32_portable;
+  kl_gauss_f32_fn f[3];
+  f[0] = gauss_f32_portable; f[1] = gauss_f32_avx2; f[2] = gauss_f32_avx512;
+  return f[gauss_best()];
 }
 static double gauss_f64(const double *, const double *, const double *,
                         const double *, size_t, int *)
@@ -551,15 +556,16 @@ static int gauss_short(const double *mu1, const double *sd1, const double *mu2,
                        const double *sd2, size_t n, double *sum){
   double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   size_t i;
+  int bad = 0;
   for(i=0; i<n; i++){
-    if( !(sd1[i] > 0.0 && sd1[i] <= DBL_MAX && sd2[i] > 0.0
-          && sd2[i] <= DBL_MAX && isfinite(mu1[i]) && isfinite(mu2[i])) ){
-      return 1;
-    }
+    /* every element finite, the sds > 0; the terms of others unused */
+    bad |= !(sd1[i] > 0.0) | !(sd1[i] <= DBL_MAX) | !(sd2[i] > 0.0)
+         | !(sd2[i] <= DBL_MAX) | !(fabs(mu1[i]) <= DBL_MAX)
+         | !(fabs(mu2[i]) <= DBL_MAX);
     lane[i] = kl_gauss_term(mu1[i], sd1[i], mu2[i], sd2[i]);
   }
   *sum = lanes_total(lane);
-  return 0;
+  return bad;
 }
 
 int kl_gauss_accum(const double *mu1, const double *sd1, const double *mu2,
