@@ -487,8 +487,19 @@ static const kl_gauss_kernel gauss_kernels[] = {
 #endif
 };
 
+/* The resolvers (and what they call) run while the program is being
+** relocated, before any sanitizer's runtime is up: not instrumented. */
+#if defined(__has_attribute)
+# if __has_attribute(no_sanitize)
+#  define KL_RESOLVER __attribute__((no_sanitize("address", "undefined")))
+# endif
+#endif
+#ifndef KL_RESOLVER
+# define KL_RESOLVER
+#endif
+
 /* The best variant this CPU runs: 0 portable, 1 AVX2, 2 AVX-512. */
-static int gauss_best(void){
+static KL_RESOLVER int gauss_best(void){
 #if KL_GAUSS_X86
   int a512, a2;
   __builtin_cpu_init();
@@ -509,12 +520,12 @@ int kl_gauss_kernels(const kl_gauss_kernel **list){
 /* Resolved once, when the library is loaded (ifunc), as target_clones
 ** are.  The resolvers name the functions directly (on the stack): no data
 ** that needs relocating is read before relocation is done. */
-static kl_gauss_f64_fn gauss_f64_resolve(void){
+static KL_RESOLVER kl_gauss_f64_fn gauss_f64_resolve(void){
   kl_gauss_f64_fn f[3];
   f[0] = gauss_f64_portable; f[1] = gauss_f64_avx2; f[2] = gauss_f64_avx512;
   return f[gauss_best()];
 }
-static kl_gauss_f32_fn gauss_f32_resolve(void){
+static KL_RESOLVER kl_gauss_f32_fn gauss_f32_resolve(void){
   kl_gauss_f32_fn f[3];
   f[0] = gauss_f32_portable; f[1] = gauss_f32_avx2; f[2] = gauss_f32_avx512;
   return f[gauss_best()];
