@@ -19,7 +19,9 @@
 **     l2      sqlite-vec's vec_distance_l2, when --vec names vec0.so
 **
 ** Build and run:  make build/bench/gauss_stages && build/bench/gauss_stages
-**                 [--vec PATH/vec0.so] [--rows N] [--reps R]
+**                 [--vec PATH/vec0.so] [--rows N] [--reps R] [--part 1|2]
+**                 [--query K]  (only query K of part 2, e.g. under
+**                               perf record -e cpu-clock: 3 is kl_gauss)
 */
 #include "../build/unity.c"
 
@@ -179,6 +181,8 @@ static void make_table(int n){
   sqlite3_exec(db, "COMMIT", 0, 0, 0);
 }
 
+static int only_query = -1;   /* --query K: run only query K (for perf) */
+
 static void part2(int rows, int reps, const char *vec){
   static const char *const q[] = {
     "SELECT sum(floor4(mu1, sd1, mu2, sd2)) FROM t",
@@ -210,6 +214,12 @@ static void part2(int rows, int reps, const char *vec){
     }
   }
   make_table(rows);
+  if( only_query>=0 && only_query<nq ){
+    for(r=0; r<reps; r++) timed(q[only_query]);
+    sqlite3_close(db);
+    unlink(path);
+    return;
+  }
   for(s=0; s<nq; s++) timed(q[s]);
   for(r=0; r<reps; r++) for(s=0; s<nq; s++) t[s][r] = timed(q[s]);
   for(s=0; s<nq; s++) m[s] = med(t[s], reps);
@@ -235,6 +245,10 @@ int main(int argc, char **argv){
     else if( strcmp(argv[i], "--rows")==0 && i+1<argc ) rows = atoi(argv[++i]);
     else if( strcmp(argv[i], "--reps")==0 && i+1<argc ) reps = atoi(argv[++i]);
     else if( strcmp(argv[i], "--part")==0 && i+1<argc ) only = atoi(argv[++i]);
+    else if( strcmp(argv[i], "--query")==0 && i+1<argc ){
+      only_query = atoi(argv[++i]);
+      only = 2;
+    }
   }
   if( reps > 64 ) reps = 64;
   for(k=0; k<4; k++){

@@ -57,7 +57,9 @@ double kl_gauss_term(double mu1, double sd1, double mu2, double sd2){
 ** from tests/gen_gauss_table.py): c = KL_GT_C[j] ~ 1/m, e = 1 - c (exact),
 **   y = c u - e,  u = x when k = 0 (x is accurate near r = 1), else m - 1,
 ** so that 1 + y = c m, ln m = -ln c + y - g, g = y^2 P(y) >= 0, |y| <= 2^-5,
-** P of degree 8 (relative error below 2^-55).  With S = x (x/2 + E):
+** P of degree 8 (relative error below 2^-55), evaluated by Estrin's
+** scheme (a dependency chain of 6 operations, not Horner's 16: the kernel
+** was bound by that chain's latency, not by its operation count).  With S = x (x/2 + E):
 **   k = 0:  E = e, f = S - NK + g,  NK = c - 1 - ln c >= 0 (0 where c = 1);
 **           S and g are >= 0 and NK is below 2/3 of S: no cancellation
 **   k != 0: E = 1 (S = (r^2 - 1)/2),
@@ -144,12 +146,12 @@ static double gauss_one(double m1, double s1, double m2, double s2, int *bad){
   double nr = kb==1023 ? 1.0 : 0.0, fr = 1.0 - nr;
   double u = nr*x + fr*(m - 1.0);
   double c = KL_GT_C[j], e = 1.0 - c;
-  double y = c*u - e, p, g, E, S, V, Y, f, term;
-  p = KL_GT_P8;
-  p = p*y + KL_GT_P7; p = p*y + KL_GT_P6; p = p*y + KL_GT_P5;
-  p = p*y + KL_GT_P4; p = p*y + KL_GT_P3; p = p*y + KL_GT_P2;
-  p = p*y + KL_GT_P1; p = p*y + KL_GT_P0;
-  g = (y*y)*p;
+  double y = c*u - e, y2 = y*y, y4 = y2*y2, p, g, E, S, V, Y, f, term;
+  /* Estrin's scheme: a short dependency chain, so that vectors overlap */
+  p = ((KL_GT_P1*y + KL_GT_P0) + (KL_GT_P3*y + KL_GT_P2)*y2)
+    + (((KL_GT_P5*y + KL_GT_P4) + (KL_GT_P7*y + KL_GT_P6)*y2)
+       + KL_GT_P8*y4)*y4;
+  g = y2*p;
   E = nr*e + fr;
   S = x*(0.5*x + E);
   V = nr*KL_GT_NK[j] + fr*KL_GT_LT[j];
@@ -243,16 +245,19 @@ static KL_AVX512 inline __m512d gauss8(__m512d m1, __m512d s1, __m512d m2,
   __m512d c = _mm512_permutex2var_pd(T->c0, idx, T->c1);
   __m512d e = _mm512_sub_pd(one, c);
   __m512d y = _mm512_sub_pd(_mm512_mul_pd(c, u), e);
-  __m512d p = _mm512_set1_pd(KL_GT_P8), g, E, S, V, Y, f, term;
-  p = _mm512_add_pd(_mm512_mul_pd(p, y), _mm512_set1_pd(KL_GT_P7));
-  p = _mm512_add_pd(_mm512_mul_pd(p, y), _mm512_set1_pd(KL_GT_P6));
-  p = _mm512_add_pd(_mm512_mul_pd(p, y), _mm512_set1_pd(KL_GT_P5));
-  p = _mm512_add_pd(_mm512_mul_pd(p, y), _mm512_set1_pd(KL_GT_P4));
-  p = _mm512_add_pd(_mm512_mul_pd(p, y), _mm512_set1_pd(KL_GT_P3));
-  p = _mm512_add_pd(_mm512_mul_pd(p, y), _mm512_set1_pd(KL_GT_P2));
-  p = _mm512_add_pd(_mm512_mul_pd(p, y), _mm512_set1_pd(KL_GT_P1));
-  p = _mm512_add_pd(_mm512_mul_pd(p, y), _mm512_set1_pd(KL_GT_P0));
-  g = _mm512_mul_pd(_mm512_mul_pd(y, y), p);
+  __m512d y2 = _mm512_mul_pd(y, y), y4 = _mm512_mul_pd(y2, y2);
+  __m512d p, g, E, S, V, Y, f, term;
+#define KL_E512(a, b) _mm512_add_pd(_mm512_mul_pd(_mm512_set1_pd(a), y), \
+                                    _mm512_set1_pd(b))
+  p = _mm512_add_pd(
+        _mm512_add_pd(KL_E512(KL_GT_P1, KL_GT_P0),
+                      _mm512_mul_pd(KL_E512(KL_GT_P3, KL_GT_P2), y2)),
+        _mm512_mul_pd(_mm512_add_pd(
+          _mm512_add_pd(KL_E512(KL_GT_P5, KL_GT_P4),
+                        _mm512_mul_pd(KL_E512(KL_GT_P7, KL_GT_P6), y2)),
+          _mm512_mul_pd(_mm512_set1_pd(KL_GT_P8), y4)), y4));
+#undef KL_E512
+  g = _mm512_mul_pd(y2, p);
   E = _mm512_mask_blend_pd(nr, one, e);
   S = _mm512_mul_pd(x, _mm512_add_pd(_mm512_mul_pd(half, x), E));
   V = _mm512_mask_blend_pd(nr, _mm512_permutex2var_pd(T->l0, idx, T->l1),
@@ -375,17 +380,20 @@ static KL_AVX2 inline __m256d gauss4(__m256d m1, __m256d s1, __m256d m2,
   __m256d c = _mm256_i64gather_pd(KL_GT_C, idx, 8);
   __m256d e = _mm256_sub_pd(one, c);
   __m256d y = _mm256_sub_pd(_mm256_mul_pd(c, u), e);
-  __m256d p = _mm256_set1_pd(KL_GT_P8), g, E, S, V, Y, f, term;
+  __m256d y2 = _mm256_mul_pd(y, y), y4 = _mm256_mul_pd(y2, y2);
+  __m256d p, g, E, S, V, Y, f, term;
   __m256i rb, tb;
-  p = _mm256_add_pd(_mm256_mul_pd(p, y), _mm256_set1_pd(KL_GT_P7));
-  p = _mm256_add_pd(_mm256_mul_pd(p, y), _mm256_set1_pd(KL_GT_P6));
-  p = _mm256_add_pd(_mm256_mul_pd(p, y), _mm256_set1_pd(KL_GT_P5));
-  p = _mm256_add_pd(_mm256_mul_pd(p, y), _mm256_set1_pd(KL_GT_P4));
-  p = _mm256_add_pd(_mm256_mul_pd(p, y), _mm256_set1_pd(KL_GT_P3));
-  p = _mm256_add_pd(_mm256_mul_pd(p, y), _mm256_set1_pd(KL_GT_P2));
-  p = _mm256_add_pd(_mm256_mul_pd(p, y), _mm256_set1_pd(KL_GT_P1));
-  p = _mm256_add_pd(_mm256_mul_pd(p, y), _mm256_set1_pd(KL_GT_P0));
-  g = _mm256_mul_pd(_mm256_mul_pd(y, y), p);
+#define KL_E256(a, b) _mm256_add_pd(_mm256_mul_pd(_mm256_set1_pd(a), y), \
+                                    _mm256_set1_pd(b))
+  p = _mm256_add_pd(
+        _mm256_add_pd(KL_E256(KL_GT_P1, KL_GT_P0),
+                      _mm256_mul_pd(KL_E256(KL_GT_P3, KL_GT_P2), y2)),
+        _mm256_mul_pd(_mm256_add_pd(
+          _mm256_add_pd(KL_E256(KL_GT_P5, KL_GT_P4),
+                        _mm256_mul_pd(KL_E256(KL_GT_P7, KL_GT_P6), y2)),
+          _mm256_mul_pd(_mm256_set1_pd(KL_GT_P8), y4)), y4));
+#undef KL_E256
+  g = _mm256_mul_pd(y2, p);
   E = _mm256_blendv_pd(one, e, nr);
   S = _mm256_mul_pd(x, _mm256_add_pd(_mm256_mul_pd(half, x), E));
   V = _mm256_blendv_pd(_mm256_i64gather_pd(KL_GT_LT, idx, 8),
