@@ -58,7 +58,10 @@ static double urand(void){
   return (double)((rng * 0x2545F4914F6CDD1DULL) >> 11) / 9007199254740992.0;
 }
 
-#define D 768
+#ifndef STAGE_D
+# define STAGE_D 768   /* elements per vector: -DSTAGE_D=16 for short ones */
+#endif
+#define D STAGE_D
 static float fv[4][D];
 static double dv[4][D];
 static volatile double sink;

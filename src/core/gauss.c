@@ -57,9 +57,9 @@ double kl_gauss_term(double mu1, double sd1, double mu2, double sd2){
 ** from tests/gen_gauss_table.py): c = KL_GT_C[j] ~ 1/m, e = 1 - c (exact),
 **   y = c u - e,  u = x when k = 0 (x is accurate near r = 1), else m - 1,
 ** so that 1 + y = c m, ln m = -ln c + y - g, g = y^2 P(y) >= 0, |y| <= 2^-5,
-** P of degree 8 (relative error below 2^-55), evaluated by Estrin's
-** scheme (a dependency chain of 6 operations, not Horner's 16: the kernel
-** was bound by that chain's latency, not by its operation count).  With S = x (x/2 + E):
+** P of degree 8 (relative error below 2^-55), evaluated by Estrin's scheme
+** (a dependency chain of 6 operations, not Horner's 16: perf showed the
+** kernel bound by that chain's latency).  With S = x (x/2 + E):
 **   k = 0:  E = e, f = S - NK + g,  NK = c - 1 - ln c >= 0 (0 where c = 1);
 **           S and g are >= 0 and NK is below 2/3 of S: no cancellation
 **   k != 0: E = 1 (S = (r^2 - 1)/2),
@@ -67,8 +67,9 @@ double kl_gauss_term(double mu1, double sd1, double mu2, double sd2){
 **           (r outside [M0, 2 M0), f > 0.09: loses at most 2 bits)
 ** both as  f = ((S - k ln2_hi) - ((k ln2_lo + V) + Y)) + g, with V = NK
 ** and Y = 0 where k = 0 (where the products with k are 0), V = -ln c and
-** Y = y elsewhere; the term is f + d^2/2.  One division (the atanh form this replaces also needed
-** (m-1)/(m+1)), 9 coefficients instead of 10, and no branch.
+** Y = y elsewhere; the term is f + d^2/2.  One division (the atanh form
+** this replaces also needed (m-1)/(m+1)), 9 coefficients instead of 10,
+** no branch.
 **
 ** The terms of a chunk are added in 8 lanes (element i to lane i mod 8, in
 ** order), the lanes then as ((0+1)+(2+3))+((4+5)+(6+7)).  Three variants
@@ -287,16 +288,13 @@ static KL_AVX512 inline void gt512_init(gt512 *T, bad512 *B){
 static KL_AVX512 inline double gt512_done(__m512d acc, const bad512 *B,
                                           int *bad){
   double l[8];
-  uint64_t s[8], rm[8], tm[8];
-  int k, v = 0;
+  __mmask8 v = _mm512_cmplt_epi64_mask(B->sign, _mm512_setzero_si512())
+             | _mm512_cmpgt_epu64_mask(B->rmax,
+                 _mm512_set1_epi64((long long)KL_GT_RSPAN))
+             | _mm512_cmpgt_epu64_mask(B->tmax,
+                 _mm512_set1_epi64((long long)KL_GT_MAXBITS));
   _mm512_storeu_pd(l, acc);
-  _mm512_storeu_si512(s, B->sign);
-  _mm512_storeu_si512(rm, B->rmax);
-  _mm512_storeu_si512(tm, B->tmax);
-  for(k=0; k<8; k++){
-    v |= (int)(s[k] >> 63) | (rm[k] > KL_GT_RSPAN) | (tm[k] > KL_GT_MAXBITS);
-  }
-  *bad = v;
+  *bad = v!=0;
   return lanes_total(l);
 }
 
