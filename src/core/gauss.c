@@ -526,11 +526,13 @@ int kl_gauss_kernels(const kl_gauss_kernel **list){
 /* Resolved once, when the library is loaded (ifunc), as target_clones
 ** are.  The resolvers name the functions directly (on the stack): no data
 ** that needs relocating is read before relocation is done. */
+__attribute__((used))
 static KL_RESOLVER kl_gauss_f64_fn gauss_f64_resolve(void){
   kl_gauss_f64_fn f[3];
   f[0] = gauss_f64_portable; f[1] = gauss_f64_avx2; f[2] = gauss_f64_avx512;
   return f[gauss_best()];
 }
+__attribute__((used))
 static KL_RESOLVER kl_gauss_f32_fn gauss_f32_resolve(void){
   kl_gauss_f32_fn f[3];
   f[0] = gauss_f32_portable; f[1] = gauss_f32_avx2; f[2] = gauss_f32_avx512;
