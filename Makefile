@@ -219,6 +219,11 @@ build/bench/bench: bench/bench.c
 	@mkdir -p $(@D)
 	$(CC) -O2 $(WARN) -o $@ bench/bench.c -lsqlite3 $(LDLIBS)
 
+# Where kl_gauss's time goes, stage by stage (bench/gauss_stages.c; by hand).
+build/bench/gauss_stages: bench/gauss_stages.c build/unity.c $(SRC) $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(KLFLAGS) -DSQLITE_CORE -o $@ bench/gauss_stages.c -lsqlite3 $(LDLIBS)
+
 bench: kl.so build/bench/bench
 	sh bench/run.sh
 
