@@ -3,6 +3,8 @@
 ** between logits (see core/discrete.h).  No SQLite in here.
 */
 #include "discrete.h"
+#include "port.h"
+#include "disc_tables.h"
 
 #include <limits.h>
 #include <math.h>
@@ -269,6 +271,297 @@ void kl_terms_accum(kl_term_fn term, const double *p, const double *q,
                     size_t n, const kl_totals *t, kl_sum *acc){
   size_t i;
   for(i=0; i<n; i++) kl_sum_add(acc, term(p[i], q[i], t));
+}
+
+/* ---------------------------------------------------------- fast path */
+
+/*
+** The kernels work on the scaled weights ps = p 2^-ep <= 1 and
+** qs = q 2^-eq <= 1, as the careful terms do, with the exact cross
+** difference of cross_diff():
+**   num = ps Qs - qs Ps,  den = ps Qs.hi + qs Ps.hi,
+**   s = num / den = (a - b) / (a + b)  for a = p/P, b = q/Q,
+** the products split exactly without fma (Dekker's product; float32
+** weights have 24 bits, so only the totals need splitting).  With both
+** scaled weights >= 2^-960 (DISC_DD_MIN) every partial product is exact
+** and num is the same double as cross_diff()'s.
+**
+** KL, per bin, a ln(a/b) - a + b:
+**   near, |s| <= 1/3 (a/b in [1/2, 2]): with a = (a+b)(1+s)/2,
+**     b = (a+b)(1-s)/2 and ln(a/b) = 2 atanh(s) = 2s + 2s^3 B(s^2),
+**       term = (a+b) s^2 (1 + s (1+s) B(s^2)),
+**     a sum of two parts of which the second is at most 17% of the first:
+**     no cancellation, and s keeps its relative accuracy however close
+**     a is to b (num is exact to 2^-100 or so).
+**   far: a (ln(a/b) - 1) + b, with a/b = (ps Qs.hi) / (qs Ps.hi); at
+**     a/b = 2 the parts cancel by at most 3.5 bits, as the careful term's.
+** Jensen-Shannon, per bin, ((a ln(2a/(a+b)) + b ln(2b/(a+b))) / 2:
+**   near: ((a+b)/4) s^2 C(s^2), no cancellation.
+**   far: with u = min(a,b)/max(a,b) < 1/2 (the term is symmetric), the
+**     term is (max/2) ((1+u) (ln 2 - ln(1+u)) + u ln u), where the two
+**     parts cancel by at most 2.4 bits (at u = 1/2).
+** Cross-entropy, -a ln b: ln b from log1p((qs - Qs)/Qs) where b > 1/2,
+**   so that b near 1 keeps its digits, else ln b.
+** The logarithms (disc_log) are table-driven: no division, no libm.
+** Each division is one per bin: s or a/b (KL), s or u (JS).
+*/
+#define DISC_SPLIT 134217729.0   /* 2^27 + 1: Veltkamp's splitter */
+
+/* ln x for a positive normal x (anything else gives garbage, which the
+** kernels blend away): x = 2^k m, m in [3/4, 3/2), m = c (1 + z), with
+** z = m/c - 1 formed exactly (c's reciprocal has 8 bits, and m is split
+** in two so that each product is exact; see tests/gen_disc_tables.py),
+** ln x = k ln 2 + ln c + log1p(z), |z| <= 2^-7.  Relative error below
+** 2^-52 also near x = 1, where k = 0 and c = 1. */
+KL_INLINE KL_KERNEL double disc_log(double x){
+  uint64_t b, f, mb, hb;
+  double k, m, mh, ml, ic, z, p, big;
+  size_t i;
+  memcpy(&b, &x, 8);
+  /* k: the exponent as a double, without an int conversion */
+  hb = (b >> 52) | 0x4330000000000000ull;
+  memcpy(&k, &hb, 8);
+  k -= 4503599627370496.0 + 1023.0;
+  f = b & 0x000FFFFFFFFFFFFFull;
+  mb = f | 0x3FF0000000000000ull;
+  memcpy(&m, &mb, 8);
+  /* m in [3/2, 2): halve it; the index runs 0..63 over [3/4, 1) and
+  ** 64..127 over [1, 3/2) */
+  i = (size_t)((f >> (52 - DISC_LOG_BITS)) ^ (1u << (DISC_LOG_BITS - 1)));
+  big = f >= 0x0008000000000000ull ? 1.0 : 0.0;
+  /* (a product selected between two would "trap" for GCC's if-conversion
+  ** and keep the AVX2 and baseline variants from vectorising) */
+  m *= big > 0.0 ? 0.5 : 1.0;
+  k += big;
+  memcpy(&mb, &m, 8);
+  mb &= ~(uint64_t)0xFF;
+  memcpy(&mh, &mb, 8);
+  ml = m - mh;
+  ic = disc_invc[i];
+  z = (mh*ic - 1.0) + ml*ic;
+  p = DISC_A5;
+  p = p*z + DISC_A4; p = p*z + DISC_A3; p = p*z + DISC_A2;
+  p = p*z + DISC_A1; p = p*z + DISC_A0;
+  return (k*DISC_LN2_HI + disc_logc[i]) + (k*DISC_LN2_LO + (z + (z*z)*p));
+}
+
+/* The exact error of the product x*y = h, y = y1 + y2 split (Dekker);
+** x is split too unless it has at most 26 significant bits (narrow). */
+KL_INLINE KL_KERNEL double prod_err(double x, double h, double y1, double y2,
+                          int narrow){
+  double c, x1, x2;
+  if( narrow ) return (x*y1 - h) + x*y2;
+  c = DISC_SPLIT*x;
+  x1 = c - (c - x);
+  x2 = x - x1;
+  return (((x1*y1 - h) + x1*y2) + x2*y1) + x2*y2;
+}
+
+/* B(t), atanh(s) = s + s^3 B(s^2) */
+KL_INLINE KL_KERNEL double disc_atanh_b(double t){
+  double p = DISC_B10;
+  p = p*t + DISC_B9; p = p*t + DISC_B8; p = p*t + DISC_B7;
+  p = p*t + DISC_B6; p = p*t + DISC_B5; p = p*t + DISC_B4;
+  p = p*t + DISC_B3; p = p*t + DISC_B2; p = p*t + DISC_B1;
+  return p*t + DISC_B0;
+}
+
+/*
+** The KL terms of n <= DISC_BLOCK bins into out; returns nonzero if some
+** bin needs the careful term (out[i] is then not to be used).  Inlined
+** into a narrow and a wide variant, each compiled for every target.
+*/
+KL_INLINE KL_KERNEL int kl_block(kl_fast_k k, const double *restrict p,
+                       const double *restrict q, size_t n,
+                       double *restrict out, int narrow){
+  size_t i;
+  uint64_t hard = 0;
+  for(i=0; i<n; i++){
+    double ps = p[i]*k.sp, qs = q[i]*k.sq;
+    double h1 = ps*k.qh, h2 = qs*k.ph;
+    double e1 = prod_err(ps, h1, k.qh1, k.qh2, narrow);
+    double e2 = prod_err(qs, h2, k.ph1, k.ph2, narrow);
+    double num = (h1 - h2) + ((e1 - e2) + (ps*k.ql - qs*k.pl));
+    double den = h1 + h2;
+    int near = 3.0*fabs(num) <= den;
+    double w = (near ? num : h1) / (near ? den : h2);
+    double t = w*w;
+    double tn = ((den*k.inv_pq)*t) * (1.0 + (w*(1.0 + w))*disc_atanh_b(t));
+    double a = ps*k.inv_ps, b = qs*k.inv_qs;
+    double tf = a*(disc_log(w) - 1.0) + b;
+    double v = near ? tn : tf;
+    v = q[i]==0.0 ? INFINITY : v;
+    out[i] = p[i]==0.0 ? b : v;
+    hard |= ((uint64_t)(p[i] > 0.0) & (uint64_t)(ps < DISC_DD_MIN))
+          | ((uint64_t)(q[i] > 0.0) & (uint64_t)(qs < DISC_DD_MIN));
+  }
+  return hard!=0;
+}
+
+KL_CLONES KL_KERNEL
+static int kl_block_narrow(kl_fast_k k, const double *restrict p,
+                           const double *restrict q, size_t n,
+                           double *restrict out){
+  return kl_block(k, p, q, n, out, 1);
+}
+
+KL_CLONES KL_KERNEL
+static int kl_block_wide(kl_fast_k k, const double *restrict p,
+                         const double *restrict q, size_t n,
+                         double *restrict out){
+  return kl_block(k, p, q, n, out, 0);
+}
+
+/* Pairwise sum of n <= DISC_BLOCK terms, in a fixed order. */
+KL_VECTORIZE
+static double disc_pairwise(const double *x, size_t n){
+  double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  size_t i, j;
+  if( n > 64 ){
+    size_t h = (n/2 + 7) & ~(size_t)7;
+    return disc_pairwise(x, h) + disc_pairwise(x + h, n - h);
+  }
+  for(i=0; i + 8 <= n; i += 8){
+    for(j=0; j<8; j++) lane[j] += x[i+j];
+  }
+  for(; i<n; i++) lane[i & 7] += x[i];
+  return ((lane[0] + lane[1]) + (lane[2] + lane[3]))
+       + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
+}
+
+#define DISC_BLOCK 256
+
+void kl_fast_init(kl_fast *f, const kl_totals *t){
+  kl_fast_k *k = &f->k;
+  double c;
+  f->t = t;
+  f->ok = t->ep >= -1000 && t->ep <= 1022 && t->eq >= -1000 && t->eq <= 1022;
+  k->sp = t->sp[0];
+  k->sq = t->sq[0];
+  k->ph = t->Ps.hi;
+  k->pl = t->Ps.lo;
+  c = DISC_SPLIT*k->ph;
+  k->ph1 = c - (c - k->ph);
+  k->ph2 = k->ph - k->ph1;
+  k->qh = t->Qs.hi;
+  k->ql = t->Qs.lo;
+  c = DISC_SPLIT*k->qh;
+  k->qh1 = c - (c - k->qh);
+  k->qh2 = k->qh - k->qh1;
+  k->inv_ps = t->inv_ps;
+  k->inv_qs = t->inv_qs;
+  k->inv_pq = 1.0 / (k->ph*k->qh);
+}
+
+static kl_term_fn careful_term(kl_fast_kind kind){
+  switch( kind ){
+    case KL_FAST_KL: return kl_div_term;
+    case KL_FAST_JS: return kl_js_term;
+    default:         return kl_xent_term;
+  }
+}
+
+void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
+                   const double *q, size_t n, int narrow, kl_sum *acc){
+  double out[DISC_BLOCK];
+  kl_term_fn term = careful_term(kind);
+  if( !f->ok || kind!=KL_FAST_KL ){
+    kl_terms_accum(term, p, q, n, f->t, acc);
+    return;
+  }
+  while( n>0 ){
+    size_t m = n < DISC_BLOCK ? n : DISC_BLOCK, i;
+    int hard = narrow ? kl_block_narrow(f->k, p, q, m, out)
+                      : kl_block_wide(f->k, p, q, m, out);
+    if( hard ){
+      for(i=0; i<m; i++){
+        if( (p[i] > 0.0 && p[i]*f->k.sp < DISC_DD_MIN)
+         || (q[i] > 0.0 && q[i]*f->k.sq < DISC_DD_MIN) ){
+          out[i] = term(p[i], q[i], f->t);
+        }
+      }
+    }
+    kl_sum_add(acc, disc_pairwise(out, m));
+    p += m;
+    q += m;
+    n -= m;
+  }
+}
+
+/* ---------------------------------------------------------- exact sums */
+
+/*
+** Splits each x[i] (|x[i]| <= sigma/512, sigma a power of two) into
+** h = (sigma + x) - sigma, a multiple of ulp(sigma)/2, and the rest
+** x - h, both exact; returns the sum of the h, which is exact too (at most
+** 256 of them, each a multiple of ulp(sigma)/2 below sigma/512: their
+** sum stays below sigma/2 and on that grid).  The rests go to r, their
+** largest magnitude to *rmax.
+*/
+KL_VECTORIZE
+static double extract(const double *x, size_t n, double sigma, double *r,
+                      double *rmax){
+  double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  double mx[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  size_t i, j;
+  for(i=0; i + 8 <= n; i += 8){
+    for(j=0; j<8; j++){
+      double h = (sigma + x[i+j]) - sigma, rest = x[i+j] - h;
+      lane[j] += h;
+      r[i+j] = rest;
+      mx[j] = fabs(rest) > mx[j] ? fabs(rest) : mx[j];
+    }
+  }
+  for(; i<n; i++){
+    double h = (sigma + x[i]) - sigma, rest = x[i] - h;
+    lane[0] += h;
+    r[i] = rest;
+    mx[0] = fabs(rest) > mx[0] ? fabs(rest) : mx[0];
+  }
+  for(j=1; j<8; j++){
+    lane[0] += lane[j];
+    mx[0] = mx[j] > mx[0] ? mx[j] : mx[0];
+  }
+  *rmax = mx[0];
+  return lane[0];
+}
+
+KL_VECTORIZE
+static double vmax(const double *x, size_t n){
+  double mx[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  size_t i, j;
+  for(i=0; i + 8 <= n; i += 8){
+    for(j=0; j<8; j++) mx[j] = x[i+j] > mx[j] ? x[i+j] : mx[j];
+  }
+  for(; i<n; i++) mx[0] = x[i] > mx[0] ? x[i] : mx[0];
+  for(j=1; j<8; j++) mx[0] = mx[j] > mx[0] ? mx[j] : mx[0];
+  return mx[0];
+}
+
+void kl_xsum_add_chunk(kl_xsum *s, const double *x, size_t n){
+  double r[2][DISC_BLOCK];
+  const double *cur;
+  double mx;
+  int level;
+  while( n > DISC_BLOCK ){
+    kl_xsum_add_chunk(s, x, DISC_BLOCK);
+    x += DISC_BLOCK;
+    n -= DISC_BLOCK;
+  }
+  cur = x;
+  mx = vmax(x, n);
+  for(level=0; level<3; level++){
+    int e;
+    if( mx==0.0 ) return;
+    if( mx >= 0x1p1000 ) break;   /* sigma would overflow */
+    frexp(mx, &e);                /* mx < 2^e */
+    kl_xsum_add(s, extract(cur, n, ldexp(1.0, e + 9), r[level & 1], &mx));
+    cur = r[level & 1];
+  }
+  {
+    size_t i;
+    for(i=0; i<n; i++) if( cur[i]!=0.0 ) kl_xsum_add(s, cur[i]);
+  }
 }
 
 /* --------------------------------------------------------------- logits */

@@ -71,6 +71,51 @@ void kl_terms_accum(kl_term_fn term, const double *p, const double *q,
                     size_t n, const kl_totals *t, kl_sum *acc);
 
 /*
+** The fast path of the scalar functions.  kl_fast_accum() adds the terms
+** of n bins to *acc as kl_terms_accum() does with the careful term of its
+** kind, but a chunk of bins at a time: a branch-free kernel, vectorised
+** and dispatched at run time (port.h), computes every bin whose weights
+** and scaled weights are normal and in range, and the careful term
+** recomputes the rest (zeros aside, which the kernel handles: a bin far
+** below its total, a subnormal weight).  Its terms hold the careful
+** terms' accuracy (see discrete.c); they are not bit-identical to them.
+**
+** kl_fast_init() prepares the kernels' constants from the totals; where
+** the totals are beyond what the kernels serve (a total below 2^-1000 or
+** above 2^1022), f->ok is 0 and kl_fast_accum() takes the careful term
+** for every bin.  narrow says that every weight has at most 26 significant
+** bits (float32 data): the exact products then need no splitting.
+*/
+typedef enum { KL_FAST_KL, KL_FAST_JS, KL_FAST_XENT } kl_fast_kind;
+
+typedef struct kl_fast_k {   /* the kernels' constants */
+  double sp, sq;             /* 2^-ep, 2^-eq: p sp = p 2^-ep */
+  double ph, ph1, ph2, pl;   /* Ps.hi = ph1 + ph2 (halves of 26 bits), Ps.lo */
+  double qh, qh1, qh2, ql;   /* Qs likewise */
+  double inv_ps, inv_qs;     /* 1/Ps.hi, 1/Qs.hi */
+  double inv_pq;             /* 1/(Ps.hi Qs.hi) */
+} kl_fast_k;
+
+typedef struct kl_fast {
+  const kl_totals *t;
+  int ok;
+  kl_fast_k k;
+} kl_fast;
+
+void kl_fast_init(kl_fast *f, const kl_totals *t);
+void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
+                   const double *q, size_t n, int narrow, kl_sum *acc);
+
+/*
+** Adds x[0..n) (finite, >= 0) to the exact accumulator s, as kl_xsum_add()
+** on each would, but a chunk at a time: the values are split at a power
+** of two into a part whose sum is exact in double precision and a rest
+** (Rump, Ogita and Oishi's error-free extraction), up to three times, and
+** only what is left after that goes to kl_xsum_add() one by one.
+*/
+void kl_xsum_add_chunk(kl_xsum *s, const double *x, size_t n);
+
+/*
 ** KL between two categorical distributions given as logits (unnormalised
 ** log-probabilities; -Inf is probability 0): softmax inside, in log space.
 ** Three passes over the data: the caller finds the largest finite entries

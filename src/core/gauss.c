@@ -66,13 +66,6 @@ double kl_gauss_term(double mu1, double sd1, double mu2, double sd2){
 ** Where r is beyond [2^-1000, 2^1000] or the term is not finite, the
 ** careful kl_gauss_term() recomputes that dimension.
 */
-#if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) \
-    && !defined(KL_NO_CLONES) && (defined(__clang__) || __GNUC__ >= 6)
-# define KL_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-# define KL_CLONES
-#endif
-
 #define KL_LN2_HI 6.93147180369123816490e-01   /* 0x3FE62E42FEE00000 */
 #define KL_LN2_LO 1.90821492927058770002e-10
 

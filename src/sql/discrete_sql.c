@@ -111,9 +111,27 @@ static int totals(const discrete_kind *k, const kl_xsum *sums, kl_totals *t,
   return SQLITE_OK;
 }
 
-static void add_all(kl_xsum *s, const double *x, size_t n){
+/* The kernel of the fast path (core/discrete.h) of each scalar function. */
+static kl_fast_kind fast_kind(const discrete_kind *k){
+  if( k->term==kl_div_term ) return KL_FAST_KL;
+  if( k->term==kl_js_term ) return KL_FAST_JS;
+  return KL_FAST_XENT;
+}
+
+/* Whether every x[i] is >= 0 (a plain scan; kl_args_check words a miss). */
+static int all_nonneg(const double *x, size_t n){
   size_t i;
-  for(i=0; i<n; i++) kl_xsum_add(s, x[i]);
+  int bad = 0;
+  for(i=0; i<n; i++) bad |= !(x[i] >= 0.0);
+  return !bad;
+}
+
+/* Whether every vector argument is a float32 blob (then every element has
+** 24 significant bits: kl_fast_accum's narrow). */
+static int all_f32(const kl_argv *a){
+  int j;
+  for(j=0; j<a->n; j++) if( a->v[j].kind!=KL_F32 ) return 0;
+  return 1;
 }
 
 /*
@@ -156,6 +174,7 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
   kl_argv a;
   kl_xsum sums[2];
   kl_totals tot;
+  kl_fast fast;
   kl_sum acc;
   size_t n;
   int j, rc, pass;
@@ -181,18 +200,22 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
         continue;
       }
       if( pass==1 ){
-        kl_terms_accum(k->term, a.buf[0], a.buf[k->nvec - 1], n, &tot, &acc);
+        kl_fast_accum(fast_kind(k), &fast, a.buf[0], a.buf[k->nvec - 1], n,
+                      all_f32(&a), &acc);
         continue;
       }
       for(j=0; j<k->nvec; j++){
-        rc = kl_args_check(&a, j, n, KL_DOM_NONNEG, 0, pzErr);
-        if( rc ) return rc;
-        add_all(&sums[j], a.buf[j], n);
+        if( !all_nonneg(a.buf[j], n) ){
+          rc = kl_args_check(&a, j, n, KL_DOM_NONNEG, 0, pzErr);
+          if( rc ) return rc;
+        }
+        kl_xsum_add_chunk(&sums[j], a.buf[j], n);
       }
     }
     if( pass==0 ){
       rc = totals(k, sums, &tot, pzErr);
       if( rc ) return rc;
+      kl_fast_init(&fast, &tot);
     }
   }
   *out = kl_sum_value(&acc);
