@@ -345,55 +345,84 @@ KL_INLINE KL_KERNEL double disc_log(double x){
   return (k*DISC_LN2_HI + disc_logc[i]) + (k*DISC_LN2_LO + (z + (z*z)*p));
 }
 
-/* The exact error of the product x*y = h, y = y1 + y2 split (Dekker);
-** x is split too unless it has at most 26 significant bits (narrow). */
+/* The exact error of the product x*y = h, for y = y1 + y2 split by
+** split26() (Dekker); x is split too, unless it has at most 26 significant
+** bits (narrow), by clearing its low 27 bits (which cannot overflow, as
+** Veltkamp's split of a large x would).  Every partial product is exact,
+** and so is each sum, while no partial product falls below 2^-1022
+** (2^-960 and more for the kernels' bins, see DISC_DD_MIN). */
 KL_INLINE KL_KERNEL double prod_err(double x, double h, double y1, double y2,
-                          int narrow){
-  double c, x1, x2;
+                                    int narrow){
+  uint64_t b;
+  double x1, x2;
   if( narrow ) return (x*y1 - h) + x*y2;
-  c = DISC_SPLIT*x;
-  x1 = c - (c - x);
+  memcpy(&b, &x, 8);
+  b &= ~(uint64_t)0x7FFFFFF;
+  memcpy(&x1, &b, 8);
   x2 = x - x1;
   return (((x1*y1 - h) + x1*y2) + x2*y1) + x2*y2;
 }
 
-/* B(t), atanh(s) = s + s^3 B(s^2) */
+/* B(t), atanh(s) = s + s^3 B(s^2), by Estrin's scheme (a short chain of
+** dependent operations: the kernels are bound by latency, not throughput) */
 KL_INLINE KL_KERNEL double disc_atanh_b(double t){
-  double p = DISC_B10;
-  p = p*t + DISC_B9; p = p*t + DISC_B8; p = p*t + DISC_B7;
-  p = p*t + DISC_B6; p = p*t + DISC_B5; p = p*t + DISC_B4;
-  p = p*t + DISC_B3; p = p*t + DISC_B2; p = p*t + DISC_B1;
-  return p*t + DISC_B0;
+  double t2 = t*t, t4 = t2*t2, t8 = t4*t4;
+  double p01 = DISC_B0 + DISC_B1*t, p23 = DISC_B2 + DISC_B3*t;
+  double p45 = DISC_B4 + DISC_B5*t, p67 = DISC_B6 + DISC_B7*t;
+  double p89 = DISC_B8 + DISC_B9*t;
+  double q03 = p01 + p23*t2, q47 = p45 + p67*t2, q8 = p89 + DISC_B10*t2;
+  return (q03 + q47*t4) + q8*t8;
+}
+
+/* x = 2^k m with m in [1, 2), for a positive normal x: returns m, k in *k
+** (a double, formed without an int conversion). */
+KL_INLINE KL_KERNEL double disc_frexp(double x, double *k){
+  uint64_t b, hb, mb;
+  double e, m;
+  memcpy(&b, &x, 8);
+  hb = (b >> 52) | 0x4330000000000000ull;
+  memcpy(&e, &hb, 8);
+  *k = e - 4503599627370496.0;   /* the biased exponent */
+  mb = (b & 0x000FFFFFFFFFFFFFull) | 0x3FF0000000000000ull;
+  memcpy(&m, &mb, 8);
+  return m;
 }
 
 /*
 ** The KL terms of n <= DISC_BLOCK bins into out; returns nonzero if some
 ** bin needs the careful term (out[i] is then not to be used).  Inlined
 ** into a narrow and a wide variant, each compiled for every target.
+**
+** The far case's logarithm: with h1 = 2^k1 m1 and h2 = 2^k2 m2 (m1, m2 in
+** [1, 2)), ln(a/b) = ln(h1/h2) = (k1 - k2) ln 2 + 2 atanh(s), where
+** s = (m1 - m2)/(m1 + m2) is in (-1/3, 1/3) and m1 - m2 is exact: the same
+** one division and the same polynomial as the near case.
 */
 KL_INLINE KL_KERNEL int kl_block(kl_fast_k k, const double *restrict p,
-                       const double *restrict q, size_t n,
-                       double *restrict out, int narrow){
+                                 const double *restrict q, size_t n,
+                                 double *restrict out, int narrow){
   size_t i;
   uint64_t hard = 0;
   for(i=0; i<n; i++){
-    double ps = p[i]*k.sp, qs = q[i]*k.sq;
-    double h1 = ps*k.qh, h2 = qs*k.ph;
-    double e1 = prod_err(ps, h1, k.qh1, k.qh2, narrow);
-    double e2 = prod_err(qs, h2, k.ph1, k.ph2, narrow);
-    double num = (h1 - h2) + ((e1 - e2) + (ps*k.ql - qs*k.pl));
+    double h1 = p[i]*k.cq, h2 = q[i]*k.cp;
+    double e1 = prod_err(p[i], h1, k.cq1, k.cq2, narrow);
+    double e2 = prod_err(q[i], h2, k.cp1, k.cp2, narrow);
+    double num = (h1 - h2) + ((e1 - e2) + (p[i]*k.cql - q[i]*k.cpl));
     double den = h1 + h2;
     int near = 3.0*fabs(num) <= den;
-    double w = (near ? num : h1) / (near ? den : h2);
-    double t = w*w;
-    double tn = ((den*k.inv_pq)*t) * (1.0 + (w*(1.0 + w))*disc_atanh_b(t));
-    double a = ps*k.inv_ps, b = qs*k.inv_qs;
-    double tf = a*(disc_log(w) - 1.0) + b;
+    double k1, k2, m1 = disc_frexp(h1, &k1), m2 = disc_frexp(h2, &k2);
+    double w = (near ? num : m1 - m2) / (near ? den : m1 + m2);
+    double t = w*w, bb = disc_atanh_b(t);
+    double tn = ((den*k.inv_pq)*t) * (1.0 + (w*(1.0 + w))*bb);
+    double kd = k1 - k2;
+    double lr = (kd*DISC_LN2_HI + 2.0*w) + (kd*DISC_LN2_LO + ((2.0*w)*t)*bb);
+    double a = p[i]*k.ca, b = q[i]*k.cb;
+    double tf = a*(lr - 1.0) + b;
     double v = near ? tn : tf;
     v = q[i]==0.0 ? INFINITY : v;
     out[i] = p[i]==0.0 ? b : v;
-    hard |= ((uint64_t)(p[i] > 0.0) & (uint64_t)(ps < DISC_DD_MIN))
-          | ((uint64_t)(q[i] > 0.0) & (uint64_t)(qs < DISC_DD_MIN));
+    hard |= ((uint64_t)(p[i] > 0.0) & (uint64_t)(p[i] < k.pmin))
+          | ((uint64_t)(q[i] > 0.0) & (uint64_t)(q[i] < k.qmin));
   }
   return hard!=0;
 }
@@ -413,7 +442,7 @@ static int kl_block_wide(kl_fast_k k, const double *restrict p,
 }
 
 /* Pairwise sum of n <= DISC_BLOCK terms, in a fixed order. */
-KL_VECTORIZE
+KL_CLONES KL_KERNEL
 static double disc_pairwise(const double *x, size_t n){
   double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   size_t i, j;
@@ -431,26 +460,39 @@ static double disc_pairwise(const double *x, size_t n){
 
 #define DISC_BLOCK 256
 
+/* x 2^-e into *out; whether that is exact (no rounding into the
+** subnormals, no overflow) */
+static int scaled(double x, int e, double *out){
+  *out = ldexp(x, -e);
+  return ldexp(*out, e)==x;
+}
+
+/* x = hi + lo, hi with at most 26 significant bits (Veltkamp) */
+static void split26(double x, double *hi, double *lo){
+  double c = DISC_SPLIT*x;
+  *hi = c - (c - x);
+  *lo = x - *hi;
+}
+
 void kl_fast_init(kl_fast *f, const kl_totals *t){
   kl_fast_k *k = &f->k;
-  double c;
+  double h1, h2;
+  int ep = t->ep, eq = t->eq;
   f->t = t;
-  f->ok = t->ep >= -1000 && t->ep <= 1022 && t->eq >= -1000 && t->eq <= 1022;
-  k->sp = t->sp[0];
-  k->sq = t->sq[0];
-  k->ph = t->Ps.hi;
-  k->pl = t->Ps.lo;
-  c = DISC_SPLIT*k->ph;
-  k->ph1 = c - (c - k->ph);
-  k->ph2 = k->ph - k->ph1;
-  k->qh = t->Qs.hi;
-  k->ql = t->Qs.lo;
-  c = DISC_SPLIT*k->qh;
-  k->qh1 = c - (c - k->qh);
-  k->qh2 = k->qh - k->qh1;
-  k->inv_ps = t->inv_ps;
-  k->inv_qs = t->inv_qs;
-  k->inv_pq = 1.0 / (k->ph*k->qh);
+  f->ok = ep >= -1000 && ep <= 1022 && eq >= -1000 && eq <= 1022;
+  split26(t->Qs.hi, &h1, &h2);
+  f->ok = f->ok && scaled(t->Qs.hi, ep, &k->cq) && scaled(h1, ep, &k->cq1)
+       && scaled(h2, ep, &k->cq2) && scaled(t->Qs.lo, ep, &k->cql);
+  split26(t->Ps.hi, &h1, &h2);
+  f->ok = f->ok && scaled(t->Ps.hi, eq, &k->cp) && scaled(h1, eq, &k->cp1)
+       && scaled(h2, eq, &k->cp2) && scaled(t->Ps.lo, eq, &k->cpl);
+  f->ok = f->ok && scaled(t->inv_ps, ep, &k->ca)
+       && scaled(t->inv_qs, eq, &k->cb);
+  k->inv_pq = 1.0 / (t->Ps.hi*t->Qs.hi);
+  /* p 2^-ep < 2^-960 exactly when p < 2^(ep-960), which is 0 (no bin is
+  ** below it) for ep < -114 */
+  k->pmin = ldexp(1.0, ep - 960);
+  k->qmin = ldexp(1.0, eq - 960);
 }
 
 static kl_term_fn careful_term(kl_fast_kind kind){
@@ -475,8 +517,8 @@ void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
                       : kl_block_wide(f->k, p, q, m, out);
     if( hard ){
       for(i=0; i<m; i++){
-        if( (p[i] > 0.0 && p[i]*f->k.sp < DISC_DD_MIN)
-         || (q[i] > 0.0 && q[i]*f->k.sq < DISC_DD_MIN) ){
+        if( (p[i] > 0.0 && p[i] < f->k.pmin)
+         || (q[i] > 0.0 && q[i] < f->k.qmin) ){
           out[i] = term(p[i], q[i], f->t);
         }
       }
@@ -498,25 +540,25 @@ void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
 ** sum stays below sigma/2 and on that grid).  The rests go to r, their
 ** largest magnitude to *rmax.
 */
-KL_VECTORIZE
-static double extract(const double *x, size_t n, double sigma, double *r,
-                      double *rmax){
+KL_CLONES KL_KERNEL
+static double extract(const double *restrict x, size_t n, double sigma,
+                      double *restrict r, double *rmax){
   double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   double mx[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   size_t i, j;
   for(i=0; i + 8 <= n; i += 8){
     for(j=0; j<8; j++){
-      double h = (sigma + x[i+j]) - sigma, rest = x[i+j] - h;
+      double h = (sigma + x[i+j]) - sigma, rest = x[i+j] - h, a = fabs(rest);
       lane[j] += h;
       r[i+j] = rest;
-      mx[j] = fabs(rest) > mx[j] ? fabs(rest) : mx[j];
+      mx[j] = a > mx[j] ? a : mx[j];
     }
   }
   for(; i<n; i++){
-    double h = (sigma + x[i]) - sigma, rest = x[i] - h;
+    double h = (sigma + x[i]) - sigma, rest = x[i] - h, a = fabs(rest);
     lane[0] += h;
     r[i] = rest;
-    mx[0] = fabs(rest) > mx[0] ? fabs(rest) : mx[0];
+    mx[0] = a > mx[0] ? a : mx[0];
   }
   for(j=1; j<8; j++){
     lane[0] += lane[j];
@@ -526,42 +568,98 @@ static double extract(const double *x, size_t n, double sigma, double *r,
   return lane[0];
 }
 
-KL_VECTORIZE
-static double vmax(const double *x, size_t n){
-  double mx[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+/* The largest of x[0..n) (finite), or -1 if some x[i] is negative. */
+KL_CLONES KL_KERNEL
+static double check_max(const double *x, size_t n){
+  double mx[8] = {0, 0, 0, 0, 0, 0, 0, 0}, mn[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   size_t i, j;
   for(i=0; i + 8 <= n; i += 8){
-    for(j=0; j<8; j++) mx[j] = x[i+j] > mx[j] ? x[i+j] : mx[j];
+    for(j=0; j<8; j++){
+      double v = x[i+j];
+      mx[j] = v > mx[j] ? v : mx[j];
+      mn[j] = v < mn[j] ? v : mn[j];
+    }
   }
-  for(; i<n; i++) mx[0] = x[i] > mx[0] ? x[i] : mx[0];
-  for(j=1; j<8; j++) mx[0] = mx[j] > mx[0] ? mx[j] : mx[0];
-  return mx[0];
+  for(; i<n; i++){
+    mx[0] = x[i] > mx[0] ? x[i] : mx[0];
+    mn[0] = x[i] < mn[0] ? x[i] : mn[0];
+  }
+  for(j=1; j<8; j++){
+    mx[0] = mx[j] > mx[0] ? mx[j] : mx[0];
+    mn[0] = mn[j] < mn[0] ? mn[j] : mn[0];
+  }
+  return mn[0] < 0.0 ? -1.0 : mx[0];
 }
 
-void kl_xsum_add_chunk(kl_xsum *s, const double *x, size_t n){
+void kl_fsum_init(kl_fsum *f){
+  f->s = 0.0;
+  f->spilled = 0;
+}
+
+static void fsum_spill(kl_fsum *f, double v){
+  if( !f->spilled ){
+    memset(&f->x, 0, sizeof f->x);
+    f->spilled = 1;
+  }
+  kl_xsum_add(&f->x, v);
+}
+
+/* s += v, exactly: what the double cannot hold spills */
+static void fsum_push(kl_fsum *f, double v){
+  double t = f->s + v, bv, err;
+  if( !(t <= 1.7976931348623157e308) ){
+    fsum_spill(f, f->s);     /* beyond the double range */
+    fsum_spill(f, v);
+    f->s = 0.0;
+    return;
+  }
+  bv = t - f->s;             /* TwoSum: s + v = t + err exactly */
+  err = (f->s - (t - bv)) + (v - bv);
+  f->s = t;
+  if( err!=0.0 ) fsum_spill(f, err);
+}
+
+int kl_fsum_add(kl_fsum *f, const double *x, size_t n){
   double r[2][DISC_BLOCK];
   const double *cur;
   double mx;
+  size_t i;
   int level;
   while( n > DISC_BLOCK ){
-    kl_xsum_add_chunk(s, x, DISC_BLOCK);
+    if( kl_fsum_add(f, x, DISC_BLOCK) ) return 1;
     x += DISC_BLOCK;
     n -= DISC_BLOCK;
   }
+  mx = check_max(x, n);
+  if( mx < 0.0 ) return 1;
   cur = x;
-  mx = vmax(x, n);
   for(level=0; level<3; level++){
     int e;
-    if( mx==0.0 ) return;
+    if( mx==0.0 ) return 0;
     if( mx >= 0x1p1000 ) break;   /* sigma would overflow */
     frexp(mx, &e);                /* mx < 2^e */
-    kl_xsum_add(s, extract(cur, n, ldexp(1.0, e + 9), r[level & 1], &mx));
+    fsum_push(f, extract(cur, n, ldexp(1.0, e + 9), r[level & 1], &mx));
     cur = r[level & 1];
   }
-  {
-    size_t i;
-    for(i=0; i<n; i++) if( cur[i]!=0.0 ) kl_xsum_add(s, cur[i]);
+  for(i=0; i<n; i++) if( cur[i]!=0.0 ) fsum_spill(f, cur[i]);
+  return 0;
+}
+
+kl_dd kl_fsum_frexp(kl_fsum *f, int *e){
+  kl_dd m;
+  if( f->spilled ){
+    fsum_spill(f, f->s);
+    f->s = 0.0;
+    return kl_total_frexp(&f->x, e);
   }
+  m.lo = 0.0;
+  if( f->s==0.0 ){
+    *e = 0;
+    m.hi = 0.0;
+    return m;
+  }
+  m.hi = frexp(f->s, e);
+  return m;
 }
 
 /* --------------------------------------------------------------- logits */

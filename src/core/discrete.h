@@ -89,11 +89,13 @@ void kl_terms_accum(kl_term_fn term, const double *p, const double *q,
 typedef enum { KL_FAST_KL, KL_FAST_JS, KL_FAST_XENT } kl_fast_kind;
 
 typedef struct kl_fast_k {   /* the kernels' constants */
-  double sp, sq;             /* 2^-ep, 2^-eq: p sp = p 2^-ep */
-  double ph, ph1, ph2, pl;   /* Ps.hi = ph1 + ph2 (halves of 26 bits), Ps.lo */
-  double qh, qh1, qh2, ql;   /* Qs likewise */
-  double inv_ps, inv_qs;     /* 1/Ps.hi, 1/Qs.hi */
+  double cq, cq1, cq2, cql;  /* Qs.hi = hi1 + hi2 (26-bit halves), Qs.lo, each
+                             ** times 2^-ep: p cq = (p 2^-ep) Qs.hi, exactly */
+  double cp, cp1, cp2, cpl;  /* Ps likewise, times 2^-eq */
+  double ca, cb;             /* 2^-ep / Ps.hi, 2^-eq / Qs.hi: a = p ca */
   double inv_pq;             /* 1/(Ps.hi Qs.hi) */
+  double pmin, qmin;         /* 2^(ep-960), 2^(eq-960): a bin below takes
+                             ** the careful term */
 } kl_fast_k;
 
 typedef struct kl_fast {
@@ -107,13 +109,28 @@ void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
                    const double *q, size_t n, int narrow, kl_sum *acc);
 
 /*
-** Adds x[0..n) (finite, >= 0) to the exact accumulator s, as kl_xsum_add()
-** on each would, but a chunk at a time: the values are split at a power
-** of two into a part whose sum is exact in double precision and a rest
-** (Rump, Ogita and Oishi's error-free extraction), up to three times, and
-** only what is left after that goes to kl_xsum_add() one by one.
+** The exact total of a distribution's weights, fast where the data allow:
+** each chunk of weights is split at a power of two into a part whose sum
+** is exact in double precision and a rest (Rump, Ogita and Oishi's
+** error-free extraction), up to three times, and the chunks' exact sums
+** are added to a double s while every addition is exact (checked by
+** TwoSum); whatever is not exact goes to the exact accumulator x
+** (spilled).  The total is s + x, exactly, always: float32 histograms of
+** any length, and most others, never spill.
+**
+** kl_fsum_add() adds x[0..n), which must be finite; it returns nonzero,
+** adding nothing, if some x[i] is negative (or NaN).  kl_fsum_frexp()
+** gives the total as kl_total_frexp() does (m 2^e, m.hi in [1/2, 1)).
 */
-void kl_xsum_add_chunk(kl_xsum *s, const double *x, size_t n);
+typedef struct kl_fsum {
+  double s;
+  int spilled;
+  kl_xsum x;   /* zeroed when first used */
+} kl_fsum;
+
+void kl_fsum_init(kl_fsum *f);
+int kl_fsum_add(kl_fsum *f, const double *x, size_t n);
+kl_dd kl_fsum_frexp(kl_fsum *f, int *e);
 
 /*
 ** KL between two categorical distributions given as logits (unnormalised

@@ -111,19 +111,32 @@ static int totals(const discrete_kind *k, const kl_xsum *sums, kl_totals *t,
   return SQLITE_OK;
 }
 
+/* totals() from the scalar functions' fast exact sums */
+static int fast_totals(const discrete_kind *k, kl_fsum *sums, kl_totals *t,
+                       char **pzErr){
+  kl_dd tot[2];
+  int j, e[2] = { 0, 0 };
+  for(j=0; j<k->nvec; j++){
+    tot[j] = kl_fsum_frexp(&sums[j], &e[j]);
+    if( !(tot[j].hi > 0.0) ){
+      return kl_fail(pzErr, sqlite3_mprintf("%s: %s sums to 0, so it is not "
+                                            "a distribution", k->name,
+                                            pq_names[j]));
+    }
+  }
+  if( k->nvec==1 ){
+    tot[1] = tot[0];
+    e[1] = e[0];
+  }
+  kl_totals_init_exp(t, tot[0], e[0], tot[1], e[1]);
+  return SQLITE_OK;
+}
+
 /* The kernel of the fast path (core/discrete.h) of each scalar function. */
 static kl_fast_kind fast_kind(const discrete_kind *k){
   if( k->term==kl_div_term ) return KL_FAST_KL;
   if( k->term==kl_js_term ) return KL_FAST_JS;
   return KL_FAST_XENT;
-}
-
-/* Whether every x[i] is >= 0 (a plain scan; kl_args_check words a miss). */
-static int all_nonneg(const double *x, size_t n){
-  size_t i;
-  int bad = 0;
-  for(i=0; i<n; i++) bad |= !(x[i] >= 0.0);
-  return !bad;
 }
 
 /* Whether every vector argument is a float32 blob (then every element has
@@ -172,14 +185,15 @@ static void js_terms_at(const double *p, const double *q, size_t n,
 static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
                           double *out, int *scale, char **pzErr){
   kl_argv a;
-  kl_xsum sums[2];
+  kl_fsum sums[2];
   kl_totals tot;
   kl_fast fast;
   kl_sum acc;
   size_t n;
   int j, rc, pass;
 
-  memset(sums, 0, sizeof sums);
+  kl_fsum_init(&sums[0]);
+  kl_fsum_init(&sums[1]);
   kl_sum_init(&acc);
   *scale = 0;
   for(pass=0; pass<3; pass++){
@@ -205,15 +219,15 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
         continue;
       }
       for(j=0; j<k->nvec; j++){
-        if( !all_nonneg(a.buf[j], n) ){
+        if( kl_fsum_add(&sums[j], a.buf[j], n) ){
+          /* a negative entry: the check words it */
           rc = kl_args_check(&a, j, n, KL_DOM_NONNEG, 0, pzErr);
           if( rc ) return rc;
         }
-        kl_xsum_add_chunk(&sums[j], a.buf[j], n);
       }
     }
     if( pass==0 ){
-      rc = totals(k, sums, &tot, pzErr);
+      rc = fast_totals(k, sums, &tot, pzErr);
       if( rc ) return rc;
       kl_fast_init(&fast, &tot);
     }
