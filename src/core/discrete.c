@@ -276,86 +276,75 @@ void kl_terms_accum(kl_term_fn term, const double *p, const double *q,
 /* ---------------------------------------------------------- fast path */
 
 /*
-** The kernels work on the scaled weights ps = p 2^-ep <= 1 and
-** qs = q 2^-eq <= 1, as the careful terms do, with the exact cross
-** difference of cross_diff():
-**   num = ps Qs - qs Ps,  den = ps Qs.hi + qs Ps.hi,
-**   s = num / den = (a - b) / (a + b)  for a = p/P, b = q/Q,
-** the products split exactly without fma (Dekker's product; float32
-** weights have 24 bits, so only the totals need splitting).  With both
-** scaled weights >= 2^-960 (DISC_DD_MIN) every partial product is exact
-** and num is the same double as cross_diff()'s.
+** The kernels take each bin's weights p and q as they are (float32 read
+** in place, or doubles) and the totals' scaled parts as constants
+** (kl_fast_k: Qs 2^-ep and Ps 2^-eq, split), so that
+**   h1 = p Qs.hi 2^-ep,  h2 = q Ps.hi 2^-eq,
+**   num = (p Qs - q Ps) 2^-(ep+eq) to about 2^-100 relative (exact parts),
+**   den = h1 + h2,  s = num / den = (a - b)/(a + b)
+** for a = p/P, b = q/Q: the cross difference of cross_diff(), without fma.
+** For float32 weights (24 bits) each total is split into a 29-bit and a
+** 24-bit part, so that every product is exact; and for two bins whose
+** ratio a/b is within [1/2, 2], the two leading differences are exact
+** too (Sterbenz; and for the second, both products lie on grids at most
+** four apart and below 2^-28 h1: 51 bits).  For doubles, Dekker's exact
+** product.  With p 2^-ep and q 2^-eq >= 2^-960 (DISC_DD_MIN), no partial
+** product leaves the normal range.
 **
 ** KL, per bin, a ln(a/b) - a + b:
 **   near, |s| <= 1/3 (a/b in [1/2, 2]): with a = (a+b)(1+s)/2,
 **     b = (a+b)(1-s)/2 and ln(a/b) = 2 atanh(s) = 2s + 2s^3 B(s^2),
 **       term = (a+b) s^2 (1 + s (1+s) B(s^2)),
 **     a sum of two parts of which the second is at most 17% of the first:
-**     no cancellation, and s keeps its relative accuracy however close
-**     a is to b (num is exact to 2^-100 or so).
-**   far: a (ln(a/b) - 1) + b, with a/b = (ps Qs.hi) / (qs Ps.hi); at
-**     a/b = 2 the parts cancel by at most 3.5 bits, as the careful term's.
-** Jensen-Shannon, per bin, ((a ln(2a/(a+b)) + b ln(2b/(a+b))) / 2:
-**   near: ((a+b)/4) s^2 C(s^2), no cancellation.
-**   far: with u = min(a,b)/max(a,b) < 1/2 (the term is symmetric), the
-**     term is (max/2) ((1+u) (ln 2 - ln(1+u)) + u ln u), where the two
-**     parts cancel by at most 2.4 bits (at u = 1/2).
-** Cross-entropy, -a ln b: ln b from log1p((qs - Qs)/Qs) where b > 1/2,
-**   so that b near 1 keeps its digits, else ln b.
-** The logarithms (disc_log) are table-driven: no division, no libm.
-** Each division is one per bin: s or a/b (KL), s or u (JS).
+**     no cancellation, and s keeps its relative accuracy however close a
+**     is to b.
+**   far: a (ln(a/b) - 1) + b, where with h1 = 2^k1 m1, h2 = 2^k2 m2 (m1,
+**     m2 in [1, 2)) ln(a/b) = ln(h1/h2) = (k1 - k2) ln 2 + 2 atanh(s'),
+**     s' = (m1 - m2)/(m1 + m2) in (-1/3, 1/3), m1 - m2 exact: the same
+**     one division (num/den or s') and the same polynomial B as the near
+**     case; |ln(a/b)| >= ln 2 there, and at a/b = 2 the parts cancel by
+**     at most 3.5 bits, as the careful term's.
+** No libm, no table, one division per bin.
 */
-#define DISC_SPLIT 134217729.0   /* 2^27 + 1: Veltkamp's splitter */
+#define DISC_BLOCK 256            /* bins per kernel call */
+#define DISC_SPLIT 134217729.0     /* 2^27 + 1: Veltkamp's splitter */
+#define DISC_SPLIT29 16777217.0    /* 2^24 + 1: keeps the top 29 bits */
 
-/* ln x for a positive normal x (anything else gives garbage, which the
-** kernels blend away): x = 2^k m, m in [3/4, 3/2), m = c (1 + z), with
-** z = m/c - 1 formed exactly (c's reciprocal has 8 bits, and m is split
-** in two so that each product is exact; see tests/gen_disc_tables.py),
-** ln x = k ln 2 + ln c + log1p(z), |z| <= 2^-7.  Relative error below
-** 2^-52 also near x = 1, where k = 0 and c = 1. */
-KL_INLINE KL_KERNEL double disc_log(double x){
-  uint64_t b, f, mb, hb;
-  double k, m, mh, ml, ic, z, p, big;
-  size_t i;
-  memcpy(&b, &x, 8);
-  /* k: the exponent as a double, without an int conversion */
-  hb = (b >> 52) | 0x4330000000000000ull;
-  memcpy(&k, &hb, 8);
-  k -= 4503599627370496.0 + 1023.0;
-  f = b & 0x000FFFFFFFFFFFFFull;
-  mb = f | 0x3FF0000000000000ull;
-  memcpy(&m, &mb, 8);
-  /* m in [3/2, 2): halve it; the index runs 0..63 over [3/4, 1) and
-  ** 64..127 over [1, 3/2) */
-  i = (size_t)((f >> (52 - DISC_LOG_BITS)) ^ (1u << (DISC_LOG_BITS - 1)));
-  big = f >= 0x0008000000000000ull ? 1.0 : 0.0;
-  /* (a product selected between two would "trap" for GCC's if-conversion
-  ** and keep the AVX2 and baseline variants from vectorising) */
-  m *= big > 0.0 ? 0.5 : 1.0;
-  k += big;
-  memcpy(&mb, &m, 8);
-  mb &= ~(uint64_t)0xFF;
-  memcpy(&mh, &mb, 8);
-  ml = m - mh;
-  ic = disc_invc[i];
-  z = (mh*ic - 1.0) + ml*ic;
-  p = DISC_A5;
-  p = p*z + DISC_A4; p = p*z + DISC_A3; p = p*z + DISC_A2;
-  p = p*z + DISC_A1; p = p*z + DISC_A0;
-  return (k*DISC_LN2_HI + disc_logc[i]) + (k*DISC_LN2_LO + (z + (z*z)*p));
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__==__ORDER_LITTLE_ENDIAN__
+# define DISC_LITTLE_ENDIAN 1
+#else
+# define DISC_LITTLE_ENDIAN 0
+#endif
+
+/* Element i of a little-endian float32 blob, as a double (exact). */
+KL_INLINE KL_KERNEL double f32_at(const unsigned char *b, size_t i){
+  uint32_t u;
+  float x;
+  if( DISC_LITTLE_ENDIAN ){
+    memcpy(&u, b + 4*i, 4);
+  }else{
+    const unsigned char *c = b + 4*i;
+    u = (uint32_t)c[0] | (uint32_t)c[1]<<8 | (uint32_t)c[2]<<16
+      | (uint32_t)c[3]<<24;
+  }
+  memcpy(&x, &u, 4);
+  return x;
+}
+
+/* Element i of a chunk: doubles, or float32 read in place (f32). */
+KL_INLINE KL_KERNEL double elem(const void *x, size_t i, int f32){
+  return f32 ? f32_at((const unsigned char*)x, i) : ((const double*)x)[i];
 }
 
 /* The exact error of the product x*y = h, for y = y1 + y2 split by
-** split26() (Dekker); x is split too, unless it has at most 26 significant
-** bits (narrow), by clearing its low 27 bits (which cannot overflow, as
-** Veltkamp's split of a large x would).  Every partial product is exact,
-** and so is each sum, while no partial product falls below 2^-1022
-** (2^-960 and more for the kernels' bins, see DISC_DD_MIN). */
-KL_INLINE KL_KERNEL double prod_err(double x, double h, double y1, double y2,
-                                    int narrow){
+** Veltkamp (26 bits each; Dekker's product); x is split by clearing its
+** low 27 bits, which cannot overflow as Veltkamp's split of a large x
+** would.  Every partial product and every sum is exact while no partial
+** product falls below 2^-1022. */
+KL_INLINE KL_KERNEL double prod_err(double x, double h, double y1,
+                                    double y2){
   uint64_t b;
   double x1, x2;
-  if( narrow ) return (x*y1 - h) + x*y2;
   memcpy(&b, &x, 8);
   b &= ~(uint64_t)0x7FFFFFF;
   memcpy(&x1, &b, 8);
@@ -363,83 +352,93 @@ KL_INLINE KL_KERNEL double prod_err(double x, double h, double y1, double y2,
   return (((x1*y1 - h) + x1*y2) + x2*y1) + x2*y2;
 }
 
-/* B(t), atanh(s) = s + s^3 B(s^2), by Estrin's scheme (a short chain of
-** dependent operations: the kernels are bound by latency, not throughput) */
+/* B(t), atanh(s) = s + s^3 B(s^2), |s| <= 0.51, by Estrin's scheme (a
+** shorter chain of dependent operations than Horner's) */
 KL_INLINE KL_KERNEL double disc_atanh_b(double t){
   double t2 = t*t, t4 = t2*t2, t8 = t4*t4;
   double p01 = DISC_B0 + DISC_B1*t, p23 = DISC_B2 + DISC_B3*t;
   double p45 = DISC_B4 + DISC_B5*t, p67 = DISC_B6 + DISC_B7*t;
-  double p89 = DISC_B8 + DISC_B9*t;
-  double q03 = p01 + p23*t2, q47 = p45 + p67*t2, q8 = p89 + DISC_B10*t2;
-  return (q03 + q47*t4) + q8*t8;
+  double p89 = DISC_B8 + DISC_B9*t, pab = DISC_B10 + DISC_B11*t;
+  double q03 = p01 + p23*t2, q47 = p45 + p67*t2, q8b = p89 + pab*t2;
+  return (q03 + q47*t4) + (q8b + DISC_B12*t4)*t8;
 }
 
-/* x = 2^k m with m in [1, 2), for a positive normal x: returns m, k in *k
-** (a double, formed without an int conversion). */
+/* x = 2^k m with m in [1, 2), for a positive normal x: returns m, and k
+** plus 1023 in *k (as a double, formed without an int conversion). */
 KL_INLINE KL_KERNEL double disc_frexp(double x, double *k){
   uint64_t b, hb, mb;
   double e, m;
   memcpy(&b, &x, 8);
   hb = (b >> 52) | 0x4330000000000000ull;
   memcpy(&e, &hb, 8);
-  *k = e - 4503599627370496.0;   /* the biased exponent */
+  *k = e - 4503599627370496.0;
   mb = (b & 0x000FFFFFFFFFFFFFull) | 0x3FF0000000000000ull;
   memcpy(&m, &mb, 8);
   return m;
 }
 
+/* num = (p Qs - q Ps) 2^-(ep+eq), see above */
+KL_INLINE KL_KERNEL double cross_num(const kl_fast_k *k, double p, double q,
+                                     double h1, double h2, int f32){
+  double e1, e2;
+  if( f32 ){
+    double d1 = p*k->c1 - q*k->d1, d2 = p*k->c2 - q*k->d2;
+    return (d1 + d2) + (p*k->cql - q*k->cpl);
+  }
+  e1 = prod_err(p, h1, k->cq1, k->cq2);
+  e2 = prod_err(q, h2, k->cp1, k->cp2);
+  return (h1 - h2) + ((e1 - e2) + (p*k->cql - q*k->cpl));
+}
+
 /*
 ** The KL terms of n <= DISC_BLOCK bins into out; returns nonzero if some
 ** bin needs the careful term (out[i] is then not to be used).  Inlined
-** into a narrow and a wide variant, each compiled for every target.
-**
-** The far case's logarithm: with h1 = 2^k1 m1 and h2 = 2^k2 m2 (m1, m2 in
-** [1, 2)), ln(a/b) = ln(h1/h2) = (k1 - k2) ln 2 + 2 atanh(s), where
-** s = (m1 - m2)/(m1 + m2) is in (-1/3, 1/3) and m1 - m2 is exact: the same
-** one division and the same polynomial as the near case.
+** into variants for float32 and doubles, and for clean chunks (no zero
+** weight, none below DISC_DD_MIN at scale: kl_fsum's statistics say so)
+** and any; each compiled for every target (KL_CLONES).
 */
-KL_INLINE KL_KERNEL int kl_block(kl_fast_k k, const double *restrict p,
-                                 const double *restrict q, size_t n,
-                                 double *restrict out, int narrow){
+KL_INLINE KL_KERNEL int kl_block(kl_fast_k k, const void *restrict pv,
+                                 const void *restrict qv, size_t n,
+                                 double *restrict out, int f32, int clean){
   size_t i;
   uint64_t hard = 0;
   for(i=0; i<n; i++){
-    double h1 = p[i]*k.cq, h2 = q[i]*k.cp;
-    double e1 = prod_err(p[i], h1, k.cq1, k.cq2, narrow);
-    double e2 = prod_err(q[i], h2, k.cp1, k.cp2, narrow);
-    double num = (h1 - h2) + ((e1 - e2) + (p[i]*k.cql - q[i]*k.cpl));
-    double den = h1 + h2;
-    int near = 3.0*fabs(num) <= den;
+    double p = elem(pv, i, f32), q = elem(qv, i, f32);
+    double h1 = p*k.cq, h2 = q*k.cp;
+    double num = cross_num(&k, p, q, h1, h2, f32), den = h1 + h2;
+    int near = 2.0*fabs(num) <= den;
     double k1, k2, m1 = disc_frexp(h1, &k1), m2 = disc_frexp(h2, &k2);
     double w = (near ? num : m1 - m2) / (near ? den : m1 + m2);
     double t = w*w, bb = disc_atanh_b(t);
-    double tn = ((den*k.inv_pq)*t) * (1.0 + (w*(1.0 + w))*bb);
-    double kd = k1 - k2;
-    double lr = (kd*DISC_LN2_HI + 2.0*w) + (kd*DISC_LN2_LO + ((2.0*w)*t)*bb);
-    double a = p[i]*k.ca, b = q[i]*k.cb;
-    double tf = a*(lr - 1.0) + b;
-    double v = near ? tn : tf;
-    v = q[i]==0.0 ? INFINITY : v;
-    out[i] = p[i]==0.0 ? b : v;
-    hard |= ((uint64_t)(p[i] > 0.0) & (uint64_t)(p[i] < k.pmin))
-          | ((uint64_t)(q[i] > 0.0) & (uint64_t)(q[i] < k.qmin));
+    double a = p*k.ca, b = q*k.cb;
+    /* (a+b) s^2 = num s / (Ps Qs), num being the more accurate */
+    double tn = ((num*k.inv_pq)*w) * (1.0 + (w*(1.0 + w))*bb);
+    /* ln(a/b) = hi + lo: kd ln 2 + 2w, with its rounding (Fast2Sum:
+    ** |kd| >= 1 in the far case, and |2w| < ln 2) */
+    double kd = k1 - k2, kh = kd*DISC_LN2_HI, w2 = 2.0*w, hi = kh + w2;
+    double lo = ((kh - hi) + w2) + (kd*DISC_LN2_LO + (w2*t)*bb);
+    double v = near ? tn : a*(hi - 1.0) + (b + a*lo);
+    if( !clean ){
+      v = q==0.0 ? INFINITY : v;
+      v = p==0.0 ? b : v;
+      hard |= ((uint64_t)(p > 0.0) & (uint64_t)(p < k.pmin))
+            | ((uint64_t)(q > 0.0) & (uint64_t)(q < k.qmin));
+    }
+    out[i] = v;
   }
   return hard!=0;
 }
 
-KL_CLONES KL_KERNEL
-static int kl_block_narrow(kl_fast_k k, const double *restrict p,
-                           const double *restrict q, size_t n,
-                           double *restrict out){
-  return kl_block(k, p, q, n, out, 1);
-}
-
-KL_CLONES KL_KERNEL
-static int kl_block_wide(kl_fast_k k, const double *restrict p,
-                         const double *restrict q, size_t n,
-                         double *restrict out){
-  return kl_block(k, p, q, n, out, 0);
-}
+#define DISC_VARIANT(name, type, f32, clean) \
+  KL_CLONES KL_KERNEL \
+  static int name(kl_fast_k k, const type *restrict p, \
+                  const type *restrict q, size_t n, double *restrict out){ \
+    return kl_block(k, p, q, n, out, f32, clean); \
+  }
+DISC_VARIANT(kl_block_f32, unsigned char, 1, 0)
+DISC_VARIANT(kl_block_f32_clean, unsigned char, 1, 1)
+DISC_VARIANT(kl_block_f64, double, 0, 0)
+DISC_VARIANT(kl_block_f64_clean, double, 0, 1)
 
 /* Pairwise sum of n <= DISC_BLOCK terms, in a fixed order. */
 KL_CLONES KL_KERNEL
@@ -458,8 +457,6 @@ static double disc_pairwise(const double *x, size_t n){
        + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
 }
 
-#define DISC_BLOCK 256
-
 /* x 2^-e into *out; whether that is exact (no rounding into the
 ** subnormals, no overflow) */
 static int scaled(double x, int e, double *out){
@@ -467,32 +464,53 @@ static int scaled(double x, int e, double *out){
   return ldexp(*out, e)==x;
 }
 
-/* x = hi + lo, hi with at most 26 significant bits (Veltkamp) */
-static void split26(double x, double *hi, double *lo){
-  double c = DISC_SPLIT*x;
+/* x = hi + lo, hi with 53 - log2(splitter - 1) significant bits */
+static void split(double x, double splitter, double *hi, double *lo){
+  double c = splitter*x;
   *hi = c - (c - x);
   *lo = x - *hi;
 }
 
-void kl_fast_init(kl_fast *f, const kl_totals *t){
+/* 1/x for a double-double x > 0, to about half an ulp */
+static double recip_dd(kl_dd x){
+  double y = 1.0 / x.hi;
+  double e = fma(-x.hi, y, 1.0) - x.lo*y;   /* 1 - x y, x = hi + lo */
+  return y + y*e;
+}
+
+void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
+                  const kl_fsum *sq){
   kl_fast_k *k = &f->k;
-  double h1, h2;
-  int ep = t->ep, eq = t->eq;
+  double h1, h2, g1, g2;
+  int ep = t->ep, eq = t->eq, ok;
   f->t = t;
-  f->ok = ep >= -1000 && ep <= 1022 && eq >= -1000 && eq <= 1022;
-  split26(t->Qs.hi, &h1, &h2);
-  f->ok = f->ok && scaled(t->Qs.hi, ep, &k->cq) && scaled(h1, ep, &k->cq1)
-       && scaled(h2, ep, &k->cq2) && scaled(t->Qs.lo, ep, &k->cql);
-  split26(t->Ps.hi, &h1, &h2);
-  f->ok = f->ok && scaled(t->Ps.hi, eq, &k->cp) && scaled(h1, eq, &k->cp1)
-       && scaled(h2, eq, &k->cp2) && scaled(t->Ps.lo, eq, &k->cpl);
-  f->ok = f->ok && scaled(t->inv_ps, ep, &k->ca)
-       && scaled(t->inv_qs, eq, &k->cb);
-  k->inv_pq = 1.0 / (t->Ps.hi*t->Qs.hi);
+  ok = ep >= -1000 && ep <= 1022 && eq >= -1000 && eq <= 1022;
+  split(t->Qs.hi, DISC_SPLIT, &h1, &h2);
+  split(t->Qs.hi, DISC_SPLIT29, &g1, &g2);
+  ok = ok && scaled(t->Qs.hi, ep, &k->cq) && scaled(h1, ep, &k->cq1)
+     && scaled(h2, ep, &k->cq2) && scaled(g1, ep, &k->c1)
+     && scaled(g2, ep, &k->c2) && scaled(t->Qs.lo, ep, &k->cql);
+  split(t->Ps.hi, DISC_SPLIT, &h1, &h2);
+  split(t->Ps.hi, DISC_SPLIT29, &g1, &g2);
+  ok = ok && scaled(t->Ps.hi, eq, &k->cp) && scaled(h1, eq, &k->cp1)
+     && scaled(h2, eq, &k->cp2) && scaled(g1, eq, &k->d1)
+     && scaled(g2, eq, &k->d2) && scaled(t->Ps.lo, eq, &k->cpl);
+  ok = ok && scaled(recip_dd(t->Ps), ep, &k->ca)
+     && scaled(recip_dd(t->Qs), eq, &k->cb);
+  f->ok = ok;
+  {
+    kl_dd pq;   /* Ps Qs */
+    pq.hi = t->Ps.hi*t->Qs.hi;
+    pq.lo = fma(t->Ps.hi, t->Qs.hi, -pq.hi)
+          + (t->Ps.hi*t->Qs.lo + t->Ps.lo*t->Qs.hi);
+    k->inv_pq = recip_dd(pq);
+  }
   /* p 2^-ep < 2^-960 exactly when p < 2^(ep-960), which is 0 (no bin is
   ** below it) for ep < -114 */
   k->pmin = ldexp(1.0, ep - 960);
   k->qmin = ldexp(1.0, eq - 960);
+  f->clean = sp->min > 0.0 && sp->min >= k->pmin && sq->min > 0.0
+          && sq->min >= k->qmin;
 }
 
 static kl_term_fn careful_term(kl_fast_kind kind){
@@ -503,31 +521,49 @@ static kl_term_fn careful_term(kl_fast_kind kind){
   }
 }
 
-void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
-                   const double *q, size_t n, int narrow, kl_sum *acc){
+/* kl_fast_accum() on doubles (f32 = 0) or float32 blobs in place */
+static void fast_accum(kl_fast_kind kind, const kl_fast *f, const void *p,
+                       const void *q, size_t n, int f32, kl_sum *acc){
   double out[DISC_BLOCK];
   kl_term_fn term = careful_term(kind);
-  if( !f->ok || kind!=KL_FAST_KL ){
-    kl_terms_accum(term, p, q, n, f->t, acc);
-    return;
-  }
-  while( n>0 ){
-    size_t m = n < DISC_BLOCK ? n : DISC_BLOCK, i;
-    int hard = narrow ? kl_block_narrow(f->k, p, q, m, out)
-                      : kl_block_wide(f->k, p, q, m, out);
+  int fast = f->ok && kind==KL_FAST_KL;
+  size_t done = 0;
+  while( done<n ){
+    size_t m = n - done < DISC_BLOCK ? n - done : DISC_BLOCK, i;
+    int hard = 1;
+    if( fast && f32 ){
+      const unsigned char *x = (const unsigned char*)p + 4*done;
+      const unsigned char *y = (const unsigned char*)q + 4*done;
+      hard = f->clean ? kl_block_f32_clean(f->k, x, y, m, out)
+                      : kl_block_f32(f->k, x, y, m, out);
+    }else if( fast ){
+      const double *x = (const double*)p + done, *y = (const double*)q + done;
+      hard = f->clean ? kl_block_f64_clean(f->k, x, y, m, out)
+                      : kl_block_f64(f->k, x, y, m, out);
+    }
     if( hard ){
       for(i=0; i<m; i++){
-        if( (p[i] > 0.0 && p[i] < f->k.pmin)
-         || (q[i] > 0.0 && q[i] < f->k.qmin) ){
-          out[i] = term(p[i], q[i], f->t);
+        double x = elem(p, done + i, f32), y = elem(q, done + i, f32);
+        if( !fast || (x > 0.0 && x < f->k.pmin)
+         || (y > 0.0 && y < f->k.qmin) ){
+          out[i] = term(x, y, f->t);
         }
       }
     }
     kl_sum_add(acc, disc_pairwise(out, m));
-    p += m;
-    q += m;
-    n -= m;
+    done += m;
   }
+}
+
+void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
+                   const double *q, size_t n, kl_sum *acc){
+  fast_accum(kind, f, p, q, n, 0, acc);
+}
+
+void kl_fast_accum_f32(kl_fast_kind kind, const kl_fast *f,
+                       const unsigned char *p, const unsigned char *q,
+                       size_t n, kl_sum *acc){
+  fast_accum(kind, f, p, q, n, 1, acc);
 }
 
 /* ---------------------------------------------------------- exact sums */
@@ -568,32 +604,69 @@ static double extract(const double *restrict x, size_t n, double sigma,
   return lane[0];
 }
 
-/* The largest of x[0..n) (finite), or -1 if some x[i] is negative. */
-KL_CLONES KL_KERNEL
-static double check_max(const double *x, size_t n){
-  double mx[8] = {0, 0, 0, 0, 0, 0, 0, 0}, mn[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+/*
+** The statistics of a chunk x[0..n) (n <= DISC_BLOCK; doubles, or float32
+** read in place): st[0] its largest element, st[1] its smallest; returns
+** the plain sum of the elements (eight lanes, then the lanes).  For
+** float32 elements that sum is exact when 0 < st[0] < 2^21 st[1]: every
+** element is then a multiple of 2^(e-23), e the exponent of the smallest,
+** and every partial sum is below 2^(e+30) (a lane holds at most 39
+** elements, the sum at most 256), so it has at most 53 bits.  NaN or an
+** infinity makes the sum NaN or infinite.
+*/
+KL_INLINE KL_KERNEL double scan(const void *restrict xv, size_t n,
+                                double *restrict st, int f32){
+  double sum[8] = {0, 0, 0, 0, 0, 0, 0, 0}, mx[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  double mn[8];
   size_t i, j;
+  for(j=0; j<8; j++) mn[j] = INFINITY;
   for(i=0; i + 8 <= n; i += 8){
     for(j=0; j<8; j++){
-      double v = x[i+j];
+      double v = elem(xv, i + j, f32);
+      sum[j] += v;
       mx[j] = v > mx[j] ? v : mx[j];
       mn[j] = v < mn[j] ? v : mn[j];
     }
   }
   for(; i<n; i++){
-    mx[0] = x[i] > mx[0] ? x[i] : mx[0];
-    mn[0] = x[i] < mn[0] ? x[i] : mn[0];
+    double v = elem(xv, i, f32);
+    sum[0] += v;
+    mx[0] = v > mx[0] ? v : mx[0];
+    mn[0] = v < mn[0] ? v : mn[0];
   }
   for(j=1; j<8; j++){
+    sum[0] += sum[j];
     mx[0] = mx[j] > mx[0] ? mx[j] : mx[0];
     mn[0] = mn[j] < mn[0] ? mn[j] : mn[0];
   }
-  return mn[0] < 0.0 ? -1.0 : mx[0];
+  st[0] = mx[0];
+  st[1] = mn[0];
+  return sum[0];
+}
+
+KL_CLONES KL_KERNEL
+static double scan_f32(const unsigned char *restrict x, size_t n,
+                       double *restrict st){
+  return scan(x, n, st, 1);
+}
+
+KL_CLONES KL_KERNEL
+static double scan_f64(const double *restrict x, size_t n,
+                       double *restrict st){
+  return scan(x, n, st, 0);
+}
+
+KL_CLONES KL_KERNEL
+static void f32_to_double(const unsigned char *restrict b, size_t n,
+                          double *restrict out){
+  size_t i;
+  for(i=0; i<n; i++) out[i] = f32_at(b, i);
 }
 
 void kl_fsum_init(kl_fsum *f){
   f->s = 0.0;
   f->spilled = 0;
+  f->min = INFINITY;
 }
 
 static void fsum_spill(kl_fsum *f, double v){
@@ -619,29 +692,58 @@ static void fsum_push(kl_fsum *f, double v){
   if( err!=0.0 ) fsum_spill(f, err);
 }
 
-int kl_fsum_add(kl_fsum *f, const double *x, size_t n){
+/* Adds x[0..n) (n <= DISC_BLOCK, finite, >= 0, the largest mx) exactly. */
+static void fsum_chunk(kl_fsum *f, const double *x, size_t n, double mx){
   double r[2][DISC_BLOCK];
-  const double *cur;
-  double mx;
+  const double *cur = x;
   size_t i;
   int level;
-  while( n > DISC_BLOCK ){
-    if( kl_fsum_add(f, x, DISC_BLOCK) ) return 1;
-    x += DISC_BLOCK;
-    n -= DISC_BLOCK;
-  }
-  mx = check_max(x, n);
-  if( mx < 0.0 ) return 1;
-  cur = x;
   for(level=0; level<3; level++){
     int e;
-    if( mx==0.0 ) return 0;
+    if( mx==0.0 ) return;
     if( mx >= 0x1p1000 ) break;   /* sigma would overflow */
     frexp(mx, &e);                /* mx < 2^e */
     fsum_push(f, extract(cur, n, ldexp(1.0, e + 9), r[level & 1], &mx));
     cur = r[level & 1];
   }
   for(i=0; i<n; i++) if( cur[i]!=0.0 ) fsum_spill(f, cur[i]);
+}
+
+/* Takes a chunk's statistics into f; nonzero if it has a negative element */
+static int fsum_stats(kl_fsum *f, const double *st){
+  if( st[1] < 0.0 ) return 1;
+  if( st[1] < f->min ) f->min = st[1];
+  return 0;
+}
+
+int kl_fsum_add(kl_fsum *f, const double *x, size_t n){
+  while( n>0 ){
+    size_t m = n < DISC_BLOCK ? n : DISC_BLOCK;
+    double st[2];
+    scan_f64(x, m, st);
+    if( fsum_stats(f, st) ) return 1;
+    fsum_chunk(f, x, m, st[0]);
+    x += m;
+    n -= m;
+  }
+  return 0;
+}
+
+int kl_fsum_add_f32(kl_fsum *f, const unsigned char *b, size_t n){
+  while( n>0 ){
+    size_t m = n < DISC_BLOCK ? n : DISC_BLOCK;
+    double st[2], sum = scan_f32(b, m, st);
+    if( !(sum <= 1.7976931348623157e308) || fsum_stats(f, st) ) return 1;
+    if( st[1] > 0.0 && st[0] < 0x1p21*st[1] ){
+      fsum_push(f, sum);          /* exact, see scan() */
+    }else{
+      double x[DISC_BLOCK];
+      f32_to_double(b, m, x);
+      fsum_chunk(f, x, m, st[0]);
+    }
+    b += 4*m;
+    n -= m;
+  }
   return 0;
 }
 

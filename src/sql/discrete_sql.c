@@ -139,12 +139,38 @@ static kl_fast_kind fast_kind(const discrete_kind *k){
   return KL_FAST_XENT;
 }
 
-/* Whether every vector argument is a float32 blob (then every element has
-** 24 significant bits: kl_fast_accum's narrow). */
-static int all_f32(const kl_argv *a){
-  int j;
-  for(j=0; j<a->n; j++) if( a->v[j].kind!=KL_F32 ) return 0;
-  return 1;
+/*
+** The fast path's float32 road: when every argument is a float32 blob and
+** all have the same length, the blobs are read in place (no chunks decoded
+** into the argument layer's buffers), once for the totals and once for
+** the terms.  Returns SQLITE_OK with *done set, or with *done = 0 when the
+** road does not apply or some element is negative, NaN or infinite (the
+** chunked road then reads the arguments again and words the error).
+*/
+static int f32_value(const discrete_kind *k, sqlite3_value **argv,
+                     kl_totals *tot, kl_sum *acc, int *done, char **pzErr){
+  const unsigned char *x[2];
+  kl_fsum sums[2];
+  kl_fast fast;
+  kl_argv a;
+  size_t n;
+  int j, rc;
+  *done = 0;
+  rc = kl_args_open(&a, k->name, pq_names, k->nvec, argv, 0, pzErr);
+  if( rc ) return rc;
+  n = a.v[0].count;
+  for(j=0; j<k->nvec; j++){
+    if( a.v[j].kind!=KL_F32 || a.v[j].count!=n ) return SQLITE_OK;
+    x[j] = a.v[j].p;
+    kl_fsum_init(&sums[j]);
+    if( kl_fsum_add_f32(&sums[j], x[j], n) ) return SQLITE_OK;
+  }
+  rc = fast_totals(k, sums, tot, pzErr);
+  if( rc ) return rc;
+  kl_fast_init(&fast, tot, &sums[0], &sums[k->nvec - 1]);
+  kl_fast_accum_f32(fast_kind(k), &fast, x[0], x[k->nvec - 1], n, acc);
+  *done = 1;
+  return SQLITE_OK;
 }
 
 /*
@@ -190,13 +216,15 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
   kl_fast fast;
   kl_sum acc;
   size_t n;
-  int j, rc, pass;
+  int j, rc, pass, done;
 
   kl_fsum_init(&sums[0]);
   kl_fsum_init(&sums[1]);
   kl_sum_init(&acc);
   *scale = 0;
-  for(pass=0; pass<3; pass++){
+  rc = f32_value(k, argv, &tot, &acc, &done, pzErr);
+  if( rc ) return rc;
+  for(pass=done ? 2 : 0; pass<3; pass++){
     if( pass==2 ){
       double v = kl_sum_value(&acc);
       if( !k->root || !(v < ROOT_RESCALE_BELOW) ) break;
@@ -215,7 +243,7 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
       }
       if( pass==1 ){
         kl_fast_accum(fast_kind(k), &fast, a.buf[0], a.buf[k->nvec - 1], n,
-                      all_f32(&a), &acc);
+                      &acc);
         continue;
       }
       for(j=0; j<k->nvec; j++){
@@ -229,7 +257,7 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
     if( pass==0 ){
       rc = fast_totals(k, sums, &tot, pzErr);
       if( rc ) return rc;
-      kl_fast_init(&fast, &tot);
+      kl_fast_init(&fast, &tot, &sums[0], &sums[k->nvec - 1]);
     }
   }
   *out = kl_sum_value(&acc);
