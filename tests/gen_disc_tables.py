@@ -14,9 +14,9 @@ import mpmath as mp
 
 mp.mp.dps = 60
 
-# |s| <= 1/2 in the kernels' near case (a/b in [1/3, 3]); 0.51 leaves room
-# for the rounding of s at the edge.
-S_MAX = mp.mpf('0.51')
+# |s| <= 0.4 in the kernels' near case (a/b in [3/7, 7/3]); 0.41 leaves
+# room for the rounding of s at the edge.
+S_MAX = mp.mpf('0.41')
 T_MAX = S_MAX ** 2
 
 
@@ -56,10 +56,10 @@ def hexf(x):
 
 def main():
     # KL: the near term is (a+b) t (1 + s(1+s) B(t)), where s(1+s) B(t)
-    # <= 0.3: a relative error of 2^-50.5 in B moves the term by 2^-52.2 at
+    # <= 0.21: a relative error of 2^-51 in B moves the term by 2^-53 at
     # most.  The far case's ln(m1/m2) = 2s (1 + t B(t)), |s| < 1/3, weighs
     # B by t B < 0.04.
-    B, errb = chebfit(fb, 0, T_MAX, 12)
+    B, errb = chebfit(fb, 0, T_MAX, 10)
     # JS: the near term is ((a+b)/4) t C(t): C carries its whole relative
     # error into the term.
     C, errc = chebfit(fc, 0, T_MAX, 13)

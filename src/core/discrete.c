@@ -352,72 +352,83 @@ KL_INLINE KL_KERNEL double prod_err(double x, double h, double y1,
   return (((x1*y1 - h) + x1*y2) + x2*y1) + x2*y2;
 }
 
-/* B(t), atanh(s) = s + s^3 B(s^2), |s| <= 0.51, by Estrin's scheme (a
-** shorter chain of dependent operations than Horner's) */
+/* B(t), atanh(s) = s + s^3 B(s^2), |s| <= 0.41, by Estrin's scheme: the
+** kernels are bound by the latency of each bin's chain of dependent
+** operations (load, products, division, polynomial, term), which this
+** shortens from ten multiply-adds to four. */
 KL_INLINE KL_KERNEL double disc_atanh_b(double t){
   double t2 = t*t, t4 = t2*t2, t8 = t4*t4;
   double p01 = DISC_B0 + DISC_B1*t, p23 = DISC_B2 + DISC_B3*t;
   double p45 = DISC_B4 + DISC_B5*t, p67 = DISC_B6 + DISC_B7*t;
-  double p89 = DISC_B8 + DISC_B9*t, pab = DISC_B10 + DISC_B11*t;
-  double q03 = p01 + p23*t2, q47 = p45 + p67*t2, q8b = p89 + pab*t2;
-  return (q03 + q47*t4) + (q8b + DISC_B12*t4)*t8;
+  double p89 = DISC_B8 + DISC_B9*t;
+  double q03 = p01 + p23*t2, q47 = p45 + p67*t2, q8a = p89 + DISC_B10*t2;
+  return (q03 + q47*t4) + q8a*t8;
 }
 
-/* x = 2^k m with m in [1, 2), for a positive normal x: returns m, and k
-** plus 1023 in *k (as a double, formed without an int conversion). */
-KL_INLINE KL_KERNEL double disc_frexp(double x, double *k){
+/* x = 2^(e-1023) m with m in [1, 2), for a positive normal x: returns m,
+** and 2^52 + e in *e (a double, formed without an int conversion, so
+** that the difference of two is the difference of the exponents). */
+KL_INLINE KL_KERNEL double disc_frexp(double x, double *e){
   uint64_t b, hb, mb;
-  double e, m;
+  double m;
   memcpy(&b, &x, 8);
   hb = (b >> 52) | 0x4330000000000000ull;
-  memcpy(&e, &hb, 8);
-  *k = e - 4503599627370496.0;
+  memcpy(e, &hb, 8);
   mb = (b & 0x000FFFFFFFFFFFFFull) | 0x3FF0000000000000ull;
   memcpy(&m, &mb, 8);
   return m;
 }
 
-/* num = (p Qs - q Ps) 2^-(ep+eq), see above */
+/* num = (p Qs - q Ps) 2^-(ep+eq), see above; lo: the totals have low
+** parts (Ps.lo, Qs.lo not 0) */
 KL_INLINE KL_KERNEL double cross_num(const kl_fast_k *k, double p, double q,
-                                     double h1, double h2, int f32){
-  double e1, e2;
-  if( f32 ){
+                                     double h1, double h2, int narrow,
+                                     int lo){
+  double e1, e2, c = lo ? p*k->cql - q*k->cpl : 0.0;
+  if( narrow ){
     double d1 = p*k->c1 - q*k->d1, d2 = p*k->c2 - q*k->d2;
-    return (d1 + d2) + (p*k->cql - q*k->cpl);
+    return lo ? (d1 + d2) + c : d1 + d2;
   }
   e1 = prod_err(p, h1, k->cq1, k->cq2);
   e2 = prod_err(q, h2, k->cp1, k->cp2);
-  return (h1 - h2) + ((e1 - e2) + (p*k->cql - q*k->cpl));
+  return (h1 - h2) + (lo ? (e1 - e2) + c : e1 - e2);
 }
 
 /*
 ** The KL terms of n <= DISC_BLOCK bins into out; returns nonzero if some
 ** bin needs the careful term (out[i] is then not to be used).  Inlined
-** into variants for float32 and doubles, and for clean chunks (no zero
-** weight, none below DISC_DD_MIN at scale: kl_fsum's statistics say so)
-** and any; each compiled for every target (KL_CLONES).
+** into variants for narrow weights (float32) or any, and for clean
+** chunks (no weight 0 or below DISC_DD_MIN at scale, as kl_fsum's
+** statistics say, and totals that are doubles) or any; each compiled for
+** every target (KL_CLONES).
 */
-KL_INLINE KL_KERNEL int kl_block(kl_fast_k k, const void *restrict pv,
-                                 const void *restrict qv, size_t n,
-                                 double *restrict out, int f32, int clean){
+KL_INLINE KL_KERNEL int kl_block(kl_fast_k k, const double *restrict pv,
+                                 const double *restrict qv, size_t n,
+                                 double *restrict out, int narrow,
+                                 int clean){
   size_t i;
   uint64_t hard = 0;
   for(i=0; i<n; i++){
-    double p = elem(pv, i, f32), q = elem(qv, i, f32);
+    double p = pv[i], q = qv[i];
     double h1 = p*k.cq, h2 = q*k.cp;
-    double num = cross_num(&k, p, q, h1, h2, f32), den = h1 + h2;
-    int near = 2.0*fabs(num) <= den;
-    double k1, k2, m1 = disc_frexp(h1, &k1), m2 = disc_frexp(h2, &k2);
+    double num = cross_num(&k, p, q, h1, h2, narrow, !clean), den = h1 + h2;
+    int near = 2.5*fabs(num) <= den;
+    double e1, e2, m1 = disc_frexp(h1, &e1), m2 = disc_frexp(h2, &e2);
     double w = (near ? num : m1 - m2) / (near ? den : m1 + m2);
+    /* what does not wait for the polynomial is formed while it runs, so
+    ** that after it come only a product and a sum */
     double t = w*w, bb = disc_atanh_b(t);
-    double a = p*k.ca, b = q*k.cb;
-    /* (a+b) s^2 = num s / (Ps Qs), num being the more accurate */
-    double tn = ((num*k.inv_pq)*w) * (1.0 + (w*(1.0 + w))*bb);
-    /* ln(a/b) = hi + lo: kd ln 2 + 2w, with its rounding (Fast2Sum:
-    ** |kd| >= 1 in the far case, and |2w| < ln 2) */
-    double kd = k1 - k2, kh = kd*DISC_LN2_HI, w2 = 2.0*w, hi = kh + w2;
-    double lo = ((kh - hi) + w2) + (kd*DISC_LN2_LO + (w2*t)*bb);
-    double v = near ? tn : a*(hi - 1.0) + (b + a*lo);
+    double a = p*k.ca, b = q*k.cb, c = num*k.inv_pq;
+    /* near: (a+b) s^2 (1 + s(1+s) B) = c s + c (1+s) t B, c = num/(Ps Qs)
+    ** being more accurate than a + b */
+    double tn = c*w + (c*((1.0 + w)*t))*bb;
+    /* far: a (ln(a/b) - 1) + b with ln(a/b) - 1 = (kd ln2_hi - 1) + 2w
+    ** + (kd ln2_lo + 2w t B), kd ln2_hi - 1 exact (a multiple of 2^-32
+    ** below 2^11) */
+    double kd = e1 - e2, w2 = w + w;
+    double f0 = (a*((kd*DISC_LN2_HI - 1.0) + w2) + b) + a*(kd*DISC_LN2_LO);
+    double tf = f0 + (a*(w2*t))*bb;
+    double v = near ? tn : tf;
     if( !clean ){
       v = q==0.0 ? INFINITY : v;
       v = p==0.0 ? b : v;
@@ -429,16 +440,32 @@ KL_INLINE KL_KERNEL int kl_block(kl_fast_k k, const void *restrict pv,
   return hard!=0;
 }
 
-#define DISC_VARIANT(name, type, f32, clean) \
+/* float32 weights: converted a chunk at a time (in L1), so that the
+** kernel's loop runs on doubles only (a loop mixing float loads and double
+** arithmetic is unrolled twice over for AVX-512 and spills registers) */
+#define DISC_VARIANT_F32(name, clean) \
   KL_CLONES KL_KERNEL \
-  static int name(kl_fast_k k, const type *restrict p, \
-                  const type *restrict q, size_t n, double *restrict out){ \
-    return kl_block(k, p, q, n, out, f32, clean); \
+  static int name(kl_fast_k k, const unsigned char *restrict p, \
+                  const unsigned char *restrict q, size_t n, \
+                  double *restrict out){ \
+    double x[DISC_BLOCK], y[DISC_BLOCK]; \
+    size_t i; \
+    for(i=0; i<n; i++){ \
+      x[i] = f32_at(p, i); \
+      y[i] = f32_at(q, i); \
+    } \
+    return kl_block(k, x, y, n, out, 1, clean); \
   }
-DISC_VARIANT(kl_block_f32, unsigned char, 1, 0)
-DISC_VARIANT(kl_block_f32_clean, unsigned char, 1, 1)
-DISC_VARIANT(kl_block_f64, double, 0, 0)
-DISC_VARIANT(kl_block_f64_clean, double, 0, 1)
+#define DISC_VARIANT_F64(name, clean) \
+  KL_CLONES KL_KERNEL \
+  static int name(kl_fast_k k, const double *restrict p, \
+                  const double *restrict q, size_t n, double *restrict out){ \
+    return kl_block(k, p, q, n, out, 0, clean); \
+  }
+DISC_VARIANT_F32(kl_block_f32, 0)
+DISC_VARIANT_F32(kl_block_f32_clean, 1)
+DISC_VARIANT_F64(kl_block_f64, 0)
+DISC_VARIANT_F64(kl_block_f64_clean, 1)
 
 /* Pairwise sum of n <= DISC_BLOCK terms, in a fixed order. */
 KL_CLONES KL_KERNEL
@@ -457,11 +484,11 @@ static double disc_pairwise(const double *x, size_t n){
        + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
 }
 
-/* x 2^-e into *out; whether that is exact (no rounding into the
-** subnormals, no overflow) */
-static int scaled(double x, int e, double *out){
-  *out = ldexp(x, -e);
-  return ldexp(*out, e)==x;
+/* x s into *out, s = 2^-e and inv = 2^e both normal; whether that is
+** exact (no rounding into the subnormals, no overflow) */
+static int scaled(double x, double s, double inv, double *out){
+  *out = x*s;
+  return *out*inv==x;
 }
 
 /* x = hi + lo, hi with 53 - log2(splitter - 1) significant bits */
@@ -485,18 +512,22 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
   int ep = t->ep, eq = t->eq, ok;
   f->t = t;
   ok = ep >= -1000 && ep <= 1022 && eq >= -1000 && eq <= 1022;
-  split(t->Qs.hi, DISC_SPLIT, &h1, &h2);
-  split(t->Qs.hi, DISC_SPLIT29, &g1, &g2);
-  ok = ok && scaled(t->Qs.hi, ep, &k->cq) && scaled(h1, ep, &k->cq1)
-     && scaled(h2, ep, &k->cq2) && scaled(g1, ep, &k->c1)
-     && scaled(g2, ep, &k->c2) && scaled(t->Qs.lo, ep, &k->cql);
-  split(t->Ps.hi, DISC_SPLIT, &h1, &h2);
-  split(t->Ps.hi, DISC_SPLIT29, &g1, &g2);
-  ok = ok && scaled(t->Ps.hi, eq, &k->cp) && scaled(h1, eq, &k->cp1)
-     && scaled(h2, eq, &k->cp2) && scaled(g1, eq, &k->d1)
-     && scaled(g2, eq, &k->d2) && scaled(t->Ps.lo, eq, &k->cpl);
-  ok = ok && scaled(recip_dd(t->Ps), ep, &k->ca)
-     && scaled(recip_dd(t->Qs), eq, &k->cb);
+  if( ok ){
+    double sp = ldexp(1.0, -ep), ip = ldexp(1.0, ep);
+    double sq = ldexp(1.0, -eq), iq = ldexp(1.0, eq);
+    split(t->Qs.hi, DISC_SPLIT, &h1, &h2);
+    split(t->Qs.hi, DISC_SPLIT29, &g1, &g2);
+    ok = scaled(t->Qs.hi, sp, ip, &k->cq) && scaled(h1, sp, ip, &k->cq1)
+      && scaled(h2, sp, ip, &k->cq2) && scaled(g1, sp, ip, &k->c1)
+      && scaled(g2, sp, ip, &k->c2) && scaled(t->Qs.lo, sp, ip, &k->cql);
+    split(t->Ps.hi, DISC_SPLIT, &h1, &h2);
+    split(t->Ps.hi, DISC_SPLIT29, &g1, &g2);
+    ok = ok && scaled(t->Ps.hi, sq, iq, &k->cp) && scaled(h1, sq, iq, &k->cp1)
+      && scaled(h2, sq, iq, &k->cp2) && scaled(g1, sq, iq, &k->d1)
+      && scaled(g2, sq, iq, &k->d2) && scaled(t->Ps.lo, sq, iq, &k->cpl);
+    ok = ok && scaled(recip_dd(t->Ps), sp, ip, &k->ca)
+      && scaled(recip_dd(t->Qs), sq, iq, &k->cb);
+  }
   f->ok = ok;
   {
     kl_dd pq;   /* Ps Qs */
@@ -510,7 +541,7 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
   k->pmin = ldexp(1.0, ep - 960);
   k->qmin = ldexp(1.0, eq - 960);
   f->clean = sp->min > 0.0 && sp->min >= k->pmin && sq->min > 0.0
-          && sq->min >= k->qmin;
+          && sq->min >= k->qmin && t->Ps.lo==0.0 && t->Qs.lo==0.0;
 }
 
 static kl_term_fn careful_term(kl_fast_kind kind){
@@ -605,39 +636,46 @@ static double extract(const double *restrict x, size_t n, double sigma,
 }
 
 /*
-** The statistics of a chunk x[0..n) (n <= DISC_BLOCK; doubles, or float32
+** The statistics of a chunk x[0..n) (n <= DISC_SCAN; doubles, or float32
 ** read in place): st[0] its largest element, st[1] its smallest; returns
-** the plain sum of the elements (eight lanes, then the lanes).  For
-** float32 elements that sum is exact when 0 < st[0] < 2^21 st[1]: every
+** the plain sum of the elements (16 lanes, then the lanes pairwise).  For
+** float32 elements that sum is exact when 0 < st[0] < 2^18 st[1]: every
 ** element is then a multiple of 2^(e-23), e the exponent of the smallest,
-** and every partial sum is below 2^(e+30) (a lane holds at most 39
-** elements, the sum at most 256), so it has at most 53 bits.  NaN or an
-** infinity makes the sum NaN or infinite.
+** and below 2^(e+19); a lane holds fewer than 256 elements and the sum at
+** most 2048, so every partial sum is below 2^(e+30) and has at most 53
+** bits.  NaN or an infinity makes the sum NaN or infinite.
 */
+#define DISC_SCAN 2048
+
 KL_INLINE KL_KERNEL double scan(const void *restrict xv, size_t n,
                                 double *restrict st, int f32){
-  double sum[8] = {0, 0, 0, 0, 0, 0, 0, 0}, mx[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-  double mn[8];
-  size_t i, j;
-  for(j=0; j<8; j++) mn[j] = INFINITY;
-  for(i=0; i + 8 <= n; i += 8){
-    for(j=0; j<8; j++){
+  /* sixteen lanes: two independent chains per register of eight */
+  double sum[16], mx[16], mn[16];
+  size_t i, j, h;
+  for(j=0; j<16; j++){
+    sum[j] = mx[j] = 0.0;
+    mn[j] = INFINITY;
+  }
+  for(i=0; i + 16 <= n; i += 16){
+    for(j=0; j<16; j++){
       double v = elem(xv, i + j, f32);
       sum[j] += v;
       mx[j] = v > mx[j] ? v : mx[j];
       mn[j] = v < mn[j] ? v : mn[j];
     }
   }
-  for(; i<n; i++){
+  for(j=0; i<n; i++, j++){
     double v = elem(xv, i, f32);
-    sum[0] += v;
-    mx[0] = v > mx[0] ? v : mx[0];
-    mn[0] = v < mn[0] ? v : mn[0];
+    sum[j] += v;
+    mx[j] = v > mx[j] ? v : mx[j];
+    mn[j] = v < mn[j] ? v : mn[j];
   }
-  for(j=1; j<8; j++){
-    sum[0] += sum[j];
-    mx[0] = mx[j] > mx[0] ? mx[j] : mx[0];
-    mn[0] = mn[j] < mn[0] ? mn[j] : mn[0];
+  for(h=8; h>0; h/=2){
+    for(j=0; j<h; j++){
+      sum[j] += sum[j+h];
+      mx[j] = mx[j+h] > mx[j] ? mx[j+h] : mx[j];
+      mn[j] = mn[j+h] < mn[j] ? mn[j+h] : mn[j];
+    }
   }
   st[0] = mx[0];
   st[1] = mn[0];
@@ -731,15 +769,19 @@ int kl_fsum_add(kl_fsum *f, const double *x, size_t n){
 
 int kl_fsum_add_f32(kl_fsum *f, const unsigned char *b, size_t n){
   while( n>0 ){
-    size_t m = n < DISC_BLOCK ? n : DISC_BLOCK;
+    size_t m = n < DISC_SCAN ? n : DISC_SCAN, i;
     double st[2], sum = scan_f32(b, m, st);
     if( !(sum <= 1.7976931348623157e308) || fsum_stats(f, st) ) return 1;
-    if( st[1] > 0.0 && st[0] < 0x1p21*st[1] ){
+    if( st[1] > 0.0 && st[0] < 0x1p18*st[1] ){
       fsum_push(f, sum);          /* exact, see scan() */
     }else{
-      double x[DISC_BLOCK];
-      f32_to_double(b, m, x);
-      fsum_chunk(f, x, m, st[0]);
+      for(i=0; i<m; i+=DISC_BLOCK){
+        double x[DISC_BLOCK], y[2];
+        size_t c = m - i < DISC_BLOCK ? m - i : DISC_BLOCK;
+        f32_to_double(b + 4*i, c, x);
+        scan_f64(x, c, y);
+        fsum_chunk(f, x, c, y[0]);
+      }
     }
     b += 4*m;
     n -= m;
