@@ -412,9 +412,13 @@ KL_INLINE KL_KERNEL int kl_block(kl_fast_k k, const double *restrict pv,
     double p = pv[i], q = qv[i];
     double h1 = p*k.cq, h2 = q*k.cp;
     double num = cross_num(&k, p, q, h1, h2, narrow, !clean), den = h1 + h2;
-    int near = 2.5*fabs(num) <= den;
+    /* |s| <= 0.4, a/b in [3/7, 7/3], from the products (early in the
+    ** chain; at the edge, rounding moves s by an ulp or so) */
+    int near = (h1 <= (7.0/3.0)*h2) & (h2 <= (7.0/3.0)*h1);
     double e1, e2, m1 = disc_frexp(h1, &e1), m2 = disc_frexp(h2, &e2);
     double w = (near ? num : m1 - m2) / (near ? den : m1 + m2);
+    /* what does not wait for the polynomial is formed while it runs, so
+    ** that after it come only a product and a sum */
     /* what does not wait for the polynomial is formed while it runs, so
     ** that after it come only a product and a sum */
     double t = w*w, bb = disc_atanh_b(t);
@@ -426,8 +430,8 @@ KL_INLINE KL_KERNEL int kl_block(kl_fast_k k, const double *restrict pv,
     ** + (kd ln2_lo + 2w t B), kd ln2_hi - 1 exact (a multiple of 2^-32
     ** below 2^11) */
     double kd = e1 - e2, w2 = w + w;
-    double f0 = (a*((kd*DISC_LN2_HI - 1.0) + w2) + b) + a*(kd*DISC_LN2_LO);
-    double tf = f0 + (a*(w2*t))*bb;
+    double tf = a*(((kd*DISC_LN2_HI - 1.0) + w2)
+                   + (kd*DISC_LN2_LO + (w2*t)*bb)) + b;
     double v = near ? tn : tf;
     if( !clean ){
       v = q==0.0 ? INFINITY : v;
@@ -440,48 +444,73 @@ KL_INLINE KL_KERNEL int kl_block(kl_fast_k k, const double *restrict pv,
   return hard!=0;
 }
 
-/* float32 weights: converted a chunk at a time (in L1), so that the
-** kernel's loop runs on doubles only (a loop mixing float loads and double
-** arithmetic is unrolled twice over for AVX-512 and spills registers) */
+/* The sum of x[0..n), n <= DISC_BLOCK, in a fixed order: blocks of 64 in
+** eight lanes, the lanes and the blocks pairwise (error below 11 ulps of
+** the sum for terms >= 0). */
+KL_INLINE KL_KERNEL double block_sum(const double *x, size_t n){
+  double blk[DISC_BLOCK/64];
+  size_t b, i, j, nb = 0;
+  for(b=0; b<n; b+=64){
+    double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    size_t e = n - b < 64 ? n : b + 64;
+    for(i=b; i + 8 <= e; i += 8){
+      for(j=0; j<8; j++) lane[j] += x[i+j];
+    }
+    for(; i<e; i++) lane[i & 7] += x[i];
+    blk[nb++] = ((lane[0] + lane[1]) + (lane[2] + lane[3]))
+              + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
+  }
+  for(; nb & (nb - 1); nb++) blk[nb] = 0.0;   /* to a power of two */
+  for(; nb > 1; nb /= 2){
+    for(b=0; b<nb/2; b++) blk[b] = blk[2*b] + blk[2*b + 1];
+  }
+  return n ? blk[0] : 0.0;
+}
+
+/*
+** The kernel's variants return the sum of the n terms (n <= DISC_BLOCK) in
+** *sum, the terms themselves in out, and nonzero if some bin needs the
+** careful term (and so the sum is to be made again).  float32 weights are
+** converted a chunk at a time (in L1), so that the kernel's loop runs on
+** doubles only (a loop mixing float loads and double arithmetic is
+** unrolled twice over for AVX-512 and spills registers).
+*/
 #define DISC_VARIANT_F32(name, clean) \
   KL_CLONES KL_KERNEL \
   static int name(kl_fast_k k, const unsigned char *restrict p, \
                   const unsigned char *restrict q, size_t n, \
-                  double *restrict out){ \
+                  double *restrict out, double *sum){ \
     double x[DISC_BLOCK], y[DISC_BLOCK]; \
     size_t i; \
+    int hard; \
     for(i=0; i<n; i++){ \
       x[i] = f32_at(p, i); \
       y[i] = f32_at(q, i); \
     } \
-    return kl_block(k, x, y, n, out, 1, clean); \
+    hard = kl_block(k, x, y, n, out, 1, clean); \
+    *sum = block_sum(out, n); \
+    return hard; \
   }
 #define DISC_VARIANT_F64(name, clean) \
   KL_CLONES KL_KERNEL \
   static int name(kl_fast_k k, const double *restrict p, \
-                  const double *restrict q, size_t n, double *restrict out){ \
-    return kl_block(k, p, q, n, out, 0, clean); \
+                  const double *restrict q, size_t n, double *restrict out, \
+                  double *sum){ \
+    int hard = kl_block(k, p, q, n, out, 0, clean); \
+    *sum = block_sum(out, n); \
+    return hard; \
   }
 DISC_VARIANT_F32(kl_block_f32, 0)
 DISC_VARIANT_F32(kl_block_f32_clean, 1)
 DISC_VARIANT_F64(kl_block_f64, 0)
 DISC_VARIANT_F64(kl_block_f64_clean, 1)
 
-/* Pairwise sum of n <= DISC_BLOCK terms, in a fixed order. */
-KL_CLONES KL_KERNEL
-static double disc_pairwise(const double *x, size_t n){
-  double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-  size_t i, j;
-  if( n > 64 ){
-    size_t h = (n/2 + 7) & ~(size_t)7;
-    return disc_pairwise(x, h) + disc_pairwise(x + h, n - h);
-  }
-  for(i=0; i + 8 <= n; i += 8){
-    for(j=0; j<8; j++) lane[j] += x[i+j];
-  }
-  for(; i<n; i++) lane[i & 7] += x[i];
-  return ((lane[0] + lane[1]) + (lane[2] + lane[3]))
-       + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
+/* 2^e for -1022 <= e <= 1023 */
+static double pow2(int e){
+  uint64_t b = (uint64_t)(e + 1023) << 52;
+  double x;
+  memcpy(&x, &b, 8);
+  return x;
 }
 
 /* x s into *out, s = 2^-e and inv = 2^e both normal; whether that is
@@ -513,8 +542,7 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
   f->t = t;
   ok = ep >= -1000 && ep <= 1022 && eq >= -1000 && eq <= 1022;
   if( ok ){
-    double sp = ldexp(1.0, -ep), ip = ldexp(1.0, ep);
-    double sq = ldexp(1.0, -eq), iq = ldexp(1.0, eq);
+    double sp = pow2(-ep), ip = pow2(ep), sq = pow2(-eq), iq = pow2(eq);
     split(t->Qs.hi, DISC_SPLIT, &h1, &h2);
     split(t->Qs.hi, DISC_SPLIT29, &g1, &g2);
     ok = scaled(t->Qs.hi, sp, ip, &k->cq) && scaled(h1, sp, ip, &k->cq1)
@@ -538,10 +566,14 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
   }
   /* p 2^-ep < 2^-960 exactly when p < 2^(ep-960), which is 0 (no bin is
   ** below it) for ep < -114 */
-  k->pmin = ldexp(1.0, ep - 960);
-  k->qmin = ldexp(1.0, eq - 960);
+  k->pmin = ep >= -62 ? pow2(ep - 960) : ldexp(1.0, ep - 960);
+  k->qmin = eq >= -62 ? pow2(eq - 960) : ldexp(1.0, eq - 960);
   f->clean = sp->min > 0.0 && sp->min >= k->pmin && sq->min > 0.0
           && sq->min >= k->qmin && t->Ps.lo==0.0 && t->Qs.lo==0.0;
+}
+
+int kl_fast_alone(const kl_fast *f, kl_fast_kind kind){
+  return f->ok && f->clean && kind==KL_FAST_KL;
 }
 
 static kl_term_fn careful_term(kl_fast_kind kind){
@@ -550,6 +582,13 @@ static kl_term_fn careful_term(kl_fast_kind kind){
     case KL_FAST_JS: return kl_js_term;
     default:         return kl_xent_term;
   }
+}
+
+/* The careful sum of n <= DISC_BLOCK terms (for chunks with bins that
+** need the careful term). */
+KL_CLONES KL_KERNEL
+static double careful_sum(const double *x, size_t n){
+  return block_sum(x, n);
 }
 
 /* kl_fast_accum() on doubles (f32 = 0) or float32 blobs in place */
@@ -561,16 +600,17 @@ static void fast_accum(kl_fast_kind kind, const kl_fast *f, const void *p,
   size_t done = 0;
   while( done<n ){
     size_t m = n - done < DISC_BLOCK ? n - done : DISC_BLOCK, i;
+    double sum = 0.0;
     int hard = 1;
     if( fast && f32 ){
       const unsigned char *x = (const unsigned char*)p + 4*done;
       const unsigned char *y = (const unsigned char*)q + 4*done;
-      hard = f->clean ? kl_block_f32_clean(f->k, x, y, m, out)
-                      : kl_block_f32(f->k, x, y, m, out);
+      hard = f->clean ? kl_block_f32_clean(f->k, x, y, m, out, &sum)
+                      : kl_block_f32(f->k, x, y, m, out, &sum);
     }else if( fast ){
       const double *x = (const double*)p + done, *y = (const double*)q + done;
-      hard = f->clean ? kl_block_f64_clean(f->k, x, y, m, out)
-                      : kl_block_f64(f->k, x, y, m, out);
+      hard = f->clean ? kl_block_f64_clean(f->k, x, y, m, out, &sum)
+                      : kl_block_f64(f->k, x, y, m, out, &sum);
     }
     if( hard ){
       for(i=0; i<m; i++){
@@ -580,8 +620,9 @@ static void fast_accum(kl_fast_kind kind, const kl_fast *f, const void *p,
           out[i] = term(x, y, f->t);
         }
       }
+      sum = careful_sum(out, m);
     }
-    kl_sum_add(acc, disc_pairwise(out, m));
+    kl_sum_add(acc, sum);
     done += m;
   }
 }

@@ -134,9 +134,15 @@ typedef struct kl_fast {
   kl_fast_k k;
 } kl_fast;
 
-/* sp and sq are the sums that gave the totals (for entropy, both p's) */
+/*
+** sp and sq are the sums that gave the totals (for entropy, both p's).
+** kl_fast_init() reads only t->Ps, Qs, ep and eq; the rest of *t is read
+** by the careful terms, which kl_fast_accum() of that kind never calls
+** when kl_fast_alone() (so kl_totals_init_exp() may be skipped then).
+*/
 void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
                   const kl_fsum *sq);
+int kl_fast_alone(const kl_fast *f, kl_fast_kind kind);
 void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
                    const double *q, size_t n, kl_sum *acc);
 

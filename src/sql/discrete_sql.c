@@ -111,9 +111,20 @@ static int totals(const discrete_kind *k, const kl_xsum *sums, kl_totals *t,
   return SQLITE_OK;
 }
 
-/* totals() from the scalar functions' fast exact sums */
+/* The kernel of the fast path (core/discrete.h) of each scalar function. */
+static kl_fast_kind fast_kind(const discrete_kind *k){
+  if( k->term==kl_div_term ) return KL_FAST_KL;
+  if( k->term==kl_js_term ) return KL_FAST_JS;
+  return KL_FAST_XENT;
+}
+
+/*
+** totals() from the scalar functions' fast exact sums, and the fast path's
+** constants.  The careful terms' constants (logarithms of the totals) are
+** made only where some bin may take a careful term.
+*/
 static int fast_totals(const discrete_kind *k, kl_fsum *sums, kl_totals *t,
-                       char **pzErr){
+                       kl_fast *f, char **pzErr){
   kl_dd tot[2];
   int j, e[2] = { 0, 0 };
   for(j=0; j<k->nvec; j++){
@@ -128,15 +139,15 @@ static int fast_totals(const discrete_kind *k, kl_fsum *sums, kl_totals *t,
     tot[1] = tot[0];
     e[1] = e[0];
   }
-  kl_totals_init_exp(t, tot[0], e[0], tot[1], e[1]);
+  t->Ps = tot[0];
+  t->ep = e[0];
+  t->Qs = tot[1];
+  t->eq = e[1];
+  kl_fast_init(f, t, &sums[0], &sums[k->nvec - 1]);
+  if( !kl_fast_alone(f, fast_kind(k)) ){
+    kl_totals_init_exp(t, tot[0], e[0], tot[1], e[1]);
+  }
   return SQLITE_OK;
-}
-
-/* The kernel of the fast path (core/discrete.h) of each scalar function. */
-static kl_fast_kind fast_kind(const discrete_kind *k){
-  if( k->term==kl_div_term ) return KL_FAST_KL;
-  if( k->term==kl_js_term ) return KL_FAST_JS;
-  return KL_FAST_XENT;
 }
 
 /*
@@ -165,9 +176,8 @@ static int f32_value(const discrete_kind *k, sqlite3_value **argv,
     kl_fsum_init(&sums[j]);
     if( kl_fsum_add_f32(&sums[j], x[j], n) ) return SQLITE_OK;
   }
-  rc = fast_totals(k, sums, tot, pzErr);
+  rc = fast_totals(k, sums, tot, &fast, pzErr);
   if( rc ) return rc;
-  kl_fast_init(&fast, tot, &sums[0], &sums[k->nvec - 1]);
   kl_fast_accum_f32(fast_kind(k), &fast, x[0], x[k->nvec - 1], n, acc);
   *done = 1;
   return SQLITE_OK;
@@ -255,9 +265,8 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
       }
     }
     if( pass==0 ){
-      rc = fast_totals(k, sums, &tot, pzErr);
+      rc = fast_totals(k, sums, &tot, &fast, pzErr);
       if( rc ) return rc;
-      kl_fast_init(&fast, &tot, &sums[0], &sums[k->nvec - 1]);
     }
   }
   *out = kl_sum_value(&acc);
