@@ -316,10 +316,9 @@ void kl_terms_accum(kl_term_fn term, const double *p, const double *q,
 # define DISC_LITTLE_ENDIAN 0
 #endif
 
-/* Element i of a little-endian float32 blob, as a double (exact). */
-KL_INLINE KL_KERNEL double f32_at(const unsigned char *b, size_t i){
+/* The bits of element i of a little-endian float32 blob. */
+KL_INLINE KL_KERNEL uint32_t f32_bits(const unsigned char *b, size_t i){
   uint32_t u;
-  float x;
   if( DISC_LITTLE_ENDIAN ){
     memcpy(&u, b + 4*i, 4);
   }else{
@@ -327,6 +326,13 @@ KL_INLINE KL_KERNEL double f32_at(const unsigned char *b, size_t i){
     u = (uint32_t)c[0] | (uint32_t)c[1]<<8 | (uint32_t)c[2]<<16
       | (uint32_t)c[3]<<24;
   }
+  return u;
+}
+
+/* Element i of a little-endian float32 blob, as a double (exact). */
+KL_INLINE KL_KERNEL double f32_at(const unsigned char *b, size_t i){
+  uint32_t u = f32_bits(b, i);
+  float x;
   memcpy(&x, &u, 4);
   return x;
 }
@@ -726,7 +732,48 @@ KL_INLINE KL_KERNEL double scan(const void *restrict xv, size_t n,
 KL_CLONES KL_KERNEL
 static double scan_f32(const unsigned char *restrict x, size_t n,
                        double *restrict st){
-  return scan(x, n, st, 1);
+  /* the largest and smallest as the float32 bit patterns, which order as
+  ** the values do for values >= +0; a negative value (-0 included), NaN
+  ** or an infinity has a pattern >= 0x7F800000, caught as st[1] = -1 */
+  double sum[16];
+  uint32_t hi[16], lo[16];
+  size_t i, j, h;
+  float f;
+  for(j=0; j<16; j++){
+    sum[j] = 0.0;
+    hi[j] = 0;
+    lo[j] = 0xFFFFFFFFu;
+  }
+  for(i=0; i + 16 <= n; i += 16){
+    for(j=0; j<16; j++){
+      uint32_t u = f32_bits(x, i + j);
+      float v;
+      memcpy(&v, &u, 4);
+      sum[j] += (double)v;
+      hi[j] = u > hi[j] ? u : hi[j];
+      lo[j] = u < lo[j] ? u : lo[j];
+    }
+  }
+  for(j=0; i<n; i++, j++){
+    uint32_t u = f32_bits(x, i);
+    float v;
+    memcpy(&v, &u, 4);
+    sum[j] += (double)v;
+    hi[j] = u > hi[j] ? u : hi[j];
+    lo[j] = u < lo[j] ? u : lo[j];
+  }
+  for(h=8; h>0; h/=2){
+    for(j=0; j<h; j++){
+      sum[j] += sum[j+h];
+      hi[j] = hi[j+h] > hi[j] ? hi[j+h] : hi[j];
+      lo[j] = lo[j+h] < lo[j] ? lo[j+h] : lo[j];
+    }
+  }
+  memcpy(&f, &hi[0], 4);
+  st[0] = f;
+  memcpy(&f, &lo[0], 4);
+  st[1] = hi[0] >= 0x7F800000u ? -1.0 : f;
+  return sum[0];
 }
 
 KL_CLONES KL_KERNEL
@@ -812,7 +859,7 @@ int kl_fsum_add_f32(kl_fsum *f, const unsigned char *b, size_t n){
   while( n>0 ){
     size_t m = n < DISC_SCAN ? n : DISC_SCAN, i;
     double st[2], sum = scan_f32(b, m, st);
-    if( !(sum <= 1.7976931348623157e308) || fsum_stats(f, st) ) return 1;
+    if( fsum_stats(f, st) ) return 1;
     if( st[1] > 0.0 && st[0] < 0x1p18*st[1] ){
       fsum_push(f, sum);          /* exact, see scan() */
     }else{
