@@ -408,14 +408,14 @@ KL_INLINE KL_KERNEL double cross_num(const kl_fast_k *k, double p, double q,
 ** statistics say, and totals that are doubles) or any; each compiled for
 ** every target (KL_CLONES).
 */
-KL_INLINE KL_KERNEL int kl_block(kl_fast_k k, const double *restrict pv,
-                                 const double *restrict qv, size_t n,
+KL_INLINE KL_KERNEL int kl_block(kl_fast_k k, const void *restrict pv,
+                                 const void *restrict qv, size_t n,
                                  double *restrict out, int narrow,
                                  int clean){
   size_t i;
   uint64_t hard = 0;
   for(i=0; i<n; i++){
-    double p = pv[i], q = qv[i];
+    double p = elem(pv, i, narrow), q = elem(qv, i, narrow);
     double h1 = p*k.cq, h2 = q*k.cp;
     double num = cross_num(&k, p, q, h1, h2, narrow, !clean), den = h1 + h2;
     /* |s| <= 0.4, a/b in [3/7, 7/3], from the products (early in the
@@ -424,28 +424,27 @@ KL_INLINE KL_KERNEL int kl_block(kl_fast_k k, const double *restrict pv,
     double e1, e2, m1 = disc_frexp(h1, &e1), m2 = disc_frexp(h2, &e2);
     double w = (near ? num : m1 - m2) / (near ? den : m1 + m2);
     /* what does not wait for the polynomial is formed while it runs, so
-    ** that after it come only a product and a sum */
-    /* what does not wait for the polynomial is formed while it runs, so
-    ** that after it come only a product and a sum */
+    ** that after it come only a product, a sum and the scaling.  Both
+    ** cases are formed as Z = term Ps Qs 2^(ep+eq): a = p/P = h1/(Ps Qs)
+    ** and b = h2/(Ps Qs) */
     double t = w*w, bb = disc_atanh_b(t);
-    double a = p*k.ca, b = q*k.cb, c = num*k.inv_pq;
-    /* near: (a+b) s^2 (1 + s(1+s) B) = c s + c (1+s) t B, c = num/(Ps Qs)
-    ** being more accurate than a + b */
-    double tn = c*w + (c*((1.0 + w)*t))*bb;
+    /* near: (a+b) s^2 (1 + s(1+s) B) = (num s + num (1+s) t B)/(Ps Qs),
+    ** num being more accurate than h1 + h2 */
+    double zn = num*w + (num*((1.0 + w)*t))*bb;
     /* far: a (ln(a/b) - 1) + b with ln(a/b) - 1 = (kd ln2_hi - 1) + 2w
     ** + (kd ln2_lo + 2w t B), kd ln2_hi - 1 exact (a multiple of 2^-32
     ** below 2^11) */
     double kd = e1 - e2, w2 = w + w;
-    double tf = a*(((kd*DISC_LN2_HI - 1.0) + w2)
-                   + (kd*DISC_LN2_LO + (w2*t)*bb)) + b;
-    double v = near ? tn : tf;
+    double zf = h1*(((kd*DISC_LN2_HI - 1.0) + w2)
+                    + (kd*DISC_LN2_LO + (w2*t)*bb)) + h2;
+    double z = near ? zn : zf;
     if( !clean ){
-      v = q==0.0 ? INFINITY : v;
-      v = p==0.0 ? b : v;
+      z = q==0.0 ? INFINITY : z;
+      z = p==0.0 ? h2 : z;
       hard |= ((uint64_t)(p > 0.0) & (uint64_t)(p < k.pmin))
             | ((uint64_t)(q > 0.0) & (uint64_t)(q < k.qmin));
     }
-    out[i] = v;
+    out[i] = z*k.inv_pq;
   }
   return hard!=0;
 }
@@ -486,14 +485,8 @@ KL_INLINE KL_KERNEL double block_sum(const double *x, size_t n){
   static int name(kl_fast_k k, const unsigned char *restrict p, \
                   const unsigned char *restrict q, size_t n, \
                   double *restrict out, double *sum){ \
-    double x[DISC_BLOCK], y[DISC_BLOCK]; \
-    size_t i; \
     int hard; \
-    for(i=0; i<n; i++){ \
-      x[i] = f32_at(p, i); \
-      y[i] = f32_at(q, i); \
-    } \
-    hard = kl_block(k, x, y, n, out, 1, clean); \
+    hard = kl_block(k, p, q, n, out, 1, clean); \
     *sum = block_sum(out, n); \
     return hard; \
   }
