@@ -121,8 +121,7 @@ typedef struct kl_fast_k {   /* the kernels' constants */
   double c1, c2;             /* Qs.hi = c1 + c2 (29 and 24 bits), times 2^-ep */
   double cp, cp1, cp2, cpl;  /* Ps likewise, times 2^-eq */
   double d1, d2;
-  double ca, cb;             /* 2^-ep / Ps, 2^-eq / Qs: a = p ca */
-  double inv_pq;             /* 2^(ep+eq) / (P Q) = 1 / (Ps Qs) */
+  double inv_pq;             /* 1 / (Ps Qs): p/P = (p cq) inv_pq */
   double pmin, qmin;         /* 2^(ep-960), 2^(eq-960): a bin below takes
                              ** the careful term */
 } kl_fast_k;
