@@ -20,20 +20,26 @@
 #define DISC_B10 0x1.b97dacf7df261p-4
 
 /* (1+s) ln(1+s) + (1-s) ln(1-s) = s^2 C(s^2), same s: relative error
-** 2^-58.9 */
+** 2^-55.0 */
 #define DISC_C0 0x1.0000000000000p+0
-#define DISC_C1 0x1.5555555555555p-3
-#define DISC_C2 0x1.11111111110e1p-4
-#define DISC_C3 0x1.2492492495d77p-5
-#define DISC_C4 0x1.6c16c169e4a51p-6
-#define DISC_C5 0x1.f07c1fd734bc1p-7
-#define DISC_C6 0x1.681668ad15670p-7
-#define DISC_C7 0x1.11130f85f0367p-7
-#define DISC_C8 0x1.ac1deb8da6075p-8
-#define DISC_C9 0x1.5b28d442b2d56p-8
-#define DISC_C10 0x1.0c2db580f7d83p-8
-#define DISC_C11 0x1.3642891304d87p-8
-#define DISC_C12 -0x1.b929aad988118p-13
-#define DISC_C13 0x1.01d9bd6a46f94p-7
+#define DISC_C1 0x1.55555555552e3p-3
+#define DISC_C2 0x1.1111111159910p-4
+#define DISC_C3 0x1.249248f04dc9fp-5
+#define DISC_C4 0x1.6c16d4af8f641p-6
+#define DISC_C5 0x1.f077ff11b320dp-7
+#define DISC_C6 0x1.685c95ca74b06p-7
+#define DISC_C7 0x1.0e1b0933f788dp-7
+#define DISC_C8 0x1.d4e3db0d4bb92p-8
+#define DISC_C9 0x1.62dded853642bp-9
+#define DISC_C10 0x1.436d6b7878bfbp-7
+
+/* atanh(s) = s + s^3 D(s^2), s^2 <= 0.030625: relative error 2^-50.5 */
+#define DISC_D0 0x1.5555555555559p-2
+#define DISC_D1 0x1.9999999993f99p-3
+#define DISC_D2 0x1.2492493008ddep-3
+#define DISC_D3 0x1.c71c60483a8cfp-4
+#define DISC_D4 0x1.74636f54f6b69p-4
+#define DISC_D5 0x1.39e69f39d52e5p-4
+#define DISC_D6 0x1.2c7819fe10222p-4
 
 #endif /* KL_DISC_TABLES_H */

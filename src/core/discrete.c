@@ -372,6 +372,14 @@ KL_INLINE KL_KERNEL double disc_atanh_b(double t){
   return (q03 + q47*t4) + q8a*t8;
 }
 
+/* D(t), atanh(s) = s + s^3 D(s^2), |s| <= 0.175 */
+KL_INLINE KL_KERNEL double disc_atanh_d(double t){
+  double t2 = t*t, t4 = t2*t2;
+  double p01 = DISC_D0 + DISC_D1*t, p23 = DISC_D2 + DISC_D3*t;
+  double p45 = DISC_D4 + DISC_D5*t;
+  return (p01 + p23*t2) + (p45 + DISC_D6*t2)*t4;
+}
+
 /* x = 2^(e-1023) m with m in [1, 2), for a positive normal x: returns m,
 ** and 2^52 + e in *e (a double, formed without an int conversion, so
 ** that the difference of two is the difference of the exponents). */
@@ -450,6 +458,105 @@ KL_INLINE KL_KERNEL int kl_block(kl_fast_k k, const void *restrict pv,
   return hard!=0;
 }
 
+/* C(t): (1+s) ln(1+s) + (1-s) ln(1-s) = s^2 C(s^2), |s| <= 0.41 */
+KL_INLINE KL_KERNEL double disc_js_c(double t){
+  double t2 = t*t, t4 = t2*t2, t8 = t4*t4;
+  double p01 = DISC_C0 + DISC_C1*t, p23 = DISC_C2 + DISC_C3*t;
+  double p45 = DISC_C4 + DISC_C5*t, p67 = DISC_C6 + DISC_C7*t;
+  double p89 = DISC_C8 + DISC_C9*t;
+  double q03 = p01 + p23*t2, q47 = p45 + p67*t2, q8a = p89 + DISC_C10*t2;
+  return (q03 + q47*t4) + q8a*t8;
+}
+
+/*
+** Cross-entropy (and entropy, q = p), -a ln b per bin.  With q = 2^e m
+** (m in [1, 2)) and M = 2 Qs.hi in [1, 2), b = q/Q = 2^(e-eq+1) m/M
+** (1 + Qs.lo/Qs.hi)^-1; with m/M brought into [1/sqrt2, sqrt2] by a power
+** of two, ln b = kk ln 2 + 2 atanh(w) - Qs.lo/Qs.hi, w = (m - M)/(m + M),
+** |w| <= 0.172, m - M exact: where b is near 1, kk = 0 and ln b keeps its
+** relative accuracy, as log1p of the careful term does.  a = p/P = p ca.
+*/
+KL_INLINE KL_KERNEL int xent_block(kl_fast_k k, const void *restrict pv,
+                                   const void *restrict qv, size_t n,
+                                   double *restrict out, int f32, int clean){
+  size_t i;
+  uint64_t hard = 0;
+  for(i=0; i<n; i++){
+    double p = elem(pv, i, f32), q = elem(qv, i, f32);
+    double e, m = disc_frexp(q, &e);
+    /* m/M brought into [1/sqrt2, sqrt2] by a power of two, so that b near
+    ** 1 is kk = 0 (no cancellation of kk ln 2 against the atanh) */
+    double big = m > k.qm_hi ? 1.0 : 0.0, small = m < k.qm_lo ? 1.0 : 0.0;
+    double ms = m*(big > 0.0 ? 0.5 : small > 0.0 ? 2.0 : 1.0);
+    double w = (ms - k.qm) / (ms + k.qm);
+    double t = w*w, bb = disc_atanh_d(t), w2 = w + w;
+    double kk = (e - k.qe) + (big - small);
+    double lb = (kk*DISC_LN2_HI + w2) + (kk*DISC_LN2_LO + ((w2*t)*bb + k.qlo));
+    double a = p*k.ca;
+    double v = 0.0 - a*lb;        /* +0 where b = 1 */
+    if( !clean ){
+      v = q==0.0 ? INFINITY : v;
+      v = p==0.0 ? 0.0 : v;
+      hard |= ((uint64_t)(q > 0.0) & (uint64_t)(q < 0x1p-1022))
+            | ((uint64_t)(p > 0.0) & (uint64_t)(a < 0x1p-1022));
+    }
+    out[i] = v;
+  }
+  return hard!=0;
+}
+
+/*
+** Jensen-Shannon, ((a ln(2a/(a+b)) + b ln(2b/(a+b))) / 2 per bin, from the
+** same cross difference as KL:
+**   near, |s| <= 0.4: ((a+b)/4) s^2 C(s^2) = num s C / (4 Ps Qs);
+**   far: (h1 L1 + h2 L2 - e) / (2 Ps Qs), with L1 = ln(2 h1/d), L2 =
+**     ln(2 h2/d), d = h1 + h2 rounded and e its rounding (h1 + h2 = d + e:
+**     so that each log's shift by -e/d costs nothing), each log from the
+**     mantissas as cross-entropy's (the ratio balanced about 1; one more
+**     division).
+*/
+KL_INLINE KL_KERNEL int js_block(kl_fast_k k, const void *restrict pv,
+                                 const void *restrict qv, size_t n,
+                                 double *restrict out, int narrow,
+                                 int clean){
+  size_t i;
+  uint64_t hard = 0;
+  for(i=0; i<n; i++){
+    double p = elem(pv, i, narrow), q = elem(qv, i, narrow);
+    double h1 = p*k.cq, h2 = q*k.cp;
+    double num = cross_num(&k, p, q, h1, h2, narrow, !clean), den = h1 + h2;
+    double hb = h1 > h2 ? h1 : h2, hs = h1 > h2 ? h2 : h1;
+    double de = (hb - den) + hs;        /* Fast2Sum: h1 + h2 = den + de */
+    int near = (h1 <= (7.0/3.0)*h2) & (h2 <= (7.0/3.0)*h1);
+    double e1, e2, ed, m1 = disc_frexp(h1, &e1), m2 = disc_frexp(h2, &e2);
+    double md = disc_frexp(den, &ed), mh = md*1.4142135623730951;
+    double ml = md*0.70710678118654752;
+    /* each ratio to md brought into [1/sqrt2, sqrt2] by a power of two */
+    double b1 = m1 > mh ? 1.0 : 0.0, s1 = m1 < ml ? 1.0 : 0.0;
+    double b2 = m2 > mh ? 1.0 : 0.0, s2 = m2 < ml ? 1.0 : 0.0;
+    double n1 = m1*(b1 > 0.0 ? 0.5 : s1 > 0.0 ? 2.0 : 1.0);
+    double n2 = m2*(b2 > 0.0 ? 0.5 : s2 > 0.0 ? 2.0 : 1.0);
+    double w = (near ? num : n1 - md) / (near ? den : n1 + md);
+    double u = (n2 - md) / (n2 + md);
+    double t = w*w, tu = u*u, bw = disc_atanh_d(t), bu = disc_atanh_d(tu);
+    double zn = (0.25*num)*(w*disc_js_c(t));
+    double k1 = ((e1 - ed) + 1.0) + (b1 - s1);
+    double k2 = ((e2 - ed) + 1.0) + (b2 - s2), w2 = w + w, u2 = u + u;
+    double l1 = (k1*DISC_LN2_HI + w2) + (k1*DISC_LN2_LO + (w2*t)*bw);
+    double l2 = (k2*DISC_LN2_HI + u2) + (k2*DISC_LN2_LO + (u2*tu)*bu);
+    double zf = 0.5*((h1*l1 + h2*l2) - de);
+    double z = near ? zn : zf;
+    if( !clean ){
+      /* a bin where one weight is 0: (a+b)/2 ln 2 */
+      z = (p==0.0) | (q==0.0) ? (0.5*KL_LN2)*den : z;
+      hard |= ((uint64_t)(p > 0.0) & (uint64_t)(p < k.pmin))
+            | ((uint64_t)(q > 0.0) & (uint64_t)(q < k.qmin));
+    }
+    out[i] = z*k.inv_pq;
+  }
+  return hard!=0;
+}
+
 /* The sum of x[0..n), n <= DISC_BLOCK, in a fixed order: blocks of 64 in
 ** eight lanes, the lanes and the blocks pairwise (for terms >= 0, an
 ** error of at most 14 units in the last place of the sum). */
@@ -481,29 +588,40 @@ KL_INLINE KL_KERNEL double block_sum(const double *x, size_t n){
 ** doubles only (a loop mixing float loads and double arithmetic is
 ** unrolled twice over for AVX-512 and spills registers).
 */
-#define DISC_VARIANT_F32(name, clean) \
+#define DISC_VARIANT(name, block, f32, clean) \
   KL_CLONES KL_KERNEL \
-  static int name(kl_fast_k k, const unsigned char *restrict p, \
-                  const unsigned char *restrict q, size_t n, \
-                  double *restrict out, double *sum){ \
-    int hard; \
-    hard = kl_block(k, p, q, n, out, 1, clean); \
-    *sum = block_sum(out, n); \
-    return hard; \
-  }
-#define DISC_VARIANT_F64(name, clean) \
-  KL_CLONES KL_KERNEL \
-  static int name(kl_fast_k k, const double *restrict p, \
-                  const double *restrict q, size_t n, double *restrict out, \
+  static int name(kl_fast_k k, const void *restrict p, \
+                  const void *restrict q, size_t n, double *restrict out, \
                   double *sum){ \
-    int hard = kl_block(k, p, q, n, out, 0, clean); \
+    int hard = block(k, p, q, n, out, f32, clean); \
     *sum = block_sum(out, n); \
     return hard; \
   }
-DISC_VARIANT_F32(kl_block_f32, 0)
-DISC_VARIANT_F32(kl_block_f32_clean, 1)
-DISC_VARIANT_F64(kl_block_f64, 0)
-DISC_VARIANT_F64(kl_block_f64_clean, 1)
+DISC_VARIANT(kl_f32, kl_block, 1, 0)
+DISC_VARIANT(kl_f32_clean, kl_block, 1, 1)
+DISC_VARIANT(kl_f64, kl_block, 0, 0)
+DISC_VARIANT(kl_f64_clean, kl_block, 0, 1)
+DISC_VARIANT(js_f32, js_block, 1, 0)
+DISC_VARIANT(js_f32_clean, js_block, 1, 1)
+DISC_VARIANT(js_f64, js_block, 0, 0)
+DISC_VARIANT(js_f64_clean, js_block, 0, 1)
+DISC_VARIANT(xent_f32, xent_block, 1, 0)
+DISC_VARIANT(xent_f32_clean, xent_block, 1, 1)
+DISC_VARIANT(xent_f64, xent_block, 0, 0)
+DISC_VARIANT(xent_f64_clean, xent_block, 0, 1)
+
+typedef int (*disc_variant)(kl_fast_k, const void*, const void*, size_t,
+                            double*, double*);
+
+/* [kind][float32][clean] */
+static disc_variant variant(kl_fast_kind kind, int f32, int clean){
+  static const disc_variant v[3][2][2] = {
+    { { kl_f64, kl_f64_clean }, { kl_f32, kl_f32_clean } },
+    { { js_f64, js_f64_clean }, { js_f32, js_f32_clean } },
+    { { xent_f64, xent_f64_clean }, { xent_f32, xent_f32_clean } },
+  };
+  return v[kind][f32][clean];
+}
 
 /* 2^e for -1022 <= e <= 1023 */
 static double pow2(int e){
@@ -555,6 +673,16 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
       && scaled(g2, sq, iq, &k->d2) && scaled(t->Ps.lo, sq, iq, &k->cpl);
   }
   f->ok = ok;
+  /* cross-entropy's */
+  f->ok_x = ep >= -1000 && ep <= 1022
+         && scaled(recip_dd(t->Ps), pow2(-ep), pow2(ep), &k->ca);
+  k->qm = 2.0*t->Qs.hi;
+  k->qm_hi = k->qm*1.4142135623730951;
+  k->qm_lo = k->qm*0.70710678118654752;
+  k->qe = 4503599627370496.0 + (double)(1022 + eq);   /* 2^52 + bias + eq - 1 */
+  k->qlo = -t->Qs.lo / t->Qs.hi;
+  f->clean_x = sp->min > 0.0 && sq->min >= 0x1p-1022
+            && sp->min*k->ca >= 0x1p-1022;
   {
     kl_dd pq;   /* Ps Qs */
     pq.hi = t->Ps.hi*t->Qs.hi;
@@ -571,7 +699,8 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
 }
 
 int kl_fast_alone(const kl_fast *f, kl_fast_kind kind){
-  return f->ok && f->clean && kind==KL_FAST_KL;
+  if( kind==KL_FAST_XENT ) return f->ok_x && f->clean_x;
+  return f->ok && f->clean;
 }
 
 static kl_term_fn careful_term(kl_fast_kind kind){
@@ -589,34 +718,35 @@ static double careful_sum(const double *x, size_t n){
   return block_sum(x, n);
 }
 
+/* Whether the bin (x, y) needs the careful term of the kernel of kind. */
+static int hard_bin(kl_fast_kind kind, const kl_fast *f, double x, double y){
+  if( kind==KL_FAST_XENT ){
+    return (y > 0.0 && y < 0x1p-1022) || (x > 0.0 && x*f->k.ca < 0x1p-1022);
+  }
+  return (x > 0.0 && x < f->k.pmin) || (y > 0.0 && y < f->k.qmin);
+}
+
 /* kl_fast_accum() on doubles (f32 = 0) or float32 blobs in place */
 static void fast_accum(kl_fast_kind kind, const kl_fast *f, const void *p,
                        const void *q, size_t n, int f32, kl_sum *acc){
   double out[DISC_BLOCK];
   kl_term_fn term = careful_term(kind);
-  int fast = f->ok && kind==KL_FAST_KL;
-  size_t done = 0;
+  int fast = kind==KL_FAST_XENT ? f->ok_x : f->ok;
+  int clean = kind==KL_FAST_XENT ? f->clean_x : f->clean;
+  disc_variant kernel = variant(kind, f32, clean);
+  size_t done = 0, w = f32 ? 4 : 8;
   while( done<n ){
     size_t m = n - done < DISC_BLOCK ? n - done : DISC_BLOCK, i;
     double sum = 0.0;
     int hard = 1;
-    if( fast && f32 ){
-      const unsigned char *x = (const unsigned char*)p + 4*done;
-      const unsigned char *y = (const unsigned char*)q + 4*done;
-      hard = f->clean ? kl_block_f32_clean(f->k, x, y, m, out, &sum)
-                      : kl_block_f32(f->k, x, y, m, out, &sum);
-    }else if( fast ){
-      const double *x = (const double*)p + done, *y = (const double*)q + done;
-      hard = f->clean ? kl_block_f64_clean(f->k, x, y, m, out, &sum)
-                      : kl_block_f64(f->k, x, y, m, out, &sum);
+    if( fast ){
+      hard = kernel(f->k, (const unsigned char*)p + w*done,
+                    (const unsigned char*)q + w*done, m, out, &sum);
     }
     if( hard ){
       for(i=0; i<m; i++){
         double x = elem(p, done + i, f32), y = elem(q, done + i, f32);
-        if( !fast || (x > 0.0 && x < f->k.pmin)
-         || (y > 0.0 && y < f->k.qmin) ){
-          out[i] = term(x, y, f->t);
-        }
+        if( !fast || hard_bin(kind, f, x, y) ) out[i] = term(x, y, f->t);
       }
       sum = careful_sum(out, m);
     }

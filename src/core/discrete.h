@@ -122,14 +122,20 @@ typedef struct kl_fast_k {   /* the kernels' constants */
   double cp, cp1, cp2, cpl;  /* Ps likewise, times 2^-eq */
   double d1, d2;
   double inv_pq;             /* 1 / (Ps Qs): p/P = (p cq) inv_pq */
+  double ca;                 /* 2^-ep / Ps: p/P = p ca */
+  double qm, qe, qlo;        /* 2 Qs.hi, 2^52 + 1022 + eq, -Qs.lo/Qs.hi */
+  double qm_hi, qm_lo;       /* qm sqrt2, qm/sqrt2 */
   double pmin, qmin;         /* 2^(ep-960), 2^(eq-960): a bin below takes
                              ** the careful term */
 } kl_fast_k;
 
 typedef struct kl_fast {
   const kl_totals *t;
-  int ok;
-  int clean;                 /* no weight 0 or below pmin, qmin */
+  int ok, clean;             /* KL and JS: the constants are exact; no
+                             ** weight 0 or below pmin, qmin, and totals
+                             ** that are doubles */
+  int ok_x, clean_x;         /* cross-entropy: ca exact; no weight 0, no q
+                             ** subnormal, no p/P subnormal */
   kl_fast_k k;
 } kl_fast;
 
