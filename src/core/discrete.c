@@ -267,12 +267,6 @@ double kl_xent_term(double p, double q, const kl_totals *t){
   return -a * lb;
 }
 
-void kl_terms_accum(kl_term_fn term, const double *p, const double *q,
-                    size_t n, const kl_totals *t, kl_sum *acc){
-  size_t i;
-  for(i=0; i<n; i++) kl_sum_add(acc, term(p[i], q[i], t));
-}
-
 /* ---------------------------------------------------------- fast path */
 
 /*
@@ -320,13 +314,13 @@ void kl_terms_accum(kl_term_fn term, const double *p, const double *q,
 /* The bits of element i of a little-endian float32 blob. */
 KL_INLINE KL_KERNEL uint32_t f32_bits(const unsigned char *b, size_t i){
   uint32_t u;
-  if( DISC_LITTLE_ENDIAN ){
-    memcpy(&u, b + 4*i, 4);
-  }else{
-    const unsigned char *c = b + 4*i;
-    u = (uint32_t)c[0] | (uint32_t)c[1]<<8 | (uint32_t)c[2]<<16
-      | (uint32_t)c[3]<<24;
-  }
+#if DISC_LITTLE_ENDIAN
+  memcpy(&u, b + 4*i, 4);
+#else
+  const unsigned char *c = b + 4*i;
+  u = (uint32_t)c[0] | (uint32_t)c[1]<<8 | (uint32_t)c[2]<<16
+    | (uint32_t)c[3]<<24;
+#endif
   return u;
 }
 
@@ -336,11 +330,6 @@ KL_INLINE KL_KERNEL double f32_at(const unsigned char *b, size_t i){
   float x;
   memcpy(&x, &u, 4);
   return x;
-}
-
-/* Element i of a chunk: doubles, or float32 read in place (f32). */
-KL_INLINE KL_KERNEL double elem(const void *x, size_t i, int f32){
-  return f32 ? f32_at((const unsigned char*)x, i) : ((const double*)x)[i];
 }
 
 /* The exact error of the product x*y = h, for y = y1 + y2 split by
@@ -394,70 +383,6 @@ KL_INLINE KL_KERNEL double disc_frexp(double x, double *e){
   return m;
 }
 
-/* num = (p Qs - q Ps) 2^-(ep+eq), see above; lo: the totals have low
-** parts (Ps.lo, Qs.lo not 0) */
-KL_INLINE KL_KERNEL double cross_num(const kl_fast_k *k, double p, double q,
-                                     double h1, double h2, int narrow,
-                                     int lo){
-  double e1, e2, c = lo ? p*k->cql - q*k->cpl : 0.0;
-  if( narrow ){
-    double d1 = p*k->c1 - q*k->d1, d2 = p*k->c2 - q*k->d2;
-    return lo ? (d1 + d2) + c : d1 + d2;
-  }
-  e1 = prod_err(p, h1, k->cq1, k->cq2);
-  e2 = prod_err(q, h2, k->cp1, k->cp2);
-  return (h1 - h2) + (lo ? (e1 - e2) + c : e1 - e2);
-}
-
-/*
-** The KL terms of n <= DISC_BLOCK bins into out; returns nonzero if some
-** bin needs the careful term (out[i] is then not to be used).  Inlined
-** into variants for narrow weights (float32) or any, and for clean
-** chunks (no weight 0 or below DISC_DD_MIN at scale, as kl_fsum's
-** statistics say, and totals that are doubles) or any; each compiled for
-** every target (KL_CLONES).
-*/
-KL_INLINE KL_KERNEL int kl_block(kl_fast_k k, const void *restrict pv,
-                                 const void *restrict qv, size_t n,
-                                 double *restrict out, int narrow,
-                                 int clean){
-  size_t i;
-  uint64_t hard = 0;
-  for(i=0; i<n; i++){
-    double p = elem(pv, i, narrow), q = elem(qv, i, narrow);
-    double h1 = p*k.cq, h2 = q*k.cp;
-    double num = cross_num(&k, p, q, h1, h2, narrow, !clean), den = h1 + h2;
-    /* |s| <= 0.4, a/b in [3/7, 7/3], from the products (early in the
-    ** chain; at the edge, rounding moves s by an ulp or so) */
-    int near = (h1 <= (7.0/3.0)*h2) & (h2 <= (7.0/3.0)*h1);
-    double e1, e2, m1 = disc_frexp(h1, &e1), m2 = disc_frexp(h2, &e2);
-    double w = (near ? num : m1 - m2) / (near ? den : m1 + m2);
-    /* what does not wait for the polynomial is formed while it runs, so
-    ** that after it come only a product, a sum and the scaling.  Both
-    ** cases are formed as Z = term Ps Qs 2^(ep+eq): a = p/P = h1/(Ps Qs)
-    ** and b = h2/(Ps Qs) */
-    double t = w*w, bb = disc_atanh_b(t);
-    /* near: (a+b) s^2 (1 + s(1+s) B) = (num s + num (1+s) t B)/(Ps Qs),
-    ** num being more accurate than h1 + h2 */
-    double zn = num*w + (num*((1.0 + w)*t))*bb;
-    /* far: a (ln(a/b) - 1) + b with ln(a/b) - 1 = (kd ln2_hi - 1) + 2w
-    ** + (kd ln2_lo + 2w t B), kd ln2_hi - 1 exact (a multiple of 2^-32
-    ** below 2^11) */
-    double kd = e1 - e2, w2 = w + w;
-    double zf = h1*(((kd*DISC_LN2_HI - 1.0) + w2)
-                    + (kd*DISC_LN2_LO + (w2*t)*bb)) + h2;
-    double z = near ? zn : zf;
-    if( !clean ){
-      z = q==0.0 ? INFINITY : z;
-      z = p==0.0 ? h2 : z;
-      hard |= ((uint64_t)(p > 0.0) & (uint64_t)(p < k.pmin))
-            | ((uint64_t)(q > 0.0) & (uint64_t)(q < k.qmin));
-    }
-    out[i] = z*k.inv_pq;
-  }
-  return hard!=0;
-}
-
 /* C(t): (1+s) ln(1+s) + (1-s) ln(1-s) = s^2 C(s^2), |s| <= 0.41 */
 KL_INLINE KL_KERNEL double disc_js_c(double t){
   double t2 = t*t, t4 = t2*t2, t8 = t4*t4;
@@ -466,95 +391,6 @@ KL_INLINE KL_KERNEL double disc_js_c(double t){
   double p89 = DISC_C8 + DISC_C9*t;
   double q03 = p01 + p23*t2, q47 = p45 + p67*t2, q8a = p89 + DISC_C10*t2;
   return (q03 + q47*t4) + q8a*t8;
-}
-
-/*
-** Cross-entropy (and entropy, q = p), -a ln b per bin.  With q = 2^e m
-** (m in [1, 2)) and M = 2 Qs.hi in [1, 2), b = q/Q = 2^(e-eq+1) m/M
-** (1 + Qs.lo/Qs.hi)^-1; with m/M brought into [1/sqrt2, sqrt2] by a power
-** of two, ln b = kk ln 2 + 2 atanh(w) - Qs.lo/Qs.hi, w = (m - M)/(m + M),
-** |w| <= 0.172, m - M exact: where b is near 1, kk = 0 and ln b keeps its
-** relative accuracy, as log1p of the careful term does.  a = p/P = p ca.
-*/
-KL_INLINE KL_KERNEL int xent_block(kl_fast_k k, const void *restrict pv,
-                                   const void *restrict qv, size_t n,
-                                   double *restrict out, int f32, int clean){
-  size_t i;
-  uint64_t hard = 0;
-  for(i=0; i<n; i++){
-    double p = elem(pv, i, f32), q = elem(qv, i, f32);
-    double e, m = disc_frexp(q, &e);
-    /* m/M brought into [1/sqrt2, sqrt2] by a power of two, so that b near
-    ** 1 is kk = 0 (no cancellation of kk ln 2 against the atanh) */
-    double big = m > k.qm_hi ? 1.0 : 0.0, small = m < k.qm_lo ? 1.0 : 0.0;
-    double ms = m*(big > 0.0 ? 0.5 : small > 0.0 ? 2.0 : 1.0);
-    double w = (ms - k.qm) / (ms + k.qm);
-    double t = w*w, bb = disc_atanh_d(t), w2 = w + w;
-    double kk = (e - k.qe) + (big - small);
-    double lb = (kk*DISC_LN2_HI + w2) + (kk*DISC_LN2_LO + ((w2*t)*bb + k.qlo));
-    double a = p*k.ca;
-    double v = 0.0 - a*lb;        /* +0 where b = 1 */
-    if( !clean ){
-      v = q==0.0 ? INFINITY : v;
-      v = p==0.0 ? 0.0 : v;
-      hard |= ((uint64_t)(q > 0.0) & (uint64_t)(q < 0x1p-1022))
-            | ((uint64_t)(p > 0.0) & (uint64_t)(a < 0x1p-1022));
-    }
-    out[i] = v;
-  }
-  return hard!=0;
-}
-
-/*
-** Jensen-Shannon, ((a ln(2a/(a+b)) + b ln(2b/(a+b))) / 2 per bin, from the
-** same cross difference as KL:
-**   near, |s| <= 0.4: ((a+b)/4) s^2 C(s^2) = num s C / (4 Ps Qs);
-**   far: (h1 L1 + h2 L2 - e) / (2 Ps Qs), with L1 = ln(2 h1/d), L2 =
-**     ln(2 h2/d), d = h1 + h2 rounded and e its rounding (h1 + h2 = d + e:
-**     so that each log's shift by -e/d costs nothing), each log from the
-**     mantissas as cross-entropy's (the ratio balanced about 1; one more
-**     division).
-*/
-KL_INLINE KL_KERNEL int js_block(kl_fast_k k, const void *restrict pv,
-                                 const void *restrict qv, size_t n,
-                                 double *restrict out, int narrow,
-                                 int clean){
-  size_t i;
-  uint64_t hard = 0;
-  for(i=0; i<n; i++){
-    double p = elem(pv, i, narrow), q = elem(qv, i, narrow);
-    double h1 = p*k.cq, h2 = q*k.cp;
-    double num = cross_num(&k, p, q, h1, h2, narrow, !clean), den = h1 + h2;
-    double hb = h1 > h2 ? h1 : h2, hs = h1 > h2 ? h2 : h1;
-    double de = (hb - den) + hs;        /* Fast2Sum: h1 + h2 = den + de */
-    int near = (h1 <= (7.0/3.0)*h2) & (h2 <= (7.0/3.0)*h1);
-    double e1, e2, ed, m1 = disc_frexp(h1, &e1), m2 = disc_frexp(h2, &e2);
-    double md = disc_frexp(den, &ed), mh = md*1.4142135623730951;
-    double ml = md*0.70710678118654752;
-    /* each ratio to md brought into [1/sqrt2, sqrt2] by a power of two */
-    double b1 = m1 > mh ? 1.0 : 0.0, s1 = m1 < ml ? 1.0 : 0.0;
-    double b2 = m2 > mh ? 1.0 : 0.0, s2 = m2 < ml ? 1.0 : 0.0;
-    double n1 = m1*(b1 > 0.0 ? 0.5 : s1 > 0.0 ? 2.0 : 1.0);
-    double n2 = m2*(b2 > 0.0 ? 0.5 : s2 > 0.0 ? 2.0 : 1.0);
-    double w = (near ? num : n1 - md) / (near ? den : n1 + md);
-    double u = (n2 - md) / (n2 + md);
-    double t = w*w, tu = u*u, bw = disc_atanh_d(t), bu = disc_atanh_d(tu);
-    double zn = (0.25*num)*(w*disc_js_c(t));
-    double k1 = ((e1 - ed) + 1.0) + (b1 - s1);
-    double k2 = ((e2 - ed) + 1.0) + (b2 - s2), w2 = w + w, u2 = u + u;
-    double l1 = (k1*DISC_LN2_HI + w2) + (k1*DISC_LN2_LO + (w2*t)*bw);
-    double l2 = (k2*DISC_LN2_HI + u2) + (k2*DISC_LN2_LO + (u2*tu)*bu);
-    double zf = 0.5*((h1*l1 + h2*l2) - de);
-    double z = near ? zn : zf;
-    if( !clean ){
-      /* a bin where one weight is 0: (a+b)/2 ln 2 */
-      z = (p==0.0) | (q==0.0) ? (0.5*KL_LN2)*den : z;
-      hard |= ((uint64_t)(p > 0.0) & (uint64_t)(p < k.pmin))
-            | ((uint64_t)(q > 0.0) & (uint64_t)(q < k.qmin));
-    }
-    out[i] = z*k.inv_pq;
-  }
-  return hard!=0;
 }
 
 /* The sum of x[0..n), n <= DISC_BLOCK, in a fixed order: blocks of 64 in
@@ -577,38 +413,73 @@ KL_INLINE KL_KERNEL double block_sum(const double *x, size_t n){
   for(; nb > 1; nb /= 2){
     for(b=0; b<nb/2; b++) blk[b] = blk[2*b] + blk[2*b + 1];
   }
-  return n ? blk[0] : 0.0;
+  return blk[0];   /* n >= 1 */
 }
 
-/*
-** The kernel's variants return the sum of the n terms (n <= DISC_BLOCK) in
-** *sum, the terms themselves in out, and nonzero if some bin needs the
-** careful term (and so the sum is to be made again).  float32 weights are
-** converted a chunk at a time (in L1), so that the kernel's loop runs on
-** doubles only (a loop mixing float loads and double arithmetic is
-** unrolled twice over for AVX-512 and spills registers).
-*/
-#define DISC_VARIANT(name, block, f32, clean) \
-  KL_CLONES KL_KERNEL \
-  static int name(kl_fast_k k, const void *restrict p, \
-                  const void *restrict q, size_t n, double *restrict out, \
-                  double *sum){ \
-    int hard = block(k, p, q, n, out, f32, clean); \
-    *sum = block_sum(out, n); \
-    return hard; \
-  }
-DISC_VARIANT(kl_f32, kl_block, 1, 0)
-DISC_VARIANT(kl_f32_clean, kl_block, 1, 1)
-DISC_VARIANT(kl_f64, kl_block, 0, 0)
-DISC_VARIANT(kl_f64_clean, kl_block, 0, 1)
-DISC_VARIANT(js_f32, js_block, 1, 0)
-DISC_VARIANT(js_f32_clean, js_block, 1, 1)
-DISC_VARIANT(js_f64, js_block, 0, 0)
-DISC_VARIANT(js_f64_clean, js_block, 0, 1)
-DISC_VARIANT(xent_f32, xent_block, 1, 0)
-DISC_VARIANT(xent_f32_clean, xent_block, 1, 1)
-DISC_VARIANT(xent_f64, xent_block, 0, 0)
-DISC_VARIANT(xent_f64_clean, xent_block, 0, 1)
+/* The variants: core/disc_kernel.h, once for each */
+#define DK_KL 1
+#define DK_JS 2
+#define DK_XENT 3
+#define DK_NAME kl_f32
+#define DK_KIND DK_KL
+#define DK_F32 1
+#define DK_CLEAN 0
+#include "disc_kernel.h"
+#define DK_NAME kl_f32_clean
+#define DK_KIND DK_KL
+#define DK_F32 1
+#define DK_CLEAN 1
+#include "disc_kernel.h"
+#define DK_NAME kl_f64
+#define DK_KIND DK_KL
+#define DK_F32 0
+#define DK_CLEAN 0
+#include "disc_kernel.h"
+#define DK_NAME kl_f64_clean
+#define DK_KIND DK_KL
+#define DK_F32 0
+#define DK_CLEAN 1
+#include "disc_kernel.h"
+#define DK_NAME js_f32
+#define DK_KIND DK_JS
+#define DK_F32 1
+#define DK_CLEAN 0
+#include "disc_kernel.h"
+#define DK_NAME js_f32_clean
+#define DK_KIND DK_JS
+#define DK_F32 1
+#define DK_CLEAN 1
+#include "disc_kernel.h"
+#define DK_NAME js_f64
+#define DK_KIND DK_JS
+#define DK_F32 0
+#define DK_CLEAN 0
+#include "disc_kernel.h"
+#define DK_NAME js_f64_clean
+#define DK_KIND DK_JS
+#define DK_F32 0
+#define DK_CLEAN 1
+#include "disc_kernel.h"
+#define DK_NAME xent_f32
+#define DK_KIND DK_XENT
+#define DK_F32 1
+#define DK_CLEAN 0
+#include "disc_kernel.h"
+#define DK_NAME xent_f32_clean
+#define DK_KIND DK_XENT
+#define DK_F32 1
+#define DK_CLEAN 1
+#include "disc_kernel.h"
+#define DK_NAME xent_f64
+#define DK_KIND DK_XENT
+#define DK_F32 0
+#define DK_CLEAN 0
+#include "disc_kernel.h"
+#define DK_NAME xent_f64_clean
+#define DK_KIND DK_XENT
+#define DK_F32 0
+#define DK_CLEAN 1
+#include "disc_kernel.h"
 
 typedef int (*disc_variant)(kl_fast_k, const void*, const void*, size_t,
                             double*, double*);
@@ -658,31 +529,32 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
   double h1, h2, g1, g2;
   int ep = t->ep, eq = t->eq, ok;
   f->t = t;
-  ok = ep >= -1000 && ep <= 1022 && eq >= -1000 && eq <= 1022;
+  ok = (ep >= -1000) & (ep <= 1022) & (eq >= -1000) & (eq <= 1022);
   if( ok ){
     double sp = pow2(-ep), ip = pow2(ep), sq = pow2(-eq), iq = pow2(eq);
     split(t->Qs.hi, DISC_SPLIT, &h1, &h2);
     split(t->Qs.hi, DISC_SPLIT29, &g1, &g2);
-    ok = scaled(t->Qs.hi, sp, ip, &k->cq) && scaled(h1, sp, ip, &k->cq1)
-      && scaled(h2, sp, ip, &k->cq2) && scaled(g1, sp, ip, &k->c1)
-      && scaled(g2, sp, ip, &k->c2) && scaled(t->Qs.lo, sp, ip, &k->cql);
+    /* & rather than &&: every constant is made, and there is one test */
+    ok = scaled(t->Qs.hi, sp, ip, &k->cq) & scaled(h1, sp, ip, &k->cq1)
+       & scaled(h2, sp, ip, &k->cq2) & scaled(g1, sp, ip, &k->c1)
+       & scaled(g2, sp, ip, &k->c2) & scaled(t->Qs.lo, sp, ip, &k->cql);
     split(t->Ps.hi, DISC_SPLIT, &h1, &h2);
     split(t->Ps.hi, DISC_SPLIT29, &g1, &g2);
-    ok = ok && scaled(t->Ps.hi, sq, iq, &k->cp) && scaled(h1, sq, iq, &k->cp1)
-      && scaled(h2, sq, iq, &k->cp2) && scaled(g1, sq, iq, &k->d1)
-      && scaled(g2, sq, iq, &k->d2) && scaled(t->Ps.lo, sq, iq, &k->cpl);
+    ok = ok & scaled(t->Ps.hi, sq, iq, &k->cp) & scaled(h1, sq, iq, &k->cp1)
+       & scaled(h2, sq, iq, &k->cp2) & scaled(g1, sq, iq, &k->d1)
+       & scaled(g2, sq, iq, &k->d2) & scaled(t->Ps.lo, sq, iq, &k->cpl);
   }
   f->ok = ok;
   /* cross-entropy's */
-  f->ok_x = ep >= -1000 && ep <= 1022
+  f->ok_x = (ep >= -1000) & (ep <= 1022)
          && scaled(recip_dd(t->Ps), pow2(-ep), pow2(ep), &k->ca);
   k->qm = 2.0*t->Qs.hi;
   k->qm_hi = k->qm*1.4142135623730951;
   k->qm_lo = k->qm*0.70710678118654752;
   k->qe = 4503599627370496.0 + (double)(1022 + eq);   /* 2^52 + bias + eq - 1 */
   k->qlo = -t->Qs.lo / t->Qs.hi;
-  f->clean_x = sp->min > 0.0 && sq->min >= 0x1p-1022
-            && sp->min*k->ca >= 0x1p-1022;
+  f->clean_x = (sp->min > 0.0) & (sq->min >= 0x1p-1022)
+            & (sp->min*k->ca >= 0x1p-1022);
   {
     kl_dd pq;   /* Ps Qs */
     pq.hi = t->Ps.hi*t->Qs.hi;
@@ -694,8 +566,8 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
   ** below it) for ep < -114 */
   k->pmin = ep >= -62 ? pow2(ep - 960) : ldexp(1.0, ep - 960);
   k->qmin = eq >= -62 ? pow2(eq - 960) : ldexp(1.0, eq - 960);
-  f->clean = sp->min > 0.0 && sp->min >= k->pmin && sq->min > 0.0
-          && sq->min >= k->qmin && t->Ps.lo==0.0 && t->Qs.lo==0.0;
+  f->clean = (sp->min > 0.0) & (sp->min >= k->pmin) & (sq->min > 0.0)
+          & (sq->min >= k->qmin) & (t->Ps.lo==0.0) & (t->Qs.lo==0.0);
 }
 
 int kl_fast_alone(const kl_fast *f, kl_fast_kind kind){
@@ -726,26 +598,22 @@ static int hard_bin(kl_fast_kind kind, const kl_fast *f, double x, double y){
   return (x > 0.0 && x < f->k.pmin) || (y > 0.0 && y < f->k.qmin);
 }
 
-/* kl_fast_accum() on doubles (f32 = 0) or float32 blobs in place */
-static void fast_accum(kl_fast_kind kind, const kl_fast *f, const void *p,
-                       const void *q, size_t n, int f32, kl_sum *acc){
+void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
+                   const double *q, size_t n, kl_sum *acc){
   double out[DISC_BLOCK];
   kl_term_fn term = careful_term(kind);
   int fast = kind==KL_FAST_XENT ? f->ok_x : f->ok;
   int clean = kind==KL_FAST_XENT ? f->clean_x : f->clean;
-  disc_variant kernel = variant(kind, f32, clean);
-  size_t done = 0, w = f32 ? 4 : 8;
+  disc_variant kernel = variant(kind, 0, clean);
+  size_t done = 0;
   while( done<n ){
     size_t m = n - done < DISC_BLOCK ? n - done : DISC_BLOCK, i;
     double sum = 0.0;
     int hard = 1;
-    if( fast ){
-      hard = kernel(f->k, (const unsigned char*)p + w*done,
-                    (const unsigned char*)q + w*done, m, out, &sum);
-    }
+    if( fast ) hard = kernel(f->k, p + done, q + done, m, out, &sum);
     if( hard ){
       for(i=0; i<m; i++){
-        double x = elem(p, done + i, f32), y = elem(q, done + i, f32);
+        double x = p[done + i], y = q[done + i];
         if( !fast || hard_bin(kind, f, x, y) ) out[i] = term(x, y, f->t);
       }
       sum = careful_sum(out, m);
@@ -755,15 +623,28 @@ static void fast_accum(kl_fast_kind kind, const kl_fast *f, const void *p,
   }
 }
 
-void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
-                   const double *q, size_t n, kl_sum *acc){
-  fast_accum(kind, f, p, q, n, 0, acc);
-}
-
+/*
+** Float32 weights never need the careful term, and their totals always
+** suit the kernels: a float32 weight > 0 is at least 2^-149 and a total at
+** most 2^128 times the 2^31 elements a blob can hold, so ep and eq lie in
+** [-149, 160], every bin's p 2^-ep is above 2^-960 (DISC_DD_MIN) and p/P
+** above 2^-1022, q is no subnormal double, and every constant of kl_fast
+** scales exactly (tests/unit_core.c checks the extremes).
+*/
 void kl_fast_accum_f32(kl_fast_kind kind, const kl_fast *f,
                        const unsigned char *p, const unsigned char *q,
                        size_t n, kl_sum *acc){
-  fast_accum(kind, f, p, q, n, 1, acc);
+  double out[DISC_BLOCK];
+  int clean = kind==KL_FAST_XENT ? f->clean_x : f->clean;
+  disc_variant kernel = variant(kind, 1, clean);
+  size_t done = 0;
+  while( done<n ){
+    size_t m = n - done < DISC_BLOCK ? n - done : DISC_BLOCK;
+    double sum;
+    kernel(f->k, p + 4*done, q + 4*done, m, out, &sum);
+    kl_sum_add(acc, sum);
+    done += m;
+  }
 }
 
 /* ---------------------------------------------------------- exact sums */
@@ -816,8 +697,9 @@ static double extract(const double *restrict x, size_t n, double sigma,
 */
 #define DISC_SCAN 2048
 
-KL_INLINE KL_KERNEL double scan(const void *restrict xv, size_t n,
-                                double *restrict st, int f32){
+KL_CLONES KL_KERNEL
+static double scan_f64(const double *restrict x, size_t n,
+                       double *restrict st){
   /* sixteen lanes: two independent chains per register of eight */
   double sum[16], mx[16], mn[16];
   size_t i, j, h;
@@ -827,14 +709,14 @@ KL_INLINE KL_KERNEL double scan(const void *restrict xv, size_t n,
   }
   for(i=0; i + 16 <= n; i += 16){
     for(j=0; j<16; j++){
-      double v = elem(xv, i + j, f32);
+      double v = x[i+j];
       sum[j] += v;
       mx[j] = v > mx[j] ? v : mx[j];
       mn[j] = v < mn[j] ? v : mn[j];
     }
   }
   for(j=0; i<n; i++, j++){
-    double v = elem(xv, i, f32);
+    double v = x[i];
     sum[j] += v;
     mx[j] = v > mx[j] ? v : mx[j];
     mn[j] = v < mn[j] ? v : mn[j];
@@ -898,11 +780,6 @@ static double scan_f32(const unsigned char *restrict x, size_t n,
   return sum[0];
 }
 
-KL_CLONES KL_KERNEL
-static double scan_f64(const double *restrict x, size_t n,
-                       double *restrict st){
-  return scan(x, n, st, 0);
-}
 
 KL_CLONES KL_KERNEL
 static void f32_to_double(const unsigned char *restrict b, size_t n,
@@ -925,17 +802,15 @@ static void fsum_spill(kl_fsum *f, double v){
   kl_xsum_add(&f->x, v);
 }
 
-/* s += v, exactly: what the double cannot hold spills */
+/*
+** s += v, exactly: what the double cannot hold spills.  s cannot overflow:
+** every v is below 2^969 (fsum_chunk() sends values of 2^960 and more to
+** the exact accumulator), and a vector has fewer than 2^31 elements.
+*/
 static void fsum_push(kl_fsum *f, double v){
-  double t = f->s + v, bv, err;
-  if( !(t <= 1.7976931348623157e308) ){
-    fsum_spill(f, f->s);     /* beyond the double range */
-    fsum_spill(f, v);
-    f->s = 0.0;
-    return;
-  }
-  bv = t - f->s;             /* TwoSum: s + v = t + err exactly */
-  err = (f->s - (t - bv)) + (v - bv);
+  double t = f->s + v;
+  double bv = t - f->s;      /* TwoSum: s + v = t + err exactly */
+  double err = (f->s - (t - bv)) + (v - bv);
   f->s = t;
   if( err!=0.0 ) fsum_spill(f, err);
 }
@@ -949,7 +824,7 @@ static void fsum_chunk(kl_fsum *f, const double *x, size_t n, double mx){
   for(level=0; level<3; level++){
     int e;
     if( mx==0.0 ) return;
-    if( mx >= 0x1p1000 ) break;   /* sigma would overflow */
+    if( mx >= 0x1p960 ) break;    /* big: kept out of s (fsum_push()) */
     frexp(mx, &e);                /* mx < 2^e */
     fsum_push(f, extract(cur, n, ldexp(1.0, e + 9), r[level & 1], &mx));
     cur = r[level & 1];

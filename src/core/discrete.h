@@ -66,10 +66,6 @@ double kl_xent_term(double p, double q, const kl_totals *t);
 
 typedef double (*kl_term_fn)(double p, double q, const kl_totals *t);
 
-/* Adds the n terms term(p[i], q[i], t) to *acc. */
-void kl_terms_accum(kl_term_fn term, const double *p, const double *q,
-                    size_t n, const kl_totals *t, kl_sum *acc);
-
 /*
 ** The exact total of a distribution's weights, fast where the data allow:
 ** each chunk of weights is split at a power of two into a part whose sum
@@ -100,8 +96,8 @@ kl_dd kl_fsum_frexp(kl_fsum *f, int *e);
 
 /*
 ** The fast path of the scalar functions.  kl_fast_accum() adds the terms
-** of n bins to *acc as kl_terms_accum() does with the careful term of its
-** kind, but a chunk of bins at a time: a branch-free kernel, vectorised
+** of n bins to *acc, as kl_sum_add() of each careful term of its kind
+** would, but a chunk of bins at a time: a branch-free kernel, vectorised
 ** and dispatched at run time (port.h), computes every bin whose weights
 ** and scaled weights are normal and in range, and the careful term
 ** recomputes the rest (zeros aside, which the kernel handles: a bin far

@@ -158,21 +158,17 @@ static int fast_totals(const discrete_kind *k, kl_fsum *sums, kl_totals *t,
 ** road does not apply or some element is negative, NaN or infinite (the
 ** chunked road then reads the arguments again and words the error).
 */
-static int f32_value(const discrete_kind *k, sqlite3_value **argv,
+static int f32_value(const discrete_kind *k, const kl_argv *a,
                      kl_totals *tot, kl_sum *acc, int *done, char **pzErr){
   const unsigned char *x[2];
   kl_fsum sums[2];
   kl_fast fast;
-  kl_argv a;
-  size_t n;
+  size_t n = a->v[0].count;
   int j, rc;
   *done = 0;
-  rc = kl_args_open(&a, k->name, pq_names, k->nvec, argv, 0, pzErr);
-  if( rc ) return rc;
-  n = a.v[0].count;
   for(j=0; j<k->nvec; j++){
-    if( a.v[j].kind!=KL_F32 || a.v[j].count!=n ) return SQLITE_OK;
-    x[j] = a.v[j].p;
+    if( a->v[j].kind!=KL_F32 || a->v[j].count!=n ) return SQLITE_OK;
+    x[j] = a->v[j].p;
     kl_fsum_init(&sums[j]);
     if( kl_fsum_add_f32(&sums[j], x[j], n) ) return SQLITE_OK;
   }
@@ -232,9 +228,7 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
   kl_fsum_init(&sums[1]);
   kl_sum_init(&acc);
   *scale = 0;
-  rc = f32_value(k, argv, &tot, &acc, &done, pzErr);
-  if( rc ) return rc;
-  for(pass=done ? 2 : 0; pass<3; pass++){
+  for(pass=0; pass<3; pass++){
     if( pass==2 ){
       double v = kl_sum_value(&acc);
       if( !k->root || !(v < ROOT_RESCALE_BELOW) ) break;
@@ -243,6 +237,15 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
     }
     rc = kl_args_open(&a, k->name, pq_names, k->nvec, argv, 0, pzErr);
     if( rc ) return rc;
+    if( pass==0 ){
+      /* float32 blobs: both readings in place, then on to pass 2 */
+      rc = f32_value(k, &a, &tot, &acc, &done, pzErr);
+      if( rc ) return rc;
+      if( done ){
+        pass = 1;
+        continue;
+      }
+    }
     for(;;){
       rc = kl_args_next(&a, &n, pzErr);
       if( rc ) return rc;
@@ -259,8 +262,7 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
       for(j=0; j<k->nvec; j++){
         if( kl_fsum_add(&sums[j], a.buf[j], n) ){
           /* a negative entry: the check words it */
-          rc = kl_args_check(&a, j, n, KL_DOM_NONNEG, 0, pzErr);
-          if( rc ) return rc;
+          return kl_args_check(&a, j, n, KL_DOM_NONNEG, 0, pzErr);
         }
       }
     }
