@@ -122,7 +122,7 @@ static int DK_NAME(kl_fast_k k, const void *restrict pv,
       z = near ? zn : zf;
 #  if !DK_CLEAN
       /* a bin where one weight is 0: (a+b)/2 ln 2 */
-      z = (p==0.0) | (q==0.0) ? (0.5*KL_LN2)*den : z;
+      z = ((p==0.0) | (q==0.0)) ? (0.5*KL_LN2)*den : z;
 #  endif
     }
 # endif
