@@ -3,6 +3,8 @@
 ** between logits (see core/discrete.h).  No SQLite in here.
 */
 #include "discrete.h"
+#include "port.h"
+#include "disc_tables.h"
 
 #include <limits.h>
 #include <math.h>
@@ -280,10 +282,628 @@ double kl_xent_term(double p, double q, const kl_totals *t){
   return -a * lb;
 }
 
-void kl_terms_accum(kl_term_fn term, const double *p, const double *q,
-                    size_t n, const kl_totals *t, kl_sum *acc){
+/* ---------------------------------------------------------- fast path */
+
+/*
+** The kernels take each bin's weights p and q as they are (float32 read
+** in place, or doubles) and the totals' scaled parts as constants
+** (kl_fast_k: Qs 2^-ep and Ps 2^-eq, split), so that
+**   h1 = p Qs.hi 2^-ep,  h2 = q Ps.hi 2^-eq,
+**   num = (p Qs - q Ps) 2^-(ep+eq) to about 2^-100 relative (exact parts),
+**   den = h1 + h2,  s = num / den = (a - b)/(a + b)
+** for a = p/P, b = q/Q: the cross difference of cross_diff(), without fma.
+** For float32 weights (24 bits) each total is split into a 29-bit and a
+** 24-bit part, so that every product is exact; and for two bins whose
+** ratio a/b is within [1/2, 2], the two leading differences are exact
+** too (Sterbenz; and for the second, both products lie on grids at most
+** four apart and below 2^-28 h1: 51 bits).  For doubles, Dekker's exact
+** product.  With p 2^-ep and q 2^-eq >= 2^-960 (DISC_DD_MIN), no partial
+** product leaves the normal range.
+**
+** KL, per bin, a ln(a/b) - a + b:
+**   near, |s| <= 1/3 (a/b in [1/2, 2]): with a = (a+b)(1+s)/2,
+**     b = (a+b)(1-s)/2 and ln(a/b) = 2 atanh(s) = 2s + 2s^3 B(s^2),
+**       term = (a+b) s^2 (1 + s (1+s) B(s^2)),
+**     a sum of two parts of which the second is at most 17% of the first:
+**     no cancellation, and s keeps its relative accuracy however close a
+**     is to b.
+**   far: a (ln(a/b) - 1) + b, where with h1 = 2^k1 m1, h2 = 2^k2 m2 (m1,
+**     m2 in [1, 2)) ln(a/b) = ln(h1/h2) = (k1 - k2) ln 2 + 2 atanh(s'),
+**     s' = (m1 - m2)/(m1 + m2) in (-1/3, 1/3), m1 - m2 exact: the same
+**     one division (num/den or s') and the same polynomial B as the near
+**     case; |ln(a/b)| >= ln 2 there, and at a/b = 2 the parts cancel by
+**     at most 3.5 bits, as the careful term's.
+** No libm, no table, one division per bin.
+*/
+#define DISC_BLOCK 1024           /* bins per kernel call */
+#define DISC_XBLOCK 256           /* values per extraction (extract()) */
+#define DISC_SPLIT 134217729.0     /* 2^27 + 1: Veltkamp's splitter */
+#define DISC_SPLIT29 16777217.0    /* 2^24 + 1: keeps the top 29 bits */
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__==__ORDER_LITTLE_ENDIAN__
+# define DISC_LITTLE_ENDIAN 1
+#else
+# define DISC_LITTLE_ENDIAN 0
+#endif
+
+/* The bits of element i of a little-endian float32 blob. */
+KL_INLINE KL_KERNEL uint32_t f32_bits(const unsigned char *b, size_t i){
+  uint32_t u;
+#if DISC_LITTLE_ENDIAN
+  memcpy(&u, b + 4*i, 4);
+#else
+  const unsigned char *c = b + 4*i;
+  u = (uint32_t)c[0] | (uint32_t)c[1]<<8 | (uint32_t)c[2]<<16
+    | (uint32_t)c[3]<<24;
+#endif
+  return u;
+}
+
+/* Element i of a little-endian float32 blob, as a double (exact). */
+KL_INLINE KL_KERNEL double f32_at(const unsigned char *b, size_t i){
+  uint32_t u = f32_bits(b, i);
+  float x;
+  memcpy(&x, &u, 4);
+  return x;
+}
+
+/* The exact error of the product x*y = h, for y = y1 + y2 split by
+** Veltkamp (26 bits each; Dekker's product); x is split by clearing its
+** low 27 bits, which cannot overflow as Veltkamp's split of a large x
+** would.  Every partial product and every sum is exact while no partial
+** product falls below 2^-1022. */
+KL_INLINE KL_KERNEL double prod_err(double x, double h, double y1,
+                                    double y2){
+  uint64_t b;
+  double x1, x2;
+  memcpy(&b, &x, 8);
+  b &= ~(uint64_t)0x7FFFFFF;
+  memcpy(&x1, &b, 8);
+  x2 = x - x1;
+  return (((x1*y1 - h) + x1*y2) + x2*y1) + x2*y2;
+}
+
+/* B(t), atanh(s) = s + s^3 B(s^2), |s| <= 0.41, by Estrin's scheme: the
+** kernels are bound by the latency of each bin's chain of dependent
+** operations (load, products, division, polynomial, term), which this
+** shortens from ten multiply-adds to four. */
+KL_INLINE KL_KERNEL double disc_atanh_b(double t){
+  double t2 = t*t, t4 = t2*t2, t8 = t4*t4;
+  double p01 = DISC_B0 + DISC_B1*t, p23 = DISC_B2 + DISC_B3*t;
+  double p45 = DISC_B4 + DISC_B5*t, p67 = DISC_B6 + DISC_B7*t;
+  double p89 = DISC_B8 + DISC_B9*t;
+  double q03 = p01 + p23*t2, q47 = p45 + p67*t2, q8a = p89 + DISC_B10*t2;
+  return (q03 + q47*t4) + q8a*t8;
+}
+
+/* D(t), atanh(s) = s + s^3 D(s^2), |s| <= 0.175 */
+KL_INLINE KL_KERNEL double disc_atanh_d(double t){
+  double t2 = t*t, t4 = t2*t2;
+  double p01 = DISC_D0 + DISC_D1*t, p23 = DISC_D2 + DISC_D3*t;
+  double p45 = DISC_D4 + DISC_D5*t;
+  return (p01 + p23*t2) + (p45 + DISC_D6*t2)*t4;
+}
+
+/* x = 2^(e-1023) m with m in [1, 2), for a positive normal x: returns m,
+** and 2^52 + e in *e (a double, formed without an int conversion, so
+** that the difference of two is the difference of the exponents). */
+KL_INLINE KL_KERNEL double disc_frexp(double x, double *e){
+  uint64_t b, hb, mb;
+  double m;
+  memcpy(&b, &x, 8);
+  hb = (b >> 52) | 0x4330000000000000ull;
+  memcpy(e, &hb, 8);
+  mb = (b & 0x000FFFFFFFFFFFFFull) | 0x3FF0000000000000ull;
+  memcpy(&m, &mb, 8);
+  return m;
+}
+
+/* C(t): (1+s) ln(1+s) + (1-s) ln(1-s) = s^2 C(s^2), |s| <= 0.41 */
+KL_INLINE KL_KERNEL double disc_js_c(double t){
+  double t2 = t*t, t4 = t2*t2, t8 = t4*t4;
+  double p01 = DISC_C0 + DISC_C1*t, p23 = DISC_C2 + DISC_C3*t;
+  double p45 = DISC_C4 + DISC_C5*t, p67 = DISC_C6 + DISC_C7*t;
+  double p89 = DISC_C8 + DISC_C9*t;
+  double q03 = p01 + p23*t2, q47 = p45 + p67*t2, q8a = p89 + DISC_C10*t2;
+  return (q03 + q47*t4) + q8a*t8;
+}
+
+/* The sum of x[0..n), n <= DISC_BLOCK, in a fixed order: blocks of 64 in
+** eight lanes, the lanes and the blocks pairwise (for terms >= 0, an
+** error of at most 14 units in the last place of the sum). */
+KL_INLINE KL_KERNEL double block_sum(const double *x, size_t n){
+  double blk[DISC_BLOCK/64];
+  size_t b, i, j, nb = 0;
+  for(b=0; b<n; b+=64){
+    double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    size_t e = n - b < 64 ? n : b + 64;
+    for(i=b; i + 8 <= e; i += 8){
+      for(j=0; j<8; j++) lane[j] += x[i+j];
+    }
+    for(; i<e; i++) lane[i & 7] += x[i];
+    blk[nb++] = ((lane[0] + lane[1]) + (lane[2] + lane[3]))
+              + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
+  }
+  for(; nb & (nb - 1); nb++) blk[nb] = 0.0;   /* to a power of two */
+  for(; nb > 1; nb /= 2){
+    for(b=0; b<nb/2; b++) blk[b] = blk[2*b] + blk[2*b + 1];
+  }
+  return blk[0];   /* n >= 1 */
+}
+
+/* The variants: core/disc_kernel.h, once for each */
+#define DK_KL 1
+#define DK_JS 2
+#define DK_XENT 3
+#define DK_NAME kl_f32
+#define DK_KIND DK_KL
+#define DK_F32 1
+#define DK_CLEAN 0
+#include "disc_kernel.h"
+#define DK_NAME kl_f32_clean
+#define DK_KIND DK_KL
+#define DK_F32 1
+#define DK_CLEAN 1
+#include "disc_kernel.h"
+#define DK_NAME kl_f64
+#define DK_KIND DK_KL
+#define DK_F32 0
+#define DK_CLEAN 0
+#include "disc_kernel.h"
+#define DK_NAME kl_f64_clean
+#define DK_KIND DK_KL
+#define DK_F32 0
+#define DK_CLEAN 1
+#include "disc_kernel.h"
+#define DK_NAME js_f32
+#define DK_KIND DK_JS
+#define DK_F32 1
+#define DK_CLEAN 0
+#include "disc_kernel.h"
+#define DK_NAME js_f32_clean
+#define DK_KIND DK_JS
+#define DK_F32 1
+#define DK_CLEAN 1
+#include "disc_kernel.h"
+#define DK_NAME js_f64
+#define DK_KIND DK_JS
+#define DK_F32 0
+#define DK_CLEAN 0
+#include "disc_kernel.h"
+#define DK_NAME js_f64_clean
+#define DK_KIND DK_JS
+#define DK_F32 0
+#define DK_CLEAN 1
+#include "disc_kernel.h"
+#define DK_NAME xent_f32
+#define DK_KIND DK_XENT
+#define DK_F32 1
+#define DK_CLEAN 0
+#include "disc_kernel.h"
+#define DK_NAME xent_f32_clean
+#define DK_KIND DK_XENT
+#define DK_F32 1
+#define DK_CLEAN 1
+#include "disc_kernel.h"
+#define DK_NAME xent_f64
+#define DK_KIND DK_XENT
+#define DK_F32 0
+#define DK_CLEAN 0
+#include "disc_kernel.h"
+#define DK_NAME xent_f64_clean
+#define DK_KIND DK_XENT
+#define DK_F32 0
+#define DK_CLEAN 1
+#include "disc_kernel.h"
+
+typedef int (*disc_variant)(kl_fast_k, const void*, const void*, size_t,
+                            double*, double*);
+
+/* [kind][float32][clean] */
+static disc_variant variant(kl_fast_kind kind, int f32, int clean){
+  static const disc_variant v[3][2][2] = {
+    { { kl_f64, kl_f64_clean }, { kl_f32, kl_f32_clean } },
+    { { js_f64, js_f64_clean }, { js_f32, js_f32_clean } },
+    { { xent_f64, xent_f64_clean }, { xent_f32, xent_f32_clean } },
+  };
+  return v[kind][f32][clean];
+}
+
+/* 2^e for -1022 <= e <= 1023 */
+static double pow2(int e){
+  uint64_t b = (uint64_t)(e + 1023) << 52;
+  double x;
+  memcpy(&x, &b, 8);
+  return x;
+}
+
+/* x s into *out, s = 2^-e and inv = 2^e both normal; whether that is
+** exact (no rounding into the subnormals, no overflow) */
+static int scaled(double x, double s, double inv, double *out){
+  *out = x*s;
+  return *out*inv==x;
+}
+
+/* x = hi + lo, hi with 53 - log2(splitter - 1) significant bits */
+static void split(double x, double splitter, double *hi, double *lo){
+  double c = splitter*x;
+  *hi = c - (c - x);
+  *lo = x - *hi;
+}
+
+/* 1/x for a double-double x > 0, to about half an ulp */
+static double recip_dd(kl_dd x){
+  double y = 1.0 / x.hi;
+  double e = fma(-x.hi, y, 1.0) - x.lo*y;   /* 1 - x y, x = hi + lo */
+  return y + y*e;
+}
+
+void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
+                  const kl_fsum *sq){
+  kl_fast_k *k = &f->k;
+  double h1, h2, g1, g2;
+  int ep = t->ep, eq = t->eq, ok;
+  f->t = t;
+  ok = (ep >= -1000) & (ep <= 1022) & (eq >= -1000) & (eq <= 1022);
+  if( ok ){
+    double sp = pow2(-ep), ip = pow2(ep), sq = pow2(-eq), iq = pow2(eq);
+    split(t->Qs.hi, DISC_SPLIT, &h1, &h2);
+    split(t->Qs.hi, DISC_SPLIT29, &g1, &g2);
+    /* & rather than &&: every constant is made, and there is one test */
+    ok = scaled(t->Qs.hi, sp, ip, &k->cq) & scaled(h1, sp, ip, &k->cq1)
+       & scaled(h2, sp, ip, &k->cq2) & scaled(g1, sp, ip, &k->c1)
+       & scaled(g2, sp, ip, &k->c2) & scaled(t->Qs.lo, sp, ip, &k->cql);
+    split(t->Ps.hi, DISC_SPLIT, &h1, &h2);
+    split(t->Ps.hi, DISC_SPLIT29, &g1, &g2);
+    ok = ok & scaled(t->Ps.hi, sq, iq, &k->cp) & scaled(h1, sq, iq, &k->cp1)
+       & scaled(h2, sq, iq, &k->cp2) & scaled(g1, sq, iq, &k->d1)
+       & scaled(g2, sq, iq, &k->d2) & scaled(t->Ps.lo, sq, iq, &k->cpl);
+  }
+  f->ok = ok;
+  /* cross-entropy's */
+  f->ok_x = (ep >= -1000) & (ep <= 1022)
+         && scaled(recip_dd(t->Ps), pow2(-ep), pow2(ep), &k->ca);
+  k->qm = 2.0*t->Qs.hi;
+  k->qm_hi = k->qm*1.4142135623730951;
+  k->qm_lo = k->qm*0.70710678118654752;
+  k->qe = 4503599627370496.0 + (double)(1022 + eq);   /* 2^52 + bias + eq - 1 */
+  k->qlo = -t->Qs.lo / t->Qs.hi;
+  f->clean_x = (sp->min > 0.0) & (sq->min >= 0x1p-1022)
+            & (sp->min*k->ca >= 0x1p-1022);
+  {
+    kl_dd pq;   /* Ps Qs */
+    pq.hi = t->Ps.hi*t->Qs.hi;
+    pq.lo = fma(t->Ps.hi, t->Qs.hi, -pq.hi)
+          + (t->Ps.hi*t->Qs.lo + t->Ps.lo*t->Qs.hi);
+    k->inv_pq = recip_dd(pq);
+  }
+  /* p 2^-ep < 2^-960 exactly when p < 2^(ep-960), which is 0 (no bin is
+  ** below it) for ep < -114 */
+  k->pmin = ep >= -62 ? pow2(ep - 960) : ldexp(1.0, ep - 960);
+  k->qmin = eq >= -62 ? pow2(eq - 960) : ldexp(1.0, eq - 960);
+  f->clean = (sp->min > 0.0) & (sp->min >= k->pmin) & (sq->min > 0.0)
+          & (sq->min >= k->qmin) & (t->Ps.lo==0.0) & (t->Qs.lo==0.0);
+}
+
+int kl_fast_alone(const kl_fast *f, kl_fast_kind kind){
+  if( kind==KL_FAST_XENT ) return f->ok_x && f->clean_x;
+  return f->ok && f->clean;
+}
+
+static kl_term_fn careful_term(kl_fast_kind kind){
+  switch( kind ){
+    case KL_FAST_KL: return kl_div_term;
+    case KL_FAST_JS: return kl_js_term;
+    default:         return kl_xent_term;
+  }
+}
+
+/* The careful sum of n <= DISC_BLOCK terms (for chunks with bins that
+** need the careful term). */
+KL_CLONES KL_KERNEL
+static double careful_sum(const double *x, size_t n){
+  return block_sum(x, n);
+}
+
+/* Whether the bin (x, y) needs the careful term of the kernel of kind. */
+static int hard_bin(kl_fast_kind kind, const kl_fast *f, double x, double y){
+  if( kind==KL_FAST_XENT ){
+    return (y > 0.0 && y < 0x1p-1022) || (x > 0.0 && x*f->k.ca < 0x1p-1022);
+  }
+  return (x > 0.0 && x < f->k.pmin) || (y > 0.0 && y < f->k.qmin);
+}
+
+void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
+                   const double *q, size_t n, kl_sum *acc){
+  double out[DISC_BLOCK];
+  kl_term_fn term = careful_term(kind);
+  int fast = kind==KL_FAST_XENT ? f->ok_x : f->ok;
+  int clean = kind==KL_FAST_XENT ? f->clean_x : f->clean;
+  disc_variant kernel = variant(kind, 0, clean);
+  size_t done = 0;
+  while( done<n ){
+    size_t m = n - done < DISC_BLOCK ? n - done : DISC_BLOCK, i;
+    double sum = 0.0;
+    int hard = 1;
+    if( fast ) hard = kernel(f->k, p + done, q + done, m, out, &sum);
+    if( hard ){
+      for(i=0; i<m; i++){
+        double x = p[done + i], y = q[done + i];
+        if( !fast || hard_bin(kind, f, x, y) ) out[i] = term(x, y, f->t);
+      }
+      sum = careful_sum(out, m);
+    }
+    kl_sum_add(acc, sum);
+    done += m;
+  }
+}
+
+/*
+** Float32 weights never need the careful term, and their totals always
+** suit the kernels: a float32 weight > 0 is at least 2^-149 and a total at
+** most 2^128 times the 2^31 elements a blob can hold, so ep and eq lie in
+** [-149, 160], every bin's p 2^-ep is above 2^-960 (DISC_DD_MIN) and p/P
+** above 2^-1022, q is no subnormal double, and every constant of kl_fast
+** scales exactly (tests/unit_core.c checks the extremes).
+*/
+void kl_fast_accum_f32(kl_fast_kind kind, const kl_fast *f,
+                       const unsigned char *p, const unsigned char *q,
+                       size_t n, kl_sum *acc){
+  double out[DISC_BLOCK];
+  int clean = kind==KL_FAST_XENT ? f->clean_x : f->clean;
+  disc_variant kernel = variant(kind, 1, clean);
+  size_t done = 0;
+  while( done<n ){
+    size_t m = n - done < DISC_BLOCK ? n - done : DISC_BLOCK;
+    double sum;
+    kernel(f->k, p + 4*done, q + 4*done, m, out, &sum);
+    kl_sum_add(acc, sum);
+    done += m;
+  }
+}
+
+/* ---------------------------------------------------------- exact sums */
+
+/*
+** Splits each x[i] (|x[i]| <= sigma/512, sigma a power of two) into
+** h = (sigma + x) - sigma, a multiple of ulp(sigma)/2, and the rest
+** x - h, both exact; returns the sum of the h, which is exact too (at most
+** 256 of them, each a multiple of ulp(sigma)/2 below sigma/512: their
+** sum stays below sigma/2 and on that grid).  The rests go to r, their
+** largest magnitude to *rmax.
+*/
+KL_CLONES KL_KERNEL
+static double extract(const double *restrict x, size_t n, double sigma,
+                      double *restrict r, double *rmax){
+  double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  double mx[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  size_t i, j;
+  for(i=0; i + 8 <= n; i += 8){
+    for(j=0; j<8; j++){
+      double h = (sigma + x[i+j]) - sigma, rest = x[i+j] - h, a = fabs(rest);
+      lane[j] += h;
+      r[i+j] = rest;
+      mx[j] = a > mx[j] ? a : mx[j];
+    }
+  }
+  for(; i<n; i++){
+    double h = (sigma + x[i]) - sigma, rest = x[i] - h, a = fabs(rest);
+    lane[0] += h;
+    r[i] = rest;
+    mx[0] = a > mx[0] ? a : mx[0];
+  }
+  for(j=1; j<8; j++){
+    lane[0] += lane[j];
+    mx[0] = mx[j] > mx[0] ? mx[j] : mx[0];
+  }
+  *rmax = mx[0];
+  return lane[0];
+}
+
+/*
+** The statistics of a chunk x[0..n) (n <= DISC_SCAN; doubles, or float32
+** read in place): st[0] its largest element, st[1] its smallest; returns
+** the plain sum of the elements (16 lanes, then the lanes pairwise).  For
+** float32 elements that sum is exact when 0 < st[0] < 2^18 st[1]: every
+** element is then a multiple of 2^(e-23), e the exponent of the smallest,
+** and below 2^(e+19); a lane holds fewer than 256 elements and the sum at
+** most 2048, so every partial sum is below 2^(e+30) and has at most 53
+** bits.  NaN or an infinity makes the sum NaN or infinite.
+*/
+#define DISC_SCAN 2048
+
+KL_CLONES KL_KERNEL
+static double scan_f64(const double *restrict x, size_t n,
+                       double *restrict st){
+  /* sixteen lanes: two independent chains per register of eight */
+  double sum[16], mx[16], mn[16];
+  size_t i, j, h;
+  for(j=0; j<16; j++){
+    sum[j] = mx[j] = 0.0;
+    mn[j] = INFINITY;
+  }
+  for(i=0; i + 16 <= n; i += 16){
+    for(j=0; j<16; j++){
+      double v = x[i+j];
+      sum[j] += v;
+      mx[j] = v > mx[j] ? v : mx[j];
+      mn[j] = v < mn[j] ? v : mn[j];
+    }
+  }
+  for(j=0; i<n; i++, j++){
+    double v = x[i];
+    sum[j] += v;
+    mx[j] = v > mx[j] ? v : mx[j];
+    mn[j] = v < mn[j] ? v : mn[j];
+  }
+  for(h=8; h>0; h/=2){
+    for(j=0; j<h; j++){
+      sum[j] += sum[j+h];
+      mx[j] = mx[j+h] > mx[j] ? mx[j+h] : mx[j];
+      mn[j] = mn[j+h] < mn[j] ? mn[j+h] : mn[j];
+    }
+  }
+  st[0] = mx[0];
+  st[1] = mn[0];
+  return sum[0];
+}
+
+KL_CLONES KL_KERNEL
+static double scan_f32(const unsigned char *restrict x, size_t n,
+                       double *restrict st){
+  /* the largest and smallest as the float32 bit patterns, which order as
+  ** the values do for values >= +0; a negative value (-0 included), NaN
+  ** or an infinity has a pattern >= 0x7F800000, caught as st[1] = -1 */
+  double sum[16];
+  uint32_t hi[16], lo[16];
+  size_t i, j, h;
+  float f;
+  for(j=0; j<16; j++){
+    sum[j] = 0.0;
+    hi[j] = 0;
+    lo[j] = 0xFFFFFFFFu;
+  }
+  for(i=0; i + 16 <= n; i += 16){
+    for(j=0; j<16; j++){
+      uint32_t u = f32_bits(x, i + j);
+      float v;
+      memcpy(&v, &u, 4);
+      sum[j] += (double)v;
+      hi[j] = u > hi[j] ? u : hi[j];
+      lo[j] = u < lo[j] ? u : lo[j];
+    }
+  }
+  for(j=0; i<n; i++, j++){
+    uint32_t u = f32_bits(x, i);
+    float v;
+    memcpy(&v, &u, 4);
+    sum[j] += (double)v;
+    hi[j] = u > hi[j] ? u : hi[j];
+    lo[j] = u < lo[j] ? u : lo[j];
+  }
+  for(h=8; h>0; h/=2){
+    for(j=0; j<h; j++){
+      sum[j] += sum[j+h];
+      hi[j] = hi[j+h] > hi[j] ? hi[j+h] : hi[j];
+      lo[j] = lo[j+h] < lo[j] ? lo[j+h] : lo[j];
+    }
+  }
+  memcpy(&f, &hi[0], 4);
+  st[0] = f;
+  memcpy(&f, &lo[0], 4);
+  st[1] = hi[0] >= 0x7F800000u ? -1.0 : f;
+  return sum[0];
+}
+
+
+KL_CLONES KL_KERNEL
+static void f32_to_double(const unsigned char *restrict b, size_t n,
+                          double *restrict out){
   size_t i;
-  for(i=0; i<n; i++) kl_sum_add(acc, term(p[i], q[i], t));
+  for(i=0; i<n; i++) out[i] = f32_at(b, i);
+}
+
+void kl_fsum_init(kl_fsum *f){
+  f->s = 0.0;
+  f->spilled = 0;
+  f->min = INFINITY;
+}
+
+static void fsum_spill(kl_fsum *f, double v){
+  if( !f->spilled ){
+    memset(&f->x, 0, sizeof f->x);
+    f->spilled = 1;
+  }
+  kl_xsum_add(&f->x, v);
+}
+
+/*
+** s += v, exactly: what the double cannot hold spills.  s cannot overflow:
+** every v is below 2^969 (fsum_chunk() sends values of 2^960 and more to
+** the exact accumulator), and a vector has fewer than 2^31 elements.
+*/
+static void fsum_push(kl_fsum *f, double v){
+  double t = f->s + v;
+  double bv = t - f->s;      /* TwoSum: s + v = t + err exactly */
+  double err = (f->s - (t - bv)) + (v - bv);
+  f->s = t;
+  if( err!=0.0 ) fsum_spill(f, err);
+}
+
+/* Adds x[0..n) (n <= DISC_XBLOCK, finite, >= 0, the largest mx) exactly. */
+static void fsum_chunk(kl_fsum *f, const double *x, size_t n, double mx){
+  double r[2][DISC_XBLOCK];
+  const double *cur = x;
+  size_t i;
+  int level;
+  for(level=0; level<3; level++){
+    int e;
+    if( mx==0.0 ) return;
+    if( mx >= 0x1p960 ) break;    /* big: kept out of s (fsum_push()) */
+    frexp(mx, &e);                /* mx < 2^e */
+    fsum_push(f, extract(cur, n, ldexp(1.0, e + 9), r[level & 1], &mx));
+    cur = r[level & 1];
+  }
+  for(i=0; i<n; i++) if( cur[i]!=0.0 ) fsum_spill(f, cur[i]);
+}
+
+/* Takes a chunk's statistics into f; nonzero if it has a negative element */
+static int fsum_stats(kl_fsum *f, const double *st){
+  if( st[1] < 0.0 ) return 1;
+  if( st[1] < f->min ) f->min = st[1];
+  return 0;
+}
+
+int kl_fsum_add(kl_fsum *f, const double *x, size_t n){
+  while( n>0 ){
+    size_t m = n < DISC_XBLOCK ? n : DISC_XBLOCK;
+    double st[2];
+    scan_f64(x, m, st);
+    if( fsum_stats(f, st) ) return 1;
+    fsum_chunk(f, x, m, st[0]);
+    x += m;
+    n -= m;
+  }
+  return 0;
+}
+
+int kl_fsum_add_f32(kl_fsum *f, const unsigned char *b, size_t n){
+  while( n>0 ){
+    size_t m = n < DISC_SCAN ? n : DISC_SCAN, i;
+    double st[2], sum = scan_f32(b, m, st);
+    if( fsum_stats(f, st) ) return 1;
+    if( st[1] > 0.0 && st[0] < 0x1p18*st[1] ){
+      fsum_push(f, sum);          /* exact, see scan() */
+    }else{
+      for(i=0; i<m; i+=DISC_XBLOCK){
+        double x[DISC_XBLOCK], y[2];
+        size_t c = m - i < DISC_XBLOCK ? m - i : DISC_XBLOCK;
+        f32_to_double(b + 4*i, c, x);
+        scan_f64(x, c, y);
+        fsum_chunk(f, x, c, y[0]);
+      }
+    }
+    b += 4*m;
+    n -= m;
+  }
+  return 0;
+}
+
+kl_dd kl_fsum_frexp(kl_fsum *f, int *e){
+  kl_dd m;
+  if( f->spilled ){
+    fsum_spill(f, f->s);
+    f->s = 0.0;
+    return kl_total_frexp(&f->x, e);
+  }
+  m.lo = 0.0;
+  if( f->s==0.0 ){
+    *e = 0;
+    m.hi = 0.0;
+    return m;
+  }
+  m.hi = frexp(f->s, e);
+  return m;
 }
 
 /* --------------------------------------------------------------- logits */

@@ -66,9 +66,93 @@ double kl_xent_term(double p, double q, const kl_totals *t);
 
 typedef double (*kl_term_fn)(double p, double q, const kl_totals *t);
 
-/* Adds the n terms term(p[i], q[i], t) to *acc. */
-void kl_terms_accum(kl_term_fn term, const double *p, const double *q,
-                    size_t n, const kl_totals *t, kl_sum *acc);
+/*
+** The exact total of a distribution's weights, fast where the data allow:
+** each chunk of weights is split at a power of two into a part whose sum
+** is exact in double precision and a rest (Rump, Ogita and Oishi's
+** error-free extraction), up to three times, and the chunks' exact sums
+** are added to a double s while every addition is exact (checked by
+** TwoSum); whatever is not exact goes to the exact accumulator x
+** (spilled).  The total is s + x, exactly, always: float32 histograms of
+** any length, and most others, never spill.
+**
+** kl_fsum_add() adds x[0..n), which must be finite; it returns nonzero if
+** some x[i] is negative (or NaN), and the sum is then not to be used.  kl_fsum_frexp()
+** gives the total as kl_total_frexp() does (m 2^e, m.hi in [1/2, 1)).
+*/
+typedef struct kl_fsum {
+  double s;
+  int spilled;
+  double min;     /* the smallest weight added (+Inf if none) */
+  kl_xsum x;      /* zeroed when first used */
+} kl_fsum;
+
+void kl_fsum_init(kl_fsum *f);
+int kl_fsum_add(kl_fsum *f, const double *x, size_t n);
+/* The same for n little-endian float32 values at b, read in place:
+** nonzero if some is negative, NaN or infinite. */
+int kl_fsum_add_f32(kl_fsum *f, const unsigned char *b, size_t n);
+kl_dd kl_fsum_frexp(kl_fsum *f, int *e);
+
+/*
+** The fast path of the scalar functions.  kl_fast_accum() adds the terms
+** of n bins to *acc, as kl_sum_add() of each careful term of its kind
+** would, but a chunk of bins at a time: a branch-free kernel, vectorised
+** and dispatched at run time (port.h), computes every bin whose weights
+** and scaled weights are normal and in range, and the careful term
+** recomputes the rest (zeros aside, which the kernel handles: a bin far
+** below its total, a subnormal weight).  Its terms hold the careful
+** terms' accuracy (see discrete.c); they are not bit-identical to them.
+**
+** kl_fast_init() prepares the kernels' constants from the totals; where
+** the totals are beyond what the kernels serve (a total below 2^-1000 or
+** above 2^1022, or one whose scaled parts would round), f->ok is 0 and
+** kl_fast_accum() takes the careful term for every bin.
+*/
+typedef enum { KL_FAST_KL, KL_FAST_JS, KL_FAST_XENT } kl_fast_kind;
+
+typedef struct kl_fast_k {   /* the kernels' constants */
+  double cq, cq1, cq2, cql;  /* Qs.hi = hi1 + hi2 (26-bit halves), Qs.lo, each
+                             ** times 2^-ep: p cq = (p 2^-ep) Qs.hi, exactly */
+  double c1, c2;             /* Qs.hi = c1 + c2 (29 and 24 bits), times 2^-ep */
+  double cp, cp1, cp2, cpl;  /* Ps likewise, times 2^-eq */
+  double d1, d2;
+  double inv_pq;             /* 1 / (Ps Qs): p/P = (p cq) inv_pq */
+  double ca;                 /* 2^-ep / Ps: p/P = p ca */
+  double qm, qe, qlo;        /* 2 Qs.hi, 2^52 + 1022 + eq, -Qs.lo/Qs.hi */
+  double qm_hi, qm_lo;       /* qm sqrt2, qm/sqrt2 */
+  double pmin, qmin;         /* 2^(ep-960), 2^(eq-960): a bin below takes
+                             ** the careful term */
+} kl_fast_k;
+
+typedef struct kl_fast {
+  const kl_totals *t;
+  int ok, clean;             /* KL and JS: the constants are exact; no
+                             ** weight 0 or below pmin, qmin, and totals
+                             ** that are doubles */
+  int ok_x, clean_x;         /* cross-entropy: ca exact; no weight 0, no q
+                             ** subnormal, no p/P subnormal */
+  kl_fast_k k;
+} kl_fast;
+
+/*
+** sp and sq are the sums that gave the totals (for entropy, both p's).
+** kl_fast_init() reads only t->Ps, Qs, ep and eq; the rest of *t is read
+** by the careful terms, which kl_fast_accum() of that kind never calls
+** when kl_fast_alone() (so kl_totals_init_exp() may be skipped then).
+*/
+void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
+                  const kl_fsum *sq);
+int kl_fast_alone(const kl_fast *f, kl_fast_kind kind);
+void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
+                   const double *q, size_t n, kl_sum *acc);
+
+/* The same on float32 blobs read in place: p and q are n little-endian
+** float32 values each (finite, >= 0, as kl_fsum_add_f32() checked). */
+void kl_fast_accum_f32(kl_fast_kind kind, const kl_fast *f,
+                       const unsigned char *p, const unsigned char *q,
+                       size_t n, kl_sum *acc);
+
 
 /*
 ** KL between two categorical distributions given as logits (unnormalised

@@ -122,9 +122,72 @@ static int totals(const discrete_kind *k, const kl_xsum *sums, kl_totals *t,
   return SQLITE_OK;
 }
 
-static void add_all(kl_xsum *s, const double *x, size_t n){
-  size_t i;
-  for(i=0; i<n; i++) kl_xsum_add(s, x[i]);
+/* The kernel of the fast path (core/discrete.h) of each scalar function. */
+static kl_fast_kind fast_kind(const discrete_kind *k){
+  if( k->term==kl_div_term ) return KL_FAST_KL;
+  if( k->term==kl_js_term ) return KL_FAST_JS;
+  return KL_FAST_XENT;
+}
+
+/*
+** totals() from the scalar functions' fast exact sums, and the fast path's
+** constants.  The careful terms' constants (logarithms of the totals) are
+** made only where some bin may take a careful term.
+*/
+static int fast_totals(const discrete_kind *k, kl_fsum *sums, kl_totals *t,
+                       kl_fast *f, char **pzErr){
+  kl_dd tot[2];
+  int j, e[2] = { 0, 0 };
+  for(j=0; j<k->nvec; j++){
+    tot[j] = kl_fsum_frexp(&sums[j], &e[j]);
+    if( !(tot[j].hi > 0.0) ){
+      return kl_fail(pzErr, sqlite3_mprintf("%s: %s sums to 0, so it is not "
+                                            "a distribution", k->name,
+                                            pq_names[j]));
+    }
+  }
+  if( k->nvec==1 ){
+    tot[1] = tot[0];
+    e[1] = e[0];
+  }
+  t->Ps = tot[0];
+  t->ep = e[0];
+  t->Qs = tot[1];
+  t->eq = e[1];
+  kl_fast_init(f, t, &sums[0], &sums[k->nvec - 1]);
+  if( !kl_fast_alone(f, fast_kind(k)) ){
+    kl_totals_init_exp(t, tot[0], e[0], tot[1], e[1]);
+  }
+  return SQLITE_OK;
+}
+
+/*
+** The fast path's float32 road: when every argument is a float32 blob and
+** all have the same length, the blobs are read in place (no chunks decoded
+** into the argument layer's buffers), once for the totals and once for
+** the terms.  Returns SQLITE_OK with *done set, or with *done = 0 when the
+** road does not apply or some element is negative, NaN or infinite (the
+** chunked road then reads the arguments again and words the error).
+*/
+static int f32_value(const discrete_kind *k, const kl_argv *a,
+                     kl_totals *tot, kl_sum *acc, int *done, char **pzErr){
+  const unsigned char *x[2];
+  kl_fsum sums[2];
+  kl_fast fast;
+  size_t n = a->v[0].count;
+  int j, rc;
+  *done = 0;
+  for(j=0; j<k->nvec; j++){
+    if( a->v[j].kind!=KL_F32 || a->v[j].count!=n ) return SQLITE_OK;
+    x[j] = a->v[j].p;
+    kl_fsum_init(&sums[j]);
+    if( kl_fsum_add_f32(&sums[j], x[j], n) ) return SQLITE_OK;
+  }
+  rc = fast_totals(k, sums, tot, &fast, pzErr);
+  if( rc ) return rc;
+  kl_fast_accum_f32(fast_kind(k), &fast, x[0], x[k->nvec - 1], n, acc);
+  *done = 1;
+  return SQLITE_OK;
 }
 
 /*
@@ -165,13 +228,15 @@ static void js_terms_at(const double *p, const double *q, size_t n,
 static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
                           double *out, int *scale, char **pzErr){
   kl_argv a;
-  kl_xsum sums[2];
+  kl_fsum sums[2];
   kl_totals tot;
+  kl_fast fast;
   kl_sum acc;
   size_t n;
-  int j, rc, pass;
+  int j, rc, pass, done;
 
-  memset(sums, 0, sizeof sums);
+  kl_fsum_init(&sums[0]);
+  kl_fsum_init(&sums[1]);
   kl_sum_init(&acc);
   *scale = 0;
   for(pass=0; pass<3; pass++){
@@ -183,6 +248,15 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
     }
     rc = kl_args_open(&a, k->name, pq_names, k->nvec, argv, 0, pzErr);
     if( rc ) return rc;
+    if( pass==0 ){
+      /* float32 blobs: both readings in place, then on to pass 2 */
+      rc = f32_value(k, &a, &tot, &acc, &done, pzErr);
+      if( rc ) return rc;
+      if( done ){
+        pass = 1;
+        continue;
+      }
+    }
     for(;;){
       rc = kl_args_next(&a, &n, pzErr);
       if( rc ) return rc;
@@ -192,17 +266,19 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
         continue;
       }
       if( pass==1 ){
-        kl_terms_accum(k->term, a.buf[0], a.buf[k->nvec - 1], n, &tot, &acc);
+        kl_fast_accum(fast_kind(k), &fast, a.buf[0], a.buf[k->nvec - 1], n,
+                      &acc);
         continue;
       }
       for(j=0; j<k->nvec; j++){
-        rc = kl_args_check(&a, j, n, KL_DOM_NONNEG, 0, pzErr);
-        if( rc ) return rc;
-        add_all(&sums[j], a.buf[j], n);
+        if( kl_fsum_add(&sums[j], a.buf[j], n) ){
+          /* a negative entry: the check words it */
+          return kl_args_check(&a, j, n, KL_DOM_NONNEG, 0, pzErr);
+        }
       }
     }
     if( pass==0 ){
-      rc = totals(k, sums, &tot, pzErr);
+      rc = fast_totals(k, sums, &tot, &fast, pzErr);
       if( rc ) return rc;
     }
   }

@@ -1,0 +1,143 @@
+/*
+** core/disc_kernel.h — one variant of the fast discrete kernels, included
+** by core/discrete.c once per variant (no include guard), with
+**   DK_NAME   the function's name
+**   DK_KIND   DK_KL, DK_JS or DK_XENT: the term (see discrete.c)
+**   DK_F32    1: the weights are float32 blobs read in place; 0: doubles
+**   DK_CLEAN  1: no weight is 0 or needs the careful term, and the totals
+**             are doubles (Ps.lo = Qs.lo = 0): kl_fast's clean flags say so
+** The variants differ by preprocessor, not by branches on constants, so
+** that every branch left is a choice made per bin (and each is tested).
+**
+** The function computes the terms of n <= DISC_BLOCK bins into out and
+** their sum (block_sum) into *sum, and returns nonzero if some bin needs
+** the careful term (then out and *sum are to be made again); float32
+** weights never do (see kl_fast_accum_f32), so their variants do not look.
+*/
+
+KL_CLONES KL_KERNEL
+static int DK_NAME(kl_fast_k k, const void *restrict pv,
+                   const void *restrict qv, size_t n, double *restrict out,
+                   double *sum){
+  size_t i;
+  uint64_t hard = 0;
+  for(i=0; i<n; i++){
+#if DK_F32
+    double p = f32_at((const unsigned char*)pv, i);
+    double q = f32_at((const unsigned char*)qv, i);
+#else
+    double p = ((const double*)pv)[i], q = ((const double*)qv)[i];
+#endif
+#if DK_KIND==DK_XENT
+    double e, m = disc_frexp(q, &e);
+    /* m/M brought into [1/sqrt2, sqrt2] by a power of two, so that b near
+    ** 1 is kk = 0 (no cancellation of kk ln 2 against the atanh) */
+    double big = m > k.qm_hi ? 1.0 : 0.0, small = m < k.qm_lo ? 1.0 : 0.0;
+    double ms = m*(big > 0.0 ? 0.5 : small > 0.0 ? 2.0 : 1.0);
+    double w = (ms - k.qm) / (ms + k.qm);
+    double t = w*w, bb = disc_atanh_d(t), w2 = w + w;
+    double kk = (e - k.qe) + (big - small);
+    double lb = (kk*DISC_LN2_HI + w2) + (kk*DISC_LN2_LO + ((w2*t)*bb + k.qlo));
+    double a = p*k.ca;
+    double v = 0.0 - a*lb;        /* +0 where b = 1 */
+# if !DK_CLEAN
+    v = q==0.0 ? INFINITY : v;
+    v = p==0.0 ? 0.0 : v;
+# endif
+# if !DK_CLEAN && !DK_F32
+    hard |= ((uint64_t)(q > 0.0) & (uint64_t)(q < 0x1p-1022))
+          | ((uint64_t)(p > 0.0) & (uint64_t)(a < 0x1p-1022));
+# endif
+    out[i] = v;
+#else
+    /* KL and JS: the cross difference num and the near test */
+    double h1 = p*k.cq, h2 = q*k.cp, den = h1 + h2, num;
+    int near = (h1 <= (7.0/3.0)*h2) & (h2 <= (7.0/3.0)*h1);
+    double e1, e2, m1 = disc_frexp(h1, &e1), m2 = disc_frexp(h2, &e2), z;
+# if DK_F32
+    {
+      /* float32 weights have 24 bits: p c1 and the rest are exact, and the
+      ** two differences too (see discrete.c) */
+      double d1 = p*k.c1 - q*k.d1, d2 = p*k.c2 - q*k.d2;
+#  if DK_CLEAN
+      num = d1 + d2;
+#  else
+      num = (d1 + d2) + (p*k.cql - q*k.cpl);
+#  endif
+    }
+# else
+    {
+      double x1 = prod_err(p, h1, k.cq1, k.cq2);
+      double x2 = prod_err(q, h2, k.cp1, k.cp2);
+#  if DK_CLEAN
+      num = (h1 - h2) + (x1 - x2);
+#  else
+      num = (h1 - h2) + ((x1 - x2) + (p*k.cql - q*k.cpl));
+#  endif
+    }
+# endif
+# if DK_KIND==DK_KL
+    {
+      double w = (near ? num : m1 - m2) / (near ? den : m1 + m2);
+      /* what does not wait for the polynomial is formed while it runs,
+      ** so that after it come only a product, a sum and the scaling.
+      ** Both cases are formed as Z = term Ps Qs 2^(ep+eq): a = p/P =
+      ** h1/(Ps Qs) and b = h2/(Ps Qs) */
+      double t = w*w, bb = disc_atanh_b(t);
+      /* near: (a+b) s^2 (1 + s(1+s) B) = (num s + num (1+s) t B)/(Ps Qs),
+      ** num being more accurate than h1 + h2 */
+      double zn = num*w + (num*((1.0 + w)*t))*bb;
+      /* far: a (ln(a/b) - 1) + b with ln(a/b) - 1 = (kd ln2_hi - 1) + 2w
+      ** + (kd ln2_lo + 2w t B), kd ln2_hi - 1 exact (a multiple of 2^-32
+      ** below 2^11) */
+      double kd = e1 - e2, w2 = w + w;
+      double zf = h1*(((kd*DISC_LN2_HI - 1.0) + w2)
+                      + (kd*DISC_LN2_LO + (w2*t)*bb)) + h2;
+      z = near ? zn : zf;
+#  if !DK_CLEAN
+      z = q==0.0 ? INFINITY : z;
+      z = p==0.0 ? h2 : z;
+#  endif
+    }
+# else
+    {
+      double hb = h1 > h2 ? h1 : h2, hs = h1 > h2 ? h2 : h1;
+      double de = (hb - den) + hs;      /* Fast2Sum: h1 + h2 = den + de */
+      double ed, md = disc_frexp(den, &ed), mh = md*1.4142135623730951;
+      double ml = md*0.70710678118654752;
+      /* each ratio to md brought into [1/sqrt2, sqrt2] by a power of two */
+      double b1 = m1 > mh ? 1.0 : 0.0, s1 = m1 < ml ? 1.0 : 0.0;
+      double b2 = m2 > mh ? 1.0 : 0.0, s2 = m2 < ml ? 1.0 : 0.0;
+      double n1 = m1*(b1 > 0.0 ? 0.5 : s1 > 0.0 ? 2.0 : 1.0);
+      double n2 = m2*(b2 > 0.0 ? 0.5 : s2 > 0.0 ? 2.0 : 1.0);
+      double w = (near ? num : n1 - md) / (near ? den : n1 + md);
+      double u = (n2 - md) / (n2 + md);
+      double t = w*w, tu = u*u, bw = disc_atanh_d(t), bu = disc_atanh_d(tu);
+      double zn = (0.25*num)*(w*disc_js_c(t));
+      double k1 = ((e1 - ed) + 1.0) + (b1 - s1);
+      double k2 = ((e2 - ed) + 1.0) + (b2 - s2), w2 = w + w, u2 = u + u;
+      double l1 = (k1*DISC_LN2_HI + w2) + (k1*DISC_LN2_LO + (w2*t)*bw);
+      double l2 = (k2*DISC_LN2_HI + u2) + (k2*DISC_LN2_LO + (u2*tu)*bu);
+      double zf = 0.5*((h1*l1 + h2*l2) - de);
+      z = near ? zn : zf;
+#  if !DK_CLEAN
+      /* a bin where one weight is 0: (a+b)/2 ln 2 */
+      z = ((p==0.0) | (q==0.0)) ? (0.5*KL_LN2)*den : z;
+#  endif
+    }
+# endif
+# if !DK_CLEAN && !DK_F32
+    hard |= ((uint64_t)(p > 0.0) & (uint64_t)(p < k.pmin))
+          | ((uint64_t)(q > 0.0) & (uint64_t)(q < k.qmin));
+# endif
+    out[i] = z*k.inv_pq;
+#endif
+  }
+  *sum = block_sum(out, n);
+  return hard!=0;
+}
+
+#undef DK_NAME
+#undef DK_KIND
+#undef DK_F32
+#undef DK_CLEAN
