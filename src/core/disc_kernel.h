@@ -29,6 +29,13 @@ static int DK_NAME(kl_fast_k k, const void *restrict pv,
     double p = ((const double*)pv)[i], q = ((const double*)qv)[i];
 #endif
 #if DK_KIND==DK_XENT
+    /* Cross-entropy (and entropy, q = p), -a ln b.  With q = 2^e m (m in
+    ** [1, 2)) and M = 2 Qs.hi in [1, 2), b = q/Q = 2^(e-eq+1) m/M (1 +
+    ** Qs.lo/Qs.hi)^-1; with m/M brought into [1/sqrt2, sqrt2] by a power
+    ** of two, ln b = kk ln 2 + 2 atanh(w) - Qs.lo/Qs.hi, w = (m - M)/(m +
+    ** M), |w| <= 0.172 (so D's short polynomial), m - M exact: where b is
+    ** near 1, kk = 0 and ln b keeps its relative accuracy, as the careful
+    ** term's log1p does.  a = p/P = p ca. */
     double e, m = disc_frexp(q, &e);
     /* m/M brought into [1/sqrt2, sqrt2] by a power of two, so that b near
     ** 1 is kk = 0 (no cancellation of kk ln 2 against the atanh) */
@@ -100,6 +107,13 @@ static int DK_NAME(kl_fast_k k, const void *restrict pv,
 #  endif
     }
 # else
+    /* Jensen-Shannon, ((a ln(2a/(a+b)) + b ln(2b/(a+b))) / 2:
+    **   near, |s| <= 0.4: ((a+b)/4) s^2 C(s^2) = num s C / (4 Ps Qs);
+    **   far: (h1 L1 + h2 L2 - e) / (2 Ps Qs), with L1 = ln(2 h1/d), L2 =
+    **     ln(2 h2/d), d = h1 + h2 rounded and e its rounding (h1 + h2 =
+    **     d + e, and so each log's shift by -e/d is put back by -e), each
+    **     log from balanced mantissas as cross-entropy's (two divisions
+    **     more). */
     {
       double hb = h1 > h2 ? h1 : h2, hs = h1 > h2 ? h2 : h1;
       double de = (hb - den) + hs;      /* Fast2Sum: h1 + h2 = den + de */

@@ -270,35 +270,39 @@ double kl_xent_term(double p, double q, const kl_totals *t){
 /* ---------------------------------------------------------- fast path */
 
 /*
-** The kernels take each bin's weights p and q as they are (float32 read
-** in place, or doubles) and the totals' scaled parts as constants
-** (kl_fast_k: Qs 2^-ep and Ps 2^-eq, split), so that
+** The kernels (core/disc_kernel.h) take each bin's weights p and q as they
+** are (float32 read in place, or doubles) and the totals' scaled parts as
+** constants (kl_fast_k: Qs 2^-ep and Ps 2^-eq, split), so that
 **   h1 = p Qs.hi 2^-ep,  h2 = q Ps.hi 2^-eq,
 **   num = (p Qs - q Ps) 2^-(ep+eq) to about 2^-100 relative (exact parts),
 **   den = h1 + h2,  s = num / den = (a - b)/(a + b)
-** for a = p/P, b = q/Q: the cross difference of cross_diff(), without fma.
-** For float32 weights (24 bits) each total is split into a 29-bit and a
-** 24-bit part, so that every product is exact; and for two bins whose
-** ratio a/b is within [1/2, 2], the two leading differences are exact
-** too (Sterbenz; and for the second, both products lie on grids at most
-** four apart and below 2^-28 h1: 51 bits).  For doubles, Dekker's exact
-** product.  With p 2^-ep and q 2^-eq >= 2^-960 (DISC_DD_MIN), no partial
-** product leaves the normal range.
+** for a = p/P = h1/(Ps Qs), b = q/Q = h2/(Ps Qs): the cross difference of
+** cross_diff(), without fma.  For float32 weights (24 bits) each total is
+** split into a 29-bit and a 24-bit part, so that every product is exact;
+** and for two bins whose ratio a/b is within [1/2, 2], the two leading
+** differences are exact too (Sterbenz; and for the second, both products
+** lie on grids at most four apart and below 2^-28 h1: 51 bits).  For
+** doubles, Dekker's exact product.  With p 2^-ep and q 2^-eq >= 2^-960
+** (DISC_DD_MIN), no partial product leaves the normal range.
 **
 ** KL, per bin, a ln(a/b) - a + b:
-**   near, |s| <= 1/3 (a/b in [1/2, 2]): with a = (a+b)(1+s)/2,
+**   near, |s| <= 0.4 (a/b in [3/7, 7/3]): with a = (a+b)(1+s)/2,
 **     b = (a+b)(1-s)/2 and ln(a/b) = 2 atanh(s) = 2s + 2s^3 B(s^2),
 **       term = (a+b) s^2 (1 + s (1+s) B(s^2)),
-**     a sum of two parts of which the second is at most 17% of the first:
+**     a sum of two parts of which the second is at most 21% of the first:
 **     no cancellation, and s keeps its relative accuracy however close a
 **     is to b.
 **   far: a (ln(a/b) - 1) + b, where with h1 = 2^k1 m1, h2 = 2^k2 m2 (m1,
 **     m2 in [1, 2)) ln(a/b) = ln(h1/h2) = (k1 - k2) ln 2 + 2 atanh(s'),
 **     s' = (m1 - m2)/(m1 + m2) in (-1/3, 1/3), m1 - m2 exact: the same
 **     one division (num/den or s') and the same polynomial B as the near
-**     case; |ln(a/b)| >= ln 2 there, and at a/b = 2 the parts cancel by
-**     at most 3.5 bits, as the careful term's.
-** No libm, no table, one division per bin.
+**     case.  ln(a/b) - 1 is formed with the 1 taken off exactly, and at
+**     a/b = 7/3 the parts cancel by at most 3 bits, less than the careful
+**     term's at its edge (a/b = 2).
+** Jensen-Shannon and cross-entropy: see disc_kernel.h.
+** No libm, no table, one division per bin (three for JS's far bins).
+** Measured against mpmath on random histograms, every function's error
+** is below 8 units in the last place, as the careful terms'.
 */
 #define DISC_BLOCK 1024           /* bins per kernel call */
 #define DISC_XBLOCK 256           /* values per extraction (extract()) */
@@ -546,6 +550,7 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
   }
   f->ok = ok;
   /* cross-entropy's */
+  k->ca = 0.0;
   f->ok_x = (ep >= -1000) & (ep <= 1022)
          && scaled(recip_dd(t->Ps), pow2(-ep), pow2(ep), &k->ca);
   k->qm = 2.0*t->Qs.hi;
@@ -687,13 +692,14 @@ static double extract(const double *restrict x, size_t n, double sigma,
 
 /*
 ** The statistics of a chunk x[0..n) (n <= DISC_SCAN; doubles, or float32
-** read in place): st[0] its largest element, st[1] its smallest; returns
-** the plain sum of the elements (16 lanes, then the lanes pairwise).  For
+** read in place): st[0] its largest element, st[1] its smallest (-1 for a
+** float32 chunk with a negative, NaN or infinite element); returns the
+** plain sum of the elements (16 lanes, then the lanes pairwise).  For
 ** float32 elements that sum is exact when 0 < st[0] < 2^18 st[1]: every
 ** element is then a multiple of 2^(e-23), e the exponent of the smallest,
 ** and below 2^(e+19); a lane holds fewer than 256 elements and the sum at
 ** most 2048, so every partial sum is below 2^(e+30) and has at most 53
-** bits.  NaN or an infinity makes the sum NaN or infinite.
+** bits.
 */
 #define DISC_SCAN 2048
 
