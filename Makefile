@@ -55,8 +55,8 @@ CATALOGUE_H = tests/catalogue/examples.h tests/catalogue/fuzz.h \
               tests/catalogue/fuzz_oracle.h
 TINC    = -Itests/catalogue
 
-.PHONY: all test check test-cluster fuzz coverage bench demo accuracy clean catalogue \
-        install uninstall test-roads oracle-grid
+.PHONY: all test check check-asan check-valgrind check-hosts test-cluster fuzz coverage bench demo accuracy clean catalogue \
+        install uninstall test-roads oracle-grid jsonb-rate
 
 # make install: kl.so and kl.h under PREFIX (staged under DESTDIR).
 PREFIX  ?= /usr/local
@@ -167,12 +167,12 @@ $(CHK)/fuzz_decode: tests/fuzz/fuzz_decode.c $(CORE) $(HDR)
 # kl.so that the sqlite3 shell loads (it resolves sqlite3_* from the shell's
 # libsqlite3) and the C hosts, so every run adds to the same counts.
 COV_OBJ = $(addprefix $(COV)/,$(notdir $(SRC:.c=.o)))
-# One variant of each run-time dispatched kernel (-DKL_NO_CLONES): the
-# others are the same source compiled for other CPUs, and only one of them
-# can run on the machine that measures.
+# One variant of each target_clones kernel (-DKL_ONE_CLONE, core/port.h):
+# the others are the same source compiled for other CPUs, and only one of
+# them can run on the machine that measures.
 $(COV)/%.o: %.c $(HDR)
 	@mkdir -p $(@D)
-	$(CC) -O0 -g --coverage $(KLFLAGS) -DKL_NO_CLONES -DSQLITE_CORE -c -o $@ $<
+	$(CC) -O0 -g --coverage $(KLFLAGS) -DKL_ONE_CLONE -DSQLITE_CORE -c -o $@ $<
 $(COV)/kl.so: $(COV_OBJ)
 	$(CC) --coverage -shared -o $@ $(COV_OBJ) -lsqlite3 $(LDLIBS)
 $(COV)/harness.so: tests/harness.c
@@ -196,6 +196,14 @@ COV_BUILD  = $(COV)/kl.so $(COV)/harness.so $(COV)/host $(COV)/unit_core \
 check: kl.so kl_preload.so $(TEST_HOSTS) build/unity.o build/catalogue_dump $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench
 	SQLITE=$(SQLITE) CC=$(CC) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/check.sh all
 
+# One part of make check at a time (the builds it needs first).
+check-asan: kl.so $(TEST_HOSTS) $(ASAN_BUILD)
+	CC=$(CC) sh tests/check.sh asan
+check-valgrind: kl.so $(TEST_HOSTS)
+	SQLITE=$(SQLITE) sh tests/check.sh valgrind
+check-hosts: $(CHK_BUILD)
+	sh tests/check.sh hosts
+
 # Every road to the extension: install, static embedding, Python, sqlite-utils,
 # Node, the Debian package (tests/roads.sh; make check runs it too).
 test-roads: kl.so
@@ -213,6 +221,11 @@ coverage: $(COV_BUILD) build/catalogue_dump
 build/bench/bench: bench/bench.c
 	@mkdir -p $(@D)
 	$(CC) -O2 $(WARN) -o $@ bench/bench.c -lsqlite3 $(LDLIBS)
+
+# Where kl_gauss's time goes, stage by stage (bench/gauss_stages.c; by hand).
+build/bench/gauss_stages: bench/gauss_stages.c build/unity.c $(SRC) $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(KLFLAGS) -DSQLITE_CORE -o $@ bench/gauss_stages.c -lsqlite3 $(LDLIBS)
 
 bench: kl.so build/bench/bench
 	sh bench/run.sh

@@ -298,6 +298,29 @@ int main(int argc, char **argv){
       timed("SELECT sum(kl_gauss(mu1, sd1, mu2, sd2)) FROM t", 0);
       close_db();
       return 0;
+    }else if( strcmp(argv[i], "--rss-agg")==0 && i+2<argc ){
+      /* --rss-agg make|agg|floor N: a file database of N histogram rows,
+      ** then in fresh processes kl_div_agg over it, or the floor query
+      ** sum(p + q); each prints its peak RSS */
+      long rows = atol(argv[i+2]);
+      snprintf(dbpath, sizeof dbpath, "/tmp/kl-bench-agg-%ld.db", rows);
+      if( strcmp(argv[i+1], "make")==0 ){
+        unlink(dbpath);
+        if( sqlite3_open(dbpath, &db) ) die("open");
+        exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF");
+        make_numbers("hl", rows, 2);
+        sqlite3_close(db);
+      }else{
+        char *err = 0;
+        if( sqlite3_open(dbpath, &db) ) die("open");
+        sqlite3_enable_load_extension(db, 1);
+        if( sqlite3_load_extension(db, "./kl", 0, &err) ) die("load");
+        timed(strcmp(argv[i+1], "agg")==0 ? "SELECT kl_div_agg(p, q) FROM hl"
+                                          : "SELECT sum(p + q) FROM hl", 0);
+        printf("%ld\n", peak_kib());
+        sqlite3_close(db);
+      }
+      return 0;
     }else if( strcmp(argv[i], "--rss")==0 && i+3<argc ){
       /* --rss make|query N D: make the database, or query it in a fresh
       ** process with SQLite's default page cache and print the peak RSS */
@@ -455,6 +478,41 @@ int main(int argc, char **argv){
     ratio("SELECT kl_div_agg(p, q) FROM hl", "SELECT sum(p + q) FROM hl",
           &ta, &tb);
     row(what, "sum(p+q)", ta, tb, "");
+  }
+
+  /* 5. the histogram aggregates: each one plain, and as a running window
+  ** (OVER (ORDER BY rowid): every row is a window result) against
+  ** kl_gauss_agg doing the same window; js_div_agg keeps its bins, so its
+  ** running window is measured on fewer rows */
+  {
+    static const char *const aggs[] = {
+      "cross_entropy_agg(p, q)", "entropy_agg(p)", "js_div_agg(p, q)",
+      "kl_div_agg(p, q)", "cross_entropy_agg(p, q)", "entropy_agg(p)"
+    };
+    char what[128], a[256];
+    int k;
+    for(k=0; k<3; k++){
+      snprintf(a, sizeof a, "SELECT %s FROM hl", aggs[k]);
+      snprintf(what, sizeof what, "%.*s, %ld-row histogram",
+               (int)(strchr(aggs[k], '(') - aggs[k]), aggs[k], nhist);
+      ratio(a, "SELECT sum(p + q) FROM hl", &ta, &tb);
+      row(what, "sum(p+q)", ta, tb, "");
+    }
+    for(k=3; k<6; k++){
+      snprintf(a, sizeof a, "SELECT max(x) FROM (SELECT %s OVER (ORDER BY "
+               "rowid) x FROM hl)", aggs[k]);
+      snprintf(what, sizeof what, "%.*s, running window, %ld rows",
+               (int)(strchr(aggs[k], '(') - aggs[k]), aggs[k], nhist);
+      ratio(a, "SELECT max(x) FROM (SELECT kl_gauss_agg(p, q, q, p) OVER "
+            "(ORDER BY rowid) x FROM hl)", &ta, &tb);
+      row(what, "kl_gauss_agg, same window", ta, tb, "<= 3.0");
+    }
+    exec("DELETE FROM hl WHERE rowid > 5000");
+    ratio("SELECT max(x) FROM (SELECT js_div_agg(p, q) OVER (ORDER BY rowid) "
+          "x FROM hl)", "SELECT max(x) FROM (SELECT kl_div_agg(p, q) OVER "
+          "(ORDER BY rowid) x FROM hl)", &ta, &tb);
+    row("js_div_agg, running window, 5000 rows (O(N^2))",
+        "kl_div_agg, same window", ta, tb, "");
   }
   close_db();
   if( out ) fclose(out);

@@ -43,6 +43,16 @@ rss() {
 r1=$(rss 20000 64); r2=$(rss 200000 64); r3=$(rss 200 768); r4=$(rss 200 100000)
 echo "peak RSS KiB: N=20000 ${r1}, N=200000 ${r2} (D=64); D=768 ${r3}, D=100000 ${r4} (N=200)"
 
+# Peak RSS of kl_div_agg over a file database of AGG_ROWS histogram rows
+# (20 M; 200 000 for the smoke run) against the floor query sum(p + q) on
+# the same file, each in a fresh process: the target is within 10 MB.
+agg_rows=${AGG_ROWS:-20000000}
+$B/bench --rss-agg make "$agg_rows"
+ra=$($B/bench --rss-agg agg "$agg_rows"); rf=$($B/bench --rss-agg floor "$agg_rows")
+rm -f "/tmp/kl-bench-agg-$agg_rows.db"
+agg_delta=$((ra - rf))
+echo "peak RSS KiB, $agg_rows rows: kl_div_agg ${ra}, sum(p+q) ${rf} (difference ${agg_delta})"
+
 {
   echo "# Benchmark results"
   echo
@@ -63,6 +73,9 @@ echo "peak RSS KiB: N=20000 ${r1}, N=200000 ${r2} (D=64); D=768 ${r3}, D=100000 
   echo "  (callgrind, kl_gauss_func inclusive): ${ipe:-not measured}"
   echo "- peak RSS of a query-only process: N=20 000: ${r1} KiB, N=200 000:"
   echo "  ${r2} KiB (D=64); D=768: ${r3} KiB, D=100 000: ${r4} KiB (N=200)"
+  echo "- peak RSS of kl_div_agg over ${agg_rows} histogram rows (a file"
+  echo "  database, fresh process): ${ra} KiB, against ${rf} KiB for the floor"
+  echo "  query sum(p + q): ${agg_delta} KiB more (target: within 10 240 KiB, $( [ "$agg_delta" -le 10240 ] && echo met || echo missed))"
   [ -z "$vec" ] && echo "- sqlite-vec: not installed (npm unavailable), row skipped"
   echo
   echo "## Targets in this run"

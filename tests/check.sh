@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/check.sh — make check: the test suite, then the same suite and more
-# under the reliability tools.  Usage: check.sh all | fuzz | coverage | cluster
-# | roads
+# under the reliability tools.  Usage: check.sh all | asan | valgrind | hosts
+# | fuzz | coverage | cluster | roads
 #
 # Parts, each counted into one total:
 #   test      tests/run.sh on the plain build
@@ -220,6 +220,19 @@ case $what in
     phase cluster cluster
     phase roads host roads sh tests/roads.sh
     phase coverage coverage ;;
+  asan)
+    phase asan suite asan BUILD=build/asan \
+      PRELOAD="$($CC -print-file-name=libasan.so) $($CC -print-file-name=libubsan.so)" \
+      ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 \
+      UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ;;
+  valgrind)
+    phase valgrind suite valgrind \
+      WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" ;;
+  hosts)
+    phase oom host oom build/check/oom_host
+    phase limits host limits build/check/limits_host
+    phase threads host threads build/check/threads_host 2
+    phase jsonb host jsonb build/check/jsonb_host ;;
   roads)
     phase roads host roads sh tests/roads.sh ;;
   fuzz)

@@ -24,7 +24,7 @@ INF = float('inf')
 
 import sys
 sys.path.insert(0, "tests")
-from refmath import norm, kl, js, xent, logit_kl  # noqa: E402
+from refmath import norm, kl, js, xent, logit_kl, stream_bound  # noqa: E402
 
 
 def real(x):
@@ -49,6 +49,8 @@ def add(case_id, p, q, lit=json_lit, scipy_check=True):
     digits = 50 + int(mp.log10(max(spread) / min(spread)))
     with mp.workdps(digits):
         w = {'kl': kl(p, q), 'js': js(p, q), 'xent': xent(p, q), 'h': xent(p, p)}
+        # kl_div_agg's bound for this group (src/core/stream.h)
+        w['kl_agg_tol'] = stream_bound('kl', p, q, w['kl']) or 1e-14
     if scipy_check:
         s_kl = sp_entropy(p, q)
         s_h = sp_entropy(p)
@@ -173,12 +175,12 @@ with open('tests/data/discrete_ref.sql', 'w') as out:
               'Do not edit.\n')
     out.write('CREATE TEMP TABLE discrete_ref(id TEXT PRIMARY KEY, p, q, kl REAL, '
               'js REAL, jsd REAL, xent REAL, h REAL, kl_bits REAL, js_bits REAL, '
-              'h_bans REAL);\n')
+              'h_bans REAL, kl_agg_tol REAL);\n')
     for case_id, p, q, w in rows:
         jsd = sqrt(w['js'])
         vals = [w['kl'], w['js'], jsd, w['xent'], w['h'],
                 w['kl'] / log(2) if w['kl'] != mpf('inf') else mpf('inf'),
-                w['js'] / log(2), w['h'] / log(10)]
+                w['js'] / log(2), w['h'] / log(10), w['kl_agg_tol']]
         out.write("INSERT INTO discrete_ref VALUES('%s',%s,%s,%s);\n"
                   % (case_id, p, q, ','.join(real(v) for v in vals)))
     out.write('CREATE TEMP TABLE discrete_ref_count(n INTEGER);\n')

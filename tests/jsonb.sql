@@ -159,3 +159,13 @@ SELECT expect_error('jsonb.mvn.null-entry', 'SELECT kl_mvn(0, X''9B4B133113303B1
   'kl_mvn: cov1[1][1] is not a number (offset 9)');
 SELECT expect_error('jsonb.mvn.ragged', 'SELECT kl_mvn(0, X''8B4B133113302B1330'', 0, 1)',
   'kl_mvn: cov1[1] has 1 element but cov1[0] has 2');
+-- more of the well-formedness rule (each four bytes: float32 when broken)
+SELECT expect('jsonb.not.object-key-array', kl_dims(X'3B2C0B00'), 1);
+SELECT expect('jsonb.not.object-key-only', kl_dims(X'3B2C1761'), 1);
+SELECT expect('jsonb.not.text-backslash', kl_dims(X'3B275C31'), 1);
+SELECT expect_error('jsonb.refused.object-pair', 'SELECT kl_dims(X''5B4C17611331'')',
+  'kl_dims: x is a JSONB array and x[0] is an object, not a number (offset 1); to read a blob as float32 whatever its bytes, pass kl_f64(x, ''f32'')');
+SELECT expect_error('jsonb.mvn.nested-entry', 'SELECT kl_mvn(0, X''BB4B133113305B13302B1330'', 0, 1)',
+  'kl_mvn: cov1[1][1] is a nested array (offset 9); vectors are flat arrays of numbers');
+SELECT expect_error('jsonb.mvn.empty-blob', 'SELECT kl_mvn(0, X'''', 0, 1)',
+  'kl_mvn: cov1 is an empty vector');

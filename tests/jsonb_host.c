@@ -300,6 +300,39 @@ int main(int argc, char **argv){
       if( !valid && kl_jsonb_scan(b, (size_t)n, &info) ) looser++;
     }
     check("jsonb.rule-vs-sqlite.seeds", bad ? "bad seed" : "ok", "ok");
+    /* the depth limit: 999 to 1002 nested empty arrays, both ways */
+    {
+      static unsigned char d[4200];
+      kl_jsonb_info dinfo;
+      size_t depth, k, m;
+      for(depth=999; depth<=1002; depth++){
+        char id[64], want[8];
+        m = 0;
+        for(k=0; k<depth; k++){
+          size_t inner = m, hl = inner <= 11 ? 1 : inner <= 255 ? 2 : 3;
+          memmove(d + hl, d, inner);
+          if( hl==1 ){
+            d[0] = (unsigned char)(inner << 4 | 0x0B);
+          }else if( hl==2 ){
+            d[0] = 0xCB;
+            d[1] = (unsigned char)inner;
+          }else{
+            d[0] = 0xDB;
+            d[1] = (unsigned char)(inner >> 8);
+            d[2] = (unsigned char)inner;
+          }
+          m = inner + hl;
+        }
+        sqlite3_stmt *st;
+        sqlite3_prepare_v2(db, "SELECT json_valid(?1, 8)", -1, &st, 0);
+        sqlite3_bind_blob(st, 1, d, (int)m, SQLITE_STATIC);
+        snprintf(want, sizeof want, "%d",
+                 sqlite3_step(st)==SQLITE_ROW && sqlite3_column_int(st, 0));
+        sqlite3_finalize(st);
+        snprintf(id, sizeof id, "jsonb.depth%d-vs-sqlite", (int)depth);
+        check(id, kl_jsonb_scan(d, m, &dinfo) ? "1" : "0", want);
+      }
+    }
     printf("# %d of 30000 mutated blobs were well-formed JSONB arrays for SQLite, all "
            "of them for kl; %d more were for kl only\n", checked, looser);
     check("jsonb.rule-vs-sqlite.enough", checked > 10000 ? "yes" : "no", "yes");

@@ -128,6 +128,33 @@ static void linear(const char *id, const char *sql, size_t n){
   }
 }
 
+/* Peak memory held while an aggregate runs over n rows of a recursive
+** CTE (SQLite's high-water mark, reset first). */
+static sqlite3_int64 agg_peak(const char *agg, int n){
+  char sql[512];
+  const char *r;
+  sqlite3_snprintf(sizeof sql, sql,
+                   "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 "
+                   "FROM c WHERE i < %d) SELECT %s FROM c", n, agg);
+  sqlite3_memory_highwater(1);
+  r = eval(sql, 0, 0);
+  if( strstr(r, "error") ) printf("FAIL %s: %s\n", agg, r);
+  return sqlite3_memory_highwater(0);
+}
+
+/* The streaming histogram aggregates hold the same memory for 4n rows as
+** for n (O(1) state: core/stream.h), give or take 16 KiB. */
+static void flat(const char *id, const char *agg, int n){
+  sqlite3_int64 m1 = agg_peak(agg, n), m4 = agg_peak(agg, 4*n);
+  if( m4 <= m1 + 16384 ){
+    printf("ok %s (peak %lld bytes for %d rows, %lld for %d)\n", id,
+           (long long)m1, n, (long long)m4, 4*n);
+  }else{
+    printf("FAIL %s: the peak went from %lld bytes for %d rows to %lld for "
+           "%d\n", id, (long long)m1, n, (long long)m4, 4*n);
+  }
+}
+
 int main(void){
   char *z, *w;
   long before;
@@ -194,6 +221,13 @@ int main(void){
   linear("limits.linear-kl-json", "SELECT length(kl_json(kl_f32(?1)))", 200000);
   linear("limits.linear-blob", "SELECT kl_gauss(kl_f32(?1), 1, kl_f64(?2), 1)",
          500000);
+  /* aggregates whose state does not grow with the rows */
+  flat("limits.flat-kl-div-agg", "kl_div_agg(i, 400001 - i)", 100000);
+  flat("limits.flat-cross-entropy-agg", "cross_entropy_agg(i % 7, 1 + i % 5)",
+       50000);
+  flat("limits.flat-entropy-agg", "entropy_agg(i)", 50000);
+  flat("limits.flat-kl-div-agg-vectors",
+       "kl_div_agg(json_array(i, 1, 2), json_array(3, i, 1))", 20000);
   sqlite3_close(db);
   return 0;
 }

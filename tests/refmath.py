@@ -40,6 +40,32 @@ def js(p, q):
     return t
 
 
+def stream_magnitude(kind, p, q):
+    """M of the streaming histogram aggregates' bound (src/core/stream.h:
+    |error| <= u v + 2^-99 M): the magnitudes that cancel in the result,
+    for 'kl' (1/P) sum p |ln(p/q)| + |ln(P/Q)|, for 'xent' |ln Q| + (1/P)
+    sum p |ln q|, for 'h' |ln P| + (1/P) sum p |ln p| (bins with p = 0
+    left out)."""
+    P = sum(mpf(x) for x in p)
+    Q = sum(mpf(y) for y in q)
+    if kind == 'kl':
+        m = sum(mpf(x) * abs(log(mpf(x) / mpf(y))) for x, y in zip(p, q) if x) / P
+        return m + abs(log(P / Q))
+    if kind == 'xent':
+        return sum(mpf(x) * abs(log(mpf(y))) for x, y in zip(p, q) if x) / P + abs(log(Q))
+    return sum(mpf(x) * abs(log(mpf(x))) for x in p if x) / P + abs(log(P))
+
+
+def stream_bound(kind, p, q, value, rtol=1e-14):
+    """That bound as a relative one for a result v: rtol + 2^-99 M / v
+    (at most 1e300); None where v is 0 or infinite (those must be
+    exact)."""
+    if value == 0 or value == mpf('inf'):
+        return None
+    m = stream_magnitude(kind, p, q)
+    return min(float(rtol + mpf(2) ** -99 * m / abs(value)), 1e300)
+
+
 def xent(p, q):
     a, b = norm(p), norm(q)
     t = mpf(0)

@@ -15,6 +15,7 @@
 #include "mvn.h"
 #include "families.h"
 #include "discrete.h"
+#include "stream.h"
 
 #include <float.h>
 #include <math.h>
@@ -547,6 +548,205 @@ static void test_discrete_fast(void){
   }
 }
 
+#include "data/log_ratio_ref.h"
+
+/* kl_log_ratio_dd against mpmath (tests/gen_log_table.py): within 2^-100
+** relative, exactly 0 for p == q; and the wide accumulator restores its
+** state to the bit when a value is taken out again. */
+static void test_stream(void){
+  size_t i, n = sizeof log_ratio_ref / sizeof log_ratio_ref[0], bad = 0;
+  double worst = 0.0;
+  for(i=0; i<n; i++){
+    const double *r = log_ratio_ref[i];
+    kl_dd l = kl_log_ratio_dd(r[0], r[1]);
+    /* (l.hi - r.hi) is exact where the two agree to a few bits */
+    double err = fabs((l.hi - r[2]) + (l.lo - r[3]));
+    double rel = r[2]==0.0 ? err : err / fabs(r[2]);
+    if( r[2]==0.0 ? (l.hi!=0.0 || l.lo!=0.0) : !(rel <= 0x1p-100) ) bad++;
+    if( rel > worst ) worst = rel;
+  }
+  report("stream.log-ratio-dd", bad==0, "");
+  if( bad ) printf("# %zu of %zu beyond 2^-100 (worst %.3g)\n", bad, n, worst);
+  {
+    kl_wsum w;
+    kl_dd m;
+    int e, same;
+    memset(&w, 0, sizeof w);
+    kl_wsum_put(&w, 3.0, 0, 1);
+    kl_wsum_put(&w, 0x1.5p-60, -1100, 1);
+    kl_wsum_put(&w, -1.5, 1000, 1);
+    kl_wsum_put(&w, -1.5, 1000, -1);
+    kl_wsum_put(&w, 0x1.5p-60, -1100, -1);
+    m = kl_wsum_frexp(&w, &e);
+    same = m.hi==0.75 && m.lo==0.0 && e==2;
+    report("stream.wsum-restores", same, "");
+    memset(&w, 0, sizeof w);
+    kl_wsum_put(&w, 1.0, -1226, 1);       /* the unit itself */
+    kl_wsum_put(&w, 1.0, -1227, 1);       /* below it: truncated */
+    m = kl_wsum_frexp(&w, &e);
+    report("stream.wsum-unit", m.hi==0.5 && e==-1225, "");
+    memset(&w, 0, sizeof w);
+    kl_wsum_put(&w, -5.0, 3, 1);
+    m = kl_wsum_frexp(&w, &e);
+    report("stream.wsum-negative", m.hi==-0.625 && e==6, "");
+    memset(&w, 0, sizeof w);
+    kl_wsum_put(&w, 5e-324, 1000, 1);      /* a subnormal: 2^-1074 2^1000 */
+    kl_wsum_put(&w, 1.0, 100, 1);          /* and 2^100: lo far below hi */
+    m = kl_wsum_frexp(&w, &e);
+    report("stream.wsum-subnormal-lo", m.hi==0.5 && m.lo==0x1p-175 && e==101,
+           "");
+  }
+}
+
+/* JSONB: the depth limit (SQLite's 1000, so an element at depth 1001 is
+** not JSONB) and stepping through elements. */
+static void test_jsonb(void){
+  static unsigned char b[4200];
+  kl_jsonb_info info;
+  size_t n, k, depth;
+  for(depth=1000; depth<=1001; depth++){
+    /* depth nested arrays around nothing: [[[...]]] */
+    n = 0;
+    for(k=0; k<depth; k++){
+      size_t inner = n;
+      /* a header of payload size inner: 1 byte up to 11, then 0xCB and
+      ** 1 byte, then 0xDB and 2 bytes */
+      size_t hl = inner <= 11 ? 1 : inner <= 255 ? 2 : 3;
+      memmove(b + hl, b, inner);
+      if( hl==1 ){
+        b[0] = (unsigned char)(inner << 4 | 0x0B);
+      }else if( hl==2 ){
+        b[0] = 0xCB;
+        b[1] = (unsigned char)inner;
+      }else{
+        b[0] = 0xDB;
+        b[1] = (unsigned char)(inner >> 8);
+        b[2] = (unsigned char)inner;
+      }
+      n = inner + hl;
+    }
+    report(depth==1000 ? "jsonb.depth-1000" : "jsonb.depth-1001",
+           kl_jsonb_scan(b, n, &info)==(depth==1000), "");
+  }
+  /* [1, [2], "a"]: elements of 2, 3 and 2 bytes after the header */
+  {
+    static const unsigned char a[] = { 0x7B, 0x13, 0x31, 0x2B, 0x13, 0x32,
+                                       0x17, 0x61 };
+    size_t pos;
+    int ok = kl_jsonb_scan(a, sizeof a, &info) && info.count==3
+          && info.found_other && info.other==1 && info.other_type==11;
+    pos = info.start;
+    ok = ok && kl_jsonb_element(a, sizeof a, pos)==2;
+    pos += 2;
+    ok = ok && kl_jsonb_element(a, sizeof a, pos)==3;
+    pos += 3;
+    ok = ok && kl_jsonb_element(a, sizeof a, pos)==2;
+    ok = ok && kl_jsonb_element(a, sizeof a, sizeof a)==0;
+    ok = ok && kl_jsonb_element(a, 7, 6)==0;        /* cut short */
+    report("jsonb.elements", ok, "");
+  }
+}
+
+/*
+** The kl_gauss kernel's variants (portable, AVX2, AVX-512: those this CPU
+** runs) give the same bits and the same "bad" verdict on the same chunk,
+** for every length 1 .. 256 (tails included), on ordinary, nearly equal,
+** bucket-edge, far-apart and invalid inputs; the float32 forms give the
+** bits of the double forms on the same values.
+*/
+static float f32_round(double x){ return (float)x; }
+static void test_gauss_kernels(void){
+  const kl_gauss_kernel *kv;
+  int nk = kl_gauss_kernels(&kv), kind, k;
+  static double m1[256], s1[256], m2[256], s2[256];
+  static unsigned char b1[1024], b2[1024], b3[1024], b4[1024];
+  char id[96], buf[160];
+  report("gauss.kernels.count", nk>=1 && nk<=3, "no variant");
+  for(kind=0; kind<6; kind++){
+    int mismatches = 0, badseen = 0, goodseen = 0;
+    size_t n;
+    for(n=1; n<=256; n += (n<20 ? 1 : 17)){
+      size_t i;
+      double ref = 0, ref32 = 0;
+      int refbad = 0, refbad32 = 0;
+      for(i=0; i<n; i++){
+        double u = (double)(rnd() >> 11) / 9007199254740992.0;
+        double w = (double)(rnd() >> 11) / 9007199254740992.0;
+        m1[i] = f32_round(4.0*u - 2.0);
+        m2[i] = f32_round(4.0*w - 2.0);
+        s2[i] = f32_round(0.1 + 2.0*w);
+        switch( kind ){
+          case 0:  /* ordinary */
+            s1[i] = f32_round(0.1 + 2.0*u); break;
+          case 1:  /* nearly equal: 1 +- 2^-1 .. 2^-23, equal means */
+            m2[i] = m1[i];
+            s1[i] = s2[i]*(1.0 + ((rnd()&1) ? 1 : -1)*ldexp(1.0, -(int)(1 + rnd()%23)));
+            s1[i] = f32_round(s1[i]); break;
+          case 2: {  /* the reduction's bucket edges, and 1 ulp either side */
+            uint64_t e;
+            double r;
+            if( rnd()&1 ) m2[i] = m1[i];
+            e = 0x3FE6800000000000ull + (rnd()%17)*(1ull<<48);
+            e += (rnd()%3) - 1;
+            memcpy(&r, &e, 8);
+            s2[i] = ldexp(1.0, (int)(rnd()%9) - 4);
+            s1[i] = ldexp(r, (int)(rnd()%5) - 2) * s2[i];
+            break;
+          }
+          case 3:  /* far apart (float32 range) */
+            s1[i] = f32_round(ldexp(0.5 + u, (int)(rnd()%200) - 100));
+            s2[i] = f32_round(ldexp(0.5 + w, (int)(rnd()%200) - 100));
+            break;
+          case 4:  /* beyond the kernel: ratios past 2^1000, huge means */
+            s1[i] = ldexp(0.5 + u, (int)(rnd()%2000) - 1000);
+            s2[i] = ldexp(0.5 + w, (int)(rnd()%2000) - 1000);
+            m1[i] = ldexp(u, (int)(rnd()%1000));
+            break;
+          default: /* an invalid element now and then */
+            s1[i] = f32_round(0.1 + 2.0*u);
+            if( rnd()%64==0 ){
+              static const double badv[] = { 0.0, -0.0, -1.0, 1e300*1e300, -1e300*1e300 };
+              double v = badv[rnd()%5];
+              if( rnd()&1 ) s1[i] = v; else s2[i] = v;
+            }
+            break;
+        }
+        { float f; f = (float)m1[i]; memcpy(b1 + 4*i, &f, 4);
+                   f = (float)s1[i]; memcpy(b2 + 4*i, &f, 4);
+                   f = (float)m2[i]; memcpy(b3 + 4*i, &f, 4);
+                   f = (float)s2[i]; memcpy(b4 + 4*i, &f, 4); }
+      }
+      for(k=0; k<nk; k++){
+        int bad = 0, bad32 = 0;
+        double v = kv[k].f64(m1, s1, m2, s2, n, &bad);
+        double v32 = kv[k].f32(b1, b2, b3, b4, n, &bad32);
+        if( k==0 ){ ref = v; refbad = bad; ref32 = v32; refbad32 = bad32; }
+        if( bad!=refbad || bad32!=refbad32
+         || (!bad && memcmp(&v, &ref, 8)!=0)
+         || (!bad32 && memcmp(&v32, &ref32, 8)!=0) ){
+          if( mismatches++==0 ){
+            snprintf(buf, sizeof buf, "%s n=%d: %.17g/%d against %.17g/%d",
+                     kv[k].name, (int)n, v, bad, ref, refbad);
+          }
+        }
+      }
+      /* float32 values read in place give the bits of the same doubles
+      ** (kinds 0-3 and 5 hold float32 values) */
+      if( kind!=2 && kind!=4 && !refbad32 && memcmp(&ref, &ref32, 8)!=0 ){
+        if( mismatches++==0 ){
+          snprintf(buf, sizeof buf, "f32 n=%d: %.17g against %.17g", (int)n,
+                   ref32, ref);
+        }
+      }
+      if( refbad ) badseen++; else goodseen++;
+    }
+    snprintf(id, sizeof id, "gauss.kernels.same-bits.kind%d.%d-variants", kind, nk);
+    report(id, mismatches==0, buf);
+    snprintf(id, sizeof id, "gauss.kernels.verdicts.kind%d", kind);
+    report(id, kind>=4 ? badseen>0 : (badseen==0 && goodseen>0), "bad where it should not be, or never bad");
+  }
+}
+
 int main(void){
   test_discrete_fast();
   test_xsum();
@@ -559,5 +759,8 @@ int main(void){
   test_mvn();
   test_ssq();
   test_lgamma_bregman();
+  test_stream();
+  test_jsonb();
+  test_gauss_kernels();
   return 0;
 }

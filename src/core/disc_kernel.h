@@ -23,8 +23,8 @@ static int DK_NAME(kl_fast_k k, const void *restrict pv,
   uint64_t hard = 0;
   for(i=0; i<n; i++){
 #if DK_F32
-    double p = f32_at((const unsigned char*)pv, i);
-    double q = f32_at((const unsigned char*)qv, i);
+    double p = disc_f32_at((const unsigned char*)pv, i);
+    double q = disc_f32_at((const unsigned char*)qv, i);
 #else
     double p = ((const double*)pv)[i], q = ((const double*)qv)[i];
 #endif

@@ -190,9 +190,27 @@ double kl_div_term(double p, double q, const kl_totals *t){
   return a*(log_ratio(a, b, p, q, t) - 1.0) + b;
 }
 
+/*
+** phi(x) + phi(-x) for x = (a-b)/(a+b), from the scaled weights ps, qs
+** (a = ps/Ps, b = qs/Qs): for |x| < 1/2 from x in double-double; beyond,
+** as al ln al + be ln be with al = 1 + x = 2A/(A+B), be = 1 - x = 2B/(A+B)
+** for A = ps Qs, B = qs Ps, formed from the products and not as 1 +- x,
+** which loses all its digits where a << b or a >> b (al near 0 carries a
+** term al ln al that 1 + x has rounded away).
+*/
+static double js_pair(double ps, double qs, const kl_totals *t){
+  double A = ps*t->Qs.hi + ps*t->Qs.lo, B = qs*t->Ps.hi + qs*t->Ps.lo;
+  double x = cross_diff(ps, qs, t->Ps, t->Qs) / (ps*t->Qs.hi + qs*t->Ps.hi);
+  double al, be;
+  if( fabs(x) < 0.5 ) return kl_phi(x) + kl_phi(-x);
+  al = 2.0*A/(A + B);
+  be = 2.0*B/(A + B);
+  return (al > 0.0 ? al*log(al) : 0.0) + (be > 0.0 ? be*log(be) : 0.0);
+}
+
 double kl_js_term(double p, double q, const kl_totals *t){
   double ps = disc_scaled(p, t->sp), qs = disc_scaled(q, t->sq);
-  double a = ps * t->inv_ps, b = qs * t->inv_qs, m = 0.5*(a + b), x;
+  double a = ps * t->inv_ps, b = qs * t->inv_qs, m = 0.5*(a + b);
   if( p==0.0 || q==0.0 ){
     /* x = +-1: phi(1) + phi(-1) = 2 ln 2 */
     return m * KL_LN2;
@@ -205,9 +223,7 @@ double kl_js_term(double p, double q, const kl_totals *t){
     ps = ldexp(p, k - t->ep);
     qs = ldexp(q, k - t->eq);
   }
-  /* x = (a-b)/(a+b) = (p Q - q P) / (p Q + q P), in double-double */
-  x = cross_diff(ps, qs, t->Ps, t->Qs) / (ps*t->Qs.hi + qs*t->Ps.hi);
-  return m * 0.5 * (kl_phi(x) + kl_phi(-x));
+  return m * 0.5 * js_pair(ps, qs, t);
 }
 
 /*
@@ -220,7 +236,7 @@ double kl_js_term(double p, double q, const kl_totals *t){
 ** overflow or underflow on the way, whatever s.
 */
 double kl_js_term_at(double p, double q, const kl_totals *t, int s){
-  double ma = 0.0, mb = 0.0, m, g, x, ps, qs;
+  double ma = 0.0, mb = 0.0, m, g, ps, qs;
   int ea = INT_MIN, eb = INT_MIN, e, k;
   if( p > 0.0 ){
     ma = frexp(p, &ea) / t->Ps.hi;
@@ -243,8 +259,7 @@ double kl_js_term_at(double p, double q, const kl_totals *t, int s){
     k = mb > ma ? -ilogb(q) + t->eq : -ilogb(p) + t->ep;
     ps = ldexp(p, k - t->ep);
     qs = ldexp(q, k - t->eq);
-    x = cross_diff(ps, qs, t->Ps, t->Qs) / (ps*t->Qs.hi + qs*t->Ps.hi);
-    g = 0.5*(kl_phi(x) + kl_phi(-x));
+    g = 0.5*js_pair(ps, qs, t);
   }
   return ldexp(m*g, e + s);
 }
@@ -316,7 +331,7 @@ double kl_xent_term(double p, double q, const kl_totals *t){
 #endif
 
 /* The bits of element i of a little-endian float32 blob. */
-KL_INLINE KL_KERNEL uint32_t f32_bits(const unsigned char *b, size_t i){
+KL_INLINE KL_KERNEL uint32_t disc_f32_bits(const unsigned char *b, size_t i){
   uint32_t u;
 #if DISC_LITTLE_ENDIAN
   memcpy(&u, b + 4*i, 4);
@@ -329,8 +344,8 @@ KL_INLINE KL_KERNEL uint32_t f32_bits(const unsigned char *b, size_t i){
 }
 
 /* Element i of a little-endian float32 blob, as a double (exact). */
-KL_INLINE KL_KERNEL double f32_at(const unsigned char *b, size_t i){
-  uint32_t u = f32_bits(b, i);
+KL_INLINE KL_KERNEL double disc_f32_at(const unsigned char *b, size_t i){
+  uint32_t u = disc_f32_bits(b, i);
   float x;
   memcpy(&x, &u, 4);
   return x;
@@ -489,7 +504,7 @@ typedef int (*disc_variant)(kl_fast_k, const void*, const void*, size_t,
                             double*, double*);
 
 /* [kind][float32][clean] */
-static disc_variant variant(kl_fast_kind kind, int f32, int clean){
+static disc_variant disc_variant_of(kl_fast_kind kind, int f32, int clean){
   static const disc_variant v[3][2][2] = {
     { { kl_f64, kl_f64_clean }, { kl_f32, kl_f32_clean } },
     { { js_f64, js_f64_clean }, { js_f32, js_f32_clean } },
@@ -508,13 +523,13 @@ static double pow2(int e){
 
 /* x s into *out, s = 2^-e and inv = 2^e both normal; whether that is
 ** exact (no rounding into the subnormals, no overflow) */
-static int scaled(double x, double s, double inv, double *out){
+static int disc_scaled_to(double x, double s, double inv, double *out){
   *out = x*s;
   return *out*inv==x;
 }
 
 /* x = hi + lo, hi with 53 - log2(splitter - 1) significant bits */
-static void split(double x, double splitter, double *hi, double *lo){
+static void disc_split(double x, double splitter, double *hi, double *lo){
   double c = splitter*x;
   *hi = c - (c - x);
   *lo = x - *hi;
@@ -536,23 +551,23 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
   ok = (ep >= -1000) & (ep <= 1022) & (eq >= -1000) & (eq <= 1022);
   if( ok ){
     double sp = pow2(-ep), ip = pow2(ep), sq = pow2(-eq), iq = pow2(eq);
-    split(t->Qs.hi, DISC_SPLIT, &h1, &h2);
-    split(t->Qs.hi, DISC_SPLIT29, &g1, &g2);
+    disc_split(t->Qs.hi, DISC_SPLIT, &h1, &h2);
+    disc_split(t->Qs.hi, DISC_SPLIT29, &g1, &g2);
     /* & rather than &&: every constant is made, and there is one test */
-    ok = scaled(t->Qs.hi, sp, ip, &k->cq) & scaled(h1, sp, ip, &k->cq1)
-       & scaled(h2, sp, ip, &k->cq2) & scaled(g1, sp, ip, &k->c1)
-       & scaled(g2, sp, ip, &k->c2) & scaled(t->Qs.lo, sp, ip, &k->cql);
-    split(t->Ps.hi, DISC_SPLIT, &h1, &h2);
-    split(t->Ps.hi, DISC_SPLIT29, &g1, &g2);
-    ok = ok & scaled(t->Ps.hi, sq, iq, &k->cp) & scaled(h1, sq, iq, &k->cp1)
-       & scaled(h2, sq, iq, &k->cp2) & scaled(g1, sq, iq, &k->d1)
-       & scaled(g2, sq, iq, &k->d2) & scaled(t->Ps.lo, sq, iq, &k->cpl);
+    ok = disc_scaled_to(t->Qs.hi, sp, ip, &k->cq) & disc_scaled_to(h1, sp, ip, &k->cq1)
+       & disc_scaled_to(h2, sp, ip, &k->cq2) & disc_scaled_to(g1, sp, ip, &k->c1)
+       & disc_scaled_to(g2, sp, ip, &k->c2) & disc_scaled_to(t->Qs.lo, sp, ip, &k->cql);
+    disc_split(t->Ps.hi, DISC_SPLIT, &h1, &h2);
+    disc_split(t->Ps.hi, DISC_SPLIT29, &g1, &g2);
+    ok = ok & disc_scaled_to(t->Ps.hi, sq, iq, &k->cp) & disc_scaled_to(h1, sq, iq, &k->cp1)
+       & disc_scaled_to(h2, sq, iq, &k->cp2) & disc_scaled_to(g1, sq, iq, &k->d1)
+       & disc_scaled_to(g2, sq, iq, &k->d2) & disc_scaled_to(t->Ps.lo, sq, iq, &k->cpl);
   }
   f->ok = ok;
   /* cross-entropy's */
   k->ca = 0.0;
   f->ok_x = (ep >= -1000) & (ep <= 1022)
-         && scaled(recip_dd(t->Ps), pow2(-ep), pow2(ep), &k->ca);
+         && disc_scaled_to(recip_dd(t->Ps), pow2(-ep), pow2(ep), &k->ca);
   k->qm = 2.0*t->Qs.hi;
   k->qm_hi = k->qm*1.4142135623730951;
   k->qm_lo = k->qm*0.70710678118654752;
@@ -609,7 +624,7 @@ void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
   kl_term_fn term = careful_term(kind);
   int fast = kind==KL_FAST_XENT ? f->ok_x : f->ok;
   int clean = kind==KL_FAST_XENT ? f->clean_x : f->clean;
-  disc_variant kernel = variant(kind, 0, clean);
+  disc_variant kernel = disc_variant_of(kind, 0, clean);
   size_t done = 0;
   while( done<n ){
     size_t m = n - done < DISC_BLOCK ? n - done : DISC_BLOCK, i;
@@ -641,7 +656,7 @@ void kl_fast_accum_f32(kl_fast_kind kind, const kl_fast *f,
                        size_t n, kl_sum *acc){
   double out[DISC_BLOCK];
   int clean = kind==KL_FAST_XENT ? f->clean_x : f->clean;
-  disc_variant kernel = variant(kind, 1, clean);
+  disc_variant kernel = disc_variant_of(kind, 1, clean);
   size_t done = 0;
   while( done<n ){
     size_t m = n - done < DISC_BLOCK ? n - done : DISC_BLOCK;
@@ -756,7 +771,7 @@ static double scan_f32(const unsigned char *restrict x, size_t n,
   }
   for(i=0; i + 16 <= n; i += 16){
     for(j=0; j<16; j++){
-      uint32_t u = f32_bits(x, i + j);
+      uint32_t u = disc_f32_bits(x, i + j);
       float v;
       memcpy(&v, &u, 4);
       sum[j] += (double)v;
@@ -765,7 +780,7 @@ static double scan_f32(const unsigned char *restrict x, size_t n,
     }
   }
   for(j=0; i<n; i++, j++){
-    uint32_t u = f32_bits(x, i);
+    uint32_t u = disc_f32_bits(x, i);
     float v;
     memcpy(&v, &u, 4);
     sum[j] += (double)v;
@@ -788,10 +803,10 @@ static double scan_f32(const unsigned char *restrict x, size_t n,
 
 
 KL_CLONES KL_KERNEL
-static void f32_to_double(const unsigned char *restrict b, size_t n,
+static void disc_f32_to_double(const unsigned char *restrict b, size_t n,
                           double *restrict out){
   size_t i;
-  for(i=0; i<n; i++) out[i] = f32_at(b, i);
+  for(i=0; i<n; i++) out[i] = disc_f32_at(b, i);
 }
 
 void kl_fsum_init(kl_fsum *f){
@@ -869,7 +884,7 @@ int kl_fsum_add_f32(kl_fsum *f, const unsigned char *b, size_t n){
       for(i=0; i<m; i+=DISC_XBLOCK){
         double x[DISC_XBLOCK], y[2];
         size_t c = m - i < DISC_XBLOCK ? m - i : DISC_XBLOCK;
-        f32_to_double(b + 4*i, c, x);
+        disc_f32_to_double(b + 4*i, c, x);
         scan_f64(x, c, y);
         fsum_chunk(f, x, c, y[0]);
       }

@@ -23,6 +23,40 @@ int kl_gauss_accum(const double *mu1, const double *sd1, const double *mu2,
                    const double *sd2, size_t n, kl_sum *acc);
 
 /*
+** The same from four vectors of n little-endian float32 values, read in
+** place (no copies).  Returns nonzero, with *acc to be discarded, if some
+** element is not finite or some sd is not > 0 (the caller then takes the
+** general road, which names the element).  The sum has the same bits as
+** kl_gauss_accum() on the values as doubles.
+*/
+int kl_gauss_accum_f32(const void *mu1, const void *sd1, const void *mu2,
+                       const void *sd2, size_t n, kl_sum *acc);
+
+/*
+** The kernel's variants, for tests: each adds up n <= 256 terms in the same
+** order and returns the sum; *bad is set nonzero (and the sum is not to be
+** trusted) when some sd2 has its sign bit set, sd1/sd2 is not in [2^-1000,
+** 2^1000] or some term is not <= 1.7e308.  kl_gauss_kernels()
+** points *list at the variants and returns how many of them this CPU can
+** run (the last of those is the one the kernel uses); all give the same
+** bits.
+*/
+typedef double (*kl_gauss_f64_fn)(const double *mu1, const double *sd1,
+                                  const double *mu2, const double *sd2,
+                                  size_t n, int *bad);
+typedef double (*kl_gauss_f32_fn)(const unsigned char *mu1,
+                                  const unsigned char *sd1,
+                                  const unsigned char *mu2,
+                                  const unsigned char *sd2,
+                                  size_t n, int *bad);
+typedef struct kl_gauss_kernel {
+  const char *name;
+  kl_gauss_f64_fn f64;
+  kl_gauss_f32_fn f32;
+} kl_gauss_kernel;
+int kl_gauss_kernels(const kl_gauss_kernel **list);
+
+/*
 ** Per-dimension terms of the diagonal-Gaussian divergences, in nats, for
 ** finite arguments with sd, var > 0 (callers validate).  Each is >= 0 and
 ** is +Inf only when the true value exceeds DBL_MAX.

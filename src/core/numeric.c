@@ -53,9 +53,9 @@ void kl_limbs_carry(int64_t *limb, int n){
   int i;
   for(i=0; i<n-1; i++){
     int64_t v = limb[i] + carry;
-    carry = v / TWO32;
-    if( v % TWO32 < 0 ) carry--;   /* floor division */
-    limb[i] = v - carry*TWO32;
+    int64_t lo = v & 0xFFFFFFFF;     /* v mod 2^32, in [0, 2^32) */
+    carry = (v - lo) / TWO32;        /* exact: floor(v / 2^32) */
+    limb[i] = lo;
   }
   limb[n-1] += carry;
 }

@@ -437,7 +437,9 @@ int kl_jsonb_scan(const void *blob, size_t n, kl_jsonb_info *info){
       count[depth]++;
     }
     if( depth==0 && i==n ) break;
-    if( depth>=KL_JSONB_DEPTH ) return 0;      /* deeper than SQLite goes */
+    /* this element is at SQLite's depth depth + 2 (the array around
+    ** everything is at 1), which may be at most KL_JSONB_DEPTH */
+    if( depth + 2 > KL_JSONB_DEPTH ) return 0;
     ehl = jsonb_head(p + i, end[depth] - i, &esz);
     if( ehl==0 ) return 0;
     t = p[i] & 0x0F;

@@ -47,14 +47,20 @@
 **      probability is formed where it would underflow to matter.
 **  (7) The aggregates skip rows with a NULL argument, as SUM does; an empty
 **      or all-NULL group gives NULL; the unit must be the same on every
-**      row.  They keep the rows' bins (memory grows with the frame) and
-**      compute from them, exactly as the scalar functions would on the
-**      concatenated vectors: a window result has no drift, however long
-**      the window slides.  Each window result costs time linear in the
-**      frame.
+**      row.  kl_div_agg, cross_entropy_agg and entropy_agg keep O(1)
+**      state (core/stream.h: exact P, Q and a sum of p times a
+**      double-double logarithm), so a step, an inverse step and a value
+**      each cost O(1) beyond reading the row, and a running window over N
+**      rows O(N); their bound is stream.h's.  js_div_agg keeps the rows'
+**      bins (16 bytes each: each bin's term depends on P/Q inside its
+**      logarithm, so an exact result needs them) and computes from them as
+**      js_div would on the concatenated vectors; a window result costs time
+**      linear in its frame, so a running window over N rows O(N^2).  Both
+**      kinds give a window exactly what recomputing its frame gives.
 */
 #include "args.h"
 #include "discrete.h"
+#include "stream.h"
 SQLITE_EXTENSION_INIT3
 
 #include "functions.h"
@@ -67,18 +73,23 @@ struct discrete_kind {
   int nvec;          /* 2 for (p, q), 1 for entropy(p) */
   kl_term_fn term;
   int root;          /* js_dist: square root of the result */
+  int stream;        /* aggregates: a kl_stream_kind, or -1 (keeps bins) */
 };
 
-const discrete_kind kl_div_kind     = { "kl_div", 2, kl_div_term, 0 };
-const discrete_kind kl_js_div_kind  = { "js_div", 2, kl_js_term, 0 };
-const discrete_kind kl_js_dist_kind = { "js_dist", 2, kl_js_term, 1 };
-const discrete_kind kl_xent_kind    = { "cross_entropy", 2, kl_xent_term, 0 };
-const discrete_kind kl_entropy_kind = { "entropy", 1, kl_xent_term, 0 };
-const discrete_kind kl_div_agg_kind     = { "kl_div_agg", 2, kl_div_term, 0 };
-const discrete_kind kl_js_div_agg_kind  = { "js_div_agg", 2, kl_js_term, 0 };
+const discrete_kind kl_div_kind     = { "kl_div", 2, kl_div_term, 0, -1 };
+const discrete_kind kl_js_div_kind  = { "js_div", 2, kl_js_term, 0, -1 };
+const discrete_kind kl_js_dist_kind = { "js_dist", 2, kl_js_term, 1, -1 };
+const discrete_kind kl_xent_kind    = { "cross_entropy", 2, kl_xent_term, 0,
+                                        -1 };
+const discrete_kind kl_entropy_kind = { "entropy", 1, kl_xent_term, 0, -1 };
+const discrete_kind kl_div_agg_kind     = { "kl_div_agg", 2, kl_div_term, 0,
+                                            KL_STREAM_KL };
+const discrete_kind kl_js_div_agg_kind  = { "js_div_agg", 2, kl_js_term, 0,
+                                            -1 };
 const discrete_kind kl_xent_agg_kind    = { "cross_entropy_agg", 2,
-                                            kl_xent_term, 0 };
-const discrete_kind kl_entropy_agg_kind = { "entropy_agg", 1, kl_xent_term, 0 };
+                                            kl_xent_term, 0, KL_STREAM_XENT };
+const discrete_kind kl_entropy_agg_kind = { "entropy_agg", 1, kl_xent_term, 0,
+                                            KL_STREAM_ENTROPY };
 
 static const char *const pq_names[2] = { "p", "q" };
 
@@ -358,16 +369,19 @@ void kl_div_logits_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
 /* ----------------------------------------------------------- aggregates */
 
 /*
-** The bins of the rows in the frame, oldest first.  Window frames lose
-** their oldest row first (xInverse), so both arrays are queues.
+** js_div_agg: the bins of the rows in the frame, oldest first.  Window
+** frames lose their oldest row first (xInverse), so both arrays are
+** queues.  The streaming kinds keep only st.
 */
 typedef struct disc_bin { double p, q; } disc_bin;
 
 typedef struct disc_agg {
-  disc_bin *bin;           /* live bins are [head, len); q = p for entropy */
+  disc_bin *bin;           /* live bins are [head, len) */
   size_t head, len, cap;
   sqlite3_int64 *rowlen;   /* bins per row; live rows are [rhead, rlen) */
   size_t rhead, rlen, rcap;
+  kl_stream st;            /* the streaming kinds' state */
+  sqlite3_int64 rows;      /* rows in the group or frame */
   kl_unit unit;
 } disc_agg;
 
@@ -417,45 +431,60 @@ static int row_skipped(int argc, sqlite3_value **argv){
   return 0;
 }
 
+/*
+** Reads a row's bins chunk by chunk: validated and added (sign 1, xStep),
+** or taken out again (sign -1, xInverse: the row was validated when it
+** was added).  For the bin-keeping kind, also counts them into *count.
+*/
+static int put_row(const discrete_kind *k, disc_agg *g, sqlite3_value **argv,
+                   int sign, size_t *count, char **pzErr){
+  kl_argv a;
+  size_t n;
+  int j, rc = kl_args_open(&a, k->name, pq_names, k->nvec, argv, 0, pzErr);
+  if( rc ) return rc;
+  for(;;){
+    rc = kl_args_next(&a, &n, pzErr);
+    if( rc || n==0 ) return rc;
+    for(j=0; j<k->nvec && sign>0; j++){
+      rc = kl_args_check(&a, j, n, KL_DOM_NONNEG, 0, pzErr);
+      if( rc ) return rc;
+    }
+    if( k->stream >= 0 ){
+      kl_stream_put(&g->st, (kl_stream_kind)k->stream, a.buf[0],
+                    a.buf[k->nvec - 1], n, sign);
+    }else{
+      if( append_bins(g, k->nvec, &a, n) ) return SQLITE_NOMEM;
+      *count += n;
+    }
+  }
+}
+
 static void disc_agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   const discrete_kind *k = (const discrete_kind*)sqlite3_user_data(ctx);
   kl_unit unit = KL_NATS;
-  kl_argv a;
   disc_agg *g;
-  size_t n, count = 0;
+  size_t count = 0;
   char *zErr = 0;
-  int j, rc = SQLITE_OK;
+  int rc = SQLITE_OK;
   if( row_skipped(argc, argv) ) return;
   if( argc > k->nvec ) rc = kl_arg_unit(k->name, argv[k->nvec], &unit, &zErr);
-  if( rc==SQLITE_OK ){
-    rc = kl_args_open(&a, k->name, pq_names, k->nvec, argv, 0, &zErr);
-  }
   if( kl_ctx_err(ctx, rc, &zErr) ) return;
   g = (disc_agg*)sqlite3_aggregate_context(ctx, sizeof(*g));
   if( g==0 ){
     sqlite3_result_error_nomem(ctx);
     return;
   }
-  if( g->rlen==g->rhead ){
+  if( g->rows==0 ){
     g->unit = unit;
   }else if( g->unit!=unit ){
     kl_error(ctx, sqlite3_mprintf("%s: unit must be the same on every row",
                                   k->name));
     return;
   }
-  for(;;){
-    if( kl_ctx_err(ctx, kl_args_next(&a, &n, &zErr), &zErr) ) return;
-    if( n==0 ) break;
-    for(j=0; j<k->nvec; j++){
-      rc = kl_args_check(&a, j, n, KL_DOM_NONNEG, 0, &zErr);
-      if( kl_ctx_err(ctx, rc, &zErr) ) return;
-    }
-    if( append_bins(g, k->nvec, &a, n) ){
-      sqlite3_result_error_nomem(ctx);
-      return;
-    }
-    count += n;
-  }
+  rc = put_row(k, g, argv, 1, &count, &zErr);
+  if( kl_ctx_err(ctx, rc, &zErr) ) return;
+  g->rows++;
+  if( k->stream >= 0 ) return;
   if( queue_room((void**)&g->rowlen, sizeof(sqlite3_int64), &g->rhead,
                  &g->rlen, &g->rcap, 1) ){
     sqlite3_result_error_nomem(ctx);
@@ -466,12 +495,21 @@ static void disc_agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv){
 
 static void disc_agg_inverse(sqlite3_context *ctx, int argc,
                              sqlite3_value **argv){
+  const discrete_kind *k = (const discrete_kind*)sqlite3_user_data(ctx);
   disc_agg *g;
-  /* rows that xStep skipped were never queued; every other row was, and
+  size_t count = 0;
+  char *zErr = 0;
+  /* rows that xStep skipped were never added; every other row was, and
   ** SQLite removes the oldest row first */
   if( row_skipped(argc, argv) ) return;
   g = (disc_agg*)sqlite3_aggregate_context(ctx, 0);
-  if( g && g->rhead < g->rlen ) g->head += (size_t)g->rowlen[g->rhead++];
+  if( g==0 || g->rows==0 ) return;
+  g->rows--;
+  if( k->stream >= 0 ){
+    kl_ctx_err(ctx, put_row(k, g, argv, -1, &count, &zErr), &zErr);
+  }else if( g->rhead < g->rlen ){
+    g->head += (size_t)g->rowlen[g->rhead++];
+  }
 }
 
 static void disc_agg_value(sqlite3_context *ctx){
@@ -483,7 +521,18 @@ static void disc_agg_value(sqlite3_context *ctx){
   const disc_bin *b;
   size_t n, i;
   char *zErr = 0;
-  if( g==0 || g->rhead==g->rlen ) return;   /* NULL */
+  if( g==0 || g->rows==0 ) return;   /* NULL */
+  if( k->stream >= 0 ){
+    double v;
+    int which;
+    if( kl_stream_value(&g->st, (kl_stream_kind)k->stream, &v, &which) ){
+      kl_error(ctx, sqlite3_mprintf("%s: %s sums to 0, so it is not a "
+                                    "distribution", k->name, pq_names[which]));
+      return;
+    }
+    result(ctx, k, v, 0, g->unit);
+    return;
+  }
   b = g->bin + g->head;
   n = g->len - g->head;
   memset(sums, 0, sizeof sums);

@@ -496,7 +496,7 @@ Beyond this report's grid, every numeric function is held to its bound on
 (`src/catalogue.h`): 1e-14 relative for the diagonal Gaussian and
 discrete divergences, 1e-13 for the other families and for `kl_div_logits`
 (each probability is the exp of a difference of logits of up to about 745
-in size, which carries that difference's rounding), with two additions:
+in size, which carries that difference's rounding), with these additions:
 
 - A result below the smallest normal double (2.2e-308) has only as many
   digits as the subnormal range gives it: it is held to 1e-318 absolute on
@@ -510,7 +510,18 @@ in size, which carries that difference's rounding), with two additions:
   where d is the dimension and κ the condition number of cov2 scaled to a
   unit diagonal (each index is scaled by an exact power of two first, so
   the diagonal's scale does not count). The grid computes κ with mpmath
-  for each of its `kl_mvn` cases and checks this bound.'''
+  for each of its `kl_mvn` cases and checks this bound.
+- `kl_div_agg`, `cross_entropy_agg` and `entropy_agg` keep O(1) state
+  (sums of p ln(p/q), p ln q or p ln p beside the totals; see
+  [docs/functions.md](docs/functions.md#histogram-aggregates)), so their
+  error is at most u·v + 2⁻⁹⁹·M for the magnitudes M that cancel in the
+  result v (for KL, M = (1/P) Σ p |ln(p/q)| + |ln(P/Q)|): the relative
+  bound is 1e-14 + 2⁻⁹⁹·M/v. The grid computes M with mpmath for each of
+  their cases and checks this bound; exact 0 is still required for
+  identical distributions.
+- At the top of the range a result within its bound of the largest double
+  may come out as that double or as +Inf: the bound cannot tell on which
+  side of the overflow threshold the truth lies.'''
 lines.extend(BOUNDS_TEXT.split('\n'))
 with open('ACCURACY.md', 'w') as out:
     out.write('\n'.join(lines).rstrip() + '\n')
