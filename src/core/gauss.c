@@ -164,7 +164,7 @@ static double gauss_one(double m1, double s1, double m2, double s2, int *bad){
   return term;
 }
 
-static double f32_at(const unsigned char *p, size_t i){
+static double gauss_f32_at(const unsigned char *p, size_t i){
   uint32_t w;
   float v;
   if( KL_GAUSS_LE ){
@@ -198,8 +198,8 @@ static double gauss_f32_portable(const unsigned char *mu1,
   size_t i;
   int b = 0;
   for(i=0; i<n; i++){
-    lane[i & 7] += gauss_one(f32_at(mu1, i), f32_at(sd1, i), f32_at(mu2, i),
-                             f32_at(sd2, i), &b);
+    lane[i & 7] += gauss_one(gauss_f32_at(mu1, i), gauss_f32_at(sd1, i), gauss_f32_at(mu2, i),
+                             gauss_f32_at(sd2, i), &b);
   }
   *bad = b;
   return lanes_total(lane);
@@ -341,7 +341,7 @@ static KL_AVX512 double gauss_f32_avx512(const unsigned char *mu1,
                                     &T, &B));
   }
   if( i<n ){
-    KL_TAIL8(f32_at)
+    KL_TAIL8(gauss_f32_at)
     acc = _mm512_add_pd(acc, gauss8(_mm512_loadu_pd(pm1),
                                     _mm512_loadu_pd(ps1),
                                     _mm512_loadu_pd(pm2),
@@ -470,7 +470,7 @@ static KL_AVX2 double gauss_f32_avx2(const unsigned char *mu1,
                                   &b));
   }
   if( i<n ){
-    KL_TAIL8(f32_at)
+    KL_TAIL8(gauss_f32_at)
     a0 = _mm256_add_pd(a0, gauss4(_mm256_loadu_pd(pm1), _mm256_loadu_pd(ps1),
                                   _mm256_loadu_pd(pm2), _mm256_loadu_pd(ps2),
                                   &b));
@@ -621,8 +621,8 @@ int kl_gauss_accum_f32(const void *mu1, const void *sd1, const void *mu2,
       double v[4][8];
       size_t i;
       for(i=0; i<m; i++){
-        v[0][i] = f32_at(a, i); v[1][i] = f32_at(b, i);
-        v[2][i] = f32_at(c, i); v[3][i] = f32_at(d, i);
+        v[0][i] = gauss_f32_at(a, i); v[1][i] = gauss_f32_at(b, i);
+        v[2][i] = gauss_f32_at(c, i); v[3][i] = gauss_f32_at(d, i);
       }
       if( gauss_short(v[0], v[1], v[2], v[3], m, &s) ) return 1;
       kl_sum_add(acc, s);
