@@ -59,7 +59,7 @@ static int DK_NAME(kl_fast_k k, const void *restrict pv,
 #else
     /* KL and JS: the cross difference num and the near test */
     double h1 = p*k.cq, h2 = q*k.cp, den = h1 + h2, num;
-    int near = (h1 <= (7.0/3.0)*h2) & (h2 <= (7.0/3.0)*h1);
+    int near;
     double e1, e2, m1 = disc_frexp(h1, &e1), m2 = disc_frexp(h2, &e2), z;
 # if DK_F32
     {
@@ -83,6 +83,7 @@ static int DK_NAME(kl_fast_k k, const void *restrict pv,
 #  endif
     }
 # endif
+    near = 2.5*fabs(num) <= den;          /* |s| <= 0.4: a/b in [3/7, 7/3] */
 # if DK_KIND==DK_KL
     {
       double w = (near ? num : m1 - m2) / (near ? den : m1 + m2);
@@ -93,7 +94,7 @@ static int DK_NAME(kl_fast_k k, const void *restrict pv,
       double t = w*w, bb = disc_atanh_b(t);
       /* near: (a+b) s^2 (1 + s(1+s) B) = (num s + num (1+s) t B)/(Ps Qs),
       ** num being more accurate than h1 + h2 */
-      double zn = num*w + (num*((1.0 + w)*t))*bb;
+      double zn = num*(w + ((1.0 + w)*t)*bb);
       /* far: a (ln(a/b) - 1) + b with ln(a/b) - 1 = (kd ln2_hi - 1) + 2w
       ** + (kd ln2_lo + 2w t B), kd ln2_hi - 1 exact (a multiple of 2^-32
       ** below 2^11) */
@@ -144,10 +145,14 @@ static int DK_NAME(kl_fast_k k, const void *restrict pv,
     hard |= ((uint64_t)(p > 0.0) & (uint64_t)(p < k.pmin))
           | ((uint64_t)(q > 0.0) & (uint64_t)(q < k.qmin));
 # endif
-    out[i] = z*k.inv_pq;
+    out[i] = z;                /* times 1/(Ps Qs), on the sum */
 #endif
   }
+#if DK_KIND==DK_XENT
   *sum = block_sum(out, n);
+#else
+  *sum = block_sum(out, n)*k.inv_pq;
+#endif
   return hard!=0;
 }
 

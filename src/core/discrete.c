@@ -317,7 +317,7 @@ double kl_xent_term(double p, double q, const kl_totals *t){
 ** Jensen-Shannon and cross-entropy: see disc_kernel.h.
 ** No libm, no table, one division per bin (three for JS's far bins).
 ** Measured against mpmath on random histograms, every function's error
-** is below 8 units in the last place, as the careful terms'.
+** is below 9 units in the last place, as the careful terms' (7 to 10).
 */
 #define DISC_BLOCK 1024           /* bins per kernel call */
 #define DISC_XBLOCK 256           /* values per extraction (extract()) */
@@ -632,9 +632,12 @@ void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
     int hard = 1;
     if( fast ) hard = kernel(f->k, p + done, q + done, m, out, &sum);
     if( hard ){
+      /* the kernels of KL and JS leave their terms times Ps Qs */
+      double sc = kind==KL_FAST_XENT ? 1.0 : f->k.inv_pq;
       for(i=0; i<m; i++){
         double x = p[done + i], y = q[done + i];
-        if( !fast || hard_bin(kind, f, x, y) ) out[i] = term(x, y, f->t);
+        out[i] = !fast || hard_bin(kind, f, x, y) ? term(x, y, f->t)
+                                                   : out[i]*sc;
       }
       sum = careful_sum(out, m);
     }
