@@ -412,11 +412,12 @@ KL_INLINE KL_KERNEL double disc_js_c(double t){
   return (q03 + q47*t4) + q8a*t8;
 }
 
-/* The sum of x[0..n), n <= DISC_BLOCK, in a fixed order: blocks of 64 in
-** eight lanes, the lanes and the blocks pairwise (for terms >= 0, an
-** error of at most 14 units in the last place of the sum). */
+/* The sum of x[0..n), 1 <= n <= DISC_BLOCK, in a fixed order: blocks of
+** 64 in eight lanes (element i to lane i mod 8), the blocks' lane vectors
+** pairwise, then the eight lanes pairwise (for terms >= 0, an error of at
+** most 14 units in the last place of the sum). */
 KL_INLINE KL_KERNEL double block_sum(const double *x, size_t n){
-  double blk[DISC_BLOCK/64];
+  double v[DISC_BLOCK/64][8];
   size_t b, i, j, nb = 0;
   for(b=0; b<n; b+=64){
     double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
@@ -425,14 +426,19 @@ KL_INLINE KL_KERNEL double block_sum(const double *x, size_t n){
       for(j=0; j<8; j++) lane[j] += x[i+j];
     }
     for(; i<e; i++) lane[i & 7] += x[i];
-    blk[nb++] = ((lane[0] + lane[1]) + (lane[2] + lane[3]))
-              + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
+    for(j=0; j<8; j++) v[nb][j] = lane[j];
+    nb++;
   }
-  for(; nb & (nb - 1); nb++) blk[nb] = 0.0;   /* to a power of two */
+  for(; nb & (nb - 1); nb++){   /* to a power of two */
+    for(j=0; j<8; j++) v[nb][j] = 0.0;
+  }
   for(; nb > 1; nb /= 2){
-    for(b=0; b<nb/2; b++) blk[b] = blk[2*b] + blk[2*b + 1];
+    for(b=0; b<nb/2; b++){
+      for(j=0; j<8; j++) v[b][j] = v[2*b][j] + v[2*b + 1][j];
+    }
   }
-  return blk[0];   /* n >= 1 */
+  return ((v[0][0] + v[0][1]) + (v[0][2] + v[0][3]))
+       + ((v[0][4] + v[0][5]) + (v[0][6] + v[0][7]));
 }
 
 /* The variants: core/disc_kernel.h, once for each */
