@@ -561,14 +561,20 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
     disc_split(t->Qs.hi, DISC_SPLIT, &h1, &h2);
     disc_split(t->Qs.hi, DISC_SPLIT29, &g1, &g2);
     /* & rather than &&: every constant is made, and there is one test */
-    ok = disc_scaled_to(t->Qs.hi, sp, ip, &k->cq) & disc_scaled_to(h1, sp, ip, &k->cq1)
-       & disc_scaled_to(h2, sp, ip, &k->cq2) & disc_scaled_to(g1, sp, ip, &k->c1)
-       & disc_scaled_to(g2, sp, ip, &k->c2) & disc_scaled_to(t->Qs.lo, sp, ip, &k->cql);
+    ok = disc_scaled_to(t->Qs.hi, sp, ip, &k->cq)
+       & disc_scaled_to(h1, sp, ip, &k->cq1)
+       & disc_scaled_to(h2, sp, ip, &k->cq2)
+       & disc_scaled_to(g1, sp, ip, &k->c1)
+       & disc_scaled_to(g2, sp, ip, &k->c2)
+       & disc_scaled_to(t->Qs.lo, sp, ip, &k->cql);
     disc_split(t->Ps.hi, DISC_SPLIT, &h1, &h2);
     disc_split(t->Ps.hi, DISC_SPLIT29, &g1, &g2);
-    ok = ok & disc_scaled_to(t->Ps.hi, sq, iq, &k->cp) & disc_scaled_to(h1, sq, iq, &k->cp1)
-       & disc_scaled_to(h2, sq, iq, &k->cp2) & disc_scaled_to(g1, sq, iq, &k->d1)
-       & disc_scaled_to(g2, sq, iq, &k->d2) & disc_scaled_to(t->Ps.lo, sq, iq, &k->cpl);
+    ok = ok & disc_scaled_to(t->Ps.hi, sq, iq, &k->cp)
+       & disc_scaled_to(h1, sq, iq, &k->cp1)
+       & disc_scaled_to(h2, sq, iq, &k->cp2)
+       & disc_scaled_to(g1, sq, iq, &k->d1)
+       & disc_scaled_to(g2, sq, iq, &k->d2)
+       & disc_scaled_to(t->Ps.lo, sq, iq, &k->cpl);
   }
   f->ok = ok;
   /* cross-entropy's */
