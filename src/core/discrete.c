@@ -554,6 +554,8 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
   kl_fast_k *k = &f->k;
   double h1, h2, g1, g2;
   int ep = t->ep, eq = t->eq, ok;
+  memset(k, 0, sizeof *k);   /* constants not made below are never used,
+                             ** but the flags read some of them */
   f->t = t;
   ok = (ep >= -1000) & (ep <= 1022) & (eq >= -1000) & (eq <= 1022);
   if( ok ){
