@@ -167,12 +167,12 @@ $(CHK)/fuzz_decode: tests/fuzz/fuzz_decode.c $(CORE) $(HDR)
 # kl.so that the sqlite3 shell loads (it resolves sqlite3_* from the shell's
 # libsqlite3) and the C hosts, so every run adds to the same counts.
 COV_OBJ = $(addprefix $(COV)/,$(notdir $(SRC:.c=.o)))
-# One variant of each run-time dispatched kernel (-DKL_NO_CLONES): the
-# others are the same source compiled for other CPUs, and only one of them
-# can run on the machine that measures.
+# One variant of each target_clones kernel (-DKL_ONE_CLONE, core/port.h):
+# the others are the same source compiled for other CPUs, and only one of
+# them can run on the machine that measures.
 $(COV)/%.o: %.c $(HDR)
 	@mkdir -p $(@D)
-	$(CC) -O0 -g --coverage $(KLFLAGS) -DKL_NO_CLONES -DSQLITE_CORE -c -o $@ $<
+	$(CC) -O0 -g --coverage $(KLFLAGS) -DKL_ONE_CLONE -DSQLITE_CORE -c -o $@ $<
 $(COV)/kl.so: $(COV_OBJ)
 	$(CC) --coverage -shared -o $@ $(COV_OBJ) -lsqlite3 $(LDLIBS)
 $(COV)/harness.so: tests/harness.c

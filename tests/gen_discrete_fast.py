@@ -66,8 +66,9 @@ def hist(n, spread, zeros=0):
 
 # every kernel variant, with near and far bins: float32 in place and kl_f64
 # blobs, clean (no zeros) and not (zeros in p, in q, in both)
-for k, n in enumerate([7, 64, 300, 1100, 2100, 513]):
-    # below, at and above a block of 64 and of 1024, and of a scan of 2048
+for k, n in enumerate([7, 64, 300, 1100, 2100, 513, 406]):
+    # below, at and above a block of 64 and of 1024, and of a scan of 2048;
+    # 406 = 256 + 150: doubles come in chunks of 256, the last of 3 blocks
     p, q = hist(n, 2), hist(n, 2)
     add('f32.clean.%d' % k, f32(p), f32(q), lit_f32)
     add('f64.clean.%d' % k, p, q, lit_f64)

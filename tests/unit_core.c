@@ -14,8 +14,8 @@
 #include "moments.h"
 #include "mvn.h"
 #include "families.h"
-#include "stream.h"
 #include "discrete.h"
+#include "stream.h"
 
 #include <float.h>
 #include <math.h>
@@ -466,6 +466,88 @@ static void test_lgamma_bregman(void){
   same("family.uniform-outside", kl_uniform_term(0, 1, 0.5, 1), INFINITY);
 }
 
+/* A non-negative double over a range of exponents [lo, hi). */
+static double rnd_weight(int lo, int hi){
+  uint64_t b = rnd();
+  double m;
+  b = (b & 0x000FFFFFFFFFFFFFull) | 0x3FF0000000000000ull;
+  memcpy(&m, &b, 8);
+  return ldexp(m, lo + (int)(rnd() % (uint64_t)(hi - lo)));
+}
+
+/* kl_fsum's total against kl_xsum's, for n values from make (doubles, or
+** float32 when f32): identical double-doubles. */
+static int fsum_agrees(int n, int f32, int lo, int hi, int zeros){
+  double x[3000];
+  unsigned char b[4*3000];
+  kl_fsum f;
+  kl_xsum s;
+  kl_dd a, r;
+  int i, ea, er;
+  memset(&s, 0, sizeof s);
+  kl_fsum_init(&f);
+  for(i=0; i<n; i++){
+    x[i] = rnd_weight(lo, hi);
+    if( zeros && rnd() % 5==0 ) x[i] = 0.0;
+    if( f32 ){
+      float v = (float)x[i];
+      x[i] = v;
+      memcpy(b + 4*i, &v, 4);   /* the test runs little-endian */
+    }
+    kl_xsum_add(&s, x[i]);
+  }
+  if( f32 ? kl_fsum_add_f32(&f, b, (size_t)n) : kl_fsum_add(&f, x, (size_t)n) ){
+    return 0;
+  }
+  a = kl_fsum_frexp(&f, &ea);
+  r = kl_total_frexp(&s, &er);
+  return a.hi==r.hi && a.lo==r.lo && ea==er;
+}
+
+static void test_discrete_fast(void){
+  /* exponent ranges for doubles, and for float32 */
+  static const int range[][4] = {
+    {-3, 3, -3, 3}, {0, 20, 0, 17}, {-40, 40, -40, 40},
+    {-1074, -1000, -149, -120}, {-1060, 1000, -149, 127},
+    {900, 1024, 100, 127}, {-130, 120, -126, 20}, {0, 60, 0, 60}
+  };
+  int i, k;
+  char id[64];
+  for(k=0; k<8; k++){
+    int bad = 0, badf = 0;
+    for(i=0; i<40; i++){
+      int n = 1 + (int)(rnd() % 3000);
+      bad += !fsum_agrees(n, 0, range[k][0], range[k][1], i & 1);
+      badf += !fsum_agrees(n, 1, range[k][2], range[k][3], i & 1);
+    }
+    snprintf(id, sizeof id, "fsum.exact.%d", k);
+    report(id, bad==0, "differs from kl_xsum");
+    snprintf(id, sizeof id, "fsum.exact-f32.%d", k);
+    report(id, badf==0, "differs from kl_xsum");
+  }
+  {
+    /* float32 weights never need the careful term and their totals always
+    ** suit the kernels (discrete.c, kl_fast_accum_f32): the extremes, a
+    ** total of 2^31 FLT_MAX against one of the smallest subnormal */
+    kl_totals t;
+    kl_fast f;
+    kl_fsum sp, sq;
+    kl_dd Ps, Qs;
+    Ps.hi = 0.5; Ps.lo = 0.0;
+    Qs.hi = 0.5; Qs.lo = 0.0;
+    kl_fsum_init(&sp);
+    kl_fsum_init(&sq);
+    sp.min = 0x1p-149;
+    sq.min = 0x1p-149;
+    kl_totals_init_exp(&t, Ps, 160, Qs, -148);
+    kl_fast_init(&f, &t, &sp, &sq);
+    report("fast.f32-extreme.ok", f.ok && f.ok_x && f.clean && f.clean_x, "");
+    kl_totals_init_exp(&t, Qs, -148, Ps, 160);
+    kl_fast_init(&f, &t, &sq, &sp);
+    report("fast.f32-extreme.ok2", f.ok && f.ok_x && f.clean && f.clean_x, "");
+  }
+}
+
 #include "data/log_ratio_ref.h"
 
 /* kl_log_ratio_dd against mpmath (tests/gen_log_table.py): within 2^-100
@@ -662,88 +744,6 @@ static void test_gauss_kernels(void){
     report(id, mismatches==0, buf);
     snprintf(id, sizeof id, "gauss.kernels.verdicts.kind%d", kind);
     report(id, kind>=4 ? badseen>0 : (badseen==0 && goodseen>0), "bad where it should not be, or never bad");
-  }
-}
-
-/* A non-negative double over a range of exponents [lo, hi). */
-static double rnd_weight(int lo, int hi){
-  uint64_t b = rnd();
-  double m;
-  b = (b & 0x000FFFFFFFFFFFFFull) | 0x3FF0000000000000ull;
-  memcpy(&m, &b, 8);
-  return ldexp(m, lo + (int)(rnd() % (uint64_t)(hi - lo)));
-}
-
-/* kl_fsum's total against kl_xsum's, for n values from make (doubles, or
-** float32 when f32): identical double-doubles. */
-static int fsum_agrees(int n, int f32, int lo, int hi, int zeros){
-  double x[3000];
-  unsigned char b[4*3000];
-  kl_fsum f;
-  kl_xsum s;
-  kl_dd a, r;
-  int i, ea, er;
-  memset(&s, 0, sizeof s);
-  kl_fsum_init(&f);
-  for(i=0; i<n; i++){
-    x[i] = rnd_weight(lo, hi);
-    if( zeros && rnd() % 5==0 ) x[i] = 0.0;
-    if( f32 ){
-      float v = (float)x[i];
-      x[i] = v;
-      memcpy(b + 4*i, &v, 4);   /* the test runs little-endian */
-    }
-    kl_xsum_add(&s, x[i]);
-  }
-  if( f32 ? kl_fsum_add_f32(&f, b, (size_t)n) : kl_fsum_add(&f, x, (size_t)n) ){
-    return 0;
-  }
-  a = kl_fsum_frexp(&f, &ea);
-  r = kl_total_frexp(&s, &er);
-  return a.hi==r.hi && a.lo==r.lo && ea==er;
-}
-
-static void test_discrete_fast(void){
-  /* exponent ranges for doubles, and for float32 */
-  static const int range[][4] = {
-    {-3, 3, -3, 3}, {0, 20, 0, 17}, {-40, 40, -40, 40},
-    {-1074, -1000, -149, -120}, {-1060, 1000, -149, 127},
-    {900, 1024, 100, 127}, {-130, 120, -126, 20}, {0, 60, 0, 60}
-  };
-  int i, k;
-  char id[64];
-  for(k=0; k<8; k++){
-    int bad = 0, badf = 0;
-    for(i=0; i<40; i++){
-      int n = 1 + (int)(rnd() % 3000);
-      bad += !fsum_agrees(n, 0, range[k][0], range[k][1], i & 1);
-      badf += !fsum_agrees(n, 1, range[k][2], range[k][3], i & 1);
-    }
-    snprintf(id, sizeof id, "fsum.exact.%d", k);
-    report(id, bad==0, "differs from kl_xsum");
-    snprintf(id, sizeof id, "fsum.exact-f32.%d", k);
-    report(id, badf==0, "differs from kl_xsum");
-  }
-  {
-    /* float32 weights never need the careful term and their totals always
-    ** suit the kernels (discrete.c, kl_fast_accum_f32): the extremes, a
-    ** total of 2^31 FLT_MAX against one of the smallest subnormal */
-    kl_totals t;
-    kl_fast f;
-    kl_fsum sp, sq;
-    kl_dd Ps, Qs;
-    Ps.hi = 0.5; Ps.lo = 0.0;
-    Qs.hi = 0.5; Qs.lo = 0.0;
-    kl_fsum_init(&sp);
-    kl_fsum_init(&sq);
-    sp.min = 0x1p-149;
-    sq.min = 0x1p-149;
-    kl_totals_init_exp(&t, Ps, 160, Qs, -148);
-    kl_fast_init(&f, &t, &sp, &sq);
-    report("fast.f32-extreme.ok", f.ok && f.ok_x && f.clean && f.clean_x, "");
-    kl_totals_init_exp(&t, Qs, -148, Ps, 160);
-    kl_fast_init(&f, &t, &sq, &sp);
-    report("fast.f32-extreme.ok2", f.ok && f.ok_x && f.clean && f.clean_x, "");
   }
 }
 

@@ -68,17 +68,19 @@ typedef double (*kl_term_fn)(double p, double q, const kl_totals *t);
 
 /*
 ** The exact total of a distribution's weights, fast where the data allow:
-** each chunk of weights is split at a power of two into a part whose sum
-** is exact in double precision and a rest (Rump, Ogita and Oishi's
-** error-free extraction), up to three times, and the chunks' exact sums
-** are added to a double s while every addition is exact (checked by
-** TwoSum); whatever is not exact goes to the exact accumulator x
-** (spilled).  The total is s + x, exactly, always: float32 histograms of
-** any length, and most others, never spill.
+** float32 weights within a factor 2^18 of each other (in each run of 2048)
+** add up exactly in a plain double sum; other chunks are split at a power
+** of two into a part whose sum is exact in double precision and a rest
+** (Rump, Ogita and Oishi's error-free extraction), up to three times; the
+** chunks' exact sums are added to a double s while every addition is
+** exact (checked by TwoSum), and whatever is not exact goes to the exact
+** accumulator x (spilled).  The total is s + x, exactly, always; most data
+** never spill.
 **
 ** kl_fsum_add() adds x[0..n), which must be finite; it returns nonzero if
-** some x[i] is negative (or NaN), and the sum is then not to be used.  kl_fsum_frexp()
-** gives the total as kl_total_frexp() does (m 2^e, m.hi in [1/2, 1)).
+** some x[i] is negative (or NaN), and the sum is then not to be used.
+** kl_fsum_frexp() gives the total as kl_total_frexp() does (m 2^e, m.hi in
+** [1/2, 1)).
 */
 typedef struct kl_fsum {
   double s;

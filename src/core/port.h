@@ -50,10 +50,13 @@
 ** uses -ffp-contract=off and the kernels call no fma(), so every variant
 ** rounds exactly as the portable one: the same bits everywhere.
 ** -DKL_NO_CLONES builds the portable variant only (ThreadSanitizer's
-** runtime cannot serve the dispatch).
+** runtime cannot serve the dispatch); so does -DKL_ONE_CLONE, which the
+** coverage build uses (only one clone can run on the machine that
+** measures, and the others are the same source).
 */
 #if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) \
-    && !defined(KL_NO_CLONES) && (defined(__clang__) || __GNUC__ >= 6)
+    && !defined(KL_NO_CLONES) && !defined(KL_ONE_CLONE) \
+    && (defined(__clang__) || __GNUC__ >= 6)
 # define KL_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 #else
 # define KL_CLONES
