@@ -2,7 +2,10 @@
 #
 #   make            builds ./kl.so (load it with .load ./kl) and
 #                   ./kl_preload.so (LD_PRELOAD shim, for dqlite and friends)
-#   make test       runs every test: SQL scripts and C hosts
+#   make test       runs every test: SQL scripts and C hosts, on kl.so and
+#                   on a kl.so built from the single file (below)
+#   make amalgamation  the single-file build: build/amalgamation/sqlite-kl.c
+#                   and sqlite-kl.h
 #   make check      make test, then the same suite under AddressSanitizer +
 #                   UndefinedBehaviorSanitizer and under valgrind, the
 #                   allocation-failure, thread (also ThreadSanitizer) and
@@ -23,14 +26,21 @@
 #   make demo       builds demo.db (sql/demo_data.sql) and runs sql/demo.sql on it
 #   make clean
 #
-# Build dependencies: a C compiler, sqlite3 and libsqlite3-dev; make check
-# also needs clang, libclang-rt-14-dev and valgrind.  No flag here depends on
-# the build machine's CPU.
+# Build dependencies: a C compiler, make and sqlite3 (its runtime library,
+# libsqlite3-0, comes with it): SQLite's headers are vendored in
+# vendor/sqlite/, and the C hosts link the runtime library by its soname
+# (SQLITE_LIB), so libsqlite3-dev is not needed for make, make demo and
+# make test.  make check also needs clang, libclang-rt-14-dev, valgrind and
+# libsqlite3-dev (the static embedding road).  No flag here depends on the
+# build machine's CPU.
 
 CC      ?= cc
 CFLAGS  ?= -O2
 WARN    = -Wall -Wextra -Werror
-INC     = -Isrc -Isrc/core -Isrc/sql
+INC     = -Isrc -Isrc/core -Isrc/sql -Ivendor/sqlite
+# libsqlite3.so.0 is the runtime library itself (libsqlite3-0); -lsqlite3
+# would need the libsqlite3.so symlink that only libsqlite3-dev installs.
+SQLITE_LIB ?= -l:libsqlite3.so.0
 KLFLAGS = -fPIC -fvisibility=hidden -ffp-contract=off -std=c99 \
           -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(INC) $(WARN)
 LDLIBS  = -lm
@@ -55,7 +65,7 @@ CATALOGUE_H = tests/catalogue/examples.h tests/catalogue/fuzz.h \
               tests/catalogue/fuzz_oracle.h
 TINC    = -Itests/catalogue
 
-.PHONY: all test check check-asan check-valgrind check-hosts test-cluster fuzz coverage bench demo accuracy clean catalogue \
+.PHONY: all test amalgamation check check-asan check-valgrind check-hosts test-cluster fuzz coverage bench demo accuracy clean catalogue \
         install uninstall test-roads oracle-grid jsonb-rate
 
 # make install: kl.so and kl.h under PREFIX (staged under DESTDIR).
@@ -72,7 +82,7 @@ kl.so: $(SRC) $(HDR)
 # LD_PRELOAD shim: the extension compiled in, registered on every
 # connection a dynamically linked program opens (see src/preload/preload.c).
 kl_preload.so: src/preload/preload.c $(SRC) $(HDR)
-	$(CC) $(CFLAGS) $(KLFLAGS) -DSQLITE_CORE -shared -o $@ src/preload/preload.c $(SRC) $(LDFLAGS) -lsqlite3 -ldl $(LDLIBS)
+	$(CC) $(CFLAGS) $(KLFLAGS) -DSQLITE_CORE -shared -o $@ src/preload/preload.c $(SRC) $(LDFLAGS) $(SQLITE_LIB) -ldl $(LDLIBS)
 
 tests/harness.so: tests/harness.c
 	$(CC) $(CFLAGS) $(KLFLAGS) -shared -o $@ tests/harness.c $(LDFLAGS) $(LDLIBS)
@@ -81,7 +91,7 @@ tests/unit_core: tests/unit_core.c $(CORE) $(HDR)
 	$(CC) $(CFLAGS) $(KLFLAGS) -o $@ tests/unit_core.c $(CORE) $(LDFLAGS) $(LDLIBS)
 
 tests/host: tests/host.c
-	$(CC) $(CFLAGS) $(KLFLAGS) -o $@ tests/host.c $(LDFLAGS) -lsqlite3 $(LDLIBS)
+	$(CC) $(CFLAGS) $(KLFLAGS) -o $@ tests/host.c $(LDFLAGS) $(SQLITE_LIB) $(LDLIBS)
 
 # The sources concatenate into one translation unit (no clashing
 # file-scope names or macros; feature-test macros come from the command
@@ -91,6 +101,29 @@ build/unity.c: $(SRC)
 	for f in $(SRC); do echo "#include \"../$$f\""; done > $@
 build/unity.o: build/unity.c $(HDR)
 	$(CC) $(CFLAGS) $(KLFLAGS) -c -o $@ build/unity.c
+
+# The single-file build (make amalgamation): build/amalgamation/sqlite-kl.c
+# and sqlite-kl.h (tools/amalgamate.sh).  Next to them, a kl.so and a
+# unit_core compiled from that one file with none of KLFLAGS (the file sets
+# its feature-test macros and fp-contract itself), and the plain build's
+# harness and host: make test runs the suite on it (BUILD=build/amalgamation).
+AMALG   = build/amalgamation
+AMALG_BUILD = $(AMALG)/kl.so $(AMALG)/unit_core $(AMALG)/harness.so $(AMALG)/host
+
+amalgamation: $(AMALG)/sqlite-kl.c $(AMALG)/sqlite-kl.h
+
+$(AMALG)/sqlite-kl.c: tools/amalgamate.sh $(SRC) $(HDR)
+	sh tools/amalgamate.sh $(AMALG) $(SRC)
+$(AMALG)/sqlite-kl.h: $(AMALG)/sqlite-kl.c
+$(AMALG)/sqlite-kl.o: $(AMALG)/sqlite-kl.c
+	$(CC) $(CFLAGS) $(WARN) -fPIC -Ivendor/sqlite -c -o $@ $(AMALG)/sqlite-kl.c
+$(AMALG)/kl.so: $(AMALG)/sqlite-kl.o
+	$(CC) $(CFLAGS) -shared -o $@ $(AMALG)/sqlite-kl.o $(LDFLAGS) $(LDLIBS)
+$(AMALG)/unit_core: tests/unit_core.c $(AMALG)/sqlite-kl.o
+	$(CC) $(CFLAGS) $(KLFLAGS) -o $@ tests/unit_core.c $(AMALG)/sqlite-kl.o $(LDFLAGS) $(LDLIBS)
+$(AMALG)/harness.so $(AMALG)/host: $(AMALG)/%: tests/%
+	@mkdir -p $(@D)
+	cp $< $@
 
 # The lists derived from the function catalogue (src/catalogue.h):
 # make test checks them (tests/catalogue/check.sh), make catalogue
@@ -102,8 +135,8 @@ build/catalogue_dump: tests/catalogue/dump.c src/catalogue.h
 catalogue: build/catalogue_dump
 	sh tests/catalogue/check.sh write
 
-test: kl.so $(TEST_HOSTS) build/unity.o build/catalogue_dump
-	SQLITE=$(SQLITE) sh tests/run.sh
+test: kl.so $(TEST_HOSTS) build/unity.o build/catalogue_dump $(AMALG_BUILD)
+	SQLITE=$(SQLITE) sh tests/check.sh test
 
 # ---------------------------------------------------------------- check
 # Each variant lives in build/<name>/ with the same file names as the plain
@@ -193,7 +226,7 @@ CHK_BUILD  = $(CHK)/oom_host $(CHK)/limits_host $(CHK)/threads_host \
 COV_BUILD  = $(COV)/kl.so $(COV)/harness.so $(COV)/host $(COV)/unit_core \
              $(COV)/oom_host $(COV)/limits_host $(COV)/threads_host
 
-check: kl.so kl_preload.so $(TEST_HOSTS) build/unity.o build/catalogue_dump $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench
+check: kl.so kl_preload.so $(TEST_HOSTS) build/unity.o build/catalogue_dump $(AMALG_BUILD) $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench
 	SQLITE=$(SQLITE) CC=$(CC) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/check.sh all
 
 # One part of make check at a time (the builds it needs first).

@@ -1,10 +1,13 @@
 #!/bin/sh
 # tests/check.sh — make check: the test suite, then the same suite and more
-# under the reliability tools.  Usage: check.sh all | asan | valgrind | hosts
-# | fuzz | coverage | cluster | roads
+# under the reliability tools.  Usage: check.sh all | test | asan | valgrind
+# | hosts | fuzz | coverage | cluster | roads
 #
 # Parts, each counted into one total:
 #   test      tests/run.sh on the plain build
+#   amalgamation  tests/run.sh on build/amalgamation: a kl.so compiled
+#             from the single file build/amalgamation/sqlite-kl.c alone
+#             (make test is `check.sh test`: these two parts)
 #   asan      tests/run.sh on build/asan (ASan + UBSan, leak checking on;
 #             the sanitizer runtime is preloaded into the sqlite3 shell)
 #   valgrind  tests/run.sh with every program under valgrind memcheck
@@ -201,6 +204,7 @@ figures() {
 case $what in
   all)
     phase test suite test SQLITE="${SQLITE:-sqlite3}"
+    phase amalgamation suite amalgamation BUILD=build/amalgamation SQLITE="${SQLITE:-sqlite3}"
     phase asan suite asan BUILD=build/asan \
       PRELOAD="$($CC -print-file-name=libasan.so) $($CC -print-file-name=libubsan.so)" \
       ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 \
@@ -220,6 +224,9 @@ case $what in
     phase cluster cluster
     phase roads host roads sh tests/roads.sh
     phase coverage coverage ;;
+  test)
+    phase test suite test SQLITE="${SQLITE:-sqlite3}"
+    phase amalgamation suite amalgamation BUILD=build/amalgamation SQLITE="${SQLITE:-sqlite3}" ;;
   asan)
     phase asan suite asan BUILD=build/asan \
       PRELOAD="$($CC -print-file-name=libasan.so) $($CC -print-file-name=libubsan.so)" \
