@@ -13,6 +13,8 @@
 #                   coverage (at least 95% of src/)
 #   make test-roads install, static embedding, Python/pandas, sqlite-utils,
 #                   Node and the Debian package, each for real
+#   make test-newest   the suite on the newest SQLite that a registry
+#                   package ships (3.54.1; fetched with npm)
 #   make test-cluster  three dqlite nodes under kl_preload.so, a leader
 #                   killed and restarted (needs Debian's go-dqlite)
 #   make fuzz       only the fuzzers (FUZZ_SECONDS each, default 30)
@@ -66,7 +68,7 @@ CATALOGUE_H = tests/catalogue/examples.h tests/catalogue/fuzz.h \
 TINC    = -Itests/catalogue
 
 .PHONY: all test amalgamation check check-asan check-valgrind check-hosts test-cluster fuzz coverage bench demo accuracy clean catalogue \
-        install uninstall test-roads oracle-grid jsonb-rate
+        install uninstall test-roads test-newest oracle-grid jsonb-rate
 
 # make install: kl.so and kl.h under PREFIX (staged under DESTDIR).
 PREFIX  ?= /usr/local
@@ -192,6 +194,14 @@ $(CHK)/jsonb_host: tests/jsonb_host.c build/jsonb/sqlite3.o $(SRC) $(HDR)
 	@mkdir -p $(@D)
 	$(CC) $(SAN) -Ibuild/jsonb $(KLFLAGS) -DSQLITE_CORE -o $@ tests/jsonb_host.c $(SRC) build/jsonb/sqlite3.o -lpthread -ldl $(LDLIBS)
 
+# The newest SQLite a registry package ships (3.54.1, npm's better-sqlite3
+# 13.2.0; tests/sqlite_newest.sh): a sqlite3 shell that make check runs the
+# suite in, the other end of the versions tested (Debian's 3.40.1 is the
+# first; docs/install.md, Versions and compatibility).
+NEWEST  = build/sqlite-newest
+$(NEWEST)/sqlite3: tests/sqlite_newest.sh
+	CC="$(CC)" sh tests/sqlite_newest.sh $(NEWEST)
+
 $(CHK)/fuzz_decode: tests/fuzz/fuzz_decode.c $(CORE) $(HDR)
 	@mkdir -p $(@D)
 	$(CLANG) -O1 -g -fsanitize=fuzzer,address,undefined $(KLFLAGS) -o $@ tests/fuzz/fuzz_decode.c $(CORE) $(LDLIBS)
@@ -226,7 +236,7 @@ CHK_BUILD  = $(CHK)/oom_host $(CHK)/limits_host $(CHK)/threads_host \
 COV_BUILD  = $(COV)/kl.so $(COV)/harness.so $(COV)/host $(COV)/unit_core \
              $(COV)/oom_host $(COV)/limits_host $(COV)/threads_host
 
-check: kl.so kl_preload.so $(TEST_HOSTS) build/unity.o build/catalogue_dump $(AMALG_BUILD) $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench
+check: kl.so kl_preload.so $(TEST_HOSTS) build/unity.o build/catalogue_dump $(AMALG_BUILD) $(NEWEST)/sqlite3 $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench
 	SQLITE=$(SQLITE) CC=$(CC) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/check.sh all
 
 # One part of make check at a time (the builds it needs first).
@@ -236,6 +246,10 @@ check-valgrind: kl.so $(TEST_HOSTS)
 	SQLITE=$(SQLITE) sh tests/check.sh valgrind
 check-hosts: $(CHK_BUILD)
 	sh tests/check.sh hosts
+
+# The suite on the newest SQLite a registry package ships (needs npm).
+test-newest: $(NEWEST)/sqlite3 kl.so $(TEST_HOSTS) build/catalogue_dump
+	sh tests/check.sh newest
 
 # Every road to the extension: install, static embedding, Python, sqlite-utils,
 # Node, the Debian package (tests/roads.sh; make check runs it too).

@@ -1,13 +1,16 @@
 #!/bin/sh
 # tests/check.sh — make check: the test suite, then the same suite and more
-# under the reliability tools.  Usage: check.sh all | test | asan | valgrind
-# | hosts | fuzz | coverage | cluster | roads
+# under the reliability tools.  Usage: check.sh all | test | newest | asan
+# | valgrind | hosts | fuzz | coverage | cluster | roads
 #
 # Parts, each counted into one total:
 #   test      tests/run.sh on the plain build
 #   amalgamation  tests/run.sh on build/amalgamation: a kl.so compiled
 #             from the single file build/amalgamation/sqlite-kl.c alone
 #             (make test is `check.sh test`: these two parts)
+#   sqlite-newest  the suite's SQL scripts in a shell on SQLite 3.54.1,
+#             the newest a registry package ships (build/sqlite-newest,
+#             tests/sqlite_newest.sh; no npm = a failure, not a skip)
 #   asan      tests/run.sh on build/asan (ASan + UBSan, leak checking on;
 #             the sanitizer runtime is preloaded into the sqlite3 shell)
 #   valgrind  tests/run.sh with every program under valgrind memcheck
@@ -94,6 +97,16 @@ fuzz_one() {
   [ -n "$runs" ] || echo "the fuzzer did not report its runs" >> "$T/fuzz.err"
   cat "$T/fuzz.out"
   tally "fuzz.$target" "$T/fuzz.out" "$T/fuzz.err" 0
+}
+
+# The suite in a sqlite3 shell on the newest SQLite a registry package
+# ships (build/sqlite-newest, tests/sqlite_newest.sh).  The SQL scripts,
+# the hosts and the catalogue run there; the documentation's sessions
+# (tests/readme.sh) stay in Debian's shell, whose output the pages show
+# (newer shells print a real with 17 digits and no "stepping," in errors).
+newest() {
+  host sqlite-newest sh tests/sqlite_newest.sh --check build/sqlite-newest
+  suite sqlite-newest-suite SQLITE=build/sqlite-newest/sqlite3
 }
 
 # make test-cluster: its ok/FAIL lines, folded in.
@@ -205,6 +218,7 @@ case $what in
   all)
     phase test suite test SQLITE="${SQLITE:-sqlite3}"
     phase amalgamation suite amalgamation BUILD=build/amalgamation SQLITE="${SQLITE:-sqlite3}"
+    phase sqlite-newest newest
     phase asan suite asan BUILD=build/asan \
       PRELOAD="$($CC -print-file-name=libasan.so) $($CC -print-file-name=libubsan.so)" \
       ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 \
@@ -242,6 +256,8 @@ case $what in
     phase jsonb host jsonb build/check/jsonb_host ;;
   roads)
     phase roads host roads sh tests/roads.sh ;;
+  newest)
+    phase sqlite-newest newest ;;
   fuzz)
     phase fuzz_sql fuzz_one fuzz_sql tests/fuzz/seeds_sql
     phase fuzz_oracle fuzz_one fuzz_oracle tests/fuzz/seeds_oracle
