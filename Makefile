@@ -13,8 +13,8 @@
 #                   coverage (at least 95% of src/)
 #   make test-roads install, static embedding, Python/pandas, sqlite-utils,
 #                   Node and the Debian package, each for real
-#   make test-newest   the suite on the newest SQLite that a registry
-#                   package ships (3.54.1; fetched with npm)
+#   make test-sqlite-ends  the suite on the newest SQLite a registry
+#                   package ships (3.54.1) and on 3.31.1 (fetched with npm)
 #   make test-cluster  three dqlite nodes under kl_preload.so, a leader
 #                   killed and restarted (needs Debian's go-dqlite)
 #   make fuzz       only the fuzzers (FUZZ_SECONDS each, default 30)
@@ -68,7 +68,7 @@ CATALOGUE_H = tests/catalogue/examples.h tests/catalogue/fuzz.h \
 TINC    = -Itests/catalogue
 
 .PHONY: all test amalgamation check check-asan check-valgrind check-hosts test-cluster fuzz coverage bench demo accuracy clean catalogue \
-        install uninstall test-roads test-newest oracle-grid jsonb-rate
+        install uninstall test-roads test-sqlite-ends oracle-grid jsonb-rate
 
 # make install: kl.so and kl.h under PREFIX (staged under DESTDIR).
 PREFIX  ?= /usr/local
@@ -194,13 +194,17 @@ $(CHK)/jsonb_host: tests/jsonb_host.c build/jsonb/sqlite3.o $(SRC) $(HDR)
 	@mkdir -p $(@D)
 	$(CC) $(SAN) -Ibuild/jsonb $(KLFLAGS) -DSQLITE_CORE -o $@ tests/jsonb_host.c $(SRC) build/jsonb/sqlite3.o -lpthread -ldl $(LDLIBS)
 
-# The newest SQLite a registry package ships (3.54.1, npm's better-sqlite3
-# 13.2.0; tests/sqlite_newest.sh): a sqlite3 shell that make check runs the
-# suite in, the other end of the versions tested (Debian's 3.40.1 is the
-# first; docs/install.md, Versions and compatibility).
+# The two ends of the SQLite versions tested besides Debian's 3.40.1
+# (docs/install.md, Versions and compatibility): sqlite3 shells on the
+# newest SQLite a registry package ships (3.54.1) and on 3.31.1, the
+# minimum's (tests/sqlite_shell.sh; fetched with npm); make check runs the
+# suite in them.
 NEWEST  = build/sqlite-newest
-$(NEWEST)/sqlite3: tests/sqlite_newest.sh
-	CC="$(CC)" sh tests/sqlite_newest.sh $(NEWEST)
+OLDEST  = build/sqlite-oldest
+$(NEWEST)/sqlite3: tests/sqlite_shell.sh
+	CC="$(CC)" sh tests/sqlite_shell.sh newest $(NEWEST)
+$(OLDEST)/sqlite3: tests/sqlite_shell.sh
+	CC="$(CC)" sh tests/sqlite_shell.sh oldest $(OLDEST)
 
 $(CHK)/fuzz_decode: tests/fuzz/fuzz_decode.c $(CORE) $(HDR)
 	@mkdir -p $(@D)
@@ -236,7 +240,7 @@ CHK_BUILD  = $(CHK)/oom_host $(CHK)/limits_host $(CHK)/threads_host \
 COV_BUILD  = $(COV)/kl.so $(COV)/harness.so $(COV)/host $(COV)/unit_core \
              $(COV)/oom_host $(COV)/limits_host $(COV)/threads_host
 
-check: kl.so kl_preload.so $(TEST_HOSTS) build/unity.o build/catalogue_dump $(AMALG_BUILD) $(NEWEST)/sqlite3 $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench
+check: kl.so kl_preload.so $(TEST_HOSTS) build/unity.o build/catalogue_dump $(AMALG_BUILD) $(NEWEST)/sqlite3 $(OLDEST)/sqlite3 $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench
 	SQLITE=$(SQLITE) CC=$(CC) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/check.sh all
 
 # One part of make check at a time (the builds it needs first).
@@ -247,9 +251,10 @@ check-valgrind: kl.so $(TEST_HOSTS)
 check-hosts: $(CHK_BUILD)
 	sh tests/check.sh hosts
 
-# The suite on the newest SQLite a registry package ships (needs npm).
-test-newest: $(NEWEST)/sqlite3 kl.so $(TEST_HOSTS) build/catalogue_dump
-	sh tests/check.sh newest
+# The suite on the newest SQLite a registry package ships and on the
+# minimum's (needs npm).
+test-sqlite-ends: $(NEWEST)/sqlite3 $(OLDEST)/sqlite3 kl.so $(TEST_HOSTS) build/catalogue_dump
+	sh tests/check.sh sqlite-ends
 
 # Every road to the extension: install, static embedding, Python, sqlite-utils,
 # Node, the Debian package (tests/roads.sh; make check runs it too).

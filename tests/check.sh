@@ -1,16 +1,17 @@
 #!/bin/sh
 # tests/check.sh — make check: the test suite, then the same suite and more
-# under the reliability tools.  Usage: check.sh all | test | newest | asan
-# | valgrind | hosts | fuzz | coverage | cluster | roads
+# under the reliability tools.  Usage: check.sh all | test | sqlite-ends
+# | asan | valgrind | hosts | fuzz | coverage | cluster | roads
 #
 # Parts, each counted into one total:
 #   test      tests/run.sh on the plain build
 #   amalgamation  tests/run.sh on build/amalgamation: a kl.so compiled
 #             from the single file build/amalgamation/sqlite-kl.c alone
 #             (make test is `check.sh test`: these two parts)
-#   sqlite-newest  the suite's SQL scripts in a shell on SQLite 3.54.1,
-#             the newest a registry package ships (build/sqlite-newest,
-#             tests/sqlite_newest.sh; no npm = a failure, not a skip)
+#   sqlite-ends  the suite in a shell on SQLite 3.54.1, the newest a
+#             registry package ships, and its SQL that 3.31 can run in one
+#             on SQLite 3.31.1, the minimum's (build/sqlite-*,
+#             tests/sqlite_shell.sh; no npm = a failure, not a skip)
 #   asan      tests/run.sh on build/asan (ASan + UBSan, leak checking on;
 #             the sanitizer runtime is preloaded into the sqlite3 shell)
 #   valgrind  tests/run.sh with every program under valgrind memcheck
@@ -99,14 +100,26 @@ fuzz_one() {
   tally "fuzz.$target" "$T/fuzz.out" "$T/fuzz.err" 0
 }
 
-# The suite in a sqlite3 shell on the newest SQLite a registry package
-# ships (build/sqlite-newest, tests/sqlite_newest.sh).  The SQL scripts,
-# the hosts and the catalogue run there; the documentation's sessions
-# (tests/readme.sh) stay in Debian's shell, whose output the pages show
-# (newer shells print a real with 17 digits and no "stepping," in errors).
-newest() {
-  host sqlite-newest sh tests/sqlite_newest.sh --check build/sqlite-newest
+# The suite in sqlite3 shells on other SQLite versions (build/sqlite-*,
+# tests/sqlite_shell.sh).  newest, 3.54.1: the SQL scripts, the hosts and
+# the catalogue; the documentation's sessions (tests/readme.sh) stay in
+# Debian's shell, whose output the pages show (newer shells print a real
+# with 17 digits and no "stepping," in errors).  oldest, 3.31.1: the
+# scripts that use no SQL of SQLite's newer than that (ln(), power() and
+# the other math functions are 3.35; tests/errors.sql also sets a length
+# limit that 3.31 applies to the test's own SQL, and tests/schema.sql
+# expects 3.40's CHECK message): the article, every function on its
+# example and the oracle grid, the registration flags, windows, the NULL
+# rule, the encodings.
+OLDEST_SQL="tests/gauss.sql tests/gauss_kernel.sql tests/catalogue_oracle.sql
+  tests/registry.sql tests/window.sql tests/each.sql tests/null_rule.sql
+  tests/encoding.sql tests/f64_format.sql tests/discrete_fast.sql
+  tests/accuracy.sql"
+sqlite_ends() {
+  host sqlite-newest sh tests/sqlite_shell.sh --check newest build/sqlite-newest
   suite sqlite-newest-suite SQLITE=build/sqlite-newest/sqlite3
+  host sqlite-oldest sh tests/sqlite_shell.sh --check oldest build/sqlite-oldest
+  suite sqlite-oldest-suite SQLITE=build/sqlite-oldest/sqlite3 SQL="$OLDEST_SQL"
 }
 
 # make test-cluster: its ok/FAIL lines, folded in.
@@ -218,7 +231,7 @@ case $what in
   all)
     phase test suite test SQLITE="${SQLITE:-sqlite3}"
     phase amalgamation suite amalgamation BUILD=build/amalgamation SQLITE="${SQLITE:-sqlite3}"
-    phase sqlite-newest newest
+    phase sqlite-ends sqlite_ends
     phase asan suite asan BUILD=build/asan \
       PRELOAD="$($CC -print-file-name=libasan.so) $($CC -print-file-name=libubsan.so)" \
       ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 \
@@ -256,8 +269,8 @@ case $what in
     phase jsonb host jsonb build/check/jsonb_host ;;
   roads)
     phase roads host roads sh tests/roads.sh ;;
-  newest)
-    phase sqlite-newest newest ;;
+  sqlite-ends)
+    phase sqlite-ends sqlite_ends ;;
   fuzz)
     phase fuzz_sql fuzz_one fuzz_sql tests/fuzz/seeds_sql
     phase fuzz_oracle fuzz_one fuzz_oracle tests/fuzz/seeds_oracle

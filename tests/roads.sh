@@ -104,3 +104,7 @@ fi
 
 # ---- Node.js: better-sqlite3 12.11.1 from npm, node's own test runner
 sh tests/node/run.sh "$T/node"
+
+# ---- from the source: the minimum SQLite, the single file (C and Go), and
+# make demo / make test without libsqlite3-dev (tests/build_roads.sh)
+sh tests/build_roads.sh
