@@ -198,13 +198,16 @@ $(CHK)/jsonb_host: tests/jsonb_host.c build/jsonb/sqlite3.o $(SRC) $(HDR)
 # (docs/install.md, Versions and compatibility): sqlite3 shells on the
 # newest SQLite a registry package ships (3.54.1) and on 3.31.1, the
 # minimum's (tests/sqlite_shell.sh; fetched with npm); make check runs the
-# suite in them.
+# suite in them.  And 3.30.1, below the minimum, which loading refuses.
 NEWEST  = build/sqlite-newest
 OLDEST  = build/sqlite-oldest
+BELOW   = build/sqlite-below
 $(NEWEST)/sqlite3: tests/sqlite_shell.sh
 	CC="$(CC)" sh tests/sqlite_shell.sh newest $(NEWEST)
 $(OLDEST)/sqlite3: tests/sqlite_shell.sh
 	CC="$(CC)" sh tests/sqlite_shell.sh oldest $(OLDEST)
+$(BELOW)/sqlite3: tests/sqlite_shell.sh
+	CC="$(CC)" sh tests/sqlite_shell.sh below $(BELOW)
 
 $(CHK)/fuzz_decode: tests/fuzz/fuzz_decode.c $(CORE) $(HDR)
 	@mkdir -p $(@D)
@@ -240,7 +243,7 @@ CHK_BUILD  = $(CHK)/oom_host $(CHK)/limits_host $(CHK)/threads_host \
 COV_BUILD  = $(COV)/kl.so $(COV)/harness.so $(COV)/host $(COV)/unit_core \
              $(COV)/oom_host $(COV)/limits_host $(COV)/threads_host
 
-check: kl.so kl_preload.so $(TEST_HOSTS) build/unity.o build/catalogue_dump $(AMALG_BUILD) $(NEWEST)/sqlite3 $(OLDEST)/sqlite3 $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench
+check: kl.so kl_preload.so $(TEST_HOSTS) build/unity.o build/catalogue_dump $(AMALG_BUILD) $(NEWEST)/sqlite3 $(OLDEST)/sqlite3 $(BELOW)/sqlite3 $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench
 	SQLITE=$(SQLITE) CC=$(CC) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/check.sh all
 
 # One part of make check at a time (the builds it needs first).
@@ -253,7 +256,7 @@ check-hosts: $(CHK_BUILD)
 
 # The suite on the newest SQLite a registry package ships and on the
 # minimum's (needs npm).
-test-sqlite-ends: $(NEWEST)/sqlite3 $(OLDEST)/sqlite3 kl.so $(TEST_HOSTS) build/catalogue_dump
+test-sqlite-ends: $(NEWEST)/sqlite3 $(OLDEST)/sqlite3 $(BELOW)/sqlite3 kl.so $(TEST_HOSTS) build/catalogue_dump
 	sh tests/check.sh sqlite-ends
 
 # Every road to the extension: install, static embedding, Python, sqlite-utils,

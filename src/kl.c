@@ -22,6 +22,10 @@ SQLITE_EXTENSION_INIT1
 
 #define KL_FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
 
+/* The minimum SQLite: SQLITE_INNOCUOUS and SQLITE_VTAB_INNOCUOUS are 3.31.0. */
+#define KL_SQLITE_MIN      3031000
+#define KL_SQLITE_MIN_TEXT "3.31.0"
+
 /* The core term of each family, declared from the catalogue. */
 #define KL_SCALAR(...)
 #define KL_WINDOW(...)
@@ -105,6 +109,17 @@ int sqlite3_kl_init(sqlite3 *db, char **pzErrMsg,
   size_t i;
   int rc = SQLITE_OK;
   SQLITE_EXTENSION_INIT2(pApi);
+  /* The oldest SQLite the functions run on (docs/install.md, Versions and
+  ** compatibility; tests/sqlite_floor.sh derives it from what this code
+  ** calls and passes): an older one gets a message, instead of calls
+  ** through entries its API table does not have, or flags it ignores. */
+  if( sqlite3_libversion_number()<KL_SQLITE_MIN ){
+    if( pzErrMsg ){
+      *pzErrMsg = sqlite3_mprintf("sqlite-kl needs SQLite %s or later, not %s",
+                                  KL_SQLITE_MIN_TEXT, sqlite3_libversion());
+    }
+    return SQLITE_ERROR;
+  }
   for(i=0; rc==SQLITE_OK && i<sizeof(kl_funcs)/sizeof(kl_funcs[0]); i++){
     const kl_func_def *f = &kl_funcs[i];
     int nArg, nmin, nmax;

@@ -110,7 +110,7 @@ fuzz_one() {
 # limit that 3.31 applies to the test's own SQL, and tests/schema.sql
 # expects 3.40's CHECK message): the article, every function on its
 # example and the oracle grid, the registration flags, windows, the NULL
-# rule, the encodings.
+# rule, the encodings.  below, 3.30.1: loading refuses it with a message.
 OLDEST_SQL="tests/gauss.sql tests/gauss_kernel.sql tests/catalogue_oracle.sql
   tests/registry.sql tests/window.sql tests/each.sql tests/null_rule.sql
   tests/encoding.sql tests/f64_format.sql tests/discrete_fast.sql
@@ -120,6 +120,7 @@ sqlite_ends() {
   suite sqlite-newest-suite SQLITE=build/sqlite-newest/sqlite3
   host sqlite-oldest sh tests/sqlite_shell.sh --check oldest build/sqlite-oldest
   suite sqlite-oldest-suite SQLITE=build/sqlite-oldest/sqlite3 SQL="$OLDEST_SQL"
+  host sqlite-below sh tests/sqlite_shell.sh --check below build/sqlite-below
 }
 
 # make test-cluster: its ok/FAIL lines, folded in.

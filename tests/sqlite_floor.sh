@@ -12,8 +12,10 @@
 # history, since sqlite3.h does not date them; a constant missing from the
 # table fails the check, so a new one cannot slip in undated.
 #
-# Prints "ok sqlite.floor (...)" or "FAIL sqlite.floor: ...", and
-# "ok sqlite.floor-documented" when docs/install.md says the same.
+# Prints "ok sqlite.floor (...)" or "FAIL sqlite.floor: ...", then
+# sqlite.floor-refused (src/kl.c's KL_SQLITE_MIN, below which loading
+# fails with a message, is the same version) and sqlite.floor-documented
+# (docs/install.md says the same).
 set -u
 CC=${CC:-cc}
 T=$(mktemp -d "${TMPDIR:-/tmp}/kl-floor.XXXXXX") || exit 1
@@ -92,6 +94,15 @@ awk -v called="$T/called" -v named="$T/named" -v table="$T/constants" '
   }' "$T/api" 2> "$T/floor"
 floor=$(cat "$T/floor")
 [ -n "$floor" ] || exit 0
+# src/kl.c refuses an older SQLite at load time: the same version there.
+want=$(echo "$floor" | awk -F. '{ printf "%d", $1 * 1000000 + $2 * 1000 + $3 }')
+num=$(sed -n 's/^#define KL_SQLITE_MIN  *\([0-9]*\)$/\1/p' src/kl.c)
+text=$(sed -n 's/^#define KL_SQLITE_MIN_TEXT "\(.*\)"$/\1/p' src/kl.c)
+if [ "$num" = "$want" ] && [ "$text" = "$floor" ]; then
+  echo "ok sqlite.floor-refused ($num)"
+else
+  echo "FAIL sqlite.floor-refused: src/kl.c refuses SQLite below ${num:-?} ('${text:-?}'); the code needs $floor"
+fi
 stated=$(sed -n 's/^Minimum SQLite: \*\*\([0-9.]*\)\*\*.*/\1/p' docs/install.md)
 if [ "$stated" = "$floor" ]; then
   echo "ok sqlite.floor-documented ($floor)"

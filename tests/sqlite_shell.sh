@@ -4,7 +4,8 @@
 # ships, for make check to run the suite in: the two ends of the SQLite
 # versions tested (docs/install.md, Versions and compatibility).
 #
-#   sqlite_shell.sh KIND DIR          builds DIR/sqlite3 (make does this)
+#   sqlite_shell.sh KIND DIR          builds DIR/sqlite3 (make does this);
+#                                     KIND is newest, oldest or below
 #   sqlite_shell.sh --check KIND DIR  "ok ID" / "FAIL ID: ..." lines:
 #       sqlite-KIND.version           DIR/sqlite3 runs the SQLite below
 #       sqlite-newest.vendored-headers  vendor/sqlite/ holds that same
@@ -21,6 +22,9 @@
 # oldest: SQLite 3.31.1, the first release of the minimum's minor version
 #   (3.31.0, tests/sqlite_floor.sh), library and shell from the autoconf
 #   tarball in npm's sqlite3 4.2.0.
+# below: SQLite 3.30.1, older than the minimum, from npm's sqlite3 4.1.1:
+#   --check also loads ./kl (KL) and wants the refusal's message
+#   (sqlite-below.refused).  Compiled at -O0: it runs one statement.
 #
 # Packages come with `npm pack` (no install scripts run, nothing else is
 # compiled).  No npm or no registry is a failure (exit 1, a message on
@@ -34,7 +38,9 @@ kind() {
             TGZ=sqlite-autoconf-3520000 WANT=3.54.1 ;;
     oldest) LIB_PKG= SHELL_PKG=sqlite3@4.2.0
             TGZ=sqlite-autoconf-3310100 WANT=3.31.1 ;;
-    *) echo "sqlite_shell.sh: newest or oldest, not '$1'" >&2; exit 2 ;;
+    below)  LIB_PKG= SHELL_PKG=sqlite3@4.1.1
+            TGZ=sqlite-autoconf-3300100 WANT=3.30.1 ;;
+    *) echo "sqlite_shell.sh: newest, oldest or below, not '$1'" >&2; exit 2 ;;
   esac
 }
 
@@ -44,6 +50,13 @@ if [ "${1:-}" = --check ]; then
   got=$("$DIR/sqlite3" :memory: 'SELECT sqlite_version()' 2>&1) || got="the shell failed: $got"
   if [ "$got" = "$WANT" ]; then echo "ok sqlite-$2.version ($got)"
   else echo "FAIL sqlite-$2.version: got '$got', want '$WANT'"; fi
+  if [ "$2" = below ]; then
+    # Loading refuses this SQLite with a message, and registers nothing.
+    got=$("$DIR/sqlite3" -cmd ".load ${KL:-./kl}" :memory: "SELECT 1" 2>&1 | head -1)
+    want="Error: error during initialization: sqlite-kl needs SQLite 3.31.0 or later, not $WANT"
+    if [ "$got" = "$want" ]; then echo "ok sqlite-below.refused"
+    else echo "FAIL sqlite-below.refused: got '$got', want '$want'"; fi
+  fi
   if [ "$2" = newest ]; then
     if cmp -s "$DIR/sqlite3.h" vendor/sqlite/sqlite3.h && cmp -s "$DIR/sqlite3ext.h" vendor/sqlite/sqlite3ext.h; then
       echo "ok sqlite-newest.vendored-headers"
@@ -78,7 +91,9 @@ fi
 # -O1: half the compile time of -O2, and the suite's time is the
 # extension's.  Math functions (3.35 on) and JSON (built in from 3.38,
 # JSON1 before) on, as in Debian's shell; no threads (one connection).
-"$CC" -O1 -w -DSQLITE_THREADSAFE=0 -DSQLITE_ENABLE_MATH_FUNCTIONS -DSQLITE_ENABLE_JSON1 \
+O=-O1
+[ "$1" = below ] && O=-O0
+"$CC" $O -w -DSQLITE_THREADSAFE=0 -DSQLITE_ENABLE_MATH_FUNCTIONS -DSQLITE_ENABLE_JSON1 \
   -c -o "$DIR/sqlite3.o" "$DIR/sqlite3.c"
-"$CC" -O1 -w -I"$DIR" -c -o "$DIR/shell.o" "$DIR/shell.c"
+"$CC" $O -w -I"$DIR" -c -o "$DIR/shell.o" "$DIR/shell.c"
 "$CC" -o "$DIR/sqlite3" "$DIR/shell.o" "$DIR/sqlite3.o" -lm -ldl
