@@ -48,6 +48,9 @@ incdirs=$(echo | "$CC" -x c -E -v - 2>&1 |
   sed -n '/^#include <...> search starts here:/,/^End of search list\./p' |
   sed -n 's/^ \(\/.*\)$/\1/p')
 libdirs=$("$CC" -print-search-dirs | sed -n 's/^libraries: =//p' | tr ':' '\n')
+# and the linker's own default directories (/usr/local/lib and the like)
+libdirs="$libdirs $(ld --verbose 2> /dev/null | grep -o 'SEARCH_DIR("[^"]*")' |
+  sed 's/SEARCH_DIR("=\{0,1\}\(.*\)")/\1/')"
 
 # hide DIR: DIR covered by symbolic links to its entries, less SQLite's
 # development files.  The real DIR stays reachable under $T (bound there
