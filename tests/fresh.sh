@@ -116,5 +116,5 @@ status=$?
 last=$(tail -n 1 "$T/test.out")
 case $last in
   *" passed, 0 failed") [ "$status" -eq 0 ] && ok "fresh.test ($last)" || fail fresh.test "exit status $status" ;;
-  *) fail fresh.test "$(grep -m3 -e FAIL -e rror "$T/test.out" || echo "$last")" ;;
+  *) fail fresh.test "$(grep -m3 -E 'FAIL|error:|cannot find|Error' "$T/test.out" || echo "$last")" ;;
 esac
