@@ -103,6 +103,8 @@ fi
 mkdir -p "$T/src"
 git ls-files -z | xargs -0 cp --parents -t "$T/src" || { fail fresh.copy "git ls-files | cp failed"; exit 1; }
 cd "$T/src" || exit 1
+# As typed at a prompt: nothing inherited from a make that runs this one.
+unset MAKEFLAGS MFLAGS MAKELEVEL
 # -j2: the builds on CI's two cores; the suites themselves run one file at
 # a time whatever -j says.
 if make -j2 demo CC="$CC" > "$T/demo.out" 2>&1 && grep -q '0\.6669851763185995' "$T/demo.out" &&
