@@ -11,8 +11,12 @@
 **
 ** The function computes the terms of n <= DISC_BLOCK bins into out and
 ** their sum (block_sum) into *sum, and returns nonzero if some bin needs
-** the careful term (then out and *sum are to be made again); float32
-** weights never do (see kl_fast_accum_f32), so their variants do not look.
+** the careful term (then out and *sum are to be made again): bit 0 for
+** bins too small for the kernel (hard_bin(); float32 weights never are,
+** see kl_fast_accum_f32, so their variants do not look), bit 1 for a bin
+** of KL or JS so nearly equal (|s| < 2^-51) that the cross difference
+** needs the careful term's exact form (float32 weights with clean totals
+** have it exact already): the whole chunk is then remade.
 */
 
 KL_CLONES KL_KERNEL
@@ -20,7 +24,7 @@ static int DK_NAME(kl_fast_k k, const void *restrict pv,
                    const void *restrict qv, size_t n, double *restrict out,
                    double *sum){
   size_t i;
-  uint64_t hard = 0;
+  uint64_t hard = 0, tiny = 0;
   for(i=0; i<n; i++){
 #if DK_F32
     double p = disc_f32_at((const unsigned char*)pv, i);
@@ -84,6 +88,12 @@ static int DK_NAME(kl_fast_k k, const void *restrict pv,
     }
 # endif
     near = 2.5*fabs(num) <= den;          /* |s| <= 0.4: a/b in [3/7, 7/3] */
+# if !(DK_F32 && DK_CLEAN)
+    /* |s| < 2^-51, other than a = b exactly: num's error (2^-104 den)
+    ** would be more than 2^-52 of the term (see cross_near()) */
+    tiny |= (uint64_t)(fabs(num)*0x1p51 < den)
+          & ~((uint64_t)(p==q) & k.same);
+# endif
 # if DK_KIND==DK_KL
     {
       double w = (near ? num : m1 - m2) / (near ? den : m1 + m2);
@@ -153,7 +163,7 @@ static int DK_NAME(kl_fast_k k, const void *restrict pv,
 #else
   *sum = block_sum(out, n)*k.inv_pq;
 #endif
-  return hard!=0;
+  return (hard!=0) | (tiny!=0)<<1;
 }
 
 #undef DK_NAME

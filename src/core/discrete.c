@@ -35,6 +35,41 @@ static double cross_diff(double p, double q, kl_dd X, kl_dd Y){
   return (h1 - h2) + ((l1 - l2) + (p*Y.lo - q*X.lo));
 }
 
+/*
+** (ps Qs - qs Ps) / den, where den is qs Ps (KL's a/b - 1) or, for js,
+** ps Qs + qs Ps ((a-b)/(a+b)).  The cross difference as cross_diff()
+** gives it (to about 2^-104 of the products) where that is enough, and
+** exactly (then rounded once) where it is below 2^-48 of the products:
+** nearly equal bins, whose term is about num^2 / den, so that the
+** double-double's error would be a relative error of 2^-104 den / |num|
+** in the term (it was 2.4e-3 for two bins 1e-30 apart).  The exact form
+** scales ps and qs near 1 (by a power of two: the ratio does not change),
+** takes the totals' parts (kl_totals_exact()) and adds the products, each
+** split exactly by fma, into the exact accumulator.
+*/
+static double cross_near(double ps, double qs, const kl_totals *t, int js){
+  double d = cross_diff(ps, qs, t->Ps, t->Qs), h, den;
+  kl_xsum acc;
+  int k;
+  den = (js ? ps*t->Qs.hi : 0.0) + qs*t->Ps.hi;
+  if( fabs(d)*0x1p48 >= ps*t->Qs.hi + qs*t->Ps.hi ) return d / den;
+  if( t->same && ps==qs ) return 0.0;
+  k = -ilogb(ps > qs ? ps : qs);
+  ps = ldexp(ps, k);
+  qs = ldexp(qs, k);
+  memset(&acc, 0, sizeof acc);
+  for(k=0; k<KL_TOT_PARTS; k++){
+    h = ps*t->qp[k];
+    kl_xsum_add(&acc, h);
+    kl_xsum_add(&acc, fma(ps, t->qp[k], -h));
+    h = qs*t->pp[k];
+    kl_xsum_sub(&acc, h);
+    kl_xsum_sub(&acc, fma(qs, t->pp[k], -h));
+  }
+  den = (js ? ps*t->Qs.hi : 0.0) + qs*t->Ps.hi;
+  return kl_xsum_value(&acc) / den;
+}
+
 /* ln 2 split so that k ln 2 is exact in its high part for |k| < 2^21 */
 #define DISC_LN2_HI 6.93147180369123816490e-01   /* 0x3FE62E42FEE00000 */
 #define DISC_LN2_LO 1.90821492927058770002e-10
@@ -112,6 +147,13 @@ void kl_totals_init_exp(kl_totals *t, kl_dd Ps, int ep, kl_dd Qs, int eq){
   pow2_factors(t->sq, -eq);
   t->inv_ps = 1.0 / Ps.hi;
   t->inv_qs = 1.0 / Qs.hi;
+  memset(t->pp, 0, sizeof t->pp);
+  memset(t->qp, 0, sizeof t->qp);
+  t->pp[0] = Ps.hi;
+  t->pp[1] = Ps.lo;
+  t->qp[0] = Qs.hi;
+  t->qp[1] = Qs.lo;
+  t->same = ep==eq && Ps.hi==Qs.hi && Ps.lo==Qs.lo;
   if( isfinite(t->P.hi) && t->P.hi >= 0x1p-1022
    && isfinite(t->Q.hi) && t->Q.hi >= 0x1p-1022 ){
     t->lqp = log(t->Q.hi) - log(t->P.hi);
@@ -120,6 +162,28 @@ void kl_totals_init_exp(kl_totals *t, kl_dd Ps, int ep, kl_dd Qs, int eq){
     t->lqp = (log(Qs.hi) - log(Ps.hi)) + (double)(eq - ep)*KL_LN2;
     t->lq = log_exp(Qs, eq);
   }
+}
+
+/* The first KL_TOT_PARTS doubles of the exact sum x, times 2^-e, into
+** part (unchanged where the sum is beyond the double range). */
+static void total_parts(double *part, const kl_xsum *x, int e){
+  kl_xsum rest = *x;
+  double v[KL_TOT_PARTS];
+  int k;
+  for(k=0; k<KL_TOT_PARTS; k++){
+    v[k] = kl_xsum_value(&rest);
+    if( !isfinite(v[k]) ) return;
+    kl_xsum_sub(&rest, v[k]);
+  }
+  for(k=0; k<KL_TOT_PARTS; k++) part[k] = ldexp(v[k], -e);
+}
+
+void kl_totals_exact(kl_totals *t, const kl_xsum *P, const kl_xsum *Q){
+  int k;
+  if( P ) total_parts(t->pp, P, t->ep);
+  if( Q ) total_parts(t->qp, Q, t->eq);
+  t->same = t->ep==t->eq;
+  for(k=0; k<KL_TOT_PARTS; k++) t->same &= t->pp[k]==t->qp[k];
 }
 
 void kl_totals_init(kl_totals *t, kl_dd P, kl_dd Q){
@@ -170,7 +234,7 @@ static double ratio_m1(double p, double q, double ps, double qs,
     ps = ldexp(p, k + t->eq - t->ep);
     qs = ldexp(q, k);
   }
-  return cross_diff(ps, qs, t->Ps, t->Qs) / (qs * t->Ps.hi);
+  return cross_near(ps, qs, t, 0);
 }
 
 double kl_div_term(double p, double q, const kl_totals *t){
@@ -200,7 +264,7 @@ double kl_div_term(double p, double q, const kl_totals *t){
 */
 static double js_pair(double ps, double qs, const kl_totals *t){
   double A = ps*t->Qs.hi + ps*t->Qs.lo, B = qs*t->Ps.hi + qs*t->Ps.lo;
-  double x = cross_diff(ps, qs, t->Ps, t->Qs) / (ps*t->Qs.hi + qs*t->Ps.hi);
+  double x = cross_near(ps, qs, t, 1);
   double al, be;
   if( fabs(x) < 0.5 ) return kl_phi(x) + kl_phi(-x);
   al = 2.0*A/(A + B);
@@ -601,13 +665,9 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
   ** below it) for ep < -114 */
   k->pmin = ep >= -62 ? pow2(ep - 960) : ldexp(1.0, ep - 960);
   k->qmin = eq >= -62 ? pow2(eq - 960) : ldexp(1.0, eq - 960);
+  k->same = (uint64_t)t->same;
   f->clean = (sp->min > 0.0) & (sp->min >= k->pmin) & (sq->min > 0.0)
           & (sq->min >= k->qmin) & (t->Ps.lo==0.0) & (t->Qs.lo==0.0);
-}
-
-int kl_fast_alone(const kl_fast *f, kl_fast_kind kind){
-  if( kind==KL_FAST_XENT ) return f->ok_x && f->clean_x;
-  return f->ok && f->clean;
 }
 
 static kl_term_fn careful_term(kl_fast_kind kind){
@@ -633,6 +693,13 @@ static int hard_bin(kl_fast_kind kind, const kl_fast *f, double x, double y){
   return (x > 0.0 && x < f->k.pmin) || (y > 0.0 && y < f->k.qmin);
 }
 
+KL_CLONES KL_KERNEL
+static void disc_f32_to_double(const unsigned char *restrict b, size_t n,
+                          double *restrict out){
+  size_t i;
+  for(i=0; i<n; i++) out[i] = disc_f32_at(b, i);
+}
+
 void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
                    const double *q, size_t n, kl_sum *acc){
   double out[DISC_BLOCK];
@@ -649,10 +716,11 @@ void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
     if( hard ){
       /* the kernels of KL and JS leave their terms times Ps Qs */
       double sc = kind==KL_FAST_XENT ? 1.0 : f->k.inv_pq;
+      int all = !fast || (hard & 2);
       for(i=0; i<m; i++){
         double x = p[done + i], y = q[done + i];
-        out[i] = !fast || hard_bin(kind, f, x, y) ? term(x, y, f->t)
-                                                   : out[i]*sc;
+        out[i] = all || hard_bin(kind, f, x, y) ? term(x, y, f->t)
+                                                : out[i]*sc;
       }
       sum = careful_sum(out, m);
     }
@@ -679,7 +747,16 @@ void kl_fast_accum_f32(kl_fast_kind kind, const kl_fast *f,
   while( done<n ){
     size_t m = n - done < DISC_BLOCK ? n - done : DISC_BLOCK;
     double sum;
-    kernel(f->k, p + 4*done, q + 4*done, m, out, &sum);
+    if( kernel(f->k, p + 4*done, q + 4*done, m, out, &sum) ){
+      /* a nearly equal bin (bit 1): the chunk by the careful term */
+      kl_term_fn term = careful_term(kind);
+      double x[DISC_BLOCK], y[DISC_BLOCK];
+      size_t i;
+      disc_f32_to_double(p + 4*done, m, x);
+      disc_f32_to_double(q + 4*done, m, y);
+      for(i=0; i<m; i++) out[i] = term(x[i], y[i], f->t);
+      sum = careful_sum(out, m);
+    }
     kl_sum_add(acc, sum);
     done += m;
   }
@@ -819,13 +896,6 @@ static double scan_f32(const unsigned char *restrict x, size_t n,
   return sum[0];
 }
 
-
-KL_CLONES KL_KERNEL
-static void disc_f32_to_double(const unsigned char *restrict b, size_t n,
-                          double *restrict out){
-  size_t i;
-  for(i=0; i<n; i++) out[i] = disc_f32_at(b, i);
-}
 
 void kl_fsum_init(kl_fsum *f){
   f->s = 0.0;

@@ -27,6 +27,7 @@ double kl_phi(double x);
 ** 1/Q, only P = Ps 2^ep with Ps in [1/2, 1) (and likewise Q), and they
 ** scale each weight by the exact power of two 2^-ep (p Ps/P, which is <= 1).
 */
+#define KL_TOT_PARTS 4
 typedef struct kl_totals {
   kl_dd P, Q;          /* the totals (hi = +Inf beyond the double range) */
   kl_dd Ps, Qs;        /* P = Ps 2^ep, Q = Qs 2^eq, Ps.hi and Qs.hi in [1/2, 1) */
@@ -35,7 +36,21 @@ typedef struct kl_totals {
   double inv_ps, inv_qs;  /* 1/Ps.hi, 1/Qs.hi, in (1, 2] */
   double lqp;          /* ln(Q/P) */
   double lq;           /* ln Q */
+  /* Ps and Qs as sums of KL_TOT_PARTS non-overlapping doubles, exact
+  ** where the totals are (kl_totals_exact()); from the double-doubles
+  ** otherwise.  Read only for nearly equal bins (see cross_near()). */
+  double pp[KL_TOT_PARTS], qp[KL_TOT_PARTS];
+  int same;            /* P and Q are the same number */
 } kl_totals;
+
+/*
+** Replaces the parts pp, qp (which kl_totals_init_exp() takes from the
+** double-doubles) by the exact totals' first KL_TOT_PARTS doubles, from
+** the exact sums that gave Ps 2^ep and Qs 2^eq (NULL: that total is
+** already exact as a double-double).  Totals beyond the double range keep
+** their double-double parts.
+*/
+void kl_totals_exact(kl_totals *t, const kl_xsum *P, const kl_xsum *Q);
 
 /* From finite totals P, Q > 0 (subnormal ones included). */
 void kl_totals_init(kl_totals *t, kl_dd P, kl_dd Q);
@@ -125,6 +140,8 @@ typedef struct kl_fast_k {   /* the kernels' constants */
   double qm_hi, qm_lo;       /* qm sqrt2, qm/sqrt2 */
   double pmin, qmin;         /* 2^(ep-960), 2^(eq-960): a bin below takes
                              ** the careful term */
+  uint64_t same;             /* 1: Ps 2^ep and Qs 2^eq are the same number
+                             ** (t->same), so p = q is a bin with a = b */
 } kl_fast_k;
 
 typedef struct kl_fast {
@@ -138,14 +155,12 @@ typedef struct kl_fast {
 } kl_fast;
 
 /*
-** sp and sq are the sums that gave the totals (for entropy, both p's).
-** kl_fast_init() reads only t->Ps, Qs, ep and eq; the rest of *t is read
-** by the careful terms, which kl_fast_accum() of that kind never calls
-** when kl_fast_alone() (so kl_totals_init_exp() may be skipped then).
+** sp and sq are the sums that gave the totals (for entropy, both p's); t
+** is made (kl_totals_init_exp(), kl_totals_exact()) before, and the
+** careful terms read it when a chunk needs them.
 */
 void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
                   const kl_fsum *sq);
-int kl_fast_alone(const kl_fast *f, kl_fast_kind kind);
 void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
                    const double *q, size_t n, kl_sum *acc);
 

@@ -119,6 +119,7 @@ static int totals(const discrete_kind *k, const kl_xsum *sums, kl_totals *t,
     e[1] = e[0];
   }
   kl_totals_init_exp(t, tot[0], e[0], tot[1], e[1]);
+  kl_totals_exact(t, &sums[0], &sums[k->nvec - 1]);
   return SQLITE_OK;
 }
 
@@ -150,14 +151,10 @@ static int fast_totals(const discrete_kind *k, kl_fsum *sums, kl_totals *t,
     tot[1] = tot[0];
     e[1] = e[0];
   }
-  t->Ps = tot[0];
-  t->ep = e[0];
-  t->Qs = tot[1];
-  t->eq = e[1];
+  kl_totals_init_exp(t, tot[0], e[0], tot[1], e[1]);
+  kl_totals_exact(t, sums[0].spilled ? &sums[0].x : 0,
+                  sums[k->nvec - 1].spilled ? &sums[k->nvec - 1].x : 0);
   kl_fast_init(f, t, &sums[0], &sums[k->nvec - 1]);
-  if( !kl_fast_alone(f, fast_kind(k)) ){
-    kl_totals_init_exp(t, tot[0], e[0], tot[1], e[1]);
-  }
   return SQLITE_OK;
 }
 
