@@ -36,6 +36,38 @@ static double cross_diff(double p, double q, kl_dd X, kl_dd Y){
 }
 
 /*
+** The first KL_TOT_PARTS doubles of the total m 2^e (from the exact sum x,
+** if any), times 2^-e, into part: x's when it is within the double range,
+** else m's two.
+*/
+static void total_parts(double *part, const kl_xsum *x, kl_dd m, int e){
+  kl_xsum rest;
+  double v[KL_TOT_PARTS];
+  int k;
+  memset(part, 0, KL_TOT_PARTS*sizeof *part);
+  part[0] = m.hi;
+  part[1] = m.lo;
+  if( !x ) return;
+  rest = *x;
+  for(k=0; k<KL_TOT_PARTS; k++){
+    v[k] = kl_xsum_value(&rest);
+    if( !isfinite(v[k]) ) return;
+    kl_xsum_sub(&rest, v[k]);
+  }
+  for(k=0; k<KL_TOT_PARTS; k++) part[k] = ldexp(v[k], -e);
+}
+
+static const kl_tparts *totals_parts(const kl_totals *t, kl_tparts *local){
+  kl_tparts *tp = t->parts ? t->parts : local;
+  if( !t->parts || !tp->ready ){
+    total_parts(tp->pp, t->xp, t->Ps, t->ep);
+    total_parts(tp->qp, t->xq, t->Qs, t->eq);
+    tp->ready = 1;
+  }
+  return tp;
+}
+
+/*
 ** (ps Qs - qs Ps) / den, where den is qs Ps (KL's a/b - 1) or, for js,
 ** ps Qs + qs Ps ((a-b)/(a+b)).  The cross difference as cross_diff()
 ** gives it (to about 2^-104 of the products) where that is enough, and
@@ -50,21 +82,24 @@ static double cross_diff(double p, double q, kl_dd X, kl_dd Y){
 static double cross_near(double ps, double qs, const kl_totals *t, int js){
   double d = cross_diff(ps, qs, t->Ps, t->Qs), h, den;
   kl_xsum acc;
+  kl_tparts local;
+  const kl_tparts *tp;
   int k;
   den = (js ? ps*t->Qs.hi : 0.0) + qs*t->Ps.hi;
   if( fabs(d)*0x1p48 >= ps*t->Qs.hi + qs*t->Ps.hi ) return d / den;
   if( t->same && ps==qs ) return 0.0;
+  tp = totals_parts(t, &local);
   k = -ilogb(ps > qs ? ps : qs);
   ps = ldexp(ps, k);
   qs = ldexp(qs, k);
   memset(&acc, 0, sizeof acc);
   for(k=0; k<KL_TOT_PARTS; k++){
-    h = ps*t->qp[k];
+    h = ps*tp->qp[k];
     kl_xsum_add(&acc, h);
-    kl_xsum_add(&acc, fma(ps, t->qp[k], -h));
-    h = qs*t->pp[k];
+    kl_xsum_add(&acc, fma(ps, tp->qp[k], -h));
+    h = qs*tp->pp[k];
     kl_xsum_sub(&acc, h);
-    kl_xsum_sub(&acc, fma(qs, t->pp[k], -h));
+    kl_xsum_sub(&acc, fma(qs, tp->pp[k], -h));
   }
   den = (js ? ps*t->Qs.hi : 0.0) + qs*t->Ps.hi;
   return kl_xsum_value(&acc) / den;
@@ -147,13 +182,9 @@ void kl_totals_init_exp(kl_totals *t, kl_dd Ps, int ep, kl_dd Qs, int eq){
   pow2_factors(t->sq, -eq);
   t->inv_ps = 1.0 / Ps.hi;
   t->inv_qs = 1.0 / Qs.hi;
-  memset(t->pp, 0, sizeof t->pp);
-  memset(t->qp, 0, sizeof t->qp);
-  t->pp[0] = Ps.hi;
-  t->pp[1] = Ps.lo;
-  t->qp[0] = Qs.hi;
-  t->qp[1] = Qs.lo;
   t->same = ep==eq && Ps.hi==Qs.hi && Ps.lo==Qs.lo;
+  t->xp = t->xq = 0;
+  t->parts = 0;
   if( isfinite(t->P.hi) && t->P.hi >= 0x1p-1022
    && isfinite(t->Q.hi) && t->Q.hi >= 0x1p-1022 ){
     t->lqp = log(t->Q.hi) - log(t->P.hi);
@@ -164,26 +195,12 @@ void kl_totals_init_exp(kl_totals *t, kl_dd Ps, int ep, kl_dd Qs, int eq){
   }
 }
 
-/* The first KL_TOT_PARTS doubles of the exact sum x, times 2^-e, into
-** part (unchanged where the sum is beyond the double range). */
-static void total_parts(double *part, const kl_xsum *x, int e){
-  kl_xsum rest = *x;
-  double v[KL_TOT_PARTS];
-  int k;
-  for(k=0; k<KL_TOT_PARTS; k++){
-    v[k] = kl_xsum_value(&rest);
-    if( !isfinite(v[k]) ) return;
-    kl_xsum_sub(&rest, v[k]);
-  }
-  for(k=0; k<KL_TOT_PARTS; k++) part[k] = ldexp(v[k], -e);
-}
-
-void kl_totals_exact(kl_totals *t, const kl_xsum *P, const kl_xsum *Q){
-  int k;
-  if( P ) total_parts(t->pp, P, t->ep);
-  if( Q ) total_parts(t->qp, Q, t->eq);
-  t->same = t->ep==t->eq;
-  for(k=0; k<KL_TOT_PARTS; k++) t->same &= t->pp[k]==t->qp[k];
+void kl_totals_exact(kl_totals *t, const kl_xsum *P, const kl_xsum *Q,
+                     kl_tparts *parts){
+  t->xp = P;
+  t->xq = Q;
+  t->parts = parts;
+  if( parts ) parts->ready = 0;
 }
 
 void kl_totals_init(kl_totals *t, kl_dd P, kl_dd Q){
@@ -665,9 +682,14 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
   ** below it) for ep < -114 */
   k->pmin = ep >= -62 ? pow2(ep - 960) : ldexp(1.0, ep - 960);
   k->qmin = eq >= -62 ? pow2(eq - 960) : ldexp(1.0, eq - 960);
-  k->same = (uint64_t)t->same;
+  k->same = (uint64_t)(ep==eq && t->Ps.hi==t->Qs.hi && t->Ps.lo==t->Qs.lo);
   f->clean = (sp->min > 0.0) & (sp->min >= k->pmin) & (sq->min > 0.0)
           & (sq->min >= k->qmin) & (t->Ps.lo==0.0) & (t->Qs.lo==0.0);
+}
+
+int kl_fast_alone(const kl_fast *f, kl_fast_kind kind, int f32){
+  if( kind==KL_FAST_XENT ) return f->ok_x && f->clean_x;
+  return f32 && f->ok && f->clean;   /* doubles: nearly equal bins */
 }
 
 static kl_term_fn careful_term(kl_fast_kind kind){

@@ -36,21 +36,29 @@ typedef struct kl_totals {
   double inv_ps, inv_qs;  /* 1/Ps.hi, 1/Qs.hi, in (1, 2] */
   double lqp;          /* ln(Q/P) */
   double lq;           /* ln Q */
-  /* Ps and Qs as sums of KL_TOT_PARTS non-overlapping doubles, exact
-  ** where the totals are (kl_totals_exact()); from the double-doubles
-  ** otherwise.  Read only for nearly equal bins (see cross_near()). */
-  double pp[KL_TOT_PARTS], qp[KL_TOT_PARTS];
-  int same;            /* P and Q are the same number */
+  int same;            /* P and Q are the same double-double */
+  /* For nearly equal bins only (cross_near()): the exact sums behind Ps
+  ** and Qs (NULL: the double-double is exact), and where their first
+  ** KL_TOT_PARTS doubles are kept once made (NULL: made at each use). */
+  const kl_xsum *xp, *xq;
+  struct kl_tparts *parts;
 } kl_totals;
 
+/* Ps and Qs as KL_TOT_PARTS non-overlapping doubles each (Ps 2^ep is
+** their sum: exact where the total is), made when first needed. */
+typedef struct kl_tparts {
+  int ready;
+  double pp[KL_TOT_PARTS], qp[KL_TOT_PARTS];
+} kl_tparts;
+
 /*
-** Replaces the parts pp, qp (which kl_totals_init_exp() takes from the
-** double-doubles) by the exact totals' first KL_TOT_PARTS doubles, from
-** the exact sums that gave Ps 2^ep and Qs 2^eq (NULL: that total is
-** already exact as a double-double).  Totals beyond the double range keep
-** their double-double parts.
+** Tells t the exact sums that gave Ps 2^ep and Qs 2^eq (NULL: that total
+** is exact as a double-double), and where to keep their parts (parts may
+** be NULL); they must outlive t's use.  Without this call (and for totals
+** beyond the double range) the double-doubles are taken as exact.
 */
-void kl_totals_exact(kl_totals *t, const kl_xsum *P, const kl_xsum *Q);
+void kl_totals_exact(kl_totals *t, const kl_xsum *P, const kl_xsum *Q,
+                     kl_tparts *parts);
 
 /* From finite totals P, Q > 0 (subnormal ones included). */
 void kl_totals_init(kl_totals *t, kl_dd P, kl_dd Q);
@@ -155,12 +163,16 @@ typedef struct kl_fast {
 } kl_fast;
 
 /*
-** sp and sq are the sums that gave the totals (for entropy, both p's); t
-** is made (kl_totals_init_exp(), kl_totals_exact()) before, and the
-** careful terms read it when a chunk needs them.
+** sp and sq are the sums that gave the totals (for entropy, both p's).
+** kl_fast_init() reads only t->Ps, Qs, ep and eq; the rest of *t is read
+** by the careful terms, which kl_fast_accum() (f32 = 0) or
+** kl_fast_accum_f32() (f32 = 1) of that kind never calls when
+** kl_fast_alone() (so kl_totals_init_exp() and kl_totals_exact() may be
+** skipped then).
 */
 void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
                   const kl_fsum *sq);
+int kl_fast_alone(const kl_fast *f, kl_fast_kind kind, int f32);
 void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
                    const double *q, size_t n, kl_sum *acc);
 
