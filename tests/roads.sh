@@ -131,6 +131,11 @@ c = sqlite3.connect(':memory:')
 c.enable_load_extension(True); c.load_extension('kl')
 print(repr(c.execute(\"$ARTICLE\").fetchone()[0]))" 2>&1)
       [ "$got" = 0.6669851763185995 ] && ok deb.python-load-by-name || fail deb.python-load-by-name "$got"
+      if command -v sqlite-utils > /dev/null 2>&1; then
+        got=$(cd "$T" && env -u LD_LIBRARY_PATH sqlite-utils query :memory: "$ARTICLE AS kl" --load-extension kl 2>&1)
+        [ "$got" = '[{"kl": 0.6669851763185995}]' ] && ok deb.sqlite-utils-load-by-name ||
+          fail deb.sqlite-utils-load-by-name "$got"
+      fi
       # kl_preload.so: the shell has the functions without any .load, and
       # has not without the preload.
       kv=$(sed -n 's/^#define SQLITE_KL_VERSION "\(.*\)"$/\1/p' src/kl.h)
