@@ -88,7 +88,10 @@ if command -v dpkg-buildpackage > /dev/null 2>&1 && command -v dh > /dev/null 2>
   multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
   deb="$T/deb/sqlite3-kl_${version}_${arch}.deb"
   devdeb="$T/deb/sqlite3-kl-dev_${version}_${arch}.deb"
-  (cd "$T/deb/src" && dpkg-buildpackage -us -uc -b) > "$T/deb.log" 2>&1
+  # Without the calling make's flags (make -s would hide the compile
+  # lines that blhc reads).
+  (cd "$T/deb/src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL dpkg-buildpackage -us -uc -b) \
+    > "$T/deb.log" 2>&1
   if [ -f "$deb" ] && [ -f "$devdeb" ]; then
     ok deb.build
     # Error and warning tags fail; so do the info tags that name missing
