@@ -66,13 +66,18 @@ INCDIR  ?= $(PREFIX)/include
 
 all: kl.so kl_preload.so
 
+# kl.so and kl_preload.so take the usual CPPFLAGS, CFLAGS and LDFLAGS from
+# the environment or the command line (the Debian package passes
+# dpkg-buildflags' hardening flags); unset, CFLAGS is -O2 and the others
+# add nothing.
+
 kl.so: $(SRC) $(HDR)
-	$(CC) $(CFLAGS) $(KLFLAGS) -shared -o $@ $(SRC) $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(KLFLAGS) -shared -o $@ $(SRC) $(LDFLAGS) $(LDLIBS)
 
 # LD_PRELOAD shim: the extension compiled in, registered on every
 # connection a dynamically linked program opens (see src/preload/preload.c).
 kl_preload.so: src/preload/preload.c $(SRC) $(HDR)
-	$(CC) $(CFLAGS) $(KLFLAGS) -DSQLITE_CORE -shared -o $@ src/preload/preload.c $(SRC) $(LDFLAGS) -lsqlite3 -ldl $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(KLFLAGS) -DSQLITE_CORE -shared -o $@ src/preload/preload.c $(SRC) $(LDFLAGS) -lsqlite3 -ldl $(LDLIBS)
 
 tests/harness.so: tests/harness.c
 	$(CC) $(CFLAGS) $(KLFLAGS) -shared -o $@ tests/harness.c $(LDFLAGS) $(LDLIBS)
