@@ -157,7 +157,8 @@ static int fast_totals(const discrete_kind *k, kl_fsum *sums, int f32,
   t->Qs = tot[1];
   t->eq = e[1];
   kl_fast_init(f, t, &sums[0], &sums[k->nvec - 1]);
-  if( !kl_fast_alone(f, fast_kind(k), f32) ){
+  /* js_dist's rescaled pass (js_terms_at) reads all of t */
+  if( k->root || !kl_fast_alone(f, fast_kind(k), f32) ){
     kl_totals_init_exp(t, tot[0], e[0], tot[1], e[1]);
     kl_totals_exact(t, sums[0].spilled ? &sums[0].x : 0,
                     sums[k->nvec - 1].spilled ? &sums[k->nvec - 1].x : 0,
