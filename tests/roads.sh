@@ -50,6 +50,9 @@ else
   fail python "needs Debian's python3-numpy, python3-scipy and python3-pandas"
 fi
 
+# ---- the Python package: wheel, sdist, venv install, load() (tests/python/run.sh)
+sh tests/python/run.sh "$T/python"
+
 # ---- sqlite-utils: query with --load-extension
 if command -v sqlite-utils > /dev/null 2>&1; then
   got=$(sqlite-utils query "$T/su.db" "$ARTICLE AS kl" --load-extension ./kl.so 2>&1)
