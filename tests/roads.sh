@@ -106,4 +106,5 @@ else
 fi
 
 # ---- Node.js: better-sqlite3 12.11.1 from npm, node's own test runner
-sh tests/node/run.sh "$T/node"
+# (and the npm packages, also around the aarch64 kl.so tests/python/run.sh built)
+sh tests/node/run.sh "$T/node" "$T/python/a64/kl.so"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/node/run.sh DIR — the npm packages, from their tarballs: `make npm`
+# tests/node/run.sh DIR [A64_LIB] — the npm packages, from their tarballs: `make npm`
 # packs sqlite-kl and sqlite-kl-<platform> (bundling ./kl.so) into DIR;
 # better-sqlite3 12.11.1 comes from the npm registry and is built (npm 11
 # runs no install scripts by itself: `npm rebuild` compiles the addon with
@@ -7,13 +7,15 @@
 # node's own test runner runs kl.test.mjs (import) and kl.test.cjs
 # (require), every test loading the extension with load(db), and tsc
 # (Debian's node-typescript) checks the type declarations from types.mts
-# and types.cts.  Prints "ok node.NAME" / "FAIL node.NAME: ..."; if node,
+# and types.cts.  Given an aarch64 kl.so (A64_LIB), it also packs
+# sqlite-kl-linux-arm64 and checks its os/cpu and the library's CPU; a
+# platform that does not match the library is refused.  Prints "ok node.NAME" / "FAIL node.NAME: ..."; if node,
 # npm, the registry or the addon's build is unavailable, prints a "# SKIP"
 # line saying which, and no check.  Run from the repository root after
 # `make`.
 set -u
 DIR=$1
-ROOT=$(pwd)
+A64_LIB=${2:-}
 VERSION=$(sed -n 's/^#define SQLITE_KL_VERSION "\(.*\)"$/\1/p' src/kl.h)
 skip() { echo "# SKIP node: $1"; exit 0; }
 command -v node > /dev/null 2>&1 || skip "node is not installed"
@@ -26,6 +28,32 @@ if make -s npm DIST="$DIR/dist" > "$DIR/pack.log" 2>&1 &&
 else
   echo "FAIL node.pack: $(tail -3 "$DIR/pack.log")"
   exit 0
+fi
+# the other packaged CPU from a cross-compiled library, and a mismatch
+if [ -n "$A64_LIB" ] && [ -f "$A64_LIB" ]; then
+  if make -s npm KL_LIB="$A64_LIB" NPM_PLATFORM=linux-arm64 DIST="$DIR/dist-a64" > "$DIR/pack-a64.log" 2>&1; then
+    got=$(node -e '
+      const { execFileSync } = require("node:child_process");
+      const t = process.argv[1];
+      const pkg = JSON.parse(execFileSync("tar", ["xzOf", t, "package/package.json"]));
+      const so = execFileSync("tar", ["xzOf", t, "package/kl.so"], { maxBuffer: 1 << 26 });
+      const m = so.readUInt32BE(0) === 0x7f454c46 ? so.readUInt16LE(18) : -1;
+      console.log(pkg.name, pkg.os.join(), pkg.cpu.join(), m === 0xb7 ? "aarch64" : "machine " + m);
+    ' "$DIR/dist-a64/npm/sqlite-kl-linux-arm64-$VERSION.tgz" 2>&1)
+    [ "$got" = "sqlite-kl-linux-arm64 linux arm64 aarch64" ] && echo "ok node.pack-linux-arm64" ||
+      echo "FAIL node.pack-linux-arm64: $got"
+  else
+    echo "FAIL node.pack-linux-arm64: $(tail -2 "$DIR/pack-a64.log")"
+  fi
+else
+  echo "# SKIP node.pack-linux-arm64: no aarch64 kl.so given"
+fi
+other=linux-arm64; [ "$PLATFORM" = linux-arm64 ] && other=linux-x64
+if make -s npm NPM_PLATFORM=$other DIST="$DIR/dist-wrong" > "$DIR/wrong.log" 2>&1; then
+  echo "FAIL node.platform-mismatch-refused: a $other package was packed around ./kl.so"
+else
+  grep -q "PLATFORM $other does not match" "$DIR/wrong.log" && echo "ok node.platform-mismatch-refused" ||
+    echo "FAIL node.platform-mismatch-refused: $(tail -2 "$DIR/wrong.log")"
 fi
 # the scratch project in DIR/project; DIR/bare (outside it, so that node
 # does not find the project's node_modules) for the install without the
