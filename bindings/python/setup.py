@@ -89,7 +89,11 @@ def library():
                 raise SystemExit('sqlite-kl: KL_LIB=%s: no such file' % path)
         else:
             root = source_root()
-            subprocess.check_call(['make', '-C', root, 'kl.so'])
+            try:
+                subprocess.check_call(['make', '-C', root, 'kl.so'])
+            except (OSError, subprocess.CalledProcessError) as e:
+                raise SystemExit('sqlite-kl: building the library with `make kl.so` '
+                                 'failed (%s); it needs make and a C compiler' % e)
             path = os.path.join(root, 'kl.so')
         _library.append(path)
     return _library[0]
