@@ -21,6 +21,8 @@
 #   make install    kl.so to $(LIBDIR), kl.h to $(INCDIR) (PREFIX=/usr/local,
 #                   DESTDIR for staging); make uninstall removes them
 #   make demo       builds demo.db (sql/demo_data.sql) and runs sql/demo.sql on it
+#   make wheel      the Python wheel and sdist in dist/ (bindings/python)
+#   make npm        the npm packages' tarballs in dist/npm/ (bindings/npm)
 #   make clean
 #
 # Build dependencies: a C compiler, sqlite3 and libsqlite3-dev; make check
