@@ -21,6 +21,8 @@
 #   make install    kl.so to $(LIBDIR), kl.h to $(INCDIR) (PREFIX=/usr/local,
 #                   DESTDIR for staging); make uninstall removes them
 #   make demo       builds demo.db (sql/demo_data.sql) and runs sql/demo.sql on it
+#   make wheel      the Python wheel and sdist in dist/ (bindings/python)
+#   make npm        the npm packages' tarballs in dist/npm/ (bindings/npm)
 #   make clean
 #
 # Build dependencies: a C compiler, sqlite3 and libsqlite3-dev; make check
@@ -56,7 +58,7 @@ CATALOGUE_H = tests/catalogue/examples.h tests/catalogue/fuzz.h \
 TINC    = -Itests/catalogue
 
 .PHONY: all test check check-asan check-valgrind check-hosts test-cluster fuzz coverage bench demo accuracy clean catalogue \
-        install uninstall test-roads oracle-grid jsonb-rate
+        install uninstall test-roads oracle-grid jsonb-rate wheel npm
 
 # make install: kl.so and kl.h under PREFIX (staged under DESTDIR).
 PREFIX  ?= /usr/local
@@ -248,6 +250,30 @@ uninstall:
 examples/static_demo: examples/static_demo.c $(SRC) $(HDR)
 	$(CC) $(CFLAGS) $(KLFLAGS) -DSQLITE_CORE -o $@ examples/static_demo.c $(SRC) -l:libsqlite3.a -lpthread -ldl $(LDLIBS)
 
+# ---------------------------------------------------------------- packages
+# make wheel: the Python wheel (bindings/python) and its sdist in $(DIST)/;
+# make npm: the npm packages sqlite-kl and sqlite-kl-PLATFORM (bindings/npm)
+# as tarballs in $(DIST)/npm/.  Both bundle KL_LIB (default ./kl.so); the
+# platform is read from its header, or given (checked against it) as
+# KL_PLAT (a wheel tag) / NPM_PLATFORM (linux-x64, linux-arm64, win32-x64):
+#   make wheel KL_LIB=path/to/aarch64/kl.so KL_PLAT=linux_aarch64
+# The wheel builds offline with Debian's python3-pip, -setuptools, -wheel.
+KL_LIB  ?= kl.so
+KL_PLAT ?=
+NPM_PLATFORM ?=
+DIST    ?= dist
+PYTHON  ?= /usr/bin/python3
+
+wheel: $(KL_LIB)
+	rm -rf build/python && mkdir -p build/python $(DIST)
+	cp -R bindings/python/. src Makefile LICENSE build/python/
+	cd build/python && KL_LIB=$(abspath $(KL_LIB)) KL_PLAT=$(KL_PLAT) \
+	  $(PYTHON) -m pip wheel -q --no-index --no-build-isolation --no-deps -w $(abspath $(DIST)) .
+	cd build/python && $(PYTHON) setup.py -q sdist -d $(abspath $(DIST)) 2> /dev/null
+
+npm: $(KL_LIB)
+	node bindings/npm/build.mjs $(KL_LIB) $(DIST)/npm $(NPM_PLATFORM)
+
 # The accuracy report: regenerates tests/accuracy/grid.sql and ACCURACY.md
 # (needs Debian's python3-mpmath, -numpy, -scipy and -torch).
 accuracy: kl.so
@@ -274,4 +300,4 @@ demo: kl.so demo.db
 
 clean:
 	rm -f kl.so kl_preload.so $(TEST_HOSTS) examples/static_demo demo.db *.gcov
-	rm -rf tests/tmp build
+	rm -rf tests/tmp build dist

@@ -50,6 +50,9 @@ else
   fail python "needs Debian's python3-numpy, python3-scipy and python3-pandas"
 fi
 
+# ---- the Python package: wheel, sdist, venv install, load() (tests/python/run.sh)
+sh tests/python/run.sh "$T/python"
+
 # ---- sqlite-utils: query with --load-extension
 if command -v sqlite-utils > /dev/null 2>&1; then
   got=$(sqlite-utils query "$T/su.db" "$ARTICLE AS kl" --load-extension ./kl.so 2>&1)
@@ -205,4 +208,5 @@ else
 fi
 
 # ---- Node.js: better-sqlite3 12.11.1 from npm, node's own test runner
-sh tests/node/run.sh "$T/node"
+# (and the npm packages, also around the aarch64 kl.so tests/python/run.sh built)
+sh tests/node/run.sh "$T/node" "$T/python/a64/kl.so"
