@@ -143,7 +143,11 @@ static double log_exp(kl_dd m, int e){
 }
 
 kl_dd kl_total_frexp(const kl_xsum *sum, int *e){
-  kl_dd d = kl_xsum_dd(sum), m;
+  return kl_total_frexp_x(sum, e, 0);
+}
+
+kl_dd kl_total_frexp_x(const kl_xsum *sum, int *e, int *inexact){
+  kl_dd d = kl_xsum_dd_x(sum, inexact), m;
   int k, shift = 0;
   if( isinf(d.hi) ){
     /* beyond the double range: the fixed-point integer shifted right by
@@ -158,6 +162,7 @@ kl_dd kl_total_frexp(const kl_xsum *sum, int *e){
     s.pending = 0;
     d = kl_xsum_dd(&s);
     shift = 128;
+    if( inexact ) *inexact = 1;   /* bits were dropped */
   }
   if( !(d.hi > 0.0) ){
     *e = 0;
@@ -437,6 +442,12 @@ KL_INLINE KL_KERNEL double disc_f32_at(const unsigned char *b, size_t i){
 ** low 27 bits, which cannot overflow as Veltkamp's split of a large x
 ** would.  Every partial product and every sum is exact while no partial
 ** product falls below 2^-1022. */
+/* The error of s = x + y (Knuth's TwoSum): x + y = s + err exactly. */
+KL_INLINE KL_KERNEL double sum_err(double x, double y, double s){
+  double yv = s - x;
+  return (x - (s - yv)) + (y - yv);
+}
+
 KL_INLINE KL_KERNEL double prod_err(double x, double h, double y1,
                                     double y2){
   uint64_t b;
@@ -531,73 +542,102 @@ KL_INLINE KL_KERNEL double block_sum(const double *x, size_t n){
 #define DK_KIND DK_KL
 #define DK_F32 1
 #define DK_CLEAN 0
+#define DK_LO 0
 #include "disc_kernel.h"
 #define DK_NAME kl_f32_clean
 #define DK_KIND DK_KL
 #define DK_F32 1
 #define DK_CLEAN 1
+#define DK_LO 0
 #include "disc_kernel.h"
 #define DK_NAME kl_f64
 #define DK_KIND DK_KL
 #define DK_F32 0
 #define DK_CLEAN 0
+#define DK_LO 0
 #include "disc_kernel.h"
 #define DK_NAME kl_f64_clean
 #define DK_KIND DK_KL
 #define DK_F32 0
 #define DK_CLEAN 1
+#define DK_LO 0
+#include "disc_kernel.h"
+#define DK_NAME kl_f64_lo
+#define DK_KIND DK_KL
+#define DK_F32 0
+#define DK_CLEAN 0
+#define DK_LO 1
 #include "disc_kernel.h"
 #define DK_NAME js_f32
 #define DK_KIND DK_JS
 #define DK_F32 1
 #define DK_CLEAN 0
+#define DK_LO 0
 #include "disc_kernel.h"
 #define DK_NAME js_f32_clean
 #define DK_KIND DK_JS
 #define DK_F32 1
 #define DK_CLEAN 1
+#define DK_LO 0
 #include "disc_kernel.h"
 #define DK_NAME js_f64
 #define DK_KIND DK_JS
 #define DK_F32 0
 #define DK_CLEAN 0
+#define DK_LO 0
 #include "disc_kernel.h"
 #define DK_NAME js_f64_clean
 #define DK_KIND DK_JS
 #define DK_F32 0
 #define DK_CLEAN 1
+#define DK_LO 0
+#include "disc_kernel.h"
+#define DK_NAME js_f64_lo
+#define DK_KIND DK_JS
+#define DK_F32 0
+#define DK_CLEAN 0
+#define DK_LO 1
 #include "disc_kernel.h"
 #define DK_NAME xent_f32
 #define DK_KIND DK_XENT
 #define DK_F32 1
 #define DK_CLEAN 0
+#define DK_LO 0
 #include "disc_kernel.h"
 #define DK_NAME xent_f32_clean
 #define DK_KIND DK_XENT
 #define DK_F32 1
 #define DK_CLEAN 1
+#define DK_LO 0
 #include "disc_kernel.h"
 #define DK_NAME xent_f64
 #define DK_KIND DK_XENT
 #define DK_F32 0
 #define DK_CLEAN 0
+#define DK_LO 0
 #include "disc_kernel.h"
 #define DK_NAME xent_f64_clean
 #define DK_KIND DK_XENT
 #define DK_F32 0
 #define DK_CLEAN 1
+#define DK_LO 0
 #include "disc_kernel.h"
 
 typedef int (*disc_variant)(kl_fast_k, const void*, const void*, size_t,
                             double*, double*);
 
 /* [kind][float32][clean] */
-static disc_variant disc_variant_of(kl_fast_kind kind, int f32, int clean){
+static disc_variant disc_variant_of(kl_fast_kind kind, int f32, int clean,
+                                   int lo){
   static const disc_variant v[3][2][2] = {
     { { kl_f64, kl_f64_clean }, { kl_f32, kl_f32_clean } },
     { { js_f64, js_f64_clean }, { js_f32, js_f32_clean } },
     { { xent_f64, xent_f64_clean }, { xent_f32, xent_f32_clean } },
   };
+  /* doubles against totals with low parts: their products too */
+  if( lo && !f32 && !clean && kind!=KL_FAST_XENT ){
+    return kind==KL_FAST_KL ? kl_f64_lo : js_f64_lo;
+  }
   return v[kind][f32][clean];
 }
 
@@ -650,6 +690,9 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
        & disc_scaled_to(g1, sp, ip, &k->c1)
        & disc_scaled_to(g2, sp, ip, &k->c2)
        & disc_scaled_to(t->Qs.lo, sp, ip, &k->cql);
+    disc_split(t->Qs.lo, DISC_SPLIT, &h1, &h2);
+    ok = ok & disc_scaled_to(h1, sp, ip, &k->cql1)
+       & disc_scaled_to(h2, sp, ip, &k->cql2);
     disc_split(t->Ps.hi, DISC_SPLIT, &h1, &h2);
     disc_split(t->Ps.hi, DISC_SPLIT29, &g1, &g2);
     ok = ok & disc_scaled_to(t->Ps.hi, sq, iq, &k->cp)
@@ -658,7 +701,11 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
        & disc_scaled_to(g1, sq, iq, &k->d1)
        & disc_scaled_to(g2, sq, iq, &k->d2)
        & disc_scaled_to(t->Ps.lo, sq, iq, &k->cpl);
+    disc_split(t->Ps.lo, DISC_SPLIT, &h1, &h2);
+    ok = ok & disc_scaled_to(h1, sq, iq, &k->cpl1)
+       & disc_scaled_to(h2, sq, iq, &k->cpl2);
   }
+  k->lo = (k->cql!=0.0) | (k->cpl!=0.0) ? ~(uint64_t)0 : 0;
   f->ok = ok;
   /* cross-entropy's */
   k->ca = 0.0;
@@ -728,7 +775,7 @@ void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
   kl_term_fn term = careful_term(kind);
   int fast = kind==KL_FAST_XENT ? f->ok_x : f->ok;
   int clean = kind==KL_FAST_XENT ? f->clean_x : f->clean;
-  disc_variant kernel = disc_variant_of(kind, 0, clean);
+  disc_variant kernel = disc_variant_of(kind, 0, clean, f->k.lo!=0);
   size_t done = 0;
   while( done<n ){
     size_t m = n - done < DISC_BLOCK ? n - done : DISC_BLOCK, i;
@@ -764,7 +811,7 @@ void kl_fast_accum_f32(kl_fast_kind kind, const kl_fast *f,
                        size_t n, kl_sum *acc){
   double out[DISC_BLOCK];
   int clean = kind==KL_FAST_XENT ? f->clean_x : f->clean;
-  disc_variant kernel = disc_variant_of(kind, 1, clean);
+  disc_variant kernel = disc_variant_of(kind, 1, clean, 0);
   size_t done = 0;
   while( done<n ){
     size_t m = n - done < DISC_BLOCK ? n - done : DISC_BLOCK;
@@ -1005,13 +1052,14 @@ int kl_fsum_add_f32(kl_fsum *f, const unsigned char *b, size_t n){
   return 0;
 }
 
-kl_dd kl_fsum_frexp(kl_fsum *f, int *e){
+kl_dd kl_fsum_frexp(kl_fsum *f, int *e, int *inexact){
   kl_dd m;
   if( f->spilled ){
     fsum_spill(f, f->s);
     f->s = 0.0;
-    return kl_total_frexp(&f->x, e);
+    return kl_total_frexp_x(&f->x, e, inexact);
   }
+  *inexact = 0;
   m.lo = 0.0;
   if( f->s==0.0 ){
     *e = 0;

@@ -75,6 +75,9 @@ void kl_totals_init_exp(kl_totals *t, kl_dd Ps, int ep, kl_dd Qs, int eq);
 ** subnormal or beyond DBL_MAX; m = 0 (and e = 0) for an empty sum.
 */
 kl_dd kl_total_frexp(const kl_xsum *sum, int *e);
+/* The same, and in *inexact (if not NULL) whether m is not exactly the
+** sum (a total that needs more than a double-double). */
+kl_dd kl_total_frexp_x(const kl_xsum *sum, int *e, int *inexact);
 
 /*
 ** kl_js_term times 2^s, formed so that neither the bin's weight nor the
@@ -117,7 +120,7 @@ int kl_fsum_add(kl_fsum *f, const double *x, size_t n);
 /* The same for n little-endian float32 values at b, read in place:
 ** nonzero if some is negative, NaN or infinite. */
 int kl_fsum_add_f32(kl_fsum *f, const unsigned char *b, size_t n);
-kl_dd kl_fsum_frexp(kl_fsum *f, int *e);
+kl_dd kl_fsum_frexp(kl_fsum *f, int *e, int *inexact);
 
 /*
 ** The fast path of the scalar functions.  kl_fast_accum() adds the terms
@@ -141,6 +144,8 @@ typedef struct kl_fast_k {   /* the kernels' constants */
                              ** times 2^-ep: p cq = (p 2^-ep) Qs.hi, exactly */
   double c1, c2;             /* Qs.hi = c1 + c2 (29 and 24 bits), times 2^-ep */
   double cp, cp1, cp2, cpl;  /* Ps likewise, times 2^-eq */
+  double cql1, cql2, cpl1, cpl2;  /* cql and cpl split likewise */
+  uint64_t lo;               /* ~0 if cql or cpl is not 0, else 0 */
   double d1, d2;
   double inv_pq;             /* 1 / (Ps Qs): p/P = (p cq) inv_pq */
   double ca;                 /* 2^-ep / Ps: p/P = p ca */

@@ -138,10 +138,10 @@ static kl_fast_kind fast_kind(const discrete_kind *k){
 static int fast_totals(const discrete_kind *k, kl_fsum *sums, int f32,
                        kl_totals *t, kl_tparts *parts, kl_fast *f,
                        char **pzErr){
-  kl_dd tot[2];
-  int j, e[2] = { 0, 0 };
+  kl_dd tot[2] = { { 0.0, 0.0 }, { 0.0, 0.0 } };
+  int j, e[2] = { 0, 0 }, inexact[2] = { 0, 0 };
   for(j=0; j<k->nvec; j++){
-    tot[j] = kl_fsum_frexp(&sums[j], &e[j]);
+    tot[j] = kl_fsum_frexp(&sums[j], &e[j], &inexact[j]);
     if( !(tot[j].hi > 0.0) ){
       return kl_fail(pzErr, sqlite3_mprintf("%s: %s sums to 0, so it is not "
                                             "a distribution", k->name,
@@ -151,12 +151,17 @@ static int fast_totals(const discrete_kind *k, kl_fsum *sums, int f32,
   if( k->nvec==1 ){
     tot[1] = tot[0];
     e[1] = e[0];
+    inexact[1] = inexact[0];
   }
   t->Ps = tot[0];
   t->ep = e[0];
   t->Qs = tot[1];
   t->eq = e[1];
   kl_fast_init(f, t, &sums[0], &sums[k->nvec - 1]);
+  /* a total beyond a double-double: the kernels' cross difference would
+  ** be that much off for nearly equal bins, so every bin takes the
+  ** careful term, which has the totals' further parts (kl_totals_exact) */
+  if( inexact[0] | inexact[1] ) f->ok = 0;
   /* js_dist's rescaled pass (js_terms_at) reads all of t */
   if( k->root || !kl_fast_alone(f, fast_kind(k), f32) ){
     kl_totals_init_exp(t, tot[0], e[0], tot[1], e[1]);
