@@ -705,7 +705,7 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
     ok = ok & disc_scaled_to(h1, sq, iq, &k->cpl1)
        & disc_scaled_to(h2, sq, iq, &k->cpl2);
   }
-  k->lo = (k->cql!=0.0) | (k->cpl!=0.0) ? ~(uint64_t)0 : 0;
+  k->lo = ((k->cql!=0.0) | (k->cpl!=0.0)) ? ~(uint64_t)0 : 0;
   f->ok = ok;
   /* cross-entropy's */
   k->ca = 0.0;
