@@ -243,6 +243,96 @@ uninstall:
 examples/static_demo: examples/static_demo.c $(SRC) $(HDR)
 	$(CC) $(CFLAGS) $(KLFLAGS) -DSQLITE_CORE -o $@ examples/static_demo.c $(SRC) -l:libsqlite3.a -lpthread -ldl $(LDLIBS)
 
+# ---------------------------------------------------------------- cross
+# Other platforms (docs/install.md, "Windows" and "aarch64 and macOS"):
+#   make TARGET=windows      kl.dll, with CC=x86_64-w64-mingw32-gcc unless
+#                            CC is given (make kl.dll CC=... the same)
+#   make TARGET=macos        kl.dylib, on a Mac (cc = Apple's clang)
+#   make kl.so CC=aarch64-linux-gnu-gcc   kl.so for aarch64 (or any other
+#                            Linux: only x86-64 has run-time dispatched kernels)
+# Each needs sqlite3ext.h on the include path (CFLAGS=-I... otherwise).
+# make test-cross builds for Windows (mingw-w64) and aarch64 Linux, with a
+# sqlite3 shell for each from the amalgamation npm's sqlite3 package ships
+# (tests/cross.sh fetch: pinned, its sha256 checked), and runs the SQL
+# suite and the core unit tests under wine and qemu-aarch64 (tests/cross.sh).
+ifeq ($(TARGET),windows)
+ifeq ($(origin CC),default)
+CC = x86_64-w64-mingw32-gcc
+endif
+.DEFAULT_GOAL := kl.dll
+endif
+ifeq ($(TARGET),macos)
+.DEFAULT_GOAL := kl.dylib
+endif
+
+# A DLL is position-independent anyway; only sqlite3_kl_init is exported
+# (__declspec(dllexport) in src/kl.c).
+kl.dll: $(SRC) $(HDR)
+	$(CC) $(CFLAGS) $(KLFLAGS) -shared -o $@ $(SRC) $(LDFLAGS) $(LDLIBS)
+kl.dylib: $(SRC) $(HDR)
+	$(CC) $(CFLAGS) $(KLFLAGS) -dynamiclib -o $@ $(SRC) $(LDFLAGS) $(LDLIBS)
+
+CROSS     = build/cross
+XSQL      = $(CROSS)/sqlite
+MINGW_CC ?= x86_64-w64-mingw32-gcc
+ARM64_CC ?= aarch64-linux-gnu-gcc
+# The amalgamation's own headers first: the test builds match the shell.
+XFLAGS    = -O2 -I$(XSQL) $(KLFLAGS)
+# The shells: math functions as Debian's sqlite3 has them; -municode for
+# the shell's wmain on Windows.
+XSHELL    = -O1 -w -DSQLITE_THREADSAFE=0 -DSQLITE_ENABLE_MATH_FUNCTIONS
+CROSS_WIN   = $(CROSS)/win/kl.dll $(CROSS)/win/harness.dll \
+              $(CROSS)/win/unit_core.exe $(CROSS)/win/sqlite3.exe \
+              $(CROSS)/win/host.exe
+CROSS_ARM64 = $(CROSS)/arm64/kl.so $(CROSS)/arm64/harness.so \
+              $(CROSS)/arm64/unit_core $(CROSS)/arm64/sqlite3 \
+              $(CROSS)/arm64/host
+
+$(XSQL)/sqlite3.c $(XSQL)/sqlite3ext.h: tests/cross.sh
+	sh tests/cross.sh fetch $(XSQL)
+
+$(CROSS)/win/kl.dll: $(SRC) $(HDR) $(XSQL)/sqlite3ext.h
+	@mkdir -p $(@D)
+	$(MINGW_CC) $(XFLAGS) -shared -o $@ $(SRC) $(LDLIBS)
+$(CROSS)/win/harness.dll: tests/harness.c $(XSQL)/sqlite3ext.h
+	@mkdir -p $(@D)
+	$(MINGW_CC) $(XFLAGS) -shared -o $@ tests/harness.c $(LDLIBS)
+$(CROSS)/win/unit_core.exe: tests/unit_core.c $(CORE) $(HDR)
+	@mkdir -p $(@D)
+	$(MINGW_CC) $(XFLAGS) -o $@ tests/unit_core.c $(CORE) $(LDLIBS)
+$(CROSS)/win/sqlite3.o: $(XSQL)/sqlite3.c
+	@mkdir -p $(@D)
+	$(MINGW_CC) $(XSHELL) -c -o $@ $(XSQL)/sqlite3.c
+$(CROSS)/win/sqlite3.exe: $(CROSS)/win/sqlite3.o
+	$(MINGW_CC) $(XSHELL) -municode -o $@ $(XSQL)/shell.c $(CROSS)/win/sqlite3.o
+$(CROSS)/win/host.exe: tests/host.c $(CROSS)/win/sqlite3.o
+	$(MINGW_CC) $(XFLAGS) -o $@ tests/host.c $(CROSS)/win/sqlite3.o $(LDLIBS)
+
+$(CROSS)/arm64/kl.so: $(SRC) $(HDR) $(XSQL)/sqlite3ext.h
+	@mkdir -p $(@D)
+	$(ARM64_CC) $(XFLAGS) -shared -o $@ $(SRC) $(LDLIBS)
+$(CROSS)/arm64/harness.so: tests/harness.c $(XSQL)/sqlite3ext.h
+	@mkdir -p $(@D)
+	$(ARM64_CC) $(XFLAGS) -shared -o $@ tests/harness.c $(LDLIBS)
+$(CROSS)/arm64/unit_core: tests/unit_core.c $(CORE) $(HDR)
+	@mkdir -p $(@D)
+	$(ARM64_CC) $(XFLAGS) -o $@ tests/unit_core.c $(CORE) $(LDLIBS)
+$(CROSS)/arm64/sqlite3.o: $(XSQL)/sqlite3.c
+	@mkdir -p $(@D)
+	$(ARM64_CC) $(XSHELL) -c -o $@ $(XSQL)/sqlite3.c
+$(CROSS)/arm64/sqlite3: $(CROSS)/arm64/sqlite3.o
+	$(ARM64_CC) $(XSHELL) -o $@ $(XSQL)/shell.c $(CROSS)/arm64/sqlite3.o -ldl -lm
+$(CROSS)/arm64/host: tests/host.c $(CROSS)/arm64/sqlite3.o
+	$(ARM64_CC) $(XFLAGS) -o $@ tests/host.c $(CROSS)/arm64/sqlite3.o -ldl $(LDLIBS)
+
+.PHONY: cross-build test-cross
+# Both platforms' builds, two at a time (make check needs them too).
+cross-build:
+	$(MAKE) -j2 $(CROSS_WIN) $(CROSS_ARM64)
+
+test-cross: cross-build
+	sh tests/check.sh cross
+
 # The accuracy report: regenerates tests/accuracy/grid.sql and ACCURACY.md
 # (needs Debian's python3-mpmath, -numpy, -scipy and -torch).
 accuracy: kl.so

@@ -33,14 +33,38 @@
 **   D(x, x+d) = x phi(v) + (v - ln(1+v))/2 + B(x, x+d),  v = d/x,
 **   B = sum_k B_2k/(2k(2k-1)) [Bregman divergence of x^-(2k-1)].
 ** No lnGamma or digamma of a single argument is ever formed, so there is
-** nothing to cancel and nothing to overflow; only the Gumbel KL calls
-** lgamma_r (re-entrant: lgamma itself writes the global signgam; the
-** Makefile sets _DEFAULT_SOURCE, which declares it, for every file).
+** nothing to cancel and nothing to overflow; only the Gumbel KL needs
+** lnGamma itself, of 1 + r >= 1 (kl_lngamma_above1 below).
 */
+/* macOS declares lgamma_r only under _REENTRANT (before any header). */
+#if defined(__APPLE__) && !defined(_REENTRANT)
+# define _REENTRANT 1
+#endif
 #include "families.h"
 
 #include <math.h>
 #include <string.h>
+
+/*
+** lnGamma(x) for x >= 1, where Gamma(x) > 0.  lgamma() also stores the sign
+** of Gamma(x) in the global signgam, a write shared by every thread;
+** lgamma_r() returns it through a pointer instead, so POSIX systems use it
+** (glibc and musl declare it under _DEFAULT_SOURCE, which the Makefile
+** sets; the BSDs by default; macOS under _REENTRANT).  The Windows C
+** runtimes have no lgamma_r: there lgamma() is called, and its value is
+** the same function's value (the sign, which is all lgamma_r would add, is
+** known to be +1 here, and nothing reads signgam).  mingw-w64's lgamma()
+** still stores +1 into signgam on each call; MSVC's UCRT has no signgam.
+** Its accuracy differs from glibc's (docs/install.md, "Windows").
+*/
+static double kl_lngamma_above1(double x){
+#if defined(_WIN32)
+  return lgamma(x);
+#else
+  int sign;
+  return lgamma_r(x, &sign);
+#endif
+}
 
 #define EULER 0.577215664901532860606512090082402431
 
@@ -199,7 +223,7 @@ static void gumbel_series(double x, double *g, double *h){
 }
 
 double kl_gumbel_term(double loc1, double scale1, double loc2, double scale2){
-  int halved, sg;
+  int halved;
   double dm = gap(loc1, loc2, &halved), r = scale1 / scale2, x, d, g, h;
   d = dm / scale2;
   if( halved ) d *= 2.0;
@@ -209,7 +233,7 @@ double kl_gumbel_term(double loc1, double scale1, double loc2, double scale2){
     gumbel_series(x, &g, &h);
   }else{
     double lr = r > 1e-300 ? log(r) : log(scale1) - log(scale2);
-    g = lgamma_r(1.0 + r, &sg);
+    g = kl_lngamma_above1(1.0 + r);
     h = g - lr + EULER*x;
     /* lnGamma(1 + r) beyond DBL_MAX (r > 1e305): so is h <= the KL */
     if( isinf(h) ) return INFINITY;
