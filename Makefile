@@ -326,9 +326,15 @@ $(CROSS)/arm64/host: tests/host.c $(CROSS)/arm64/sqlite3.o
 	$(ARM64_CC) $(XFLAGS) -o $@ tests/host.c $(CROSS)/arm64/sqlite3.o -ldl $(LDLIBS)
 
 .PHONY: cross-build test-cross
+# mingw-w64's exact-fma replacement (core/port.h) against this machine's
+# fma(), bit for bit.
+$(CROSS)/fma_soft: tests/fma_soft.c src/core/port.h
+	@mkdir -p $(@D)
+	$(CC) -O2 -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -ffp-contract=off -Isrc/core $(WARN) -o $@ tests/fma_soft.c $(LDLIBS)
+
 # Both platforms' builds, two at a time (make check needs them too).
 cross-build:
-	$(MAKE) -j2 $(CROSS_WIN) $(CROSS_ARM64)
+	$(MAKE) -j2 $(CROSS_WIN) $(CROSS_ARM64) $(CROSS)/fma_soft
 
 test-cross: cross-build
 	sh tests/check.sh cross

@@ -12,7 +12,9 @@
 #   cross.sh arm64       the suite against build/cross/arm64 (aarch64
 #                        Linux), every program under qemu-aarch64
 #   cross.sh [all]       both at once (two cores), their failures one after
-#                        the other, then "N passed, N failed" over both
+#                        the other, then tests/fma_soft.c (the exact fma of
+#                        the mingw-w64 build, core/port.h, against this
+#                        machine's fma()), and "N passed, N failed" over all
 #
 # The builds come from the Makefile (make cross-build).  The suite is
 # tests/run.sh's, counted with its tally (tests/lib.sh): every SQL script
@@ -141,10 +143,16 @@ case $what in
     run win > "$o/win" 2>&1 &
     run arm64 > "$o/arm64" 2>&1
     wait
-    cat "$o/win" "$o/arm64" | grep -v '^[a-z0-9]*: [0-9]* passed, [0-9]* failed$'
-    cat "$o/win" "$o/arm64" | sed -n 's/^[a-z0-9]*: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' |
+    # the exact fma that mingw-w64 builds use, checked on this machine
+    build/cross/fma_soft > "$o/fma.out" 2> "$o/fma.err"
+    st=$?
+    passed=0 failed=0
+    tally native:fma_soft "$o/fma.out" "$o/fma.err" "$st" > "$o/native"
+    echo "native: $passed passed, $failed failed" >> "$o/native"
+    cat "$o/win" "$o/arm64" "$o/native" | grep -v '^[a-z0-9]*: [0-9]* passed, [0-9]* failed$'
+    cat "$o/win" "$o/arm64" "$o/native" | sed -n 's/^[a-z0-9]*: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' |
       awk '{ p += $1; f += $2; n++ }
-           END { if (n != 2) { print "FAIL cross: a platform did not finish"; f++ }
+           END { if (n != 3) { print "FAIL cross: a platform did not finish"; f++ }
                  print p " passed, " f " failed"; exit f > 0 }' ;;
   *) echo "usage: cross.sh fetch DIR | win | arm64 | all" >&2; exit 2 ;;
 esac

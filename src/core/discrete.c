@@ -30,8 +30,8 @@ double kl_phi(double x){
 ** stay in the normal range.
 */
 static double cross_diff(double p, double q, kl_dd X, kl_dd Y){
-  double h1 = p*Y.hi, l1 = fma(p, Y.hi, -h1);
-  double h2 = q*X.hi, l2 = fma(q, X.hi, -h2);
+  double h1 = p*Y.hi, l1 = KL_FMA(p, Y.hi, -h1);
+  double h2 = q*X.hi, l2 = KL_FMA(q, X.hi, -h2);
   return (h1 - h2) + ((l1 - l2) + (p*Y.lo - q*X.lo));
 }
 
@@ -545,7 +545,7 @@ static void disc_split(double x, double splitter, double *hi, double *lo){
 /* 1/x for a double-double x > 0, to about half an ulp */
 static double recip_dd(kl_dd x){
   double y = 1.0 / x.hi;
-  double e = fma(-x.hi, y, 1.0) - x.lo*y;   /* 1 - x y, x = hi + lo */
+  double e = KL_FMA(-x.hi, y, 1.0) - x.lo*y;   /* 1 - x y, x = hi + lo */
   return y + y*e;
 }
 
@@ -593,7 +593,7 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
   {
     kl_dd pq;   /* Ps Qs */
     pq.hi = t->Ps.hi*t->Qs.hi;
-    pq.lo = fma(t->Ps.hi, t->Qs.hi, -pq.hi)
+    pq.lo = KL_FMA(t->Ps.hi, t->Qs.hi, -pq.hi)
           + (t->Ps.hi*t->Qs.lo + t->Ps.lo*t->Qs.hi);
     k->inv_pq = recip_dd(pq);
   }

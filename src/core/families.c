@@ -41,6 +41,7 @@
 # define _REENTRANT 1
 #endif
 #include "families.h"
+#include "port.h"
 
 #include <math.h>
 #include <string.h>
@@ -466,8 +467,8 @@ static double gamma_relent(double A, double B, double C, double D){
   int eA, eB, eC, eD, E, eb, M;
   double ma = frexp(A, &eA), mb = frexp(B, &eB), mc = frexp(C, &eC);
   double md = frexp(D, &eD);
-  double h1 = ma*mb, l1 = fma(ma, mb, -h1);
-  double h2 = mc*md, l2 = fma(mc, md, -h2);
+  double h1 = ma*mb, l1 = KL_FMA(ma, mb, -h1);
+  double h2 = mc*md, l2 = KL_FMA(mc, md, -h2);
   double bm = (h2 + l2) / mb;   /* C D / B = bm 2^eb, bm in [1/4, 2) */
   E = eA + eB - eC - eD;        /* A / (C D / B) = (h1 + l1)/(h2 + l2) 2^E */
   eb = eC + eD - eB;
@@ -671,8 +672,8 @@ void kl_dir_add(kl_dir_acc *c, double a1, double a2){
   }else{
     /* w_i (s_m - s_i) = (a2m a1 - a2 a1m) / a1m / A1, products by fma
     ** (exact), or through s_m where a product leaves the normal range */
-    double h1 = c->a2m*a1, l1 = fma(c->a2m, a1, -h1);
-    double h2 = a2*c->a1m, l2 = fma(a2, c->a1m, -h2);
+    double h1 = c->a2m*a1, l1 = KL_FMA(c->a2m, a1, -h1);
+    double h2 = a2*c->a1m, l2 = KL_FMA(a2, c->a1m, -h2);
     double wd;
     if( fabs(h1) < 1e300 && fabs(h2) < 1e300 && fabs(h1) > 1e-290
      && fabs(h2) > 1e-290 ){
@@ -894,8 +895,8 @@ static double beta_d2psi1(double x){
 /* a2 b1 - a1 b2, exactly enough, as m 2^e (m may be 0). */
 static bxnum beta_cross(double a1, double b1, double a2, double b2){
   bxnum xa1 = bxn(a1), xb1 = bxn(b1), xa2 = bxn(a2), xb2 = bxn(b2), r;
-  double h1 = xa2.m*xb1.m, l1 = fma(xa2.m, xb1.m, -h1);
-  double h2 = xa1.m*xb2.m, l2 = fma(xa1.m, xb2.m, -h2);
+  double h1 = xa2.m*xb1.m, l1 = KL_FMA(xa2.m, xb1.m, -h1);
+  double h2 = xa1.m*xb2.m, l2 = KL_FMA(xa1.m, xb2.m, -h2);
   int e1 = xa2.e + xb1.e, e2 = xa1.e + xb2.e, E = e1 > e2 ? e1 : e2, e;
   double c;
   h1 = ldexp(h1, e1 - E);  l1 = ldexp(l1, e1 - E);
