@@ -10,6 +10,8 @@
 #                   coverage (at least 95% of src/)
 #   make test-roads install, static embedding, Python/pandas, sqlite-utils,
 #                   Node and the Debian package, each for real
+#   make test-cross  Windows (mingw-w64) and aarch64 builds, their suite run
+#                   under wine and qemu-aarch64 (make check runs it too)
 #   make test-cluster  three dqlite nodes under kl_preload.so, a leader
 #                   killed and restarted (needs Debian's go-dqlite)
 #   make fuzz       only the fuzzers (FUZZ_SECONDS each, default 30)
@@ -193,7 +195,7 @@ CHK_BUILD  = $(CHK)/oom_host $(CHK)/limits_host $(CHK)/threads_host \
 COV_BUILD  = $(COV)/kl.so $(COV)/harness.so $(COV)/host $(COV)/unit_core \
              $(COV)/oom_host $(COV)/limits_host $(COV)/threads_host
 
-check: kl.so kl_preload.so $(TEST_HOSTS) build/unity.o build/catalogue_dump $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench
+check: kl.so kl_preload.so $(TEST_HOSTS) build/unity.o build/catalogue_dump $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench cross-build
 	SQLITE=$(SQLITE) CC=$(CC) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/check.sh all
 
 # One part of make check at a time (the builds it needs first).
@@ -288,8 +290,9 @@ CROSS_ARM64 = $(CROSS)/arm64/kl.so $(CROSS)/arm64/harness.so \
               $(CROSS)/arm64/unit_core $(CROSS)/arm64/sqlite3 \
               $(CROSS)/arm64/host
 
-$(XSQL)/sqlite3.c $(XSQL)/sqlite3ext.h: tests/cross.sh
+$(XSQL)/sqlite3.c: tests/cross.sh
 	sh tests/cross.sh fetch $(XSQL)
+$(XSQL)/sqlite3ext.h: $(XSQL)/sqlite3.c
 
 $(CROSS)/win/kl.dll: $(SRC) $(HDR) $(XSQL)/sqlite3ext.h
 	@mkdir -p $(@D)
