@@ -367,5 +367,5 @@ demo: kl.so demo.db
 	$(SQLITE) demo.db -cmd ".load ./kl" < sql/demo.sql
 
 clean:
-	rm -f kl.so kl_preload.so $(TEST_HOSTS) examples/static_demo demo.db *.gcov
+	rm -f kl.so kl_preload.so kl.dll kl.dylib $(TEST_HOSTS) examples/static_demo demo.db *.gcov
 	rm -rf tests/tmp build

@@ -91,6 +91,8 @@ run() {
       : > "$t/err"
       if [ ! -f "$WINEPREFIX/system.reg" ]; then
         wineboot -i > "$t/wineboot.log" 2>&1 || cat "$t/wineboot.log" > "$t/err"
+        # its services and the prefix's first update finish before the run
+        wineserver -w
       fi
       echo "ok $plat:wineboot" > "$t/out"
       tally "$plat:wineboot" "$t/out" "$t/err" 0

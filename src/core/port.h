@@ -52,7 +52,10 @@
 ** -DKL_NO_CLONES builds the portable variant only (ThreadSanitizer's
 ** runtime cannot serve the dispatch); so does -DKL_ONE_CLONE, which the
 ** coverage build uses (only one clone can run on the machine that
-** measures, and the others are the same source).
+** measures, and the others are the same source).  Other targets (aarch64,
+** Windows and macOS, which are not ELF, 32-bit x86) build the portable
+** variant only, with no run-time choice: there KL_CLONES is empty, and
+** gauss.c's own ifunc dispatch is compiled out by the same test.
 */
 #if defined(__x86_64__) && defined(__ELF__) && defined(__GNUC__) \
     && !defined(KL_NO_CLONES) && !defined(KL_ONE_CLONE) \
@@ -150,6 +153,8 @@ static inline double kl_fma_soft(double x, double y, double z){
   r = ldexp((double)q, e + drop);          /* exact, or an overflow to Inf */
   return sp ? -r : r;
 }
+#elif defined(__MINGW32__)
+# error "mingw-w64 without __int128 (32-bit): its fma() is not exact and kl_fma_soft needs __int128; build for x86-64"
 #else
 # define KL_FMA(x, y, z) fma(x, y, z)
 #endif
