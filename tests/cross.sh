@@ -84,8 +84,9 @@ run() {
     win)
       # A prefix of our own, made on first use (wineboot: about 10 s); no
       # debug chatter, no Mono or Gecko installers; one wineserver kept up
-      # (-p) for the whole run, so each program starts in a fraction of a
-      # second.  The decimal-comma locale has its Windows name.
+      # for the whole run (until 60 s after its last program), so each
+      # program starts in a fraction of a second.  The decimal-comma
+      # locale has its Windows name.
       export WINEPREFIX="${WINEPREFIX:-$ROOT/build/cross/wineprefix}"
       export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
       : > "$t/err"
@@ -96,7 +97,7 @@ run() {
       fi
       echo "ok $plat:wineboot" > "$t/out"
       tally "$plat:wineboot" "$t/out" "$t/err" 0
-      wineserver -p
+      wineserver --persistent=60
       emu=wine shell=$b/sqlite3.exe unit=$b/unit_core.exe host=$b/host.exe
       locale=German_Germany.1252
       skip= ;;
