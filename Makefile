@@ -23,6 +23,8 @@
 #   make install    kl.so to $(LIBDIR), kl.h to $(INCDIR) (PREFIX=/usr/local,
 #                   DESTDIR for staging); make uninstall removes them
 #   make demo       builds demo.db (sql/demo_data.sql) and runs sql/demo.sql on it
+#   make wheel      the Python wheel and sdist in dist/ (bindings/python)
+#   make npm        the npm packages' tarballs in dist/npm/ (bindings/npm)
 #   make clean
 #
 # Build dependencies: a C compiler, sqlite3 and libsqlite3-dev; make check
@@ -58,7 +60,7 @@ CATALOGUE_H = tests/catalogue/examples.h tests/catalogue/fuzz.h \
 TINC    = -Itests/catalogue
 
 .PHONY: all test check check-asan check-valgrind check-hosts test-cluster fuzz coverage bench demo accuracy clean catalogue \
-        install uninstall test-roads oracle-grid jsonb-rate
+        install uninstall test-roads oracle-grid jsonb-rate wheel npm
 
 # make install: kl.so and kl.h under PREFIX (staged under DESTDIR).
 PREFIX  ?= /usr/local
@@ -68,13 +70,18 @@ INCDIR  ?= $(PREFIX)/include
 
 all: kl.so kl_preload.so
 
+# kl.so and kl_preload.so take the usual CPPFLAGS, CFLAGS and LDFLAGS from
+# the environment or the command line (the Debian package passes
+# dpkg-buildflags' hardening flags); unset, CFLAGS is -O2 and the others
+# add nothing.
+
 kl.so: $(SRC) $(HDR)
-	$(CC) $(CFLAGS) $(KLFLAGS) -shared -o $@ $(SRC) $(LDFLAGS) $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(KLFLAGS) -shared -o $@ $(SRC) $(LDFLAGS) $(LDLIBS)
 
 # LD_PRELOAD shim: the extension compiled in, registered on every
 # connection a dynamically linked program opens (see src/preload/preload.c).
 kl_preload.so: src/preload/preload.c $(SRC) $(HDR)
-	$(CC) $(CFLAGS) $(KLFLAGS) -DSQLITE_CORE -shared -o $@ src/preload/preload.c $(SRC) $(LDFLAGS) -lsqlite3 -ldl $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(KLFLAGS) -DSQLITE_CORE -shared -o $@ src/preload/preload.c $(SRC) $(LDFLAGS) -lsqlite3 -ldl $(LDLIBS)
 
 tests/harness.so: tests/harness.c
 	$(CC) $(CFLAGS) $(KLFLAGS) -shared -o $@ tests/harness.c $(LDFLAGS) $(LDLIBS)
@@ -342,6 +349,30 @@ cross-build:
 test-cross: cross-build
 	sh tests/check.sh cross
 
+# ---------------------------------------------------------------- packages
+# make wheel: the Python wheel (bindings/python) and its sdist in $(DIST)/;
+# make npm: the npm packages sqlite-kl and sqlite-kl-PLATFORM (bindings/npm)
+# as tarballs in $(DIST)/npm/.  Both bundle KL_LIB (default ./kl.so); the
+# platform is read from its header, or given (checked against it) as
+# KL_PLAT (a wheel tag) / NPM_PLATFORM (linux-x64, linux-arm64, win32-x64):
+#   make wheel KL_LIB=path/to/aarch64/kl.so KL_PLAT=linux_aarch64
+# The wheel builds offline with Debian's python3-pip, -setuptools, -wheel.
+KL_LIB  ?= kl.so
+KL_PLAT ?=
+NPM_PLATFORM ?=
+DIST    ?= dist
+PYTHON  ?= /usr/bin/python3
+
+wheel: $(KL_LIB)
+	rm -rf build/python && mkdir -p build/python $(DIST)
+	cp -R bindings/python/. src Makefile LICENSE build/python/
+	cd build/python && KL_LIB=$(abspath $(KL_LIB)) KL_PLAT=$(KL_PLAT) \
+	  $(PYTHON) -m pip wheel -q --no-index --no-build-isolation --no-deps -w $(abspath $(DIST)) .
+	cd build/python && $(PYTHON) setup.py -q sdist -d $(abspath $(DIST)) 2> /dev/null
+
+npm: $(KL_LIB)
+	node bindings/npm/build.mjs $(KL_LIB) $(DIST)/npm $(NPM_PLATFORM)
+
 # The accuracy report: regenerates tests/accuracy/grid.sql and ACCURACY.md
 # (needs Debian's python3-mpmath, -numpy, -scipy and -torch).
 accuracy: kl.so
@@ -368,4 +399,4 @@ demo: kl.so demo.db
 
 clean:
 	rm -f kl.so kl_preload.so kl.dll kl.dylib $(TEST_HOSTS) examples/static_demo demo.db *.gcov
-	rm -rf tests/tmp build
+	rm -rf tests/tmp build dist

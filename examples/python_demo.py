@@ -5,9 +5,13 @@ read with pandas.read_sql_query.  The numbers are checked against numpy and
 scipy computed here, so the script doubles as a test (it prints "ok ..." /
 "FAIL ..." lines and exits 1 on a failure).
 
-    make && /usr/bin/python3 examples/python_demo.py [path/to/kl]
+    pip install sqlite-kl && python3 examples/python_demo.py
+    make && /usr/bin/python3 examples/python_demo.py path/to/kl
 
-Needs Debian's python3-numpy, python3-scipy and python3-pandas.
+With the sqlite-kl package installed and no argument, the extension comes
+from sqlite_kl.load() and the blobs from sqlite_kl.f32()/f64()/to_numpy();
+with a path (or without the package), from that compiled library and numpy
+alone.  Needs Debian's python3-numpy, python3-scipy and python3-pandas.
 """
 import sqlite3
 import sys
@@ -16,10 +20,26 @@ import numpy as np
 import pandas as pd
 import scipy.stats
 
-KL = sys.argv[1] if len(sys.argv) > 1 else './kl'
+try:
+    import sqlite_kl
+except ImportError:
+    sqlite_kl = None
+KL = sys.argv[1] if len(sys.argv) > 1 else None if sqlite_kl else './kl'
 # The 8-byte kl_f64 header: a blob that starts with it is float64 for every
 # function (a blob without it is float32, kl_f64()'s input included).
 KL_F64 = b'KL\xc0\x7ff64\x01'
+if sqlite_kl:
+    f32, f64, to_numpy = sqlite_kl.f32, sqlite_kl.f64, sqlite_kl.to_numpy
+else:
+    def f32(a):
+        return np.asarray(a).astype('<f4').tobytes()
+
+    def f64(a):
+        return KL_F64 + np.asarray(a).astype('<f8').tobytes()
+
+    def to_numpy(blob):  # for the blobs gauss_mean/gauss_sd return here
+        assert blob[:8] == KL_F64
+        return np.frombuffer(blob[8:], dtype='<f8')
 failed = 0
 
 
@@ -30,9 +50,13 @@ def check(name, ok, detail=''):
 
 
 conn = sqlite3.connect(':memory:')
-conn.enable_load_extension(True)
-conn.load_extension(KL)
-conn.enable_load_extension(False)
+if KL is None:
+    sqlite_kl.load(conn)  # the library the package bundles
+    print('# loaded by sqlite_kl.load() from', sqlite_kl.loadable_path())
+else:
+    conn.enable_load_extension(True)
+    conn.load_extension(KL)
+    conn.enable_load_extension(False)
 
 # 200 diagonal Gaussian posteriors of dimension 16, as a model wrote them.
 rng = np.random.default_rng(2026)
@@ -43,9 +67,7 @@ conn.execute('CREATE TABLE models(id INTEGER PRIMARY KEY, mu32 BLOB, sd32 BLOB, 
              'mu64 BLOB, sd64 BLOB)')
 conn.executemany(
     'INSERT INTO models VALUES(?, ?, ?, ?, ?)',
-    [(i + 1, mu[i].astype('<f4').tobytes(), sd[i].astype('<f4').tobytes(),
-      KL_F64 + mu[i].astype('<f8').tobytes(), KL_F64 + sd[i].astype('<f8').tobytes())
-     for i in range(N)])
+    [(i + 1, f32(mu[i]), f32(sd[i]), f64(mu[i]), f64(sd[i])) for i in range(N)])
 # The header is what kl_f64() writes too.
 got = conn.execute("SELECT kl_f64('[0.5, -2]')").fetchone()[0]
 check('python.f64-header', got == KL_F64 + np.array([0.5, -2]).astype('<f8').tobytes(), repr(got))
@@ -89,8 +111,8 @@ check('python.kl_div-vs-scipy', abs(got - want) <= 1e-12 * want, '%r vs %r' % (g
 
 # The cohort comparison: gauss_mean / gauss_sd over rows, back into numpy.
 row = conn.execute('SELECT gauss_mean(mu64), gauss_sd(mu64) FROM models').fetchone()
-mean = np.frombuffer(row[0][8:], dtype='<f8')
-std = np.frombuffer(row[1][8:], dtype='<f8')
+mean = to_numpy(row[0])
+std = to_numpy(row[1])
 check('python.gauss_mean', np.allclose(mean, mu.mean(axis=0), rtol=1e-13, atol=1e-15),
       'max diff %g' % np.max(np.abs(mean - mu.mean(axis=0))))
 check('python.gauss_sd', np.allclose(std, mu.std(axis=0, ddof=1), rtol=1e-13),

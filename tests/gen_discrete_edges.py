@@ -198,6 +198,17 @@ def main():
     # -1 lost the digits of a ln(2a/(a+b))): 1.04e-14
     pair('fuzz.js-far-bins', [7.291120267636674e-304, 3.47667790458785e-310, 1.186e-321],
          [4.17239544556233e-309, 6.63123685e-316, 2.1739748122404e-311])
+    # found by fuzz_diff: two-bin distributions 1e-30 apart (x z - y^2
+    # cancels to 2^-100 of the products, beyond the double-double cross
+    # difference: 2.4e-3 off); the same scaled to 1, over 1000 bins (the
+    # vectorised kernel's path), and with a total of three doubles
+    X, Y, Z = 1.9285913724732348e-168, 1.9285913724732417e-168, 1.9285913724732485e-168
+    pair('fuzz.near-1e-30', [X, Y], [Y, Z])
+    S = 2.0**557
+    pair('near.1e-30-scaled', [X * S, Y * S], [Y * S, Z * S])
+    pair('near.1e-30-1000', [X * S, Y * S] * 500, [Y * S, Z * S] * 500)
+    pair('near.1e-30-wide-total', [X * S, Y * S, 2.0**-60, 2.0**-130],
+         [Y * S, Z * S, 2.0**-60, 2.0**-130])
     # js_dist below 1e-316: js_div near 1e-633 (bins of 5e-324 under totals of
     # 1e308), once 0 for lack of scale
     pair('jsd.sub-result', [1e308, TINY], [1e308, 2 * TINY])
@@ -233,6 +244,12 @@ def main():
     def rows_sql(p, q):
         """One bin per row, each a plain number as JSON text (read by the
         extension's correctly rounded parser)."""
+        if len(p) > 400:
+            # beyond SQLite's compound SELECT limit: rows from json_each
+            # (SQLite's own parser: normal doubles only)
+            assert all(2.0**-1022 < x < 1e300 for x in p + q)
+            return ("SELECT a.value p, b.value q FROM json_each(%s) a "
+                    "JOIN json_each(%s) b USING(key)" % (jlit(p), jlit(q)))
         return ' UNION ALL '.join("SELECT '%r' p, '%r' q" % (float(x), float(y))
                                   for x, y in zip(p, q))
 

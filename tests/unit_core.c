@@ -483,7 +483,7 @@ static int fsum_agrees(int n, int f32, int lo, int hi, int zeros){
   kl_fsum f;
   kl_xsum s;
   kl_dd a, r;
-  int i, ea, er;
+  int i, ea, er, ia, ir;
   memset(&s, 0, sizeof s);
   kl_fsum_init(&f);
   for(i=0; i<n; i++){
@@ -499,9 +499,9 @@ static int fsum_agrees(int n, int f32, int lo, int hi, int zeros){
   if( f32 ? kl_fsum_add_f32(&f, b, (size_t)n) : kl_fsum_add(&f, x, (size_t)n) ){
     return 0;
   }
-  a = kl_fsum_frexp(&f, &ea);
-  r = kl_total_frexp(&s, &er);
-  return a.hi==r.hi && a.lo==r.lo && ea==er;
+  a = kl_fsum_frexp(&f, &ea, &ia);
+  r = kl_total_frexp_x(&s, &er, &ir);
+  return a.hi==r.hi && a.lo==r.lo && ea==er && ia==ir;
 }
 
 static void test_discrete_fast(void){

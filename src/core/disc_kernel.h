@@ -6,13 +6,19 @@
 **   DK_F32    1: the weights are float32 blobs read in place; 0: doubles
 **   DK_CLEAN  1: no weight is 0 or needs the careful term, and the totals
 **             are doubles (Ps.lo = Qs.lo = 0): kl_fast's clean flags say so
+**   DK_LO     1: doubles against totals with low parts (k.lo), whose
+**             products enter the cross difference exactly
 ** The variants differ by preprocessor, not by branches on constants, so
 ** that every branch left is a choice made per bin (and each is tested).
 **
 ** The function computes the terms of n <= DISC_BLOCK bins into out and
 ** their sum (block_sum) into *sum, and returns nonzero if some bin needs
-** the careful term (then out and *sum are to be made again); float32
-** weights never do (see kl_fast_accum_f32), so their variants do not look.
+** the careful term (then out and *sum are to be made again): bit 0 for
+** bins too small for the kernel (hard_bin(); float32 weights never are,
+** see kl_fast_accum_f32, so their variants do not look), bit 1 for a bin
+** of KL or JS so nearly equal (|s| < 2^-51) that the cross difference
+** needs the careful term's exact form (float32 weights with clean totals
+** have it exact already): the whole chunk is then remade.
 */
 
 KL_CLONES KL_KERNEL
@@ -20,7 +26,7 @@ static int DK_NAME(kl_fast_k k, const void *restrict pv,
                    const void *restrict qv, size_t n, double *restrict out,
                    double *sum){
   size_t i;
-  uint64_t hard = 0;
+  uint64_t hard = 0, tiny = 0;
   for(i=0; i<n; i++){
 #if DK_F32
     double p = disc_f32_at((const unsigned char*)pv, i);
@@ -60,6 +66,9 @@ static int DK_NAME(kl_fast_k k, const void *restrict pv,
     /* KL and JS: the cross difference num and the near test */
     double h1 = p*k.cq, h2 = q*k.cp, den = h1 + h2, num;
     int near;
+# if !DK_F32
+    uint64_t zero;
+# endif
     double e1, e2, m1 = disc_frexp(h1, &e1), m2 = disc_frexp(h2, &e2), z;
 # if DK_F32
     {
@@ -74,16 +83,45 @@ static int DK_NAME(kl_fast_k k, const void *restrict pv,
     }
 # else
     {
+      /* p Qs - q Ps = (h1 - h2) + (x1 - x2) [+ (h3 - h4) + (x3 - x4), the
+      ** products with the totals' low parts], every product exact, added
+      ** by error-free transforms: num's error is at most 2^-52 |num| +
+      ** 2^-150 den, so nearly equal bins (near, |s| down to 2^-100) keep
+      ** their relative accuracy.  A num of 0 is exact where every part
+      ** is 0 (a = b, or exactly proportional weights); otherwise its true
+      ** value is below 2^-150 den, and such a bin is flagged below. */
       double x1 = prod_err(p, h1, k.cq1, k.cq2);
       double x2 = prod_err(q, h2, k.cp1, k.cp2);
-#  if DK_CLEAN
-      num = (h1 - h2) + (x1 - x2);
+      double A = h1 - h2, B = x1 - x2, eB = sum_err(x1, -x2, B);
+      double S = A + B, eS = sum_err(A, B, S);
+#  if !DK_LO
+      num = S + (eS + eB);
+      zero = (uint64_t)(A==0.0) & (uint64_t)(B==0.0);
 #  else
-      num = (h1 - h2) + ((x1 - x2) + (p*k.cql - q*k.cpl));
+      double h3 = p*k.cql, x3 = prod_err(p, h3, k.cql1, k.cql2);
+      double h4 = q*k.cpl, x4 = prod_err(q, h4, k.cpl1, k.cpl2);
+      double C = h3 - h4, eC = sum_err(h3, -h4, C), D = x3 - x4;
+      double S2 = S + C, eS2 = sum_err(S, C, S2);
+      num = S2 + (((eS + eS2) + (eB + eC)) + D);
+      zero = (uint64_t)(A==0.0) & (uint64_t)(B==0.0)
+           & (uint64_t)(C==0.0) & (uint64_t)(D==0.0);
 #  endif
     }
 # endif
     near = 2.5*fabs(num) <= den;          /* |s| <= 0.4: a/b in [3/7, 7/3] */
+# if DK_F32 && !DK_CLEAN
+    /* float32: num is exact but for one rounding when the totals are
+    ** doubles (k.lo = 0); with low parts, |s| < 2^-51 (other than a = b
+    ** exactly) would carry num's error (2^-104 den) into more than 2^-52
+    ** of the term: the careful term's exact form (cross_near()) */
+    tiny |= (uint64_t)(fabs(num)*0x1p51 < den) & k.lo
+          & ~((uint64_t)(p==q) & k.same);
+# elif !DK_F32
+    /* doubles: |s| < 2^-100 and not exactly 0, or a bin so far below the
+    ** totals that num's low parts may have rounded into the subnormals */
+    tiny |= ((uint64_t)(fabs(num)*0x1p100 < den) & ~zero)
+          | ((uint64_t)(den < 0x1p-900) & (uint64_t)(den > 0.0));
+# endif
 # if DK_KIND==DK_KL
     {
       double w = (near ? num : m1 - m2) / (near ? den : m1 + m2);
@@ -153,10 +191,11 @@ static int DK_NAME(kl_fast_k k, const void *restrict pv,
 #else
   *sum = block_sum(out, n)*k.inv_pq;
 #endif
-  return hard!=0;
+  return (hard!=0) | (tiny!=0)<<1;
 }
 
 #undef DK_NAME
 #undef DK_KIND
 #undef DK_F32
 #undef DK_CLEAN
+#undef DK_LO

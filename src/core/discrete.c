@@ -35,6 +35,76 @@ static double cross_diff(double p, double q, kl_dd X, kl_dd Y){
   return (h1 - h2) + ((l1 - l2) + (p*Y.lo - q*X.lo));
 }
 
+/*
+** The first KL_TOT_PARTS doubles of the total m 2^e (from the exact sum x,
+** if any), times 2^-e, into part: x's when it is within the double range,
+** else m's two.
+*/
+static void total_parts(double *part, const kl_xsum *x, kl_dd m, int e){
+  kl_xsum rest;
+  double v[KL_TOT_PARTS];
+  int k;
+  memset(part, 0, KL_TOT_PARTS*sizeof *part);
+  part[0] = m.hi;
+  part[1] = m.lo;
+  if( !x ) return;
+  rest = *x;
+  for(k=0; k<KL_TOT_PARTS; k++){
+    v[k] = kl_xsum_value(&rest);
+    if( !isfinite(v[k]) ) return;
+    kl_xsum_sub(&rest, v[k]);
+  }
+  for(k=0; k<KL_TOT_PARTS; k++) part[k] = ldexp(v[k], -e);
+}
+
+static const kl_tparts *totals_parts(const kl_totals *t, kl_tparts *local){
+  kl_tparts *tp = t->parts ? t->parts : local;
+  if( !t->parts || !tp->ready ){
+    total_parts(tp->pp, t->xp, t->Ps, t->ep);
+    total_parts(tp->qp, t->xq, t->Qs, t->eq);
+    tp->ready = 1;
+  }
+  return tp;
+}
+
+/*
+** (ps Qs - qs Ps) / den, where den is qs Ps (KL's a/b - 1) or, for js,
+** ps Qs + qs Ps ((a-b)/(a+b)).  The cross difference as cross_diff()
+** gives it (to about 2^-104 of the products) where that is enough, and
+** exactly (then rounded once) where it is below 2^-48 of the products:
+** nearly equal bins, whose term is about num^2 / den, so that the
+** double-double's error would be a relative error of 2^-104 den / |num|
+** in the term (it was 2.4e-3 for two bins 1e-30 apart).  The exact form
+** scales ps and qs near 1 (by a power of two: the ratio does not change),
+** takes the totals' parts (kl_totals_exact()) and adds the products, each
+** split exactly by fma, into the exact accumulator.
+*/
+static double cross_near(double ps, double qs, const kl_totals *t, int js){
+  double d = cross_diff(ps, qs, t->Ps, t->Qs), h, den;
+  kl_xsum acc;
+  kl_tparts local;
+  const kl_tparts *tp;
+  int k;
+  den = (js ? ps*t->Qs.hi : 0.0) + qs*t->Ps.hi;
+  if( fabs(d)*0x1p48 >= ps*t->Qs.hi + qs*t->Ps.hi ) return d / den;
+  if( t->same && ps==qs ) return 0.0;
+  tp = totals_parts(t, &local);
+  k = -ilogb(ps > qs ? ps : qs);
+  ps = ldexp(ps, k);
+  qs = ldexp(qs, k);
+  memset(&acc, 0, sizeof acc);
+  for(k=0; k<KL_TOT_PARTS; k++){
+    h = ps*tp->qp[k];
+    kl_xsum_add(&acc, h);
+    kl_xsum_add(&acc, KL_FMA(ps, tp->qp[k], -h));
+    h = qs*tp->pp[k];
+    kl_xsum_sub(&acc, h);
+    kl_xsum_sub(&acc, KL_FMA(qs, tp->pp[k], -h));
+  }
+  den = (js ? ps*t->Qs.hi : 0.0) + qs*t->Ps.hi;
+  return kl_xsum_value(&acc) / den;
+}
+
 /* ln 2 split so that k ln 2 is exact in its high part for |k| < 2^21 */
 #define DISC_LN2_HI 6.93147180369123816490e-01   /* 0x3FE62E42FEE00000 */
 #define DISC_LN2_LO 1.90821492927058770002e-10
@@ -73,7 +143,11 @@ static double log_exp(kl_dd m, int e){
 }
 
 kl_dd kl_total_frexp(const kl_xsum *sum, int *e){
-  kl_dd d = kl_xsum_dd(sum), m;
+  return kl_total_frexp_x(sum, e, 0);
+}
+
+kl_dd kl_total_frexp_x(const kl_xsum *sum, int *e, int *inexact){
+  kl_dd d = kl_xsum_dd_x(sum, inexact), m;
   int k, shift = 0;
   if( isinf(d.hi) ){
     /* beyond the double range: the fixed-point integer shifted right by
@@ -88,6 +162,7 @@ kl_dd kl_total_frexp(const kl_xsum *sum, int *e){
     s.pending = 0;
     d = kl_xsum_dd(&s);
     shift = 128;
+    if( inexact ) *inexact = 1;   /* bits were dropped */
   }
   if( !(d.hi > 0.0) ){
     *e = 0;
@@ -112,6 +187,9 @@ void kl_totals_init_exp(kl_totals *t, kl_dd Ps, int ep, kl_dd Qs, int eq){
   pow2_factors(t->sq, -eq);
   t->inv_ps = 1.0 / Ps.hi;
   t->inv_qs = 1.0 / Qs.hi;
+  t->same = ep==eq && Ps.hi==Qs.hi && Ps.lo==Qs.lo;
+  t->xp = t->xq = 0;
+  t->parts = 0;
   if( isfinite(t->P.hi) && t->P.hi >= 0x1p-1022
    && isfinite(t->Q.hi) && t->Q.hi >= 0x1p-1022 ){
     t->lqp = log(t->Q.hi) - log(t->P.hi);
@@ -120,6 +198,14 @@ void kl_totals_init_exp(kl_totals *t, kl_dd Ps, int ep, kl_dd Qs, int eq){
     t->lqp = (log(Qs.hi) - log(Ps.hi)) + (double)(eq - ep)*KL_LN2;
     t->lq = log_exp(Qs, eq);
   }
+}
+
+void kl_totals_exact(kl_totals *t, const kl_xsum *P, const kl_xsum *Q,
+                     kl_tparts *parts){
+  t->xp = P;
+  t->xq = Q;
+  t->parts = parts;
+  if( parts ) parts->ready = 0;
 }
 
 void kl_totals_init(kl_totals *t, kl_dd P, kl_dd Q){
@@ -170,7 +256,7 @@ static double ratio_m1(double p, double q, double ps, double qs,
     ps = ldexp(p, k + t->eq - t->ep);
     qs = ldexp(q, k);
   }
-  return cross_diff(ps, qs, t->Ps, t->Qs) / (qs * t->Ps.hi);
+  return cross_near(ps, qs, t, 0);
 }
 
 double kl_div_term(double p, double q, const kl_totals *t){
@@ -200,7 +286,7 @@ double kl_div_term(double p, double q, const kl_totals *t){
 */
 static double js_pair(double ps, double qs, const kl_totals *t){
   double A = ps*t->Qs.hi + ps*t->Qs.lo, B = qs*t->Ps.hi + qs*t->Ps.lo;
-  double x = cross_diff(ps, qs, t->Ps, t->Qs) / (ps*t->Qs.hi + qs*t->Ps.hi);
+  double x = cross_near(ps, qs, t, 1);
   double al, be;
   if( fabs(x) < 0.5 ) return kl_phi(x) + kl_phi(-x);
   al = 2.0*A/(A + B);
@@ -356,6 +442,12 @@ KL_INLINE KL_KERNEL double disc_f32_at(const unsigned char *b, size_t i){
 ** low 27 bits, which cannot overflow as Veltkamp's split of a large x
 ** would.  Every partial product and every sum is exact while no partial
 ** product falls below 2^-1022. */
+/* The error of s = x + y (Knuth's TwoSum): x + y = s + err exactly. */
+KL_INLINE KL_KERNEL double sum_err(double x, double y, double s){
+  double yv = s - x;
+  return (x - (s - yv)) + (y - yv);
+}
+
 KL_INLINE KL_KERNEL double prod_err(double x, double h, double y1,
                                     double y2){
   uint64_t b;
@@ -450,73 +542,102 @@ KL_INLINE KL_KERNEL double block_sum(const double *x, size_t n){
 #define DK_KIND DK_KL
 #define DK_F32 1
 #define DK_CLEAN 0
+#define DK_LO 0
 #include "disc_kernel.h"
 #define DK_NAME kl_f32_clean
 #define DK_KIND DK_KL
 #define DK_F32 1
 #define DK_CLEAN 1
+#define DK_LO 0
 #include "disc_kernel.h"
 #define DK_NAME kl_f64
 #define DK_KIND DK_KL
 #define DK_F32 0
 #define DK_CLEAN 0
+#define DK_LO 0
 #include "disc_kernel.h"
 #define DK_NAME kl_f64_clean
 #define DK_KIND DK_KL
 #define DK_F32 0
 #define DK_CLEAN 1
+#define DK_LO 0
+#include "disc_kernel.h"
+#define DK_NAME kl_f64_lo
+#define DK_KIND DK_KL
+#define DK_F32 0
+#define DK_CLEAN 0
+#define DK_LO 1
 #include "disc_kernel.h"
 #define DK_NAME js_f32
 #define DK_KIND DK_JS
 #define DK_F32 1
 #define DK_CLEAN 0
+#define DK_LO 0
 #include "disc_kernel.h"
 #define DK_NAME js_f32_clean
 #define DK_KIND DK_JS
 #define DK_F32 1
 #define DK_CLEAN 1
+#define DK_LO 0
 #include "disc_kernel.h"
 #define DK_NAME js_f64
 #define DK_KIND DK_JS
 #define DK_F32 0
 #define DK_CLEAN 0
+#define DK_LO 0
 #include "disc_kernel.h"
 #define DK_NAME js_f64_clean
 #define DK_KIND DK_JS
 #define DK_F32 0
 #define DK_CLEAN 1
+#define DK_LO 0
+#include "disc_kernel.h"
+#define DK_NAME js_f64_lo
+#define DK_KIND DK_JS
+#define DK_F32 0
+#define DK_CLEAN 0
+#define DK_LO 1
 #include "disc_kernel.h"
 #define DK_NAME xent_f32
 #define DK_KIND DK_XENT
 #define DK_F32 1
 #define DK_CLEAN 0
+#define DK_LO 0
 #include "disc_kernel.h"
 #define DK_NAME xent_f32_clean
 #define DK_KIND DK_XENT
 #define DK_F32 1
 #define DK_CLEAN 1
+#define DK_LO 0
 #include "disc_kernel.h"
 #define DK_NAME xent_f64
 #define DK_KIND DK_XENT
 #define DK_F32 0
 #define DK_CLEAN 0
+#define DK_LO 0
 #include "disc_kernel.h"
 #define DK_NAME xent_f64_clean
 #define DK_KIND DK_XENT
 #define DK_F32 0
 #define DK_CLEAN 1
+#define DK_LO 0
 #include "disc_kernel.h"
 
 typedef int (*disc_variant)(kl_fast_k, const void*, const void*, size_t,
                             double*, double*);
 
 /* [kind][float32][clean] */
-static disc_variant disc_variant_of(kl_fast_kind kind, int f32, int clean){
+static disc_variant disc_variant_of(kl_fast_kind kind, int f32, int clean,
+                                   int lo){
   static const disc_variant v[3][2][2] = {
     { { kl_f64, kl_f64_clean }, { kl_f32, kl_f32_clean } },
     { { js_f64, js_f64_clean }, { js_f32, js_f32_clean } },
     { { xent_f64, xent_f64_clean }, { xent_f32, xent_f32_clean } },
   };
+  /* doubles against totals with low parts: their products too */
+  if( lo && !f32 && !clean && kind!=KL_FAST_XENT ){
+    return kind==KL_FAST_KL ? kl_f64_lo : js_f64_lo;
+  }
   return v[kind][f32][clean];
 }
 
@@ -569,6 +690,9 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
        & disc_scaled_to(g1, sp, ip, &k->c1)
        & disc_scaled_to(g2, sp, ip, &k->c2)
        & disc_scaled_to(t->Qs.lo, sp, ip, &k->cql);
+    disc_split(t->Qs.lo, DISC_SPLIT, &h1, &h2);
+    ok = ok & disc_scaled_to(h1, sp, ip, &k->cql1)
+       & disc_scaled_to(h2, sp, ip, &k->cql2);
     disc_split(t->Ps.hi, DISC_SPLIT, &h1, &h2);
     disc_split(t->Ps.hi, DISC_SPLIT29, &g1, &g2);
     ok = ok & disc_scaled_to(t->Ps.hi, sq, iq, &k->cp)
@@ -577,7 +701,11 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
        & disc_scaled_to(g1, sq, iq, &k->d1)
        & disc_scaled_to(g2, sq, iq, &k->d2)
        & disc_scaled_to(t->Ps.lo, sq, iq, &k->cpl);
+    disc_split(t->Ps.lo, DISC_SPLIT, &h1, &h2);
+    ok = ok & disc_scaled_to(h1, sq, iq, &k->cpl1)
+       & disc_scaled_to(h2, sq, iq, &k->cpl2);
   }
+  k->lo = (k->cql!=0.0) | (k->cpl!=0.0) ? ~(uint64_t)0 : 0;
   f->ok = ok;
   /* cross-entropy's */
   k->ca = 0.0;
@@ -601,13 +729,14 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
   ** below it) for ep < -114 */
   k->pmin = ep >= -62 ? pow2(ep - 960) : ldexp(1.0, ep - 960);
   k->qmin = eq >= -62 ? pow2(eq - 960) : ldexp(1.0, eq - 960);
+  k->same = (uint64_t)(ep==eq && t->Ps.hi==t->Qs.hi && t->Ps.lo==t->Qs.lo);
   f->clean = (sp->min > 0.0) & (sp->min >= k->pmin) & (sq->min > 0.0)
           & (sq->min >= k->qmin) & (t->Ps.lo==0.0) & (t->Qs.lo==0.0);
 }
 
-int kl_fast_alone(const kl_fast *f, kl_fast_kind kind){
+int kl_fast_alone(const kl_fast *f, kl_fast_kind kind, int f32){
   if( kind==KL_FAST_XENT ) return f->ok_x && f->clean_x;
-  return f->ok && f->clean;
+  return f32 && f->ok && f->clean;   /* doubles: nearly equal bins */
 }
 
 static kl_term_fn careful_term(kl_fast_kind kind){
@@ -633,13 +762,20 @@ static int hard_bin(kl_fast_kind kind, const kl_fast *f, double x, double y){
   return (x > 0.0 && x < f->k.pmin) || (y > 0.0 && y < f->k.qmin);
 }
 
+KL_CLONES KL_KERNEL
+static void disc_f32_to_double(const unsigned char *restrict b, size_t n,
+                          double *restrict out){
+  size_t i;
+  for(i=0; i<n; i++) out[i] = disc_f32_at(b, i);
+}
+
 void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
                    const double *q, size_t n, kl_sum *acc){
   double out[DISC_BLOCK];
   kl_term_fn term = careful_term(kind);
   int fast = kind==KL_FAST_XENT ? f->ok_x : f->ok;
   int clean = kind==KL_FAST_XENT ? f->clean_x : f->clean;
-  disc_variant kernel = disc_variant_of(kind, 0, clean);
+  disc_variant kernel = disc_variant_of(kind, 0, clean, f->k.lo!=0);
   size_t done = 0;
   while( done<n ){
     size_t m = n - done < DISC_BLOCK ? n - done : DISC_BLOCK, i;
@@ -649,10 +785,11 @@ void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
     if( hard ){
       /* the kernels of KL and JS leave their terms times Ps Qs */
       double sc = kind==KL_FAST_XENT ? 1.0 : f->k.inv_pq;
+      int all = !fast || (hard & 2);
       for(i=0; i<m; i++){
         double x = p[done + i], y = q[done + i];
-        out[i] = !fast || hard_bin(kind, f, x, y) ? term(x, y, f->t)
-                                                   : out[i]*sc;
+        out[i] = all || hard_bin(kind, f, x, y) ? term(x, y, f->t)
+                                                : out[i]*sc;
       }
       sum = careful_sum(out, m);
     }
@@ -674,12 +811,21 @@ void kl_fast_accum_f32(kl_fast_kind kind, const kl_fast *f,
                        size_t n, kl_sum *acc){
   double out[DISC_BLOCK];
   int clean = kind==KL_FAST_XENT ? f->clean_x : f->clean;
-  disc_variant kernel = disc_variant_of(kind, 1, clean);
+  disc_variant kernel = disc_variant_of(kind, 1, clean, 0);
   size_t done = 0;
   while( done<n ){
     size_t m = n - done < DISC_BLOCK ? n - done : DISC_BLOCK;
     double sum;
-    kernel(f->k, p + 4*done, q + 4*done, m, out, &sum);
+    if( kernel(f->k, p + 4*done, q + 4*done, m, out, &sum) ){
+      /* a nearly equal bin (bit 1): the chunk by the careful term */
+      kl_term_fn term = careful_term(kind);
+      double x[DISC_BLOCK], y[DISC_BLOCK];
+      size_t i;
+      disc_f32_to_double(p + 4*done, m, x);
+      disc_f32_to_double(q + 4*done, m, y);
+      for(i=0; i<m; i++) out[i] = term(x[i], y[i], f->t);
+      sum = careful_sum(out, m);
+    }
     kl_sum_add(acc, sum);
     done += m;
   }
@@ -820,13 +966,6 @@ static double scan_f32(const unsigned char *restrict x, size_t n,
 }
 
 
-KL_CLONES KL_KERNEL
-static void disc_f32_to_double(const unsigned char *restrict b, size_t n,
-                          double *restrict out){
-  size_t i;
-  for(i=0; i<n; i++) out[i] = disc_f32_at(b, i);
-}
-
 void kl_fsum_init(kl_fsum *f){
   f->s = 0.0;
   f->spilled = 0;
@@ -913,13 +1052,14 @@ int kl_fsum_add_f32(kl_fsum *f, const unsigned char *b, size_t n){
   return 0;
 }
 
-kl_dd kl_fsum_frexp(kl_fsum *f, int *e){
+kl_dd kl_fsum_frexp(kl_fsum *f, int *e, int *inexact){
   kl_dd m;
   if( f->spilled ){
     fsum_spill(f, f->s);
     f->s = 0.0;
-    return kl_total_frexp(&f->x, e);
+    return kl_total_frexp_x(&f->x, e, inexact);
   }
+  *inexact = 0;
   m.lo = 0.0;
   if( f->s==0.0 ){
     *e = 0;

@@ -27,6 +27,7 @@ double kl_phi(double x);
 ** 1/Q, only P = Ps 2^ep with Ps in [1/2, 1) (and likewise Q), and they
 ** scale each weight by the exact power of two 2^-ep (p Ps/P, which is <= 1).
 */
+#define KL_TOT_PARTS 4
 typedef struct kl_totals {
   kl_dd P, Q;          /* the totals (hi = +Inf beyond the double range) */
   kl_dd Ps, Qs;        /* P = Ps 2^ep, Q = Qs 2^eq, Ps.hi and Qs.hi in [1/2, 1) */
@@ -35,7 +36,29 @@ typedef struct kl_totals {
   double inv_ps, inv_qs;  /* 1/Ps.hi, 1/Qs.hi, in (1, 2] */
   double lqp;          /* ln(Q/P) */
   double lq;           /* ln Q */
+  int same;            /* P and Q are the same double-double */
+  /* For nearly equal bins only (cross_near()): the exact sums behind Ps
+  ** and Qs (NULL: the double-double is exact), and where their first
+  ** KL_TOT_PARTS doubles are kept once made (NULL: made at each use). */
+  const kl_xsum *xp, *xq;
+  struct kl_tparts *parts;
 } kl_totals;
+
+/* Ps and Qs as KL_TOT_PARTS non-overlapping doubles each (Ps 2^ep is
+** their sum: exact where the total is), made when first needed. */
+typedef struct kl_tparts {
+  int ready;
+  double pp[KL_TOT_PARTS], qp[KL_TOT_PARTS];
+} kl_tparts;
+
+/*
+** Tells t the exact sums that gave Ps 2^ep and Qs 2^eq (NULL: that total
+** is exact as a double-double), and where to keep their parts (parts may
+** be NULL); they must outlive t's use.  Without this call (and for totals
+** beyond the double range) the double-doubles are taken as exact.
+*/
+void kl_totals_exact(kl_totals *t, const kl_xsum *P, const kl_xsum *Q,
+                     kl_tparts *parts);
 
 /* From finite totals P, Q > 0 (subnormal ones included). */
 void kl_totals_init(kl_totals *t, kl_dd P, kl_dd Q);
@@ -52,6 +75,9 @@ void kl_totals_init_exp(kl_totals *t, kl_dd Ps, int ep, kl_dd Qs, int eq);
 ** subnormal or beyond DBL_MAX; m = 0 (and e = 0) for an empty sum.
 */
 kl_dd kl_total_frexp(const kl_xsum *sum, int *e);
+/* The same, and in *inexact (if not NULL) whether m is not exactly the
+** sum (a total that needs more than a double-double). */
+kl_dd kl_total_frexp_x(const kl_xsum *sum, int *e, int *inexact);
 
 /*
 ** kl_js_term times 2^s, formed so that neither the bin's weight nor the
@@ -94,7 +120,7 @@ int kl_fsum_add(kl_fsum *f, const double *x, size_t n);
 /* The same for n little-endian float32 values at b, read in place:
 ** nonzero if some is negative, NaN or infinite. */
 int kl_fsum_add_f32(kl_fsum *f, const unsigned char *b, size_t n);
-kl_dd kl_fsum_frexp(kl_fsum *f, int *e);
+kl_dd kl_fsum_frexp(kl_fsum *f, int *e, int *inexact);
 
 /*
 ** The fast path of the scalar functions.  kl_fast_accum() adds the terms
@@ -118,6 +144,8 @@ typedef struct kl_fast_k {   /* the kernels' constants */
                              ** times 2^-ep: p cq = (p 2^-ep) Qs.hi, exactly */
   double c1, c2;             /* Qs.hi = c1 + c2 (29 and 24 bits), times 2^-ep */
   double cp, cp1, cp2, cpl;  /* Ps likewise, times 2^-eq */
+  double cql1, cql2, cpl1, cpl2;  /* cql and cpl split likewise */
+  uint64_t lo;               /* ~0 if cql or cpl is not 0, else 0 */
   double d1, d2;
   double inv_pq;             /* 1 / (Ps Qs): p/P = (p cq) inv_pq */
   double ca;                 /* 2^-ep / Ps: p/P = p ca */
@@ -125,6 +153,8 @@ typedef struct kl_fast_k {   /* the kernels' constants */
   double qm_hi, qm_lo;       /* qm sqrt2, qm/sqrt2 */
   double pmin, qmin;         /* 2^(ep-960), 2^(eq-960): a bin below takes
                              ** the careful term */
+  uint64_t same;             /* 1: Ps 2^ep and Qs 2^eq are the same number
+                             ** (t->same), so p = q is a bin with a = b */
 } kl_fast_k;
 
 typedef struct kl_fast {
@@ -140,12 +170,14 @@ typedef struct kl_fast {
 /*
 ** sp and sq are the sums that gave the totals (for entropy, both p's).
 ** kl_fast_init() reads only t->Ps, Qs, ep and eq; the rest of *t is read
-** by the careful terms, which kl_fast_accum() of that kind never calls
-** when kl_fast_alone() (so kl_totals_init_exp() may be skipped then).
+** by the careful terms, which kl_fast_accum() (f32 = 0) or
+** kl_fast_accum_f32() (f32 = 1) of that kind never calls when
+** kl_fast_alone() (so kl_totals_init_exp() and kl_totals_exact() may be
+** skipped then).
 */
 void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
                   const kl_fsum *sq);
-int kl_fast_alone(const kl_fast *f, kl_fast_kind kind);
+int kl_fast_alone(const kl_fast *f, kl_fast_kind kind, int f32);
 void kl_fast_accum(kl_fast_kind kind, const kl_fast *f, const double *p,
                    const double *q, size_t n, kl_sum *acc);
 

@@ -104,11 +104,16 @@ static int clz32(uint64_t v){
 }
 
 double kl_xsum_value(const kl_xsum *a){
+  return kl_xsum_value_x(a, 0);
+}
+
+double kl_xsum_value_x(const kl_xsum *a, int *inexact){
   int64_t limb[KL_XSUM_LIMBS];
   double sign = 1.0, r;
   int i, k, lz, B, sticky = 0;
   uint64_t w, mant, round, l1, l2;
 
+  if( inexact ) *inexact = 0;
   if( a->nan>0 || (a->pinf>0 && a->ninf>0) ) return NAN;
   if( a->pinf>0 ) return INFINITY;
   if( a->ninf>0 ) return -INFINITY;
@@ -122,7 +127,10 @@ double kl_xsum_value(const kl_xsum *a){
   }
   for(k=KL_XSUM_LIMBS-1; k>=0 && limb[k]==0; k--){}
   if( k < 0 ) return 0.0;
-  if( k >= 66 ) return sign*INFINITY;   /* >= 2^1038 */
+  if( k >= 66 ){                        /* >= 2^1038 */
+    if( inexact ) *inexact = 1;
+    return sign*INFINITY;
+  }
 
   lz = clz32((uint64_t)limb[k]);
   B = 32*k + 31 - lz;                   /* position of the leading bit */
@@ -144,6 +152,7 @@ double kl_xsum_value(const kl_xsum *a){
   for(i=k-3; i>=0 && !sticky; i--) if( limb[i] ) sticky = 1;
   mant = w >> 11;
   round = w & 0x7ff;
+  if( inexact ) *inexact = round!=0 || sticky;
   if( round>0x400 || (round==0x400 && (sticky || (mant & 1))) ) mant++;
   r = ldexp((double)mant, B - 1074 - 52);
   return sign*r;
@@ -175,15 +184,20 @@ double kl_log1pmx(double x){
 /* ------------------------------------------------------ double-double */
 
 kl_dd kl_xsum_dd(const kl_xsum *a){
+  return kl_xsum_dd_x(a, 0);
+}
+
+kl_dd kl_xsum_dd_x(const kl_xsum *a, int *inexact){
   kl_xsum rest = *a;
   kl_dd r;
   r.hi = kl_xsum_value(a);
   if( !isfinite(r.hi) ){
     r.lo = 0.0;
+    if( inexact ) *inexact = 1;
     return r;
   }
   kl_xsum_sub(&rest, r.hi);
-  r.lo = kl_xsum_value(&rest);
+  r.lo = kl_xsum_value_x(&rest, inexact);
   return r;
 }
 

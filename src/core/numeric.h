@@ -62,6 +62,8 @@ void kl_limbs_carry(int64_t *limb, int n);
 void kl_xsum_add(kl_xsum *a, double x);
 void kl_xsum_sub(kl_xsum *a, double x);
 double kl_xsum_value(const kl_xsum *a);
+/* The same, and in *inexact whether it rounded (1) or is exact (0). */
+double kl_xsum_value_x(const kl_xsum *a, int *inexact);
 
 /* log(1+x) - x for x > -1, accurate to a few ulps also near 0. */
 double kl_log1pmx(double x);
@@ -71,6 +73,8 @@ typedef struct kl_dd { double hi, lo; } kl_dd;
 
 /* The exact sum of an accumulator as a double-double. */
 kl_dd kl_xsum_dd(const kl_xsum *a);
+/* The same, and in *inexact whether hi + lo is not the exact sum. */
+kl_dd kl_xsum_dd_x(const kl_xsum *a, int *inexact);
 
 /* expm1(x) - x, accurate also near 0. */
 double kl_expm1mx(double x);

@@ -107,7 +107,7 @@ static int total(const char *fname, const char *aname, const kl_xsum *sum,
 }
 
 static int totals(const discrete_kind *k, const kl_xsum *sums, kl_totals *t,
-                  char **pzErr){
+                  kl_tparts *parts, char **pzErr){
   kl_dd tot[2];
   int j, rc, e[2] = { 0, 0 };
   for(j=0; j<k->nvec; j++){
@@ -119,6 +119,7 @@ static int totals(const discrete_kind *k, const kl_xsum *sums, kl_totals *t,
     e[1] = e[0];
   }
   kl_totals_init_exp(t, tot[0], e[0], tot[1], e[1]);
+  kl_totals_exact(t, &sums[0], &sums[k->nvec - 1], parts);
   return SQLITE_OK;
 }
 
@@ -134,12 +135,13 @@ static kl_fast_kind fast_kind(const discrete_kind *k){
 ** constants.  The careful terms' constants (logarithms of the totals) are
 ** made only where some bin may take a careful term.
 */
-static int fast_totals(const discrete_kind *k, kl_fsum *sums, kl_totals *t,
-                       kl_fast *f, char **pzErr){
-  kl_dd tot[2];
-  int j, e[2] = { 0, 0 };
+static int fast_totals(const discrete_kind *k, kl_fsum *sums, int f32,
+                       kl_totals *t, kl_tparts *parts, kl_fast *f,
+                       char **pzErr){
+  kl_dd tot[2] = { { 0.0, 0.0 }, { 0.0, 0.0 } };
+  int j, e[2] = { 0, 0 }, inexact[2] = { 0, 0 };
   for(j=0; j<k->nvec; j++){
-    tot[j] = kl_fsum_frexp(&sums[j], &e[j]);
+    tot[j] = kl_fsum_frexp(&sums[j], &e[j], &inexact[j]);
     if( !(tot[j].hi > 0.0) ){
       return kl_fail(pzErr, sqlite3_mprintf("%s: %s sums to 0, so it is not "
                                             "a distribution", k->name,
@@ -149,14 +151,23 @@ static int fast_totals(const discrete_kind *k, kl_fsum *sums, kl_totals *t,
   if( k->nvec==1 ){
     tot[1] = tot[0];
     e[1] = e[0];
+    inexact[1] = inexact[0];
   }
   t->Ps = tot[0];
   t->ep = e[0];
   t->Qs = tot[1];
   t->eq = e[1];
   kl_fast_init(f, t, &sums[0], &sums[k->nvec - 1]);
-  if( !kl_fast_alone(f, fast_kind(k)) ){
+  /* a total beyond a double-double: the kernels' cross difference would
+  ** be that much off for nearly equal bins, so every bin takes the
+  ** careful term, which has the totals' further parts (kl_totals_exact) */
+  if( inexact[0] | inexact[1] ) f->ok = 0;
+  /* js_dist's rescaled pass (js_terms_at) reads all of t */
+  if( k->root || !kl_fast_alone(f, fast_kind(k), f32) ){
     kl_totals_init_exp(t, tot[0], e[0], tot[1], e[1]);
+    kl_totals_exact(t, sums[0].spilled ? &sums[0].x : 0,
+                    sums[k->nvec - 1].spilled ? &sums[k->nvec - 1].x : 0,
+                    parts);
   }
   return SQLITE_OK;
 }
@@ -170,20 +181,25 @@ static int fast_totals(const discrete_kind *k, kl_fsum *sums, kl_totals *t,
 ** chunked road then reads the arguments again and words the error).
 */
 static int f32_value(const discrete_kind *k, const kl_argv *a,
-                     kl_totals *tot, kl_sum *acc, int *done, char **pzErr){
+                     kl_fsum *sums, kl_totals *tot, kl_tparts *parts,
+                     kl_sum *acc, int *done, char **pzErr){
   const unsigned char *x[2];
-  kl_fsum sums[2];
   kl_fast fast;
   size_t n = a->v[0].count;
   int j, rc;
   *done = 0;
   for(j=0; j<k->nvec; j++){
     if( a->v[j].kind!=KL_F32 || a->v[j].count!=n ) return SQLITE_OK;
-    x[j] = a->v[j].p;
-    kl_fsum_init(&sums[j]);
-    if( kl_fsum_add_f32(&sums[j], x[j], n) ) return SQLITE_OK;
   }
-  rc = fast_totals(k, sums, tot, &fast, pzErr);
+  for(j=0; j<k->nvec; j++){
+    x[j] = a->v[j].p;
+    if( kl_fsum_add_f32(&sums[j], x[j], n) ){
+      kl_fsum_init(&sums[0]);     /* the chunked road starts again */
+      kl_fsum_init(&sums[1]);
+      return SQLITE_OK;
+    }
+  }
+  rc = fast_totals(k, sums, 1, tot, parts, &fast, pzErr);
   if( rc ) return rc;
   kl_fast_accum_f32(fast_kind(k), &fast, x[0], x[k->nvec - 1], n, acc);
   *done = 1;
@@ -230,6 +246,7 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
   kl_argv a;
   kl_fsum sums[2];
   kl_totals tot;
+  kl_tparts parts;
   kl_fast fast;
   kl_sum acc;
   size_t n;
@@ -250,7 +267,7 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
     if( rc ) return rc;
     if( pass==0 ){
       /* float32 blobs: both readings in place, then on to pass 2 */
-      rc = f32_value(k, &a, &tot, &acc, &done, pzErr);
+      rc = f32_value(k, &a, sums, &tot, &parts, &acc, &done, pzErr);
       if( rc ) return rc;
       if( done ){
         pass = 1;
@@ -278,7 +295,7 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
       }
     }
     if( pass==0 ){
-      rc = fast_totals(k, sums, &tot, &fast, pzErr);
+      rc = fast_totals(k, sums, 0, &tot, &parts, &fast, pzErr);
       if( rc ) return rc;
     }
   }
@@ -517,6 +534,7 @@ static void disc_agg_value(sqlite3_context *ctx){
   disc_agg *g = (disc_agg*)sqlite3_aggregate_context(ctx, 0);
   kl_xsum sums[2];
   kl_totals tot;
+  kl_tparts parts;
   kl_sum acc;
   const disc_bin *b;
   size_t n, i;
@@ -540,7 +558,7 @@ static void disc_agg_value(sqlite3_context *ctx){
     kl_xsum_add(&sums[0], b[i].p);
     kl_xsum_add(&sums[1], b[i].q);
   }
-  if( kl_ctx_err(ctx, totals(k, sums, &tot, &zErr), &zErr) ) return;
+  if( kl_ctx_err(ctx, totals(k, sums, &tot, &parts, &zErr), &zErr) ) return;
   kl_sum_init(&acc);
   for(i=0; i<n; i++) kl_sum_add(&acc, k->term(b[i].p, b[i].q, &tot));
   /* no aggregate takes a root, so none needs discrete_value's rescaling */

@@ -10,8 +10,9 @@
 ** precision: 11 more bits, and an exponent range that holds the squares
 ** and ratios of any doubles), term by term: the textbook formula for
 ** kl_gauss, and for the discrete functions the textbook terms rewritten
-** over exact rest sums (see discrete()), so that a probability within
-** 1e-40 of 1 keeps its distance from 1.
+** over rest sums and an exact cross difference (see discrete()), so that
+** a probability within 1e-40 of 1 keeps its distance from 1 and nearly
+** equal distributions their difference.
 **
 ** The check: |got - ref| <= bound |ref| + 1e-17 S + 1e-318 (a subnormal
 ** result has few digits to give), where bound is the
@@ -173,11 +174,77 @@ static long double phi_l(long double x){
 }
 
 /*
-** The discrete references, from exact rest sums: P = p_i + Prest_i, so
+** Exact sums as expansions (Shewchuk 1997): a value held as a list of
+** long doubles whose exact sum it is, kept by error-free transforms
+** (Knuth's TwoSum, and fmal for products: the product of two doubles has
+** 106 bits, two long doubles hold 128).  The long double's exponent range
+** holds every product and sum of doubles, so nothing over- or underflows.
+** The reference uses them for the cross difference p Qrest - q Prest,
+** which nearly equal distributions cancel far beyond 64 bits.
+*/
+#define EXPN_MAX (4*MAXN + 8)
+typedef struct { int n; long double e[EXPN_MAX]; } expn;
+
+static void two_sum(long double a, long double b, long double *s,
+                    long double *t){
+  long double bv;
+  *s = a + b;
+  bv = *s - a;
+  *t = (a - (*s - bv)) + (b - bv);
+}
+
+/* x += b exactly (zero parts dropped; each call adds at most one part) */
+static void expn_add(expn *x, long double b){
+  int i, m = 0;
+  long double q = b, lo;
+  for(i=0; i<x->n; i++){
+    two_sum(q, x->e[i], &q, &lo);
+    if( lo!=0.0L ) x->e[m++] = lo;
+  }
+  if( q!=0.0L ) x->e[m++] = q;
+  x->n = m;
+}
+
+/* x += c y exactly, for a double c and y's parts products of doubles' sums */
+static void expn_add_scaled(expn *x, const expn *y, double c){
+  int i;
+  for(i=0; i<y->n; i++){
+    long double h = c*y->e[i];
+    expn_add(x, h);
+    expn_add(x, fmal(c, y->e[i], -h));
+  }
+}
+
+static long double expn_value(const expn *x){
+  long double s = 0;
+  int i;
+  for(i=0; i<x->n; i++) s += x->e[i];   /* smallest parts first */
+  return s;
+}
+
+/* p_i Qrest - q_i Prest, exactly but for its last rounding */
+static long double cross_exact(const double *p, const double *q, int n,
+                               int i){
+  expn pr, qr, num;
+  int j;
+  pr.n = qr.n = num.n = 0;
+  for(j=0; j<n; j++) if( j!=i ){
+    expn_add(&pr, p[j]);
+    expn_add(&qr, q[j]);
+  }
+  expn_add_scaled(&num, &qr, p[i]);
+  expn_add_scaled(&num, &pr, -q[i]);
+  return expn_value(&num);
+}
+
+/*
+** The discrete references, from rest sums: P = p_i + Prest_i, so
 ** a/b - 1 = (p Qrest - q Prest) / (q P) has no cancellation of the totals
 ** (a probability within 1e-40 of 1 keeps its distance from 1), and each
-** KL term is b phi(a/b - 1) >= 0.  mag bounds what the reference's own
-** rounding can move the sum: the products' size times the term's slope.
+** KL term is b phi(a/b - 1) >= 0; the cross difference is exact
+** (cross_exact()), so nearly equal distributions (1e-30 apart) keep their
+** digits.  mag bounds what the reference's own rounding can move the sum:
+** the cross difference's last rounding times the term's slope.
 */
 static void discrete(int k, const double *x, int n){
   double p[MAXN], q[MAXN], got;
@@ -191,12 +258,13 @@ static void discrete(int k, const double *x, int n){
   }
   if( P==0 || Q==0 ) return;
   for(i=0; i<n; i++){
-    long double pr = 0, qr = 0, a, b, num, size, t;
-    for(j=0; j<n; j++) if( j!=i ){ pr += p[j]; qr += q[j]; }
+    long double qr = 0, a, b, num, size, t;
+    for(j=0; j<n; j++) if( j!=i ) qr += q[j];
     a = p[i]/P;
     b = q[i]/Q;
-    num = (long double)p[i]*qr - (long double)q[i]*pr;
-    size = fabsl((long double)p[i]*qr) + fabsl((long double)q[i]*pr);
+    /* the cross difference, exactly; size: its last rounding */
+    num = cross_exact(p, q, n, i);
+    size = fabsl(num)*0x1p-60L;
     switch( k ){
       case 0: {   /* KL: b phi(a/b - 1) */
         long double xr;

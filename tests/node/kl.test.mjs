@@ -1,16 +1,40 @@
-// sqlite-kl in Node.js: better-sqlite3's db.loadExtension(), run with
-// node's own test runner by tests/node/run.sh (KL_SO: path of kl.so).
+// sqlite-kl in Node.js: the npm package sqlite-kl (imported as an ES
+// module) loads the library of sqlite-kl-<platform> into better-sqlite3;
+// run with node's own test runner by tests/node/run.sh, which installs both
+// packages from their npm pack tarballs.  kl.test.cjs does the same through
+// require().
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-
-const KL = process.env.KL_SO;
+import kl, { getLoadablePath, load, version } from 'sqlite-kl';
 
 function open() {
   const db = new Database(':memory:');
-  db.loadExtension(KL);
+  load(db);
   return db;
 }
+
+test('esm getLoadablePath is the platform package library', () => {
+  const require = createRequire(import.meta.url);
+  const pkg = `sqlite-kl-${process.platform}-${process.arch}`;
+  const want = join(dirname(require.resolve(`${pkg}/package.json`)),
+                    process.platform === 'win32' ? 'kl.dll' : 'kl.so');
+  assert.equal(getLoadablePath(), want);
+  assert.match(want, /node_modules/);
+  assert.equal(kl.getLoadablePath, getLoadablePath);
+});
+
+test('esm version is kl_version()', () => {
+  const db = open();
+  assert.equal(db.prepare('SELECT kl_version()').pluck().get(), version);
+  assert.equal(version, process.env.KL_VERSION);
+});
+
+test('esm load refuses an object without loadExtension', () => {
+  assert.throws(() => load({}), { name: 'TypeError', message: /load\(db\) needs a database object with loadExtension/ });
+});
 
 test('article', () => {
   const db = open();
