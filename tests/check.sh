@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/check.sh — make check: the test suite, then the same suite and more
 # under the reliability tools.  Usage: check.sh all | asan | valgrind | hosts
-# | fuzz | coverage | cluster | roads
+# | fuzz | coverage | cluster | roads | cross
 #
 # Parts, each counted into one total:
 #   test      tests/run.sh on the plain build
@@ -19,6 +19,8 @@
 #   roads     tests/roads.sh: make install/uninstall, static embedding,
 #             Python + pandas, sqlite-utils, Node (better-sqlite3), the
 #             Debian package
+#   cross     tests/cross.sh: the suite built for Windows (mingw-w64) under
+#             wine and for aarch64 under qemu-aarch64, in parallel
 #   coverage  tests/run.sh and the hosts on build/cov, then gcov: at least
 #             95% of the branches in src/ must be taken
 # Ends with "N passed, N failed"; exits 1 on any failure.  A full run (all)
@@ -101,6 +103,23 @@ cluster() {
   grep -v '^ok ' "$T/cluster.out" | grep -v '^[0-9]* passed, [0-9]* failed$'
   grep -v '^[0-9]* passed, [0-9]* failed$' "$T/cluster.out" > "$T/cluster.lines"
   tally cluster "$T/cluster.lines" "$T/cluster.err" "$status"
+}
+
+# make test-cross: Windows under wine, aarch64 under qemu (tests/cross.sh),
+# its failures shown and its summary folded in.
+cross() {
+  echo "== cross (Windows under wine, aarch64 under qemu-aarch64)"
+  sh tests/cross.sh all > "$T/cross.out" 2>&1
+  grep -v '^[0-9]* passed, [0-9]* failed$' "$T/cross.out"
+  line=$(tail -n 1 "$T/cross.out")
+  p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+  f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+  if [ -z "$p" ]; then
+    failed=$((failed + 1)); echo "FAIL cross: tests/cross.sh did not finish"
+  else
+    passed=$((passed + p)); failed=$((failed + f))
+    echo "   $p passed, $f failed"
+  fi
 }
 
 # The benchmark at tiny sizes: it still runs (no timing is judged).
@@ -219,6 +238,7 @@ case $what in
     phase bench bench_smoke
     phase cluster cluster
     phase roads host roads sh tests/roads.sh
+    phase cross cross
     phase coverage coverage ;;
   asan)
     phase asan suite asan BUILD=build/asan \
@@ -244,6 +264,8 @@ case $what in
     phase coverage coverage ;;
   cluster)
     phase cluster cluster ;;
+  cross)
+    phase cross cross ;;
 esac
 
 if [ "$what" = all ] || [ "${FIGURES:-}" = 1 ]; then
