@@ -15,6 +15,8 @@
 #                   Node and the Debian package, each for real
 #   make test-sqlite-ends  the suite on the newest SQLite a registry
 #                   package ships (3.54.1) and on 3.31.1 (fetched with npm)
+#   make test-cross  Windows (mingw-w64) and aarch64 builds, their suite run
+#                   under wine and qemu-aarch64 (make check runs it too)
 #   make test-cluster  three dqlite nodes under kl_preload.so, a leader
 #                   killed and restarted (needs Debian's go-dqlite)
 #   make fuzz       only the fuzzers (FUZZ_SECONDS each, default 30)
@@ -250,7 +252,7 @@ CHK_BUILD  = $(CHK)/oom_host $(CHK)/limits_host $(CHK)/threads_host \
 COV_BUILD  = $(COV)/kl.so $(COV)/harness.so $(COV)/host $(COV)/unit_core \
              $(COV)/oom_host $(COV)/limits_host $(COV)/threads_host
 
-check: kl.so kl_preload.so $(TEST_HOSTS) build/unity.o build/catalogue_dump $(AMALG_BUILD) $(NEWEST)/sqlite3 $(OLDEST)/sqlite3 $(BELOW)/sqlite3 $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench
+check: kl.so kl_preload.so $(TEST_HOSTS) build/unity.o build/catalogue_dump $(AMALG_BUILD) $(NEWEST)/sqlite3 $(OLDEST)/sqlite3 $(BELOW)/sqlite3 $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench cross-build
 	SQLITE=$(SQLITE) CC=$(CC) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/check.sh all
 
 # One part of make check at a time (the builds it needs first).
@@ -305,6 +307,103 @@ uninstall:
 examples/static_demo: examples/static_demo.c $(SRC) $(HDR)
 	$(CC) $(CFLAGS) $(KLFLAGS) -DSQLITE_CORE -o $@ examples/static_demo.c $(SRC) -l:libsqlite3.a -lpthread -ldl $(LDLIBS)
 
+# ---------------------------------------------------------------- cross
+# Other platforms (docs/install.md, "Windows" and "aarch64 and macOS"):
+#   make TARGET=windows      kl.dll, with CC=x86_64-w64-mingw32-gcc unless
+#                            CC is given (make kl.dll CC=... the same)
+#   make TARGET=macos        kl.dylib, on a Mac (cc = Apple's clang)
+#   make kl.so CC=aarch64-linux-gnu-gcc   kl.so for aarch64 (or any other
+#                            Linux: only x86-64 has run-time dispatched kernels)
+# Each needs sqlite3ext.h on the include path (CFLAGS=-I... otherwise).
+# make test-cross builds for Windows (mingw-w64) and aarch64 Linux, with a
+# sqlite3 shell for each from the amalgamation npm's sqlite3 package ships
+# (tests/cross.sh fetch: pinned, its sha256 checked), and runs the SQL
+# suite and the core unit tests under wine and qemu-aarch64 (tests/cross.sh).
+ifeq ($(TARGET),windows)
+ifeq ($(origin CC),default)
+CC = x86_64-w64-mingw32-gcc
+endif
+.DEFAULT_GOAL := kl.dll
+endif
+ifeq ($(TARGET),macos)
+.DEFAULT_GOAL := kl.dylib
+endif
+
+# A DLL is position-independent anyway; only sqlite3_kl_init is exported
+# (__declspec(dllexport) in src/kl.c).
+kl.dll: $(SRC) $(HDR)
+	$(CC) $(CFLAGS) $(KLFLAGS) -shared -o $@ $(SRC) $(LDFLAGS) $(LDLIBS)
+kl.dylib: $(SRC) $(HDR)
+	$(CC) $(CFLAGS) $(KLFLAGS) -dynamiclib -o $@ $(SRC) $(LDFLAGS) $(LDLIBS)
+
+CROSS     = build/cross
+XSQL      = $(CROSS)/sqlite
+MINGW_CC ?= x86_64-w64-mingw32-gcc
+ARM64_CC ?= aarch64-linux-gnu-gcc
+# The amalgamation's own headers first: the test builds match the shell.
+XFLAGS    = -O2 -I$(XSQL) $(KLFLAGS)
+# The shells: math functions as Debian's sqlite3 has them; -municode for
+# the shell's wmain on Windows.
+XSHELL    = -O1 -w -DSQLITE_THREADSAFE=0 -DSQLITE_ENABLE_MATH_FUNCTIONS
+CROSS_WIN   = $(CROSS)/win/kl.dll $(CROSS)/win/harness.dll \
+              $(CROSS)/win/unit_core.exe $(CROSS)/win/sqlite3.exe \
+              $(CROSS)/win/host.exe
+CROSS_ARM64 = $(CROSS)/arm64/kl.so $(CROSS)/arm64/harness.so \
+              $(CROSS)/arm64/unit_core $(CROSS)/arm64/sqlite3 \
+              $(CROSS)/arm64/host
+
+$(XSQL)/sqlite3.c: tests/cross.sh
+	sh tests/cross.sh fetch $(XSQL)
+$(XSQL)/sqlite3ext.h: $(XSQL)/sqlite3.c
+
+$(CROSS)/win/kl.dll: $(SRC) $(HDR) $(XSQL)/sqlite3ext.h
+	@mkdir -p $(@D)
+	$(MINGW_CC) $(XFLAGS) -shared -o $@ $(SRC) $(LDLIBS)
+$(CROSS)/win/harness.dll: tests/harness.c $(XSQL)/sqlite3ext.h
+	@mkdir -p $(@D)
+	$(MINGW_CC) $(XFLAGS) -shared -o $@ tests/harness.c $(LDLIBS)
+$(CROSS)/win/unit_core.exe: tests/unit_core.c $(CORE) $(HDR)
+	@mkdir -p $(@D)
+	$(MINGW_CC) $(XFLAGS) -o $@ tests/unit_core.c $(CORE) $(LDLIBS)
+$(CROSS)/win/sqlite3.o: $(XSQL)/sqlite3.c
+	@mkdir -p $(@D)
+	$(MINGW_CC) $(XSHELL) -c -o $@ $(XSQL)/sqlite3.c
+$(CROSS)/win/sqlite3.exe: $(CROSS)/win/sqlite3.o
+	$(MINGW_CC) $(XSHELL) -municode -o $@ $(XSQL)/shell.c $(CROSS)/win/sqlite3.o
+$(CROSS)/win/host.exe: tests/host.c $(CROSS)/win/sqlite3.o
+	$(MINGW_CC) $(XFLAGS) -o $@ tests/host.c $(CROSS)/win/sqlite3.o $(LDLIBS)
+
+$(CROSS)/arm64/kl.so: $(SRC) $(HDR) $(XSQL)/sqlite3ext.h
+	@mkdir -p $(@D)
+	$(ARM64_CC) $(XFLAGS) -shared -o $@ $(SRC) $(LDLIBS)
+$(CROSS)/arm64/harness.so: tests/harness.c $(XSQL)/sqlite3ext.h
+	@mkdir -p $(@D)
+	$(ARM64_CC) $(XFLAGS) -shared -o $@ tests/harness.c $(LDLIBS)
+$(CROSS)/arm64/unit_core: tests/unit_core.c $(CORE) $(HDR)
+	@mkdir -p $(@D)
+	$(ARM64_CC) $(XFLAGS) -o $@ tests/unit_core.c $(CORE) $(LDLIBS)
+$(CROSS)/arm64/sqlite3.o: $(XSQL)/sqlite3.c
+	@mkdir -p $(@D)
+	$(ARM64_CC) $(XSHELL) -c -o $@ $(XSQL)/sqlite3.c
+$(CROSS)/arm64/sqlite3: $(CROSS)/arm64/sqlite3.o
+	$(ARM64_CC) $(XSHELL) -o $@ $(XSQL)/shell.c $(CROSS)/arm64/sqlite3.o -ldl -lm
+$(CROSS)/arm64/host: tests/host.c $(CROSS)/arm64/sqlite3.o
+	$(ARM64_CC) $(XFLAGS) -o $@ tests/host.c $(CROSS)/arm64/sqlite3.o -ldl $(LDLIBS)
+
+.PHONY: cross-build test-cross
+# mingw-w64's exact-fma replacement (core/port.h) against this machine's
+# fma(), bit for bit.
+$(CROSS)/fma_soft: tests/fma_soft.c src/core/port.h
+	@mkdir -p $(@D)
+	$(CC) -O2 -std=c99 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -ffp-contract=off -Isrc/core $(WARN) -o $@ tests/fma_soft.c $(LDLIBS)
+
+# Both platforms' builds, two at a time (make check needs them too).
+cross-build:
+	$(MAKE) -j2 $(CROSS_WIN) $(CROSS_ARM64) $(CROSS)/fma_soft
+
+test-cross: cross-build
+	sh tests/check.sh cross
+
 # ---------------------------------------------------------------- packages
 # make wheel: the Python wheel (bindings/python) and its sdist in $(DIST)/;
 # make npm: the npm packages sqlite-kl and sqlite-kl-PLATFORM (bindings/npm)
@@ -354,5 +453,5 @@ demo: kl.so demo.db
 	$(SQLITE) demo.db -cmd ".load ./kl" < sql/demo.sql
 
 clean:
-	rm -f kl.so kl_preload.so $(TEST_HOSTS) examples/static_demo demo.db *.gcov
+	rm -f kl.so kl_preload.so kl.dll kl.dylib $(TEST_HOSTS) examples/static_demo demo.db *.gcov
 	rm -rf tests/tmp build dist

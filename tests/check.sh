@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/check.sh — make check: the test suite, then the same suite and more
 # under the reliability tools.  Usage: check.sh all | test | sqlite-ends
-# | asan | valgrind | hosts | fuzz | coverage | cluster | roads
+# | asan | valgrind | hosts | fuzz | coverage | cluster | roads | cross
 #
 # Parts, each counted into one total:
 #   test      tests/run.sh on the plain build
@@ -26,6 +26,8 @@
 #   roads     tests/roads.sh: make install/uninstall, static embedding,
 #             Python + pandas, sqlite-utils, Node (better-sqlite3), the
 #             Debian package
+#   cross     tests/cross.sh: the suite built for Windows (mingw-w64) under
+#             wine and for aarch64 under qemu-aarch64, in parallel
 #   coverage  tests/run.sh and the hosts on build/cov, then gcov: at least
 #             95% of the branches in src/ must be taken
 # Ends with "N passed, N failed"; exits 1 on any failure.  A full run (all)
@@ -133,6 +135,34 @@ cluster() {
   tally cluster "$T/cluster.lines" "$T/cluster.err" "$status"
 }
 
+# make test-cross: Windows under wine, aarch64 under qemu (tests/cross.sh),
+# its failures shown and its summary folded in.
+# In make check it starts in the background before the valgrind phase
+# (cross_start: valgrind keeps one core busy, wine and qemu take the
+# other), and its phase only waits for it and counts.
+cross_start() {
+  sh tests/cross.sh all > "$T/cross.out" 2>&1 &
+  cross_pid=$!
+}
+cross() {
+  echo "== cross (Windows under wine, aarch64 under qemu-aarch64)"
+  if [ -n "${cross_pid:-}" ]; then
+    wait "$cross_pid"
+  else
+    sh tests/cross.sh all > "$T/cross.out" 2>&1
+  fi
+  grep -v '^[0-9]* passed, [0-9]* failed$' "$T/cross.out"
+  line=$(tail -n 1 "$T/cross.out")
+  p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+  f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+  if [ -z "$p" ]; then
+    failed=$((failed + 1)); echo "FAIL cross: tests/cross.sh did not finish"
+  else
+    passed=$((passed + p)); failed=$((failed + f))
+    echo "   $p passed, $f failed"
+  fi
+}
+
 # The benchmark at tiny sizes: it still runs (no timing is judged).
 bench_smoke() {
   echo "== bench --smoke"
@@ -182,10 +212,10 @@ coverage() {
 # phase NAME COMMAND...: runs one part and notes what it added to the
 # tally, for the figures table.
 phase() {
-  ph_name=$1 ph_p=$passed ph_f=$failed
+  ph_name=$1 ph_p=$passed ph_f=$failed ph_t=$(date +%s)
   shift
   "$@"
-  echo "$ph_name $((passed - ph_p)) $((failed - ph_f))" >> "$T/phases"
+  echo "$ph_name $((passed - ph_p)) $((failed - ph_f)) $(( $(date +%s) - ph_t ))" >> "$T/phases"
 }
 
 # figures FILE: the figures of this run, as a Markdown table, between the
@@ -197,10 +227,10 @@ figures() {
   {
     echo "Last \`sh tests/check.sh $what\`: $(date -u '+%Y-%m-%d %H:%M UTC'), $(( $(date +%s) - started )) s, on $(uname -m) with $(nproc 2>/dev/null || echo ?) cores."
     echo
-    echo "| part | passed | failed |"
-    echo "| --- | --- | --- |"
-    while read -r n p f; do echo "| $n | $p | $f |"; done < "$T/phases"
-    echo "| **total** | **$passed** | **$failed** |"
+    echo "| part | passed | failed | seconds |"
+    echo "| --- | --- | --- | --- |"
+    while read -r n p f sec; do echo "| $n | $p | $f | $sec |"; done < "$T/phases"
+    echo "| **total** | **$passed** | **$failed** | $(( $(date +%s) - started )) |"
     if [ -s "$T/coverage" ] || [ -s "$T/fuzzruns" ] || [ -s "$T/notes" ]; then
       echo
       echo "| part | figure |"
@@ -237,6 +267,7 @@ case $what in
       PRELOAD="$($CC -print-file-name=libasan.so) $($CC -print-file-name=libubsan.so)" \
       ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 \
       UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+    cross_start
     phase valgrind suite valgrind \
       WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
     phase oom host oom build/check/oom_host
@@ -251,6 +282,7 @@ case $what in
     phase bench bench_smoke
     phase cluster cluster
     phase roads host roads sh tests/roads.sh
+    phase cross cross
     phase coverage coverage ;;
   test)
     phase test suite test SQLITE="${SQLITE:-sqlite3}"
@@ -281,6 +313,8 @@ case $what in
     phase coverage coverage ;;
   cluster)
     phase cluster cluster ;;
+  cross)
+    phase cross cross ;;
 esac
 
 if [ "$what" = all ] || [ "${FIGURES:-}" = 1 ]; then

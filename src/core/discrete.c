@@ -30,8 +30,8 @@ double kl_phi(double x){
 ** stay in the normal range.
 */
 static double cross_diff(double p, double q, kl_dd X, kl_dd Y){
-  double h1 = p*Y.hi, l1 = fma(p, Y.hi, -h1);
-  double h2 = q*X.hi, l2 = fma(q, X.hi, -h2);
+  double h1 = p*Y.hi, l1 = KL_FMA(p, Y.hi, -h1);
+  double h2 = q*X.hi, l2 = KL_FMA(q, X.hi, -h2);
   return (h1 - h2) + ((l1 - l2) + (p*Y.lo - q*X.lo));
 }
 
@@ -96,10 +96,10 @@ static double cross_near(double ps, double qs, const kl_totals *t, int js){
   for(k=0; k<KL_TOT_PARTS; k++){
     h = ps*tp->qp[k];
     kl_xsum_add(&acc, h);
-    kl_xsum_add(&acc, fma(ps, tp->qp[k], -h));
+    kl_xsum_add(&acc, KL_FMA(ps, tp->qp[k], -h));
     h = qs*tp->pp[k];
     kl_xsum_sub(&acc, h);
-    kl_xsum_sub(&acc, fma(qs, tp->pp[k], -h));
+    kl_xsum_sub(&acc, KL_FMA(qs, tp->pp[k], -h));
   }
   den = (js ? ps*t->Qs.hi : 0.0) + qs*t->Ps.hi;
   return kl_xsum_value(&acc) / den;
@@ -666,7 +666,7 @@ static void disc_split(double x, double splitter, double *hi, double *lo){
 /* 1/x for a double-double x > 0, to about half an ulp */
 static double recip_dd(kl_dd x){
   double y = 1.0 / x.hi;
-  double e = fma(-x.hi, y, 1.0) - x.lo*y;   /* 1 - x y, x = hi + lo */
+  double e = KL_FMA(-x.hi, y, 1.0) - x.lo*y;   /* 1 - x y, x = hi + lo */
   return y + y*e;
 }
 
@@ -721,7 +721,7 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
   {
     kl_dd pq;   /* Ps Qs */
     pq.hi = t->Ps.hi*t->Qs.hi;
-    pq.lo = fma(t->Ps.hi, t->Qs.hi, -pq.hi)
+    pq.lo = KL_FMA(t->Ps.hi, t->Qs.hi, -pq.hi)
           + (t->Ps.hi*t->Qs.lo + t->Ps.lo*t->Qs.hi);
     k->inv_pq = recip_dd(pq);
   }

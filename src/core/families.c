@@ -33,14 +33,39 @@
 **   D(x, x+d) = x phi(v) + (v - ln(1+v))/2 + B(x, x+d),  v = d/x,
 **   B = sum_k B_2k/(2k(2k-1)) [Bregman divergence of x^-(2k-1)].
 ** No lnGamma or digamma of a single argument is ever formed, so there is
-** nothing to cancel and nothing to overflow; only the Gumbel KL calls
-** lgamma_r (re-entrant: lgamma itself writes the global signgam; the
-** Makefile sets _DEFAULT_SOURCE, which declares it, for every file).
+** nothing to cancel and nothing to overflow; only the Gumbel KL needs
+** lnGamma itself, of 1 + r >= 1 (kl_lngamma_above1 below).
 */
+/* macOS declares lgamma_r only under _REENTRANT (before any header). */
+#if defined(__APPLE__) && !defined(_REENTRANT)
+# define _REENTRANT 1
+#endif
 #include "families.h"
+#include "port.h"
 
 #include <math.h>
 #include <string.h>
+
+/*
+** lnGamma(x) for x >= 1, where Gamma(x) > 0.  lgamma() also stores the sign
+** of Gamma(x) in the global signgam, a write shared by every thread;
+** lgamma_r() returns it through a pointer instead, so POSIX systems use it
+** (glibc and musl declare it under _DEFAULT_SOURCE, which the Makefile
+** sets; the BSDs by default; macOS under _REENTRANT).  The Windows C
+** runtimes have no lgamma_r: there lgamma() is called, and its value is
+** the same function's value (the sign, which is all lgamma_r would add, is
+** known to be +1 here, and nothing reads signgam).  mingw-w64's lgamma()
+** still stores +1 into signgam on each call; MSVC's UCRT has no signgam.
+** Its accuracy differs from glibc's (docs/install.md, "Windows").
+*/
+static double kl_lngamma_above1(double x){
+#if defined(_WIN32)
+  return lgamma(x);
+#else
+  int sign;
+  return lgamma_r(x, &sign);
+#endif
+}
 
 #define EULER 0.577215664901532860606512090082402431
 
@@ -199,7 +224,7 @@ static void gumbel_series(double x, double *g, double *h){
 }
 
 double kl_gumbel_term(double loc1, double scale1, double loc2, double scale2){
-  int halved, sg;
+  int halved;
   double dm = gap(loc1, loc2, &halved), r = scale1 / scale2, x, d, g, h;
   d = dm / scale2;
   if( halved ) d *= 2.0;
@@ -209,7 +234,7 @@ double kl_gumbel_term(double loc1, double scale1, double loc2, double scale2){
     gumbel_series(x, &g, &h);
   }else{
     double lr = r > 1e-300 ? log(r) : log(scale1) - log(scale2);
-    g = lgamma_r(1.0 + r, &sg);
+    g = kl_lngamma_above1(1.0 + r);
     h = g - lr + EULER*x;
     /* lnGamma(1 + r) beyond DBL_MAX (r > 1e305): so is h <= the KL */
     if( isinf(h) ) return INFINITY;
@@ -442,8 +467,8 @@ static double gamma_relent(double A, double B, double C, double D){
   int eA, eB, eC, eD, E, eb, M;
   double ma = frexp(A, &eA), mb = frexp(B, &eB), mc = frexp(C, &eC);
   double md = frexp(D, &eD);
-  double h1 = ma*mb, l1 = fma(ma, mb, -h1);
-  double h2 = mc*md, l2 = fma(mc, md, -h2);
+  double h1 = ma*mb, l1 = KL_FMA(ma, mb, -h1);
+  double h2 = mc*md, l2 = KL_FMA(mc, md, -h2);
   double bm = (h2 + l2) / mb;   /* C D / B = bm 2^eb, bm in [1/4, 2) */
   E = eA + eB - eC - eD;        /* A / (C D / B) = (h1 + l1)/(h2 + l2) 2^E */
   eb = eC + eD - eB;
@@ -647,8 +672,8 @@ void kl_dir_add(kl_dir_acc *c, double a1, double a2){
   }else{
     /* w_i (s_m - s_i) = (a2m a1 - a2 a1m) / a1m / A1, products by fma
     ** (exact), or through s_m where a product leaves the normal range */
-    double h1 = c->a2m*a1, l1 = fma(c->a2m, a1, -h1);
-    double h2 = a2*c->a1m, l2 = fma(a2, c->a1m, -h2);
+    double h1 = c->a2m*a1, l1 = KL_FMA(c->a2m, a1, -h1);
+    double h2 = a2*c->a1m, l2 = KL_FMA(a2, c->a1m, -h2);
     double wd;
     if( fabs(h1) < 1e300 && fabs(h2) < 1e300 && fabs(h1) > 1e-290
      && fabs(h2) > 1e-290 ){
@@ -870,8 +895,8 @@ static double beta_d2psi1(double x){
 /* a2 b1 - a1 b2, exactly enough, as m 2^e (m may be 0). */
 static bxnum beta_cross(double a1, double b1, double a2, double b2){
   bxnum xa1 = bxn(a1), xb1 = bxn(b1), xa2 = bxn(a2), xb2 = bxn(b2), r;
-  double h1 = xa2.m*xb1.m, l1 = fma(xa2.m, xb1.m, -h1);
-  double h2 = xa1.m*xb2.m, l2 = fma(xa1.m, xb2.m, -h2);
+  double h1 = xa2.m*xb1.m, l1 = KL_FMA(xa2.m, xb1.m, -h1);
+  double h2 = xa1.m*xb2.m, l2 = KL_FMA(xa1.m, xb2.m, -h2);
   int e1 = xa2.e + xb1.e, e2 = xa1.e + xb2.e, E = e1 > e2 ? e1 : e2, e;
   double c;
   h1 = ldexp(h1, e1 - E);  l1 = ldexp(l1, e1 - E);

@@ -1,7 +1,7 @@
 /*
 ** core/families.h — closed-form KL divergences between members of the common
 ** parametric families, one component at a time, in nats.  Pure C over
-** doubles, no SQLite; re-entrant (lgamma_r, never lgamma).
+** doubles, no SQLite; re-entrant (lgamma_r; on Windows, lgamma: families.c).
 **
 ** Parameterisations are torch.distributions'.  Callers validate the
 ** domains (see sql/families_sql.c); each function returns a value >= 0, +Inf

@@ -2,6 +2,7 @@
 ** core/moments.c — exact running moments (see core/moments.h).
 */
 #include "moments.h"
+#include "port.h"
 
 #include <math.h>
 #include <string.h>
@@ -69,7 +70,7 @@ double kl_moments_mean(const kl_xsum *s1, double n){
   q = s.hi / n;
   if( !isfinite(q) || n==1.0 ) return ldexp(s.hi / n, scale);
   /* one Newton step in double-double: r = s - q n, exactly by fma */
-  r = fma(-q, n, s.hi) + s.lo;
+  r = KL_FMA(-q, n, s.hi) + s.lo;
   return ldexp(q + r / n, scale);
 }
 

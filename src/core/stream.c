@@ -3,6 +3,7 @@
 ** the rows (see core/stream.h).  No SQLite in here.
 */
 #include "stream.h"
+#include "port.h"
 #include "discrete.h"
 #include "log_table.h"
 
@@ -37,7 +38,7 @@ static kl_dd dd_neg(kl_dd a){
 static kl_dd dd_mul(kl_dd a, kl_dd b){
   kl_dd p;
   p.hi = a.hi * b.hi;
-  p.lo = fma(a.hi, b.hi, -p.hi) + (a.hi*b.lo + a.lo*b.hi);
+  p.lo = KL_FMA(a.hi, b.hi, -p.hi) + (a.hi*b.lo + a.lo*b.hi);
   return two_sum(p.hi, p.lo);
 }
 
@@ -54,7 +55,7 @@ static kl_dd dd_div(kl_dd a, kl_dd b){
 static kl_dd ln2_times(int e){
   kl_dd r;
   r.hi = e * KL_LN2_DD_HI;
-  r.lo = fma(e, KL_LN2_DD_HI, -r.hi) + e * KL_LN2_DD_LO;
+  r.lo = KL_FMA(e, KL_LN2_DD_HI, -r.hi) + e * KL_LN2_DD_LO;
   return r;
 }
 
@@ -110,7 +111,7 @@ static kl_dd log_ratio_exp(double mp, int ep, double mq, int eq){
   j = (int)(rr*64.0 + 0.5);             /* rr >= 0.7: j >= 45 */
   if( j > KL_LOG_TABLE_LAST ) j = KL_LOG_TABLE_LAST;
   cm.hi = mq * (j / 64.0);
-  cm.lo = fma(mq, j / 64.0, -cm.hi);
+  cm.lo = KL_FMA(mq, j / 64.0, -cm.hi);
   num = two_sum(mp - cm.hi, -cm.lo);
   den = dd_add((kl_dd){ mp, 0.0 }, cm);
   r = atanh2_dd(dd_div(num, den));
@@ -243,7 +244,7 @@ static void put_product(kl_wsum *s, double p, kl_dd l, int sign){
   int ep;
   double mp = frexp(p, &ep), h = mp * l.hi;
   kl_wsum_put(s, h, ep, sign);
-  kl_wsum_put(s, fma(mp, l.hi, -h), ep, sign);
+  kl_wsum_put(s, KL_FMA(mp, l.hi, -h), ep, sign);
   kl_wsum_put(s, mp * l.lo, ep, sign);
 }
 
