@@ -314,7 +314,7 @@ examples/static_demo: examples/static_demo.c $(SRC) $(HDR)
 #   make TARGET=macos        kl.dylib, on a Mac (cc = Apple's clang)
 #   make kl.so CC=aarch64-linux-gnu-gcc   kl.so for aarch64 (or any other
 #                            Linux: only x86-64 has run-time dispatched kernels)
-# Each needs sqlite3ext.h on the include path (CFLAGS=-I... otherwise).
+# SQLite's headers come from vendor/sqlite/ (INC), as for kl.so.
 # make test-cross builds for Windows (mingw-w64) and aarch64 Linux, with a
 # sqlite3 shell for each from the amalgamation npm's sqlite3 package ships
 # (tests/cross.sh fetch: pinned, its sha256 checked), and runs the SQL
