@@ -57,15 +57,19 @@ else
   else
     fail amalgamation.clang "needs Debian's clang"
   fi
-  # No fused multiply-add in any variant, the AVX2 and AVX-512 clones
-  # included, although the file is compiled without -ffp-contract=off:
-  # its pragma does that (GCC and Clang).
-  if [ "$(uname -m)" = x86_64 ]; then
+  # No fused multiply-add that the Makefile's kl.so (-ffp-contract=off)
+  # does not have, in any variant, the AVX2 and AVX-512 clones included,
+  # although the file is compiled without -ffp-contract=off: its pragma
+  # does that (GCC and Clang).  The Makefile's build has one only where
+  # the source calls fma() itself (an exact operation, the same bits).
+  if [ "$(uname -m)" = x86_64 ] && [ -f kl.so ]; then
+    want=$(objdump -d kl.so | grep -c -E 'vfn?m(add|sub)')
     for b in gcc:"$A/kl.so" clang:"$T/clang/kl.so"; do
       so=${b#*:} name=amalgamation.no-fma.${b%%:*}
       [ -f "$so" ] || continue
       n=$(objdump -d "$so" | grep -c -E 'vfn?m(add|sub)')
-      [ "$n" -eq 0 ] && ok "$name" || fail "$name" "$n fused multiply-add instructions in $so"
+      if [ "$n" -le "$want" ]; then ok "$name"
+      else fail "$name" "$n fused multiply-add instructions in $so, $want in the Makefile's kl.so"; fi
     done
   fi
   # Compiled in (-DSQLITE_CORE) with sqlite-kl.h, into a C program linked
