@@ -73,12 +73,30 @@ host() {
   shift
   echo "== $name"
   "$@" > "$T/host.out" 2> "$T/host.err"
-  status=$?
-  grep -v '^ok ' "$T/host.out"
+  host_report "$name" "$T/host.out" "$T/host.err" $?
+}
+
+# host_report NAME OUT ERR STATUS: a host's lines, figures and tally.
+host_report() {
+  grep -v '^ok ' "$2"
   # the hosts' figures: "# 1148 allocation-failure points", "# thread-seconds 64"
-  sed -n -e "s/^# \([0-9][0-9]* [a-z -]*\)\$/$name|\1/p" \
-    -e "s/^# \([a-z-]*\) \([0-9][0-9.]*\)\$/$name|\2 \1/p" "$T/host.out" >> "$T/notes"
-  tally "$name" "$T/host.out" "$T/host.err" "$status"
+  sed -n -e "s/^# \([0-9][0-9]* [a-z -]*\)\$/$1|\1/p" \
+    -e "s/^# \([a-z-]*\) \([0-9][0-9.]*\)\$/$1|\2 \1/p" "$2" >> "$T/notes"
+  tally "$1" "$2" "$3" "$4"
+}
+
+# make check starts the roads (tests/roads.sh: mostly builds and installs,
+# about one core) in the background after the valgrind phase, beside the
+# hosts, the fuzzers and the cluster (one core each); roads_join waits for
+# them and counts.
+roads_start() {
+  sh tests/roads.sh > "$T/roads.out" 2> "$T/roads.err" &
+  roads_pid=$!
+}
+roads_join() {
+  echo "== roads"
+  wait "$roads_pid"
+  host_report roads "$T/roads.out" "$T/roads.err" $?
 }
 
 fuzz_one() {
@@ -270,6 +288,7 @@ case $what in
     cross_start
     phase valgrind suite valgrind \
       WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+    roads_start
     phase oom host oom build/check/oom_host
     phase limits host limits build/check/limits_host
     phase threads host threads build/check/threads_host 2
@@ -281,7 +300,7 @@ case $what in
     phase fuzz_decode fuzz_one fuzz_decode tests/fuzz/seeds_decode
     phase bench bench_smoke
     phase cluster cluster
-    phase roads host roads sh tests/roads.sh
+    phase roads roads_join
     phase cross cross
     phase coverage coverage ;;
   test)
