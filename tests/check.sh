@@ -55,12 +55,18 @@ suite() {
   shift
   echo "== $name"
   env "$@" sh tests/run.sh > "$T/suite.out" 2>&1
-  grep -v '^[0-9]* passed, [0-9]* failed$' "$T/suite.out"
-  line=$(tail -n 1 "$T/suite.out")
+  count_run "$name" "$T/suite.out"
+}
+
+# count_run NAME FILE: the lines of a run that ends "N passed, N failed"
+# (tests/run.sh, tests/cross.sh), and its counts into the tally.
+count_run() {
+  grep -v '^[0-9]* passed, [0-9]* failed$' "$2"
+  line=$(tail -n 1 "$2")
   p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
   f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
   if [ -z "$p" ]; then
-    failed=$((failed + 1)); echo "FAIL $name: the suite did not finish"
+    failed=$((failed + 1)); echo "FAIL $1: the run did not finish"
   else
     passed=$((passed + p)); failed=$((failed + f))
     echo "   $p passed, $f failed"
@@ -169,16 +175,7 @@ cross() {
   else
     sh tests/cross.sh all > "$T/cross.out" 2>&1
   fi
-  grep -v '^[0-9]* passed, [0-9]* failed$' "$T/cross.out"
-  line=$(tail -n 1 "$T/cross.out")
-  p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-  f=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
-  if [ -z "$p" ]; then
-    failed=$((failed + 1)); echo "FAIL cross: tests/cross.sh did not finish"
-  else
-    passed=$((passed + p)); failed=$((failed + f))
-    echo "   $p passed, $f failed"
-  fi
+  count_run cross "$T/cross.out"
 }
 
 # The benchmark at tiny sizes: it still runs (no timing is judged).
