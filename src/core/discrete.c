@@ -670,10 +670,27 @@ static double recip_dd(kl_dd x){
   return y + y*e;
 }
 
+/*
+** One total's constants, each times s (= 1/inv, a power of two): T.hi, its
+** 26-bit halves c1 + c2 and its 29- and 24-bit parts g1 + g2, T.lo and its
+** halves l1 + l2; whether every one scaled exactly.
+*/
+static int total_consts(kl_dd T, double s, double inv, double *c, double *c1,
+                        double *c2, double *g1, double *g2, double *l,
+                        double *l1, double *l2){
+  double a, b, x, y, u, v;
+  disc_split(T.hi, DISC_SPLIT, &a, &b);
+  disc_split(T.hi, DISC_SPLIT29, &x, &y);
+  disc_split(T.lo, DISC_SPLIT, &u, &v);
+  return disc_scaled_to(T.hi, s, inv, c) & disc_scaled_to(a, s, inv, c1)
+       & disc_scaled_to(b, s, inv, c2) & disc_scaled_to(x, s, inv, g1)
+       & disc_scaled_to(y, s, inv, g2) & disc_scaled_to(T.lo, s, inv, l)
+       & disc_scaled_to(u, s, inv, l1) & disc_scaled_to(v, s, inv, l2);
+}
+
 void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
                   const kl_fsum *sq){
   kl_fast_k *k = &f->k;
-  double h1, h2, g1, g2;
   int ep = t->ep, eq = t->eq, ok;
   memset(k, 0, sizeof *k);   /* constants not made below are never used,
                              ** but the flags read some of them */
@@ -681,29 +698,11 @@ void kl_fast_init(kl_fast *f, const kl_totals *t, const kl_fsum *sp,
   ok = (ep >= -1000) & (ep <= 1022) & (eq >= -1000) & (eq <= 1022);
   if( ok ){
     double sp = pow2(-ep), ip = pow2(ep), sq = pow2(-eq), iq = pow2(eq);
-    disc_split(t->Qs.hi, DISC_SPLIT, &h1, &h2);
-    disc_split(t->Qs.hi, DISC_SPLIT29, &g1, &g2);
     /* & rather than &&: every constant is made, and there is one test */
-    ok = disc_scaled_to(t->Qs.hi, sp, ip, &k->cq)
-       & disc_scaled_to(h1, sp, ip, &k->cq1)
-       & disc_scaled_to(h2, sp, ip, &k->cq2)
-       & disc_scaled_to(g1, sp, ip, &k->c1)
-       & disc_scaled_to(g2, sp, ip, &k->c2)
-       & disc_scaled_to(t->Qs.lo, sp, ip, &k->cql);
-    disc_split(t->Qs.lo, DISC_SPLIT, &h1, &h2);
-    ok = ok & disc_scaled_to(h1, sp, ip, &k->cql1)
-       & disc_scaled_to(h2, sp, ip, &k->cql2);
-    disc_split(t->Ps.hi, DISC_SPLIT, &h1, &h2);
-    disc_split(t->Ps.hi, DISC_SPLIT29, &g1, &g2);
-    ok = ok & disc_scaled_to(t->Ps.hi, sq, iq, &k->cp)
-       & disc_scaled_to(h1, sq, iq, &k->cp1)
-       & disc_scaled_to(h2, sq, iq, &k->cp2)
-       & disc_scaled_to(g1, sq, iq, &k->d1)
-       & disc_scaled_to(g2, sq, iq, &k->d2)
-       & disc_scaled_to(t->Ps.lo, sq, iq, &k->cpl);
-    disc_split(t->Ps.lo, DISC_SPLIT, &h1, &h2);
-    ok = ok & disc_scaled_to(h1, sq, iq, &k->cpl1)
-       & disc_scaled_to(h2, sq, iq, &k->cpl2);
+    ok = total_consts(t->Qs, sp, ip, &k->cq, &k->cq1, &k->cq2, &k->c1, &k->c2,
+                      &k->cql, &k->cql1, &k->cql2)
+       & total_consts(t->Ps, sq, iq, &k->cp, &k->cp1, &k->cp2, &k->d1, &k->d2,
+                      &k->cpl, &k->cpl1, &k->cpl2);
   }
   k->lo = ((k->cql!=0.0) | (k->cpl!=0.0)) ? ~(uint64_t)0 : 0;
   f->ok = ok;
