@@ -1,7 +1,790 @@
 /*
-** core/cross.c — KL between members of different continuous families.
-** (see core/dist.h for the contract of its table).
+** core/cross.c — KL(P || Q) between members of different continuous
+** families, one component, in nats (see core/dist.h for the contract of
+** its table kl_pairs_cont[]).  The pairs are those PyTorch 1.13 registers
+** between the continuous families, without continuous_bernoulli
+** (core/cbern.c) and the low-rank MVN.
+**
+** Every KL is E_P[ln p] - E_P[ln q] in closed form, rearranged into a sum of
+** parts that are each >= 0 (or a part that is a fixed positive constant,
+** the least KL of P's family against Q's), so nothing cancels when P comes
+** close to Q.  Notation: q(t) = t - 1 - ln t >= 0; relent(a, b) =
+** a ln(a/b) - a + b = a q(b/a); G, g, E below; mu(x) is Binet's function
+** lnGamma(x) - (x - 1/2) ln x + x - ln(2 pi)/2 (for all x > 0, by the
+** recurrence mu(x) = mu(x+1) + (x + 1/2) ln(1 + 1/x) - 1 up to 10, then
+** Stirling's series), psi(x) = ln x - 1/(2x) + mu'(x).
+**
+**  against a Normal(mu, sd) — P of mean m, variance V, t^2 = V/sd^2,
+**  z = (m - mu)/sd:  KL = C_P + q(t^2)/2 + z^2/2, where C_P is the KL of P
+**  against the normal of its own moments:
+**    Laplace       C = (ln pi - 1)/2;  Gumbel  C = ln(pi^3/3)/2 - euler - 1/2
+**    Uniform       C = (1 + ln(pi/6))/2; Exponential  C = (ln 2 pi - 1)/2
+**    Gamma(k, r)   C = E(k) = 1/(2k) - mu(k) + (k-1) mu'(k)  (-> 1/(3k));
+**                  t^2 - 1 = (k - (r sd)^2)/(r sd)^2 and k/r - mu =
+**                  (k - r mu)/r by exact products (fma), since E(k) is tiny
+**                  for huge k
+**    Pareto(s, a)  (a > 2, else +Inf) C = (ln 2 pi - 1)/2 - log1pmx(-1/a)
+**                  - log1p(-2/a)/2
+**    Beta(a, b)    C = -log1p(1/S)/2 + 1/(2a) + 1/(2b) - 1/S + [mu(S) - mu(b)]
+**                  + (b-1)[mu'(b) - mu'(S)] - mu(a) + (a-1)[mu'(a) - mu'(S)],
+**                  S = a + b, b the larger (differences of mu by
+**                  cross_mu_diff, which never subtracts two values of mu)
+**  Normal(m, s) || Laplace(mu, b): q(rho k) + 1/2 + ln(2/pi)
+**                  + rho k expm1(-d^2/2)
+**                  + (|m-mu|/b) erf(d/sqrt2), rho = s/b, k = sqrt(2/pi),
+**                  d = |m-mu|/s (the last two >= 0 together)
+**  against a Gumbel(mu, b) — y = E_P[-(x - mu)/b] shifted by ln E_P[e^..]:
+**    Normal(m, s)  q(rho^2)/2 + (1 - ln(2 pi)/2) + expm1mx(w),
+**                  rho = s/b, w = rho^2/2 - (m - mu)/b
+**    Exponential(l) ln u - log1pmx(1/u) + expm1mx(mu/b - log1p(1/u)), u = l b
+**    Gamma(k, r)   G(k) + ln(u/k) - k log1pmx(1/u) + expm1mx(mu/b - k log1p(1/u)),
+**                  u = r b (for k >= 2, G(k) - ln(k)/2 and ln(u/sqrt k))
+**    Uniform(l, h) f(A) + expm1mx(w), A = (h-l)/b, f(A) = ln(2 sinh(A/2)/A^2)
+**                  + 1 >= 0.2, w = ln(sinh(A/2)/(A/2)) - ((l+h)/2 - mu)/b
+**  Exponential(l) || Gamma(k, r): relent(k, r/l) + g(k),
+**                  g(k) = lnGamma(k) + (k-1) euler - (k ln k - k + 1) >= 0
+**  Gamma(k, r) || Exponential(l): q(k l/r) + G(k),
+**                  G(k) = ln k + 1 - k - lnGamma(k) + (k-1) psi(k) >= 0
+**                  near k = 1 both g and G by their Taylor series in k - 1
+**                  (coefficients from zeta), so Gamma(1, r)||Exp(r) is 0;
+**                  for large k by Binet's function; between, by the Bregman
+**                  divergence of lnGamma (kl_lgamma_bregman) plus log1pmx/phi
+**  Pareto(s, a)  (a > 1, else +Inf: E[x] is infinite)
+**    || Exponential(l)  q(u) + c(a), u = l s a/(a-1),
+**                  c(a) = 2 ln a - ln(a-1) - 1/a >= 0.82
+**    || Gamma(k, r)     relent(k, u) + lnGamma(k) - k ln k + k - 1 + ln a
+**                  - k log1pmx(-1/a), u = r s a/(a-1)
+**  Uniform(l, h) (+Inf where [l, h] leaves Q's support)
+**    || Exponential(r)  r l + A/2 - ln A, A = r (h - l)
+**    || Gamma(k, r)     relent(k, M) + (k-1) J(e) + mu(k) + ln(2 pi)/2
+**                  - ln(2 e sqrt k), M = r (l+h)/2, e = (h-l)/(h+l),
+**                  J(e) = ln M - E ln(r x) = sum_j e^2j / (2j (2j+1))
+**    || Pareto(s, a)    (a+1) E[ln(x/s)] - ln(a (h-l)/s), E[ln(x/s)] =
+**                  ln((l+h)/2s) - J(e)
+**    || Beta(a, b)      near a = b = 1: -ln(h-l) + D(1,a) + D(1,b) - D(2,a+b)
+**                  - (a-1)(E ln x + 1) - (b-1)(E ln(1-x) + 1), the D by their
+**                  zeta series (U(0,1)||Beta(1,1) is 0); for large a or b:
+**                  S KLbern(a/S || c) + (a-1) J(e1) + (b-1) J(e2)
+**                  + mu(a) + mu(b) - mu(S) + ln(2 pi)/2
+**                  + ln(c (1-c) / ((h-l) sqrt(ab/S))), c = (l+h)/2;
+**                  between, the textbook form
+**  Beta(a, b) || Uniform(l, h): KL_beta(a, b || 1, 1) + KL_unif(0, 1 || l, h)
+**  Beta(a, b) || Gamma(k, r) (and Exponential = Gamma(1, r)):
+**                  K0 + KL_gamma(a, S || k, r) + (a - k)(ln S - psi(S)),
+**                  K0 = KL(Beta(a,b) || Gamma(a, S)) = [log1p(a/b) - a/S]/2
+**                  + a/(2bS) + [mu(S) - mu(b)] + (b-1)[mu'(b) - mu'(S)]
+**                  (-> 0 as b -> inf: Beta(1, b) || Exp(b+1) is 1/(2b^2));
+**                  S = a + b rounded is corrected for exactly (two-sum).
+**
+** The always-infinite pairs (P's support reaches outside Q's for every
+** parameter): Beta||Pareto (Beta puts mass on (0, min(1, s))), and
+** {Exponential, Gamma, Gumbel, Laplace, Normal, Pareto} against any of
+** Beta, Uniform (bounded) and {Gumbel, Laplace, Normal} against Exponential,
+** Gamma (positive) and every one of them against Pareto (mass below s).
+**
+** Where PyTorch 1.13 differs (mathematics is followed here): it gives
+** finite values for Pareto||Exponential and Pareto||Gamma with alpha <= 1
+** and Pareto||Normal with alpha <= 2 (the mean or variance is infinite, so
+** is the KL), and for Uniform||Exponential/Gamma with low < 0 it checks only
+** its own bounds (see tests/gen_cross_ref.py, which records torch's value).
+**
+** Reference: tests/gen_cross_ref.py (mpmath at 80 digits, the textbook
+** E_P[ln p] - E_P[ln q], from the exact doubles).
 */
+/* macOS declares lgamma_r only under _REENTRANT (before any header). */
+#if defined(__APPLE__) && !defined(_REENTRANT)
+# define _REENTRANT 1
+#endif
 #include "dist.h"
+#include "families.h"
+#include "numeric.h"
+#include "port.h"
 
-const kl_pair kl_pairs_cont[] = { { 0, 0, 0 } };
+#include <math.h>
+#include <float.h>
+
+#define CROSS_EULER 0.577215664901532860606512090082402431
+#define CROSS_HLN2PI 0.918938533204672741780329736405617640   /* ln(2 pi)/2 */
+#define CROSS_SQRT2PI 0.797884560802865355879892119868763737 /* sqrt(2/pi) */
+
+/* lnGamma(x), x > 0, re-entrant (see core/families.c on Windows). */
+static double cross_lgamma(double x){
+#if defined(_WIN32)
+  return lgamma(x);
+#else
+  int sign;
+  return lgamma_r(x, &sign);
+#endif
+}
+
+/* Binet's series coefficients B_2k / (2k (2k-1)). */
+static const double CROSS_BINET[] = {
+  1.0/12, -1.0/360, 1.0/1260, -1.0/1680, 1.0/1188, -691.0/360360,
+  1.0/156, -3617.0/122400
+};
+
+/* mu(x) and mu'(x) for x > 0 (see the top). */
+static void cross_mu(double x, double *mu, double *dmu){
+  double m = 0.0, dm = 0.0;
+  int k;
+  while( x < 10.0 ){
+    double l = log1p(1.0 / x);
+    m += (x + 0.5)*l - 1.0;
+    dm += l - 0.5*(1.0/x + 1.0/(x + 1.0));
+    x += 1.0;
+  }
+  for(k=0; k<8; k++){
+    m += CROSS_BINET[k] * pow(x, -(2*k + 1));
+    dm -= CROSS_BINET[k] * (2*k + 1) * pow(x, -(2*k + 2));
+  }
+  *mu = m;
+  *dmu = dm;
+}
+
+/*
+** mu(x+a) - mu(x) and mu'(x) - mu'(x+a) for x, a > 0, with the increment a
+** kept exact: the recurrence's terms differ by a log1p(1/y) + (x + 1/2)
+** log1p(-a/(y(x+1))) and -log1p(-a/(y(x+1))) - (a/(xy) + a/((x+1)(y+1)))/2
+** (y = x + a), the series' by x^-m expm1(-m log1p(a/x)).
+*/
+static void cross_mu_diff(double x, double a, double *dmu, double *ddmu){
+  double d = 0.0, dd = 0.0, L, y;
+  int k;
+  while( x < 10.0 ){
+    double t;
+    y = x + a;
+    t = log1p(-a / (y*(x + 1.0)));
+    d += a*log1p(1.0 / y) + (x + 0.5)*t;
+    dd += -t - 0.5*(a/(x*y) + a/((x + 1.0)*(y + 1.0)));
+    x += 1.0;
+  }
+  L = log1p(a / x);
+  for(k=0; k<8; k++){
+    int m = 2*k + 1;
+    d += CROSS_BINET[k] * pow(x, -m) * expm1(-m*L);
+    dd += m * CROSS_BINET[k] * pow(x, -(m + 1)) * expm1(-(m + 1)*L);
+  }
+  *dmu = d;
+  *ddmu = dd;
+}
+
+/* zeta(n) for n = 2..45 (above 29: 1 + 2^-n + 3^-n, within 2^-60) */
+static double cross_zeta(int n){
+  static const double Z[] = {
+    1.6449340668482264, 1.2020569031595942, 1.0823232337111381,
+    1.03692775514337, 1.0173430619844492, 1.008349277381923,
+    1.0040773561979444, 1.0020083928260821, 1.000994575127818,
+    1.0004941886041194, 1.000246086553308, 1.0001227133475785,
+    1.0000612481350588, 1.000030588236307, 1.0000152822594086,
+    1.0000076371976379, 1.000003817293265, 1.0000019082127165,
+    1.0000009539620338, 1.0000004769329869, 1.0000002384505027,
+    1.000000119219926, 1.000000059608189, 1.0000000298035034,
+    1.0000000149015549, 1.0000000074507118, 1.000000003725334,
+    1.0000000018626598
+  };
+  if( n < 30 ) return Z[n-2];
+  return 1.0 + ldexp(1.0, -n) + pow(3.0, -n);
+}
+/* zeta(n) - 1, without the cancellation for large n */
+static double cross_zetam1(int n){
+  if( n < 30 ) return cross_zeta(n) - 1.0;
+  return ldexp(1.0, -n) + pow(3.0, -n);
+}
+
+/* relent(a, b) = a ln(a/b) - a + b >= 0 with d = a - b given accurately */
+static double cross_relent(double a, double b, double d){
+  double r, lr;
+  if( b==0.0 ) return a==0.0 ? 0.0 : INFINITY;
+  if( isinf(b) ) return INFINITY;
+  r = a / b;
+  if( r >= 0.5 && r <= 2.0 ) return b * kl_phi(d / b);
+  if( r > 1e-300 && r < 1e300 ) lr = log(r);
+  else lr = log(a) - log(b);
+  return a*(lr - 1.0) + b;
+}
+
+/* q(t) = t - 1 - ln t with dm1 = t - 1 given accurately and lt = ln t
+** (used only far from 1) */
+static double cross_q(double t, double dm1, double lt){
+  if( t >= 0.5 && t <= 2.0 ) return -kl_log1pmx(dm1);
+  if( isinf(t) ) return INFINITY;
+  return dm1 - lt;
+}
+
+/* expm1(w) - w, +Inf beyond the range (never NaN) */
+static double cross_em1mx(double w){
+  if( w > 709.0 ){
+    if( w > 1e300 ) return INFINITY;
+    return exp(w) - w - 1.0;   /* Inf above ~709.78 */
+  }
+  return kl_expm1mx(w);
+}
+
+/* a - b for finite a, b, halved (*h = 1) where it overflows */
+static double cross_gap(double a, double b, int *h){
+  double d = a - b;
+  *h = 0;
+  if( isinf(d) ){ *h = 1; d = 0.5*a - 0.5*b; }
+  return d;
+}
+
+/* z^2/2 for z = num/den (num possibly halved: h = 1) */
+static double cross_hz2(double num, int h, double den){
+  double z = num / den;
+  if( h ) z *= 2.0;
+  return (0.5*z)*z;
+}
+
+/*
+** q(t^2)/2 for t = tn/td (> 0), with t^2 - 1 given (dm1) or NAN (formed
+** here).  t^2/2 formed as (t/sqrt2)^2, ln t from the parts where t leaves
+** the range.
+*/
+static double cross_hq2(double tn, double td, double dm1){
+  double t = tn / td, t2 = t*t, lt;
+  if( t2 >= 0.5 && t2 <= 2.0 ){
+    if( isnan(dm1) ) dm1 = KL_FMA(t, t, -1.0);
+    return -0.5*kl_log1pmx(dm1);
+  }
+  if( t > 1e-150 && t < 1e150 ) lt = log(t);
+  else lt = log(tn) - log(td);
+  {
+    double h = t*0.70710678118654752440;
+    return (h*h - 0.5) - lt;
+  }
+}
+
+/* ----------------------------------------------- one-parameter helpers */
+
+/*
+** Near k = 1 (x = k - 1, |x| <= 1/4), from lnGamma(1+x) = -euler x +
+** sum_{n>=2} (-1)^n zeta(n) x^n / n and psi(1+x) = -euler + sum_{n>=2}
+** (-1)^n zeta(n) x^(n-1):
+**   g(k) = sum (-1)^n (zeta(n) - 1/(n-1)) x^n / n
+**   G(k) = sum (-1)^n ((n-1) zeta(n) - 1) x^n / n
+*/
+static double cross_g_series(double x, int big){
+  double s = 0.0, p = x*x;
+  int n;
+  for(n=2; n<=45; n++){
+    double c = big ? ((n - 1)*cross_zetam1(n) + (n - 2)) / n
+                   : (cross_zetam1(n) + (1.0 - 1.0/(n - 1))) / n;
+    s += (n & 1) ? -c*p : c*p;
+    p *= x;
+  }
+  return s;
+}
+
+/* g(k) = lnGamma(k) + (k-1) euler - (k ln k - k + 1) >= 0 */
+static double cross_g(double k){
+  if( k >= 0.75 && k <= 1.25 ) return cross_g_series(k - 1.0, 0);
+  if( k < 10.0 ){
+    double phi = k < 0.5 ? 1.0 - k + k*log(k) : kl_phi(k - 1.0);
+    return kl_lgamma_bregman(1.0, k) - phi;
+  }
+  {
+    double mu, dmu;
+    cross_mu(k, &mu, &dmu);
+    return ((k - 1.0)*CROSS_EULER - 0.5*log(k)) + (CROSS_HLN2PI - 1.0) + mu;
+  }
+}
+
+/* Gt(k) = G(k) - ln(k)/2 for k >= 2: 1/2 - ln(2pi)/2 + E(k) */
+static double cross_E_big(double k){
+  double mu, dmu;
+  cross_mu(k, &mu, &dmu);
+  return 0.5/k - mu + (k - 1.0)*dmu;
+}
+
+/* G(k) = ln k + 1 - k - lnGamma(k) + (k-1) psi(k) >= 0, for k < 2 */
+static double cross_G_small(double k){
+  double l;
+  if( k >= 0.75 && k <= 1.25 ) return cross_g_series(k - 1.0, 1);
+  l = k >= 0.5 ? kl_log1pmx(k - 1.0) : log(k) - (k - 1.0);
+  return kl_lgamma_bregman(k, 1.0) + l;
+}
+
+/* E(k) = KL(Gamma(k) || the normal of its moments) */
+static double cross_E(double k){
+  if( k >= 2.0 ) return cross_E_big(k);
+  return (cross_G_small(k) - 0.5*log(k)) + (CROSS_HLN2PI - 0.5);
+}
+
+/* J(e) = sum_j e^2j / (2j (2j+1)) = -E ln(1 + e v), v uniform on [-1,1] */
+static double cross_J(double e){
+  if( e <= 0.5 ){
+    double s = 0.0, e2 = e*e, p = e2;
+    int j;
+    for(j=1; j<=30; j++){
+      s += p / (2.0*j*(2*j + 1));
+      p *= e2;
+    }
+    return s;
+  }
+  if( e >= 1.0 ) return 1.0 - KL_LN2;
+  return 1.0 - ((1.0 + e)*log1p(e) - (1.0 - e)*log1p(-e)) / (2.0*e);
+}
+
+/* ----------------------------------------------------------- the pairs */
+
+static double cross_inf(const double *p, const double *q){
+  (void)p; (void)q;
+  return INFINITY;
+}
+
+/* Beta(a, b) || Gamma(k, r) */
+static double cross_beta_gamma_t(double a, double b, double k, double r){
+  double S = a + b, err, bb, K0, dmu, ddmu, mu, dmuS, delta, u, lg;
+  bb = S - a;
+  err = (a - (S - bb)) + (b - bb);     /* a + b = S + err exactly */
+  if( isinf(S) ) return INFINITY;
+  u = a / S;
+  if( u <= 0.5 ) lg = -kl_log1pmx(-u);
+  else lg = (b / S > 1e-300 ? -log(b / S) : log(S) - log(b)) - u;
+  cross_mu_diff(b, a, &dmu, &ddmu);
+  K0 = 0.5*lg + 0.5*(a / b) / S + dmu + (b - 1.0)*ddmu;
+  /* ln S - psi(S), S exact: 1/(2S) - mu'(S), and ln(S^/S) = -err/S */
+  cross_mu(S, &mu, &dmuS);
+  delta = (0.5/S - dmuS) - err/S;
+  {
+    double g = kl_gamma_term(a, S, k, r);
+    double v = K0 + g + (a - k)*delta + (S - r)*(a / S)*(err / S);
+    return v < 0.0 ? 0.0 : v;
+  }
+}
+
+static double cross_beta_gamma(const double *p, const double *q){
+  return cross_beta_gamma_t(p[0], p[1], q[0], q[1]);
+}
+
+static double cross_beta_exponential(const double *p, const double *q){
+  return cross_beta_gamma_t(p[0], p[1], 1.0, q[0]);
+}
+
+/* Beta(a, b) || Normal(mu, sd) */
+static double cross_beta_normal(const double *p, const double *q){
+  double a = p[0], b = p[1], mu = q[0], sd = q[1];
+  double S, C, dmu, ddmu, mua, dmua, muS, dmuS, pa, pb, v, z;
+  if( a > b ){ double t = a; a = b; b = t; }   /* C is symmetric */
+  S = a + b;
+  if( isinf(S) ) S = DBL_MAX;
+  cross_mu_diff(b, a, &dmu, &ddmu);
+  cross_mu(a, &mua, &dmua);
+  cross_mu(S, &muS, &dmuS);
+  C = ((0.5/a + 0.5/b) - 1.0/S) - 0.5*log1p(1.0/S)
+    + dmu + (b - 1.0)*ddmu - mua + (a - 1.0)*(dmua - dmuS);
+  /* the moments with P's own a, b (not swapped) */
+  pa = p[0] / S;
+  pb = p[1] / S;
+  v = sqrt(pa*pb / (S + 1.0));
+  z = pa - mu;
+  return C + cross_hq2(v, sd, NAN) + cross_hz2(z, 0, sd);
+}
+
+/* Beta(a, b) || Uniform(l, h) */
+static double cross_beta_uniform(const double *p, const double *q){
+  double u = kl_uniform_term(0.0, 1.0, q[0], q[1]);
+  if( isinf(u) ) return INFINITY;
+  return kl_beta_term(p[0], p[1], 1.0, 1.0) + u;
+}
+
+/* Exponential(l) || Gamma(k, r) */
+static double cross_exponential_gamma(const double *p, const double *q){
+  double l = p[0], k = q[0], r = q[1], t = r / l, d, kl;
+  kl = k*l;
+  if( isfinite(kl) && fabs(kl) > 1e-290 ) d = KL_FMA(k, l, -r) / l;
+  else d = k - t;
+  return cross_relent(k, t, d) + cross_g(k);
+}
+
+/* Exponential(l) || Gumbel(mu, b) */
+static double cross_exponential_gumbel(const double *p, const double *q){
+  double l = p[0], mu = q[0], b = q[1], u = l*b, lu, iu, h, w;
+  if( isfinite(u) && u > 1e-300 ){ lu = log(u); iu = 1.0/u; }
+  else{ lu = log(l) + log(b); iu = exp(-lu); }
+  h = lu - kl_log1pmx(iu);
+  if( isinf(h) ) return INFINITY;
+  w = mu / b - log1p(iu);
+  return h + cross_em1mx(w);
+}
+
+/* Exponential(l) || Normal(mu, sd): C + q(1/(l sd)^2)/2 + z^2/2 */
+static double cross_exponential_normal(const double *p, const double *q){
+  double l = p[0], mu = q[0], sd = q[1], ls = l*sd, hz;
+  if( isfinite(ls) && ls > 1e-290 && fabs(l*mu) < 1e300 )
+    hz = cross_hz2(KL_FMA(-l, mu, 1.0), 0, ls);
+  else{
+    int h;
+    double g = cross_gap(1.0 / l, mu, &h);
+    hz = cross_hz2(g, h, sd);
+  }
+  return (CROSS_HLN2PI - 0.5) + cross_hq2(1.0 / l, sd, NAN) + hz;
+}
+
+/* Gamma(k, r) || Exponential(l): q(k l / r) + G(k) */
+static double cross_gamma_exponential(const double *p, const double *q){
+  double k = p[0], r = p[1], l = q[0], kl = k*l, u = kl / r, d, lu, G;
+  if( isfinite(kl) && kl > 1e-290 ) d = KL_FMA(k, l, -r) / r;
+  else d = u - 1.0;
+  if( u > 1e-300 && u < 1e300 ) lu = log(u);
+  else lu = (log(k) + log(l)) - log(r);
+  if( k < 2.0 ) G = cross_G_small(k);
+  else G = 0.5*log(k) + (0.5 - CROSS_HLN2PI) + cross_E_big(k);
+  if( !(u >= 0.5 && u <= 2.0) && isinf(u) ){
+    /* k l / r beyond the range: q(u) = u (1 - (1 + ln u)/u) */
+    return INFINITY;
+  }
+  return cross_q(u, d, lu) + G;
+}
+
+/* Gamma(k, r) || Gumbel(mu, b) */
+static double cross_gamma_gumbel(const double *p, const double *q){
+  double k = p[0], r = p[1], mu = q[0], b = q[1], u = r*b, lu, iu, base, w;
+  if( isfinite(u) && u > 1e-300 ){ lu = log(u); iu = 1.0/u; }
+  else{ lu = log(r) + log(b); iu = exp(-lu); }
+  if( k < 2.0 ){
+    base = cross_G_small(k) + (lu - log(k));
+  }else{
+    /* G(k) + ln(u/k) = [G(k) - ln(k)/2] + ln(u/sqrt k) */
+    double sk = sqrt(k), rr = u / sk, lr;
+    if( isfinite(u) && rr > 1e-300 && rr < 1e300 ) lr = log(rr);
+    else lr = lu - 0.5*log(k);
+    base = (0.5 - CROSS_HLN2PI) + cross_E_big(k) + lr;
+  }
+  base -= k*kl_log1pmx(iu);
+  if( isinf(base) ) return INFINITY;
+  w = mu / b - k*log1p(iu);
+  {
+    double v = base + cross_em1mx(w);
+    return v < 0.0 ? 0.0 : v;
+  }
+}
+
+/* Gamma(k, r) || Normal(mu, sd): E(k) + q(t^2)/2 + z^2/2, t = sqrt(k)/(r sd) */
+static double cross_gamma_normal(const double *p, const double *q){
+  double k = p[0], r = p[1], mu = q[0], sd = q[1];
+  double rs = r*sd, dm1 = NAN, hz;
+  if( isfinite(rs) && rs > 1e-150 && rs < 1e150 ){
+    /* (r sd)^2 as P + Pl exactly enough: t^2 - 1 = (k - P - Pl)/P */
+    double rsl = KL_FMA(r, sd, -rs), P = rs*rs;
+    double Pl = KL_FMA(rs, rs, -P) + 2.0*rs*rsl;
+    dm1 = ((k - P) - Pl) / P;
+  }
+  if( isfinite(rs) && rs > 1e-290 && fabs(r*mu) < 1e300 )
+    hz = cross_hz2(KL_FMA(-r, mu, k), 0, rs);
+  else{
+    int h;
+    double g = cross_gap(k / r, mu, &h);
+    hz = cross_hz2(g, h, sd);
+  }
+  return cross_E(k) + cross_hq2(sqrt(k) / r, sd, dm1) + hz;
+}
+
+/* Gumbel(m, b) || Normal(mu, sd) */
+static double cross_gumbel_normal(const double *p, const double *q){
+  int h;
+  double g = cross_gap(p[0], q[0], &h), num;
+  /* t = b pi/sqrt6 / sd; z = (m - mu + b euler)/sd */
+  num = h ? g + 0.5*(p[1]*CROSS_EULER) : g + p[1]*CROSS_EULER;
+  return 0.090573019538512554911
+       + cross_hq2(p[1]*1.28254983016118640, q[1], NAN)
+       + cross_hz2(num, h, q[1]);
+}
+
+/* Laplace(m, b) || Normal(mu, sd) */
+static double cross_laplace_normal(const double *p, const double *q){
+  int h;
+  double g = cross_gap(p[0], q[0], &h);
+  return 0.072364942924700087072
+       + cross_hq2(p[1]*1.41421356237309504880, q[1], NAN)
+       + cross_hz2(g, h, q[1]);
+}
+
+/* Normal(m, s) || Gumbel(mu, b) */
+static double cross_normal_gumbel(const double *p, const double *q){
+  int h;
+  double g = cross_gap(p[0], q[0], &h), rho = p[1] / q[1], y, w;
+  y = g / q[1];
+  if( h ) y *= 2.0;
+  w = 0.5*rho*rho - y;
+  if( isinf(rho) ) return INFINITY;
+  return cross_hq2(p[1], q[1], NAN) + 0.081061466795327258220
+       + cross_em1mx(w);
+}
+
+/* Normal(m, s) || Laplace(mu, b) */
+static double cross_normal_laplace(const double *p, const double *q){
+  int h;
+  double g = fabs(cross_gap(p[0], q[0], &h)), s = p[1], b = q[1];
+  double rk = (s / b)*CROSS_SQRT2PI, d, lin, lr;
+  if( rk > 1e-300 && rk < 1e300 ) lr = log(rk);
+  else lr = (log(s) - log(b)) + log(CROSS_SQRT2PI);
+  d = g / s;
+  if( h ) d *= 2.0;
+  lin = g / b;
+  if( h ) lin *= 2.0;
+  if( isinf(rk) || isinf(lin) ) return INFINITY;
+  return cross_q(rk, rk - 1.0, lr) + 0.048417294710545135274
+       + (rk*expm1(-0.5*d*d) + lin*erf(d*0.70710678118654752440));
+}
+
+/* Pareto(s, a) || Exponential(l) */
+static double cross_pareto_exponential(const double *p, const double *q){
+  double s = p[0], a = p[1], l = q[0], am1, u, lu, c;
+  if( a <= 1.0 ) return INFINITY;
+  am1 = a - 1.0;
+  u = (l*s)*(a / am1);
+  if( u > 1e-300 && u < 1e300 && isfinite(l*s) ) lu = log(u);
+  else lu = (log(l) + log(s)) + log(a / am1);
+  if( isinf(u) ) return INFINITY;
+  if( a >= 2.0 ) c = log(a) - kl_log1pmx(-1.0 / a);
+  else c = (2.0*log(a) - log(am1)) - 1.0 / a;
+  return cross_q(u, u - 1.0, lu) + c;
+}
+
+/* Pareto(s, a) || Gamma(k, r) */
+static double cross_pareto_gamma(const double *p, const double *q){
+  double s = p[0], a = p[1], k = q[0], r = q[1], am1, u, R;
+  if( a <= 1.0 ) return INFINITY;
+  am1 = a - 1.0;
+  u = (r*s)*(a / am1);
+  if( isinf(u) ) return INFINITY;
+  if( k >= 10.0 ){
+    /* lnGamma(k) - k ln k + k = -ln(k)/2 + ln(2 pi)/2 + mu(k) */
+    double mu, dmu, sk = sqrt(k), rr = sk / a;
+    cross_mu(k, &mu, &dmu);
+    R = (CROSS_HLN2PI - 1.0) + mu - log(rr) - k*kl_log1pmx(-1.0 / a);
+  }else{
+    R = (cross_lgamma(k) - k*log(k) + (k - 1.0)) + log(a)
+      - k*kl_log1pmx(-1.0 / a);
+  }
+  if( u == 0.0 ) return INFINITY;
+  return kl_relent(k, u) + R;
+}
+
+/* Pareto(s, a) || Normal(mu, sd) */
+static double cross_pareto_normal(const double *p, const double *q){
+  double s = p[0], a = p[1], mu = q[0], sd = q[1], am1, C, sdp, m;
+  int h;
+  if( a <= 2.0 ) return INFINITY;
+  am1 = a - 1.0;
+  if( a >= 4.0 )
+    C = (CROSS_HLN2PI - 0.5) - kl_log1pmx(-1.0 / a) - 0.5*log1p(-2.0 / a);
+  else
+    C = (CROSS_HLN2PI - 0.5) + (1.5*log(a) - log(am1) - 0.5*log(a - 2.0))
+      - 1.0 / a;
+  /* sd of P: s sqrt(a/(a-2)) / (a-1); its mean s a/(a-1) */
+  sdp = s*(sqrt(a / (a - 2.0)) / am1);
+  m = s*(a / am1);
+  {
+    double g = cross_gap(m, mu, &h);
+    return C + cross_hq2(sdp, sd, NAN) + cross_hz2(g, h, sd);
+  }
+}
+
+/* Uniform(l, h) || Beta(a, b) */
+static double cross_uniform_beta(const double *p, const double *q){
+  double l = p[0], h = p[1], a = q[0], b = q[1], w = h - l;
+  double c, c1, e1, e2, lw;
+  if( l < 0.0 || h > 1.0 ) return INFINITY;
+  c = 0.5*l + 0.5*h;
+  c1 = 0.5*(1.0 - l) + 0.5*(1.0 - h);
+  e1 = w / (h + l);
+  e2 = w / ((1.0 - l) + (1.0 - h));
+  lw = log(w);
+  if( fabs(a - 1.0) <= 0.25 && fabs(b - 1.0) <= 0.25 ){
+    /* L1 + 1 = E ln x + 1, L2 + 1 = E ln(1-x) + 1 */
+    double x = a - 1.0, y = b - 1.0, s = x + y, L1, L2, ser = 0.0;
+    double px = x, py = y, ps = s;
+    int n;
+    for(n=2; n<=45; n++){
+      double t;
+      px *= x; py *= y; ps *= s;
+      t = (cross_zeta(n)*(px + py) - cross_zetam1(n)*ps) / n;
+      ser += (n & 1) ? -t : t;
+    }
+    if( e1 <= 0.5 ) L1 = (log(c) + 1.0) - cross_J(e1);
+    else L1 = (h*log(h) - (l > 0.0 ? l*log(l) : 0.0)) / w;
+    if( e2 <= 0.5 ) L2 = (log1p(-c) + 1.0) - cross_J(e2);
+    else{
+      double A = 1.0 - l, B = 1.0 - h;
+      L2 = (A*log1p(-l) - (B > 0.0 ? B*log1p(-h) : 0.0)) / w;
+    }
+    {
+      double v = (-lw + ser) - (x*L1 + y*L2);
+      return v < 0.0 ? 0.0 : v;
+    }
+  }
+  if( a <= 4.0 && b <= 4.0 ){
+    double L1 = (log(c) - cross_J(e1)), L2 = (log(c1) - cross_J(e2));
+    double lB = cross_lgamma(a) + cross_lgamma(b) - cross_lgamma(a + b);
+    double v = -lw + lB - (a - 1.0)*L1 - (b - 1.0)*L2;
+    return v < 0.0 ? 0.0 : v;
+  }
+  {
+    double S = a + b, pa = a / S, pb = b / S, kb, mua, dmua, mub, dmub, muS, dmuS;
+    double hsd, lr;
+    if( isinf(S) ) return INFINITY;
+    kb = cross_relent(pa, c, pa - c) + cross_relent(pb, c1, pb - c1);
+    cross_mu(a, &mua, &dmua);
+    cross_mu(b, &mub, &dmub);
+    cross_mu(S, &muS, &dmuS);
+    /* ln(c c1 / (w sqrt(a b / S))) */
+    hsd = sqrt(pa*pb*S);
+    lr = (log(c) + log(c1)) - (lw + log(hsd));
+    {
+      double v = S*kb + (a - 1.0)*cross_J(e1) + (b - 1.0)*cross_J(e2)
+               + (mua + mub - muS) + CROSS_HLN2PI + lr;
+      return v < 0.0 ? 0.0 : v;
+    }
+  }
+}
+
+/* Uniform(l, h) || Exponential(r) */
+static double cross_uniform_exponential(const double *p, const double *q){
+  double l = p[0], h = p[1], r = q[0], hw, ha;
+  if( l < 0.0 ) return INFINITY;
+  hw = 0.5*h - 0.5*l;
+  ha = r*hw;                       /* A/2 */
+  if( ha > 1e-300 && isfinite(ha) )
+    return r*l + (ha - log(2.0*ha));
+  return r*l + (ha - (KL_LN2 + log(r) + log(hw)));
+}
+
+/* Uniform(l, h) || Gamma(k, r) */
+static double cross_uniform_gamma(const double *p, const double *q){
+  double l = p[0], h = p[1], k = q[0], r = q[1];
+  double hs, hw, e, M, mu, dmu, le;
+  if( l < 0.0 ) return INFINITY;
+  hs = 0.5*h + 0.5*l;
+  hw = 0.5*h - 0.5*l;
+  e = hw / hs;
+  M = r*hs;
+  if( isinf(M) ) return INFINITY;
+  cross_mu(k, &mu, &dmu);
+  le = log(2.0*e*sqrt(k));
+  {
+    double v = cross_relent(k, M, k - M) + (k - 1.0)*cross_J(e) + mu
+             + CROSS_HLN2PI - le;
+    return v < 0.0 ? 0.0 : v;
+  }
+}
+
+/* Uniform(l, h) || Gumbel(mu, b) */
+static double cross_uniform_gumbel(const double *p, const double *q){
+  double l = p[0], h = p[1], mu = q[0], b = q[1];
+  double hw = 0.5*h - 0.5*l, x = hw / b, lS, f, w;   /* x = A/2 */
+  int hh;
+  if( x <= 0.5 ){
+    /* sinh(x)/x - 1 = sum x^2j/(2j+1)! */
+    double s = 0.0, x2 = x*x, t = 1.0;
+    int j;
+    for(j=1; j<=12; j++){
+      t *= x2 / ((2.0*j)*(2.0*j + 1.0));
+      s += t;
+    }
+    lS = log1p(s);
+  }else{
+    /* ln(sinh x / x) = x - ln(2x) + log1p(-e^-2x) */
+    lS = (x - log(2.0*x)) + log1p(-exp(-2.0*x));
+  }
+  /* f = ln S - ln A + 1, A = 2x */
+  if( x > 1e-300 && isfinite(x) ) f = lS - log(2.0*x) + 1.0;
+  else f = lS - (KL_LN2 + log(hw) - log(b)) + 1.0;
+  if( x > 0.5 ){
+    /* w = ln S - (c - mu)/b = (mu - l)/b - ln(2x) + log1p(-e^-2x) */
+    double g = cross_gap(mu, l, &hh) / b;
+    if( hh ) g *= 2.0;
+    w = g - log(2.0*x) + log1p(-exp(-2.0*x));
+  }else{
+    double g = cross_gap(0.5*l + 0.5*h, mu, &hh) / b;
+    if( hh ) g *= 2.0;
+    w = lS - g;
+  }
+  return f + cross_em1mx(w);
+}
+
+/* Uniform(l, h) || Normal(mu, sd): C + q(t^2)/2 + z^2/2, t = w/(sqrt12 sd) */
+static double cross_uniform_normal(const double *p, const double *q){
+  double l = p[0], h = p[1], hw = 0.5*h - 0.5*l, c = 0.5*l + 0.5*h;
+  int hh;
+  double g = cross_gap(c, q[0], &hh);
+  return 0.17648520831067258667
+       + cross_hq2(hw*0.57735026918962576451, q[1], NAN)
+       + cross_hz2(g, hh, q[1]);
+}
+
+/* Uniform(l, h) || Pareto(s, a) */
+static double cross_uniform_pareto(const double *p, const double *q){
+  double l = p[0], h = p[1], s = q[0], a = q[1];
+  double hw = 0.5*h - 0.5*l, hs = 0.5*h + 0.5*l, e = hw / hs, lm, E, law;
+  if( l < s ) return INFINITY;
+  /* ln((l+h)/(2s)) = log1p(((l - s) + w/2)/s) */
+  {
+    double r = hs / s;
+    if( r <= 2.0 ) lm = log1p(((l - s) + hw) / s);
+    else if( r < 1e300 ) lm = log(r);
+    else lm = log(hs) - log(s);
+  }
+  E = lm - cross_J(e);
+  {
+    double t = a*(2.0*hw) / s;
+    if( t > 1e-300 && t < 1e300 ) law = log(t);
+    else law = (log(a) + log(2.0*hw)) - log(s);
+  }
+  {
+    double v = (a + 1.0)*E - law;
+    return v < 0.0 ? 0.0 : v;
+  }
+}
+
+const kl_pair kl_pairs_cont[] = {
+  { KL_D_BETA, KL_D_EXPONENTIAL, cross_beta_exponential },
+  { KL_D_BETA, KL_D_GAMMA, cross_beta_gamma },
+  { KL_D_BETA, KL_D_NORMAL, cross_beta_normal },
+  { KL_D_BETA, KL_D_PARETO, cross_inf },
+  { KL_D_BETA, KL_D_UNIFORM, cross_beta_uniform },
+  { KL_D_EXPONENTIAL, KL_D_BETA, cross_inf },
+  { KL_D_EXPONENTIAL, KL_D_GAMMA, cross_exponential_gamma },
+  { KL_D_EXPONENTIAL, KL_D_GUMBEL, cross_exponential_gumbel },
+  { KL_D_EXPONENTIAL, KL_D_NORMAL, cross_exponential_normal },
+  { KL_D_EXPONENTIAL, KL_D_PARETO, cross_inf },
+  { KL_D_EXPONENTIAL, KL_D_UNIFORM, cross_inf },
+  { KL_D_GAMMA, KL_D_BETA, cross_inf },
+  { KL_D_GAMMA, KL_D_EXPONENTIAL, cross_gamma_exponential },
+  { KL_D_GAMMA, KL_D_GUMBEL, cross_gamma_gumbel },
+  { KL_D_GAMMA, KL_D_NORMAL, cross_gamma_normal },
+  { KL_D_GAMMA, KL_D_PARETO, cross_inf },
+  { KL_D_GAMMA, KL_D_UNIFORM, cross_inf },
+  { KL_D_GUMBEL, KL_D_BETA, cross_inf },
+  { KL_D_GUMBEL, KL_D_EXPONENTIAL, cross_inf },
+  { KL_D_GUMBEL, KL_D_GAMMA, cross_inf },
+  { KL_D_GUMBEL, KL_D_NORMAL, cross_gumbel_normal },
+  { KL_D_GUMBEL, KL_D_PARETO, cross_inf },
+  { KL_D_GUMBEL, KL_D_UNIFORM, cross_inf },
+  { KL_D_LAPLACE, KL_D_BETA, cross_inf },
+  { KL_D_LAPLACE, KL_D_EXPONENTIAL, cross_inf },
+  { KL_D_LAPLACE, KL_D_GAMMA, cross_inf },
+  { KL_D_LAPLACE, KL_D_NORMAL, cross_laplace_normal },
+  { KL_D_LAPLACE, KL_D_PARETO, cross_inf },
+  { KL_D_LAPLACE, KL_D_UNIFORM, cross_inf },
+  { KL_D_NORMAL, KL_D_BETA, cross_inf },
+  { KL_D_NORMAL, KL_D_EXPONENTIAL, cross_inf },
+  { KL_D_NORMAL, KL_D_GAMMA, cross_inf },
+  { KL_D_NORMAL, KL_D_GUMBEL, cross_normal_gumbel },
+  { KL_D_NORMAL, KL_D_LAPLACE, cross_normal_laplace },
+  { KL_D_NORMAL, KL_D_PARETO, cross_inf },
+  { KL_D_NORMAL, KL_D_UNIFORM, cross_inf },
+  { KL_D_PARETO, KL_D_BETA, cross_inf },
+  { KL_D_PARETO, KL_D_EXPONENTIAL, cross_pareto_exponential },
+  { KL_D_PARETO, KL_D_GAMMA, cross_pareto_gamma },
+  { KL_D_PARETO, KL_D_NORMAL, cross_pareto_normal },
+  { KL_D_PARETO, KL_D_UNIFORM, cross_inf },
+  { KL_D_UNIFORM, KL_D_BETA, cross_uniform_beta },
+  { KL_D_UNIFORM, KL_D_EXPONENTIAL, cross_uniform_exponential },
+  { KL_D_UNIFORM, KL_D_GAMMA, cross_uniform_gamma },
+  { KL_D_UNIFORM, KL_D_GUMBEL, cross_uniform_gumbel },
+  { KL_D_UNIFORM, KL_D_NORMAL, cross_uniform_normal },
+  { KL_D_UNIFORM, KL_D_PARETO, cross_uniform_pareto },
+  { 0, 0, 0 }
+};
