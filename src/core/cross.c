@@ -348,7 +348,9 @@ static double cross_beta_gamma_t(double a, double b, double k, double r){
   delta = (0.5/S - dmuS) - err/S;
   {
     double g = kl_gamma_term(a, S, k, r);
-    double v = K0 + g + (a - k)*delta + (S - r)*(a / S)*(err / S);
+    /* Gamma(a, S^) against Gamma(a, S): a q(S^/S), S^/S - 1 = -err/S */
+    double v = K0 + g + (a - k)*delta + (S - r)*(a / S)*(err / S)
+             - a*kl_log1pmx(-err / S);
     return v < 0.0 ? 0.0 : v;
   }
 }
@@ -378,6 +380,13 @@ static double cross_beta_normal(const double *p, const double *q){
   pb = p[1] / S;
   v = sqrt(pa*pb / (S + 1.0));
   z = pa - mu;
+  if( fabs(mu) < 1e300 && S < 1e300 && fabs(S*mu) > 1e-290 ){
+    /* a/S - mu = (a - S mu)/S with S = a + b exactly (two-sum) and S mu
+    ** by fma: the mean's rounding would dominate z for huge a, b */
+    double Sh = p[0] + p[1], bv = Sh - p[0];
+    double Sl = (p[0] - (Sh - bv)) + (p[1] - bv);
+    z = (KL_FMA(-Sh, mu, p[0]) - Sl*mu) / Sh;
+  }
   return C + cross_hq2(v, sd, NAN) + cross_hz2(z, 0, sd);
 }
 
@@ -464,11 +473,14 @@ static double cross_gamma_gumbel(const double *p, const double *q){
 static double cross_gamma_normal(const double *p, const double *q){
   double k = p[0], r = p[1], mu = q[0], sd = q[1];
   double rs = r*sd, dm1 = NAN, hz;
-  if( isfinite(rs) && rs > 1e-150 && rs < 1e150 ){
-    /* (r sd)^2 as P + Pl exactly enough: t^2 - 1 = (k - P - Pl)/P */
-    double rsl = KL_FMA(r, sd, -rs), P = rs*rs;
-    double Pl = KL_FMA(rs, rs, -P) + 2.0*rs*rsl;
-    dm1 = ((k - P) - Pl) / P;
+  if( isfinite(rs) && rs > 1e-290 ){
+    /* (r sd)^2 as P + Pl exactly enough: t^2 - 1 = (k - P - Pl)/P, all
+    ** scaled by powers of 2 (exact) so that r sd is near 1 */
+    int e = ilogb(rs);
+    double rsl = ldexp(KL_FMA(r, sd, -rs), -e), rs1 = ldexp(rs, -e);
+    double P = rs1*rs1, Pl = KL_FMA(rs1, rs1, -P) + 2.0*rs1*rsl;
+    double k1 = ldexp(k, -2*e);
+    if( isfinite(k1) && k1 > 1e-290 ) dm1 = ((k1 - P) - Pl) / P;
   }
   if( isfinite(rs) && rs > 1e-290 && fabs(r*mu) < 1e300 )
     hz = cross_hz2(KL_FMA(-r, mu, k), 0, rs);
@@ -487,7 +499,7 @@ static double cross_gumbel_normal(const double *p, const double *q){
   /* t = b pi/sqrt6 / sd; z = (m - mu + b euler)/sd */
   num = h ? g + 0.5*(p[1]*CROSS_EULER) : g + p[1]*CROSS_EULER;
   return 0.090573019538512554911
-       + cross_hq2(p[1]*1.28254983016118640, q[1], NAN)
+       + cross_hq2(p[1]*1.2825498301618640955, q[1], NAN)
        + cross_hz2(num, h, q[1]);
 }
 
@@ -545,20 +557,25 @@ static double cross_pareto_exponential(const double *p, const double *q){
 /* Pareto(s, a) || Gamma(k, r) */
 static double cross_pareto_gamma(const double *p, const double *q){
   double s = p[0], a = p[1], k = q[0], r = q[1], am1, u, R;
+  double la1;   /* -log1pmx(-1/a) = ln(a/(a-1)) - 1/a */
   if( a <= 1.0 ) return INFINITY;
   am1 = a - 1.0;
+  la1 = a >= 2.0 ? -kl_log1pmx(-1.0 / a) : (log(a) - log(am1)) - 1.0 / a;
   u = (r*s)*(a / am1);
   if( isinf(u) ) return INFINITY;
   if( k >= 10.0 ){
     /* lnGamma(k) - k ln k + k = -ln(k)/2 + ln(2 pi)/2 + mu(k) */
     double mu, dmu, sk = sqrt(k), rr = sk / a;
     cross_mu(k, &mu, &dmu);
-    R = (CROSS_HLN2PI - 1.0) + mu - log(rr) - k*kl_log1pmx(-1.0 / a);
+    R = (CROSS_HLN2PI - 1.0) + mu - log(rr) + k*la1;
   }else{
-    R = (cross_lgamma(k) - k*log(k) + (k - 1.0)) + log(a)
-      - k*kl_log1pmx(-1.0 / a);
+    R = (cross_lgamma(k) - k*log(k) + (k - 1.0)) + log(a) + k*la1;
   }
-  if( u == 0.0 ) return INFINITY;
+  if( u < 1e-290 ){
+    /* relent(k, u) = k (ln k - ln u - 1) + u, ln u from the parts */
+    double lu = (log(r) + log(s)) + log(a / am1);
+    return k*((log(k) - lu) - 1.0) + u + R;
+  }
   return kl_relent(k, u) + R;
 }
 
@@ -575,9 +592,11 @@ static double cross_pareto_normal(const double *p, const double *q){
       - 1.0 / a;
   /* sd of P: s sqrt(a/(a-2)) / (a-1); its mean s a/(a-1) */
   sdp = s*(sqrt(a / (a - 2.0)) / am1);
-  m = s*(a / am1);
+  m = s / am1;   /* the mean is s + s/(a-1) */
   {
-    double g = cross_gap(m, mu, &h);
+    double g = cross_gap(s, mu, &h);
+    if( !h && isfinite(g + m) ) g += m;
+    else{ g = 0.5*s - 0.5*mu + 0.5*m; h = 1; }
     return C + cross_hq2(sdp, sd, NAN) + cross_hz2(g, h, sd);
   }
 }
@@ -591,7 +610,8 @@ static double cross_uniform_beta(const double *p, const double *q){
   c1 = 0.5*(1.0 - l) + 0.5*(1.0 - h);
   e1 = w / (h + l);
   e2 = w / ((1.0 - l) + (1.0 - h));
-  lw = log(w);
+  /* ln w = log1p((h - 1) - l), h - 1 exact for h >= 1/2 */
+  lw = w >= 0.5 ? log1p((h - 1.0) - l) : log(w);
   if( fabs(a - 1.0) <= 0.25 && fabs(b - 1.0) <= 0.25 ){
     /* L1 + 1 = E ln x + 1, L2 + 1 = E ln(1-x) + 1 */
     double x = a - 1.0, y = b - 1.0, s = x + y, L1, L2, ser = 0.0;
@@ -656,15 +676,19 @@ static double cross_uniform_gamma(const double *p, const double *q){
   double l = p[0], h = p[1], k = q[0], r = q[1];
   double hs, hw, e, M, mu, dmu, le;
   if( l < 0.0 ) return INFINITY;
+  double hsl, dkM;
   hs = 0.5*h + 0.5*l;
+  hsl = (0.5*h - hs) + 0.5*l;     /* two-sum: hs + hsl = (l + h)/2 */
   hw = 0.5*h - 0.5*l;
   e = hw / hs;
   M = r*hs;
   if( isinf(M) ) return INFINITY;
+  if( M > 1e-290 ) dkM = (k - M) - (KL_FMA(r, hs, -M) + r*hsl);
+  else dkM = k - M;
   cross_mu(k, &mu, &dmu);
   le = log(2.0*e*sqrt(k));
   {
-    double v = cross_relent(k, M, k - M) + (k - 1.0)*cross_J(e) + mu
+    double v = cross_relent(k, M, dkM) + (k - 1.0)*cross_J(e) + mu
              + CROSS_HLN2PI - le;
     return v < 0.0 ? 0.0 : v;
   }
