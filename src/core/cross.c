@@ -152,8 +152,12 @@ static void cross_mu_diff(double x, double a, double *dmu, double *ddmu){
   int k;
   while( x < 10.0 ){
     double t;
+    double f;
     y = x + a;
-    t = log1p(-a / (y*(x + 1.0)));
+    f = a / (y*(x + 1.0));
+    /* ln(x (y+1) / (y (x+1))): the ratio's logs where f is near 1 */
+    if( f <= 0.5 ) t = log1p(-f);
+    else t = (log(x) + log1p(1.0 / y)) - log1p(x);
     d += a*log1p(1.0 / y) + (x + 0.5)*t;
     dd += -t - 0.5*(a/(x*y) + a/((x + 1.0)*(y + 1.0)));
     x += 1.0;
@@ -194,7 +198,8 @@ static double cross_zetam1(int n){
 /* relent(a, b) = a ln(a/b) - a + b >= 0 with d = a - b given accurately */
 static double cross_relent(double a, double b, double d){
   double r, lr;
-  if( b==0.0 ) return a==0.0 ? 0.0 : INFINITY;
+  if( a==0.0 ) return b;
+  if( b==0.0 ) return INFINITY;
   if( isinf(b) ) return INFINITY;
   r = a / b;
   if( r >= 0.5 && r <= 2.0 ) return b * kl_phi(d / b);
@@ -236,18 +241,20 @@ static double cross_hz2(double num, int h, double den){
 }
 
 /*
-** q(t^2)/2 for t = tn/td (> 0), with t^2 - 1 given (dm1) or NAN (formed
-** here).  t^2/2 formed as (t/sqrt2)^2, ln t from the parts where t leaves
-** the range.
+** q(t^2)/2 for t = c tn/td (tn, td, c > 0 finite), with t^2 - 1 given
+** (dm1) or NAN (formed here).  t^2/2 formed as (t/sqrt2)^2, ln t from the
+** parts where t leaves the range; +Inf where t^2/2 exceeds DBL_MAX.
 */
-static double cross_hq2(double tn, double td, double dm1){
-  double t = tn / td, t2 = t*t, lt;
+static double cross_hq2(double tn, double td, double c, double dm1){
+  double t = (tn / td)*c, t2 = t*t, lt;
   if( t2 >= 0.5 && t2 <= 2.0 ){
     if( isnan(dm1) ) dm1 = KL_FMA(t, t, -1.0);
     return -0.5*kl_log1pmx(dm1);
   }
-  if( t > 1e-150 && t < 1e150 ) lt = log(t);
-  else lt = log(tn) - log(td);
+  if( t > 1e-300 && t < 1e300 ) lt = log(t);
+  else lt = (log(tn) - log(td)) + log(c);
+  if( lt > 355.0 ) return INFINITY;
+  if( !(t > 1e-300 && t < 1e300) ) t = exp(lt);
   {
     double h = t*0.70710678118654752440;
     return (h*h - 0.5) - lt;
@@ -277,6 +284,7 @@ static double cross_g_series(double x, int big){
 
 /* g(k) = lnGamma(k) + (k-1) euler - (k ln k - k + 1) >= 0 */
 static double cross_g(double k){
+  if( k < 1e-300 ) return -log(k) - (CROSS_EULER + 1.0);   /* + O(k ln k) */
   if( k >= 0.75 && k <= 1.25 ) return cross_g_series(k - 1.0, 0);
   if( k < 10.0 ){
     double phi = k < 0.5 ? 1.0 - k + k*log(k) : kl_phi(k - 1.0);
@@ -299,6 +307,7 @@ static double cross_E_big(double k){
 /* G(k) = ln k + 1 - k - lnGamma(k) + (k-1) psi(k) >= 0, for k < 2 */
 static double cross_G_small(double k){
   double l;
+  if( k < 1e-300 ) return 1.0/k + (2.0*log(k) + CROSS_EULER);   /* + O(k) */
   if( k >= 0.75 && k <= 1.25 ) return cross_g_series(k - 1.0, 1);
   l = k >= 0.5 ? kl_log1pmx(k - 1.0) : log(k) - (k - 1.0);
   return kl_lgamma_bregman(k, 1.0) + l;
@@ -351,6 +360,9 @@ static double cross_beta_gamma_t(double a, double b, double k, double r){
     /* Gamma(a, S^) against Gamma(a, S): a q(S^/S), S^/S - 1 = -err/S */
     double v = K0 + g + (a - k)*delta + (S - r)*(a / S)*(err / S)
              - a*kl_log1pmx(-err / S);
+    /* NaN: two parts beyond the range (a parameter near 1e-308 or a shape
+    ** k near 1e308 against 1/a): the KL is of the order of k/a too */
+    if( isnan(v) ) return INFINITY;
     return v < 0.0 ? 0.0 : v;
   }
 }
@@ -387,7 +399,11 @@ static double cross_beta_normal(const double *p, const double *q){
     double Sl = (p[0] - (Sh - bv)) + (p[1] - bv);
     z = (KL_FMA(-Sh, mu, p[0]) - Sl*mu) / Sh;
   }
-  return C + cross_hq2(v, sd, NAN) + cross_hz2(z, 0, sd);
+  {
+    double r = C + cross_hq2(v, sd, 1.0, NAN) + cross_hz2(z, 0, sd);
+    /* NaN: a or b below ~1e-308, where C > 1/(2 min(a, b)) overflows */
+    return isnan(r) ? INFINITY : r;
+  }
 }
 
 /* Beta(a, b) || Uniform(l, h) */
@@ -411,6 +427,7 @@ static double cross_exponential_gumbel(const double *p, const double *q){
   double l = p[0], mu = q[0], b = q[1], u = l*b, lu, iu, h, w;
   if( isfinite(u) && u > 1e-300 ){ lu = log(u); iu = 1.0/u; }
   else{ lu = log(l) + log(b); iu = exp(-lu); }
+  if( isinf(iu) ) return INFINITY;   /* 1/u > DBL_MAX */
   h = lu - kl_log1pmx(iu);
   if( isinf(h) ) return INFINITY;
   w = mu / b - log1p(iu);
@@ -427,7 +444,21 @@ static double cross_exponential_normal(const double *p, const double *q){
     double g = cross_gap(1.0 / l, mu, &h);
     hz = cross_hz2(g, h, sd);
   }
-  return (CROSS_HLN2PI - 0.5) + cross_hq2(1.0 / l, sd, NAN) + hz;
+  /* t = 1/(l sd): its logarithm from the parts (l sd may leave the range) */
+  {
+    double t = 1.0 / ls, lt, hq;
+    if( ls > 1e-300 && ls < 1e300 ) lt = -log(ls);
+    else lt = -(log(l) + log(sd));
+    if( lt > 355.0 ) return INFINITY;
+    if( t >= 0.7 && t <= 1.4 ) hq = -0.5*kl_log1pmx(KL_FMA(t, t, -1.0));
+    else{
+      double h;
+      if( !(ls > 1e-300 && ls < 1e300) ) t = exp(lt);
+      h = t*0.70710678118654752440;
+      hq = (h*h - 0.5) - lt;
+    }
+    return (CROSS_HLN2PI - 0.5) + hq + hz;
+  }
 }
 
 /* Gamma(k, r) || Exponential(l): q(k l / r) + G(k) */
@@ -460,9 +491,19 @@ static double cross_gamma_gumbel(const double *p, const double *q){
     else lr = lu - 0.5*log(k);
     base = (0.5 - CROSS_HLN2PI) + cross_E_big(k) + lr;
   }
-  base -= k*kl_log1pmx(iu);
   if( isinf(base) ) return INFINITY;
-  w = mu / b - k*log1p(iu);
+  if( iu > 1e300 ){
+    /* -k log1pmx(1/u) = k/u - k log1p(1/u), k/u from the parts, and
+    ** log1p(1/u) = -ln u */
+    double lku = log(k) - lu;
+    if( lku > 709.0 ) return INFINITY;
+    base += exp(lku) + k*lu;
+    w = mu / b + k*lu;
+  }else{
+    base -= k*kl_log1pmx(iu);
+    w = mu / b - k*log1p(iu);
+  }
+  if( isinf(base) ) return INFINITY;
   {
     double v = base + cross_em1mx(w);
     return v < 0.0 ? 0.0 : v;
@@ -489,7 +530,7 @@ static double cross_gamma_normal(const double *p, const double *q){
     double g = cross_gap(k / r, mu, &h);
     hz = cross_hz2(g, h, sd);
   }
-  return cross_E(k) + cross_hq2(sqrt(k) / r, sd, dm1) + hz;
+  return cross_E(k) + cross_hq2(sqrt(k), r, 1.0 / sd, dm1) + hz;
 }
 
 /* Gumbel(m, b) || Normal(mu, sd) */
@@ -499,7 +540,7 @@ static double cross_gumbel_normal(const double *p, const double *q){
   /* t = b pi/sqrt6 / sd; z = (m - mu + b euler)/sd */
   num = h ? g + 0.5*(p[1]*CROSS_EULER) : g + p[1]*CROSS_EULER;
   return 0.090573019538512554911
-       + cross_hq2(p[1]*1.2825498301618640955, q[1], NAN)
+       + cross_hq2(p[1], q[1], 1.2825498301618640955, NAN)
        + cross_hz2(num, h, q[1]);
 }
 
@@ -508,7 +549,7 @@ static double cross_laplace_normal(const double *p, const double *q){
   int h;
   double g = cross_gap(p[0], q[0], &h);
   return 0.072364942924700087072
-       + cross_hq2(p[1]*1.41421356237309504880, q[1], NAN)
+       + cross_hq2(p[1], q[1], 1.41421356237309504880, NAN)
        + cross_hz2(g, h, q[1]);
 }
 
@@ -519,8 +560,9 @@ static double cross_normal_gumbel(const double *p, const double *q){
   y = g / q[1];
   if( h ) y *= 2.0;
   w = 0.5*rho*rho - y;
-  if( isinf(rho) ) return INFINITY;
-  return cross_hq2(p[1], q[1], NAN) + 0.081061466795327258220
+  /* rho^2/2 and y both beyond the range: |w| is too */
+  if( isinf(rho) || isnan(w) ) return INFINITY;
+  return cross_hq2(p[1], q[1], 1.0, NAN) + 0.081061466795327258220
        + cross_em1mx(w);
 }
 
@@ -597,7 +639,7 @@ static double cross_pareto_normal(const double *p, const double *q){
     double g = cross_gap(s, mu, &h);
     if( !h && isfinite(g + m) ) g += m;
     else{ g = 0.5*s - 0.5*mu + 0.5*m; h = 1; }
-    return C + cross_hq2(sdp, sd, NAN) + cross_hz2(g, h, sd);
+    return C + cross_hq2(sdp, sd, 1.0, NAN) + cross_hz2(g, h, sd);
   }
 }
 
@@ -606,8 +648,8 @@ static double cross_uniform_beta(const double *p, const double *q){
   double l = p[0], h = p[1], a = q[0], b = q[1], w = h - l;
   double c, c1, e1, e2, lw;
   if( l < 0.0 || h > 1.0 ) return INFINITY;
-  c = 0.5*l + 0.5*h;
-  c1 = 0.5*(1.0 - l) + 0.5*(1.0 - h);
+  c = 0.5*(l + h);
+  c1 = 0.5*((1.0 - l) + (1.0 - h));
   e1 = w / (h + l);
   e2 = w / ((1.0 - l) + (1.0 - h));
   /* ln w = log1p((h - 1) - l), h - 1 exact for h >= 1/2 */
@@ -623,7 +665,7 @@ static double cross_uniform_beta(const double *p, const double *q){
       t = (cross_zeta(n)*(px + py) - cross_zetam1(n)*ps) / n;
       ser += (n & 1) ? -t : t;
     }
-    if( e1 <= 0.5 ) L1 = (log(c) + 1.0) - cross_J(e1);
+    if( e1 <= 0.5 ) L1 = ((log(l + h) - KL_LN2) + 1.0) - cross_J(e1);
     else L1 = (h*log(h) - (l > 0.0 ? l*log(l) : 0.0)) / w;
     if( e2 <= 0.5 ) L2 = (log1p(-c) + 1.0) - cross_J(e2);
     else{
@@ -636,24 +678,31 @@ static double cross_uniform_beta(const double *p, const double *q){
     }
   }
   if( a <= 4.0 && b <= 4.0 ){
-    double L1 = (log(c) - cross_J(e1)), L2 = (log(c1) - cross_J(e2));
+    double L1 = ((log(l + h) - KL_LN2) - cross_J(e1));
+    double L2 = (log(c1) - cross_J(e2));
     double lB = cross_lgamma(a) + cross_lgamma(b) - cross_lgamma(a + b);
     double v = -lw + lB - (a - 1.0)*L1 - (b - 1.0)*L2;
     return v < 0.0 ? 0.0 : v;
   }
   {
-    double S = a + b, pa = a / S, pb = b / S, kb, mua, dmua, mub, dmub, muS, dmuS;
-    double hsd, lr;
+    double S = a + b, Sc, Sc1, kb, mua, dmua, mub, dmub, muS, dmuS;
+    double lhsd, lr;
     if( isinf(S) ) return INFINITY;
-    kb = cross_relent(pa, c, pa - c) + cross_relent(pb, c1, pb - c1);
+    /* S KLbern(a/S || c) = relent(a, S c) + relent(b, S c1) */
+    Sc = 0.5*(S*(l + h));
+    Sc1 = S*c1;
+    kb = cross_relent(a, Sc, a - Sc) + cross_relent(b, Sc1, b - Sc1);
     cross_mu(a, &mua, &dmua);
     cross_mu(b, &mub, &dmub);
     cross_mu(S, &muS, &dmuS);
     /* ln(c c1 / (w sqrt(a b / S))) */
-    hsd = sqrt(pa*pb*S);
-    lr = (log(c) + log(c1)) - (lw + log(hsd));
     {
-      double v = S*kb + (a - 1.0)*cross_J(e1) + (b - 1.0)*cross_J(e2)
+      double ab = (a / S)*b;
+      lhsd = ab > 1e-300 ? 0.5*log(ab) : 0.5*((log(a) + log(b)) - log(S));
+    }
+    lr = ((log(l + h) - KL_LN2) + log(c1)) - (lw + lhsd);
+    {
+      double v = kb + (a - 1.0)*cross_J(e1) + (b - 1.0)*cross_J(e2)
                + (mua + mub - muS) + CROSS_HLN2PI + lr;
       return v < 0.0 ? 0.0 : v;
     }
@@ -664,11 +713,12 @@ static double cross_uniform_beta(const double *p, const double *q){
 static double cross_uniform_exponential(const double *p, const double *q){
   double l = p[0], h = p[1], r = q[0], hw, ha;
   if( l < 0.0 ) return INFINITY;
-  hw = 0.5*h - 0.5*l;
-  ha = r*hw;                       /* A/2 */
+  hw = h - l;                      /* no overflow: l >= 0 */
+  ha = 0.5*(r*hw);                 /* A/2 */
+  if( isinf(r*hw) ) ha = r*(0.5*hw);
   if( ha > 1e-300 && isfinite(ha) )
-    return r*l + (ha - log(2.0*ha));
-  return r*l + (ha - (KL_LN2 + log(r) + log(hw)));
+    return r*l + (ha - (KL_LN2 + log(ha)));
+  return r*l + (ha - (log(r) + log(hw)));
 }
 
 /* Uniform(l, h) || Gamma(k, r) */
@@ -677,10 +727,17 @@ static double cross_uniform_gamma(const double *p, const double *q){
   double hs, hw, e, M, mu, dmu, le;
   if( l < 0.0 ) return INFINITY;
   double hsl, dkM;
-  hs = 0.5*h + 0.5*l;
-  hsl = (0.5*h - hs) + 0.5*l;     /* two-sum: hs + hsl = (l + h)/2 */
-  hw = 0.5*h - 0.5*l;
-  e = hw / hs;
+  if( isfinite(h + l) ){
+    double sum = h + l;
+    hs = 0.5*sum;
+    hsl = 0.5*((h - sum) + l);    /* two-sum: hs + hsl = (l + h)/2 */
+    e = (h - l) / sum;
+  }else{
+    hs = 0.5*h + 0.5*l;
+    hsl = (0.5*h - hs) + 0.5*l;
+    hw = 0.5*h - 0.5*l;
+    e = hw / hs;
+  }
   M = r*hs;
   if( isinf(M) ) return INFINITY;
   if( M > 1e-290 ) dkM = (k - M) - (KL_FMA(r, hs, -M) + r*hsl);
@@ -699,6 +756,7 @@ static double cross_uniform_gumbel(const double *p, const double *q){
   double l = p[0], h = p[1], mu = q[0], b = q[1];
   double hw = 0.5*h - 0.5*l, x = hw / b, lS, f, w;   /* x = A/2 */
   int hh;
+  if( isinf(x) ) return INFINITY;   /* f(A) > A/2 - 2 ln A */
   if( x <= 0.5 ){
     /* sinh(x)/x - 1 = sum x^2j/(2j+1)! */
     double s = 0.0, x2 = x*x, t = 1.0;
@@ -710,16 +768,16 @@ static double cross_uniform_gumbel(const double *p, const double *q){
     lS = log1p(s);
   }else{
     /* ln(sinh x / x) = x - ln(2x) + log1p(-e^-2x) */
-    lS = (x - log(2.0*x)) + log1p(-exp(-2.0*x));
+    lS = (x - (KL_LN2 + log(x))) + log1p(-exp(-2.0*x));
   }
   /* f = ln S - ln A + 1, A = 2x */
-  if( x > 1e-300 && isfinite(x) ) f = lS - log(2.0*x) + 1.0;
+  if( x > 1e-300 && isfinite(x) ) f = lS - (KL_LN2 + log(x)) + 1.0;
   else f = lS - (KL_LN2 + log(hw) - log(b)) + 1.0;
   if( x > 0.5 ){
     /* w = ln S - (c - mu)/b = (mu - l)/b - ln(2x) + log1p(-e^-2x) */
     double g = cross_gap(mu, l, &hh) / b;
     if( hh ) g *= 2.0;
-    w = g - log(2.0*x) + log1p(-exp(-2.0*x));
+    w = g - (KL_LN2 + log(x)) + log1p(-exp(-2.0*x));
   }else{
     double g = cross_gap(0.5*l + 0.5*h, mu, &hh) / b;
     if( hh ) g *= 2.0;
@@ -734,7 +792,7 @@ static double cross_uniform_normal(const double *p, const double *q){
   int hh;
   double g = cross_gap(c, q[0], &hh);
   return 0.17648520831067258667
-       + cross_hq2(hw*0.57735026918962576451, q[1], NAN)
+       + cross_hq2(hw, q[1], 0.57735026918962576451, NAN)
        + cross_hz2(g, hh, q[1]);
 }
 
