@@ -389,6 +389,47 @@ for f, g in FINITE:
         add(f, g, 'rand.%02d' % n, p, q)
         n += 1
 
+# ------------------------------- random cases over 1e-300 .. 1e300
+# (only where the truth is finite and below DBL_MAX: no false +Inf, no
+# intermediate overflow)
+for f, g in FINITE:
+    n = 0
+    tries = 0
+    while n < 12 and tries < 20000:
+        tries += 1
+        wide = 300
+        if f == 'uniform' and g == 'beta':
+            p = rand_uniform_in(0.0, 1.0)
+            q = [lu(-wide, wide), lu(-wide, wide)]
+        elif f == 'uniform' and g in ('exponential', 'gamma'):
+            l = rng.choice([0.0, lu(-wide, wide)])
+            p = [l, l + lu(-wide, wide)]
+            q = rand_dist(g, wide)
+        elif f == 'uniform' and g == 'pareto':
+            q = rand_dist('pareto', wide)
+            l = q[0] * (1.0 + rng.choice([0.0, lu(-wide, 5)]))
+            p = [l, l + lu(-wide, wide)]
+        elif f == 'uniform':
+            l = loc(-wide, wide)
+            p = [l, l + lu(-wide, wide)]
+            q = rand_dist(g, wide)
+        elif f == 'pareto':
+            p = [lu(-wide, wide), (2.0 if g == 'normal' else 1.0) + lu(-wide, wide)]
+            q = rand_dist(g, wide)
+        elif f == 'beta' and g == 'uniform':
+            p = rand_dist('beta', wide)
+            q = [-lu(-wide, wide) * rng.choice([0, 1]), 1.0 + lu(-wide, wide) * rng.choice([0, 1])]
+        else:
+            p = rand_dist(f, wide)
+            q = rand_dist(g, wide)
+        if not all(math.isfinite(x) for x in p + q) or (f == 'uniform' and not p[0] < p[1]):
+            continue
+        w = ref(f, p, g, q)
+        if w == INF or as_double(w) == float('inf'):
+            continue
+        add(f, g, 'extreme.%02d' % n, p, q)
+        n += 1
+
 # ------------------------------------------ adversarial, pair by pair
 A = {}
 

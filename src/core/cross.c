@@ -159,7 +159,7 @@ static void cross_mu_diff(double x, double a, double *dmu, double *ddmu){
     if( f <= 0.5 ) t = log1p(-f);
     else t = (log(x) + log1p(1.0 / y)) - log1p(x);
     d += a*log1p(1.0 / y) + (x + 0.5)*t;
-    dd += -t - 0.5*(a/(x*y) + a/((x + 1.0)*(y + 1.0)));
+    dd += -t - 0.5*((a/y)/x + a/((x + 1.0)*(y + 1.0)));
     x += 1.0;
   }
   L = log1p(a / x);
@@ -241,24 +241,30 @@ static double cross_hz2(double num, int h, double den){
 }
 
 /*
-** q(t^2)/2 for t = c tn/td (tn, td, c > 0 finite), with t^2 - 1 given
-** (dm1) or NAN (formed here).  t^2/2 formed as (t/sqrt2)^2, ln t from the
-** parts where t leaves the range; +Inf where t^2/2 exceeds DBL_MAX.
+** q(t^2)/2 given t (which may have left the range: 0 or Inf) and lt = ln t
+** (accurate), with t^2 - 1 given (dm1) or NAN (formed here).  t^2/2 formed
+** as (t/sqrt2)^2; +Inf where t^2/2 exceeds DBL_MAX.  cross_hq2: the same
+** for t = c tn/td (tn, td, c > 0 finite), ln t from the parts.
 */
-static double cross_hq2(double tn, double td, double c, double dm1){
-  double t = (tn / td)*c, t2 = t*t, lt;
+static double cross_hq2l(double t, double lt, double dm1){
+  double t2 = t*t;
   if( t2 >= 0.5 && t2 <= 2.0 ){
     if( isnan(dm1) ) dm1 = KL_FMA(t, t, -1.0);
     return -0.5*kl_log1pmx(dm1);
   }
-  if( t > 1e-300 && t < 1e300 ) lt = log(t);
-  else lt = (log(tn) - log(td)) + log(c);
   if( lt > 355.0 ) return INFINITY;
   if( !(t > 1e-300 && t < 1e300) ) t = exp(lt);
   {
     double h = t*0.70710678118654752440;
     return (h*h - 0.5) - lt;
   }
+}
+
+static double cross_hq2(double tn, double td, double c, double dm1){
+  double t = (tn / td)*c, lt;
+  if( t > 1e-300 && t < 1e300 ) lt = log(t);
+  else lt = (log(tn) - log(td)) + log(c);
+  return cross_hq2l(t, lt, dm1);
 }
 
 /* ----------------------------------------------- one-parameter helpers */
@@ -351,15 +357,26 @@ static double cross_beta_gamma_t(double a, double b, double k, double r){
   if( u <= 0.5 ) lg = -kl_log1pmx(-u);
   else lg = (b / S > 1e-300 ? -log(b / S) : log(S) - log(b)) - u;
   cross_mu_diff(b, a, &dmu, &ddmu);
-  K0 = 0.5*lg + 0.5*(a / b) / S + dmu + (b - 1.0)*ddmu;
-  /* ln S - psi(S), S exact: 1/(2S) - mu'(S), and ln(S^/S) = -err/S */
+  K0 = 0.5*lg + 0.5*((a / S) / b) + dmu + (b - 1.0)*ddmu;
+  /* ln S - psi(S): 1/(2S) - mu'(S) */
   cross_mu(S, &mu, &dmuS);
-  delta = (0.5/S - dmuS) - err/S;
+  delta = 0.5/S - dmuS;
   {
+    /* KL_gamma is taken at the rounded S^ = S - err; what that changes,
+    ** a q(S^/S) + (a - k) ln(S^/S) + (S^ - r) a err/(S S^), simplifies
+    ** exactly to T = (k - r a/S^) e - k log1pmx(-e), e = err/S (the parts
+    ** of order a e cancel in closed form) */
     double g = kl_gamma_term(a, S, k, r);
-    /* Gamma(a, S^) against Gamma(a, S): a q(S^/S), S^/S - 1 = -err/S */
-    double v = K0 + g + (a - k)*delta + (S - r)*(a / S)*(err / S)
-             - a*kl_log1pmx(-err / S);
+    double e = err / S, kra, T;
+    {
+      /* k - r a/S^ = (k S^ - r a)/S^ by fma, exact enough */
+      double h = k*S;
+      if( isfinite(h) && h > 1e-290 && isfinite(r*a) )
+        kra = (KL_FMA(-r, a, h) + KL_FMA(k, S, -h)) / S;
+      else kra = k - r*(a / S);
+    }
+    T = kra*e - k*kl_log1pmx(-e);
+    double v = K0 + g + (a - k)*delta + T;
     /* NaN: two parts beyond the range (a parameter near 1e-308 or a shape
     ** k near 1e308 against 1/a): the KL is of the order of k/a too */
     if( isnan(v) ) return INFINITY;
@@ -390,9 +407,9 @@ static double cross_beta_normal(const double *p, const double *q){
   /* the moments with P's own a, b (not swapped) */
   pa = p[0] / S;
   pb = p[1] / S;
-  v = sqrt(pa*pb / (S + 1.0));
+  v = (sqrt(pa)*sqrt(pb)) / sqrt(S + 1.0);   /* P's sd */
   z = pa - mu;
-  if( fabs(mu) < 1e300 && S < 1e300 && fabs(S*mu) > 1e-290 ){
+  if( fabs(S*mu) < 1e300 && fabs(S*mu) > 1e-290 ){
     /* a/S - mu = (a - S mu)/S with S = a + b exactly (two-sum) and S mu
     ** by fma: the mean's rounding would dominate z for huge a, b */
     double Sh = p[0] + p[1], bv = Sh - p[0];
@@ -400,7 +417,10 @@ static double cross_beta_normal(const double *p, const double *q){
     z = (KL_FMA(-Sh, mu, p[0]) - Sl*mu) / Sh;
   }
   {
-    double r = C + cross_hq2(v, sd, 1.0, NAN) + cross_hz2(z, 0, sd);
+    double t = v / sd, lt, r;
+    if( t > 1e-300 && t < 1e300 ) lt = log(t);
+    else lt = 0.5*((log(p[0]) + log(p[1])) - log1p(S)) - log(S) - log(sd);
+    r = C + cross_hq2l(t, lt, NAN) + cross_hz2(z, 0, sd);
     /* NaN: a or b below ~1e-308, where C > 1/(2 min(a, b)) overflows */
     return isnan(r) ? INFINITY : r;
   }
@@ -419,6 +439,8 @@ static double cross_exponential_gamma(const double *p, const double *q){
   kl = k*l;
   if( isfinite(kl) && fabs(kl) > 1e-290 ) d = KL_FMA(k, l, -r) / l;
   else d = k - t;
+  if( t < 1e-300 )   /* relent(k, t) = k (ln k - ln t - 1) + t */
+    return k*((log(k) - (log(r) - log(l))) - 1.0) + t + cross_g(k);
   return cross_relent(k, t, d) + cross_g(k);
 }
 
@@ -633,13 +655,13 @@ static double cross_pareto_normal(const double *p, const double *q){
     C = (CROSS_HLN2PI - 0.5) + (1.5*log(a) - log(am1) - 0.5*log(a - 2.0))
       - 1.0 / a;
   /* sd of P: s sqrt(a/(a-2)) / (a-1); its mean s a/(a-1) */
-  sdp = s*(sqrt(a / (a - 2.0)) / am1);
+  sdp = sqrt(a / (a - 2.0)) / am1;   /* P's sd over s */
   m = s / am1;   /* the mean is s + s/(a-1) */
   {
     double g = cross_gap(s, mu, &h);
     if( !h && isfinite(g + m) ) g += m;
     else{ g = 0.5*s - 0.5*mu + 0.5*m; h = 1; }
-    return C + cross_hq2(sdp, sd, 1.0, NAN) + cross_hz2(g, h, sd);
+    return C + cross_hq2(s, sd, sdp, NAN) + cross_hz2(g, h, sd);
   }
 }
 
@@ -745,7 +767,8 @@ static double cross_uniform_gamma(const double *p, const double *q){
   cross_mu(k, &mu, &dmu);
   le = log(2.0*e*sqrt(k));
   {
-    double v = cross_relent(k, M, dkM) + (k - 1.0)*cross_J(e) + mu
+    double v = (M < 1e-300 ? k*((log(k) - (log(r) + log(hs))) - 1.0) + M
+                           : cross_relent(k, M, dkM)) + (k - 1.0)*cross_J(e) + mu
              + CROSS_HLN2PI - le;
     return v < 0.0 ? 0.0 : v;
   }
