@@ -648,6 +648,28 @@ adv('uniform', 'pareto', 'narrow', [1.0, 1.0 + 1e-12], [1.0, 1e12])
 adv('uniform', 'pareto', 'above', [1e300, 1.7e308], [1e-300, 3.0])
 adv('uniform', 'pareto', 'tiny', [1e-300, 2e-300], [1e-300, 0.5])
 
+# More near the least KL of each pair (where the parts cancel most)
+for a, b in ((1e6, 1e6 + 1), (1e10, 2e10), (50.0, 60.0), (10.0, 10.0), (10.0, 1e6),
+             (1e20, 1e20), (3e7, 3e7 + 5e3), (12.5, 11.0)):
+    m = a / (a + b)
+    sd = math.sqrt(a * b / ((a + b) ** 2 * (a + b + 1)))
+    adv('beta', 'normal', 'moments2.%r.%r' % (a, b), [a, b], [m, sd])
+for a, b in ((100.0, 100.0), (1e6, 1e6), (1e8, 1e10), (2.0, 1e3), (1e-3, 1e-3), (1e5, 1e-5)):
+    m = a / (a + b)
+    v = a * b / ((a + b) ** 2 * (a + b + 1))
+    adv('beta', 'gamma', 'moments.%r.%r' % (a, b), [a, b], [m * m / v, m / v])
+    adv('beta', 'exponential', 'mean.%r.%r' % (a, b), [a, b], [1.0 / m])
+for l, h, a, b in ((0.3, 0.7, 3.0, 3.0), (0.1, 0.2, 2.0, 9.0), (0.0, 0.5, 0.5, 3.9), (0.5, 1.0, 4.0, 0.3),
+                   (0.0, 1.0, 4.0, 4.0), (0.0, 1.0, 1.3, 0.7), (0.0, 1.0, 1.25, 1.25), (0.0, 1.0, 1.2500000000000002, 1.0)):
+    adv('uniform', 'beta', 'mid.%r.%r.%r.%r' % (l, h, a, b), [l, h], [a, b])
+for s_, off in ((1e5, 0.0), (1e5, 1e-3), (1e7, 0.25), (3e3, -2.0)):
+    adv('normal', 'gumbel', 'cancel.%r.%r' % (s_, off), [s_ * s_ / 2 + off, s_], [0.0, 1.0])
+for k in (1e12, 1e20, 1e100):
+    u = math.sqrt(k)
+    adv('gamma', 'gumbel', 'best2.%g' % k, [k, u], [k * math.log1p(1.0 / u) * (1 + 1e-13), 1.0])
+for b in (1e-300, 1e-100, 1e-10):
+    adv('exponential', 'gumbel', 'cancel.%g' % b, [1.0], [math.log1p(1.0 / b) * b, b])
+
 # ---------------------------------------- the always-infinite pairs
 PARAMS = {
     'beta': [[2.0, 3.0], [1e-300, 1e300], [1.0, 1.0]],

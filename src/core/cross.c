@@ -340,6 +340,53 @@ static double cross_J(double e){
   return 1.0 - ((1.0 + e)*log1p(e) - (1.0 - e)*log1p(-e)) / (2.0*e);
 }
 
+/* double-double products (fma), for the few places that need them */
+static kl_dd cross_two_prod(double a, double b){
+  kl_dd r;
+  r.hi = a*b;
+  r.lo = KL_FMA(a, b, -r.hi);
+  return r;
+}
+static kl_dd cross_dd_mul(kl_dd x, kl_dd y){
+  kl_dd p = cross_two_prod(x.hi, y.hi);
+  double lo = p.lo + (x.hi*y.lo + x.lo*y.hi);
+  kl_dd r;
+  r.hi = p.hi + lo;
+  r.lo = lo - (r.hi - p.hi);
+  return r;
+}
+static kl_dd cross_two_sum(double a, double b){
+  kl_dd r;
+  double bv;
+  r.hi = a + b;
+  bv = r.hi - a;
+  r.lo = (a - (r.hi - bv)) + (b - bv);
+  return r;
+}
+
+/*
+** C(a, b) = KL(Beta(a, b) || the normal of its moments) for a, b >= 10,
+** where Binet's series needs no recurrence.  The O(1/a) parts cancel in
+** closed form ((a-b)^2 / (3 a b S)), so what is left, O(1/a^2) for a near
+** b, keeps its digits:
+**   C = (a-b)^2/(3abS) - log1pmx(1/S)/2 + (a^-2 + b^-2 - 2 S^-2)/12
+**     + sum_{k>=2} c_k [ -(1+m)(a^-m + b^-m - S^-m) + m (a^-(m+1)
+**       + b^-(m+1)) - 2m S^-(m+1) ],  m = 2k - 1.
+*/
+static double cross_beta_C_big(double a, double b){
+  double S = a + b, d = a - b, v;
+  int k;
+  v = ((d / a)*(d / b)) / (3.0*S) - 0.5*kl_log1pmx(1.0 / S)
+    + (1.0/12)*((pow(a, -2) + pow(b, -2)) - 2.0*pow(S, -2));
+  for(k=1; k<8; k++){
+    int m = 2*k + 1;
+    v += CROSS_BINET[k]*(-(1.0 + m)*((pow(a, -m) + pow(b, -m)) - pow(S, -m))
+                         + m*(pow(a, -m - 1) + pow(b, -m - 1))
+                         - 2.0*m*pow(S, -m - 1));
+  }
+  return v;
+}
+
 /* ----------------------------------------------------------- the pairs */
 
 static double cross_inf(const double *p, const double *q){
@@ -399,11 +446,15 @@ static double cross_beta_normal(const double *p, const double *q){
   if( a > b ){ double t = a; a = b; b = t; }   /* C is symmetric */
   S = a + b;
   if( isinf(S) ) S = DBL_MAX;
-  cross_mu_diff(b, a, &dmu, &ddmu);
-  cross_mu(a, &mua, &dmua);
-  cross_mu(S, &muS, &dmuS);
-  C = ((0.5/a + 0.5/b) - 1.0/S) - 0.5*log1p(1.0/S)
-    + dmu + (b - 1.0)*ddmu - mua + (a - 1.0)*(dmua - dmuS);
+  if( a >= 10.0 && isfinite(a + b) ){
+    C = cross_beta_C_big(a, b);
+  }else{
+    cross_mu_diff(b, a, &dmu, &ddmu);
+    cross_mu(a, &mua, &dmua);
+    cross_mu(S, &muS, &dmuS);
+    C = ((0.5/a + 0.5/b) - 1.0/S) - 0.5*log1p(1.0/S)
+      + dmu + (b - 1.0)*ddmu - mua + (a - 1.0)*(dmua - dmuS);
+  }
   /* the moments with P's own a, b (not swapped) */
   pa = p[0] / S;
   pb = p[1] / S;
@@ -420,7 +471,19 @@ static double cross_beta_normal(const double *p, const double *q){
     double t = v / sd, lt, r;
     if( t > 1e-300 && t < 1e300 ) lt = log(t);
     else lt = 0.5*((log(p[0]) + log(p[1])) - log1p(S)) - log(S) - log(sd);
-    r = C + cross_hq2l(t, lt, NAN) + cross_hz2(z, 0, sd);
+    double dm1 = NAN;
+    if( t >= 0.7 && t <= 1.4 && a >= 10.0 && S < 1e90 && sd > 1e-100 ){
+      /* t^2 - 1 = (a b - S^2 (S+1) sd^2) / (S^2 (S+1) sd^2), S = a + b
+      ** and S + 1 exact (two-sums), the products in double-doubles */
+      kl_dd Sd = cross_two_sum(p[0], p[1]), S1, N, Dn;
+      S1 = cross_two_sum(Sd.hi, 1.0);
+      S1.lo += Sd.lo;
+      N = cross_two_prod(p[0], p[1]);
+      Dn = cross_dd_mul(cross_dd_mul(Sd, Sd), S1);
+      Dn = cross_dd_mul(Dn, cross_two_prod(sd, sd));
+      dm1 = ((N.hi - Dn.hi) + (N.lo - Dn.lo)) / Dn.hi;
+    }
+    r = C + cross_hq2l(t, lt, dm1) + cross_hz2(z, 0, sd);
     /* NaN: a or b below ~1e-308, where C > 1/(2 min(a, b)) overflows */
     return isnan(r) ? INFINITY : r;
   }
@@ -524,6 +587,17 @@ static double cross_gamma_gumbel(const double *p, const double *q){
   }else{
     base -= k*kl_log1pmx(iu);
     w = mu / b - k*log1p(iu);
+    if( iu < 1e-3 && u < 1e300 && fabs(w) < 1e-3*fabs(mu / b)
+     && isfinite(k*iu) && fabs(mu / b) > 1e-280 ){
+      /* mu/b and k log1p(1/u) nearly equal (a huge shape against the
+      ** Gumbel that fits it): w in double-doubles, mu/b and 1/u with
+      ** their remainders (fma), log1p(x) = x + log1pmx(x) */
+      double y = mu / b, ylo = KL_FMA(-y, b, mu) / b;
+      kl_dd uu = cross_two_prod(r, b), kx;
+      double xh = 1.0 / uu.hi, xl = (KL_FMA(-xh, uu.hi, 1.0) - xh*uu.lo) / uu.hi;
+      kx = cross_two_prod(k, xh);
+      w = (y - kx.hi) + ((ylo - kx.lo) - k*xl - k*kl_log1pmx(xh));
+    }
   }
   if( isinf(base) ) return INFINITY;
   {
@@ -584,6 +658,18 @@ static double cross_normal_gumbel(const double *p, const double *q){
   w = 0.5*rho*rho - y;
   /* rho^2/2 and y both beyond the range: |w| is too */
   if( isinf(rho) || isnan(w) ) return INFINITY;
+  if( !h && fabs(w) < 1e-3*fabs(y) && fabs(y) < 1e300 && fabs(y) > 1e-280
+   && rho > 1e-140 && rho < 1e140 ){
+    /* rho^2/2 and y nearly equal: w in double-doubles (the quotients with
+    ** their fma remainders, m - mu by two-sum) */
+    kl_dd gm = cross_two_sum(p[0], -q[0]), r2;
+    double rl = KL_FMA(-rho, q[1], p[1]) / q[1];
+    double yl;
+    y = gm.hi / q[1];
+    yl = (KL_FMA(-y, q[1], gm.hi) + gm.lo) / q[1];
+    r2 = cross_two_prod(rho, rho);
+    w = (0.5*r2.hi - y) + ((0.5*r2.lo + rho*rl) - yl);
+  }
   return cross_hq2(p[1], q[1], 1.0, NAN) + 0.081061466795327258220
        + cross_em1mx(w);
 }
