@@ -14,8 +14,9 @@ of shape 1e30 against the normal of its moments (terms 1e32, value 1e-31).
 infinite (a Pareto's mean for alpha <= 1, its variance for alpha <= 2).
 
 Beside it torch.distributions.kl_divergence in float64 and torch's relative
-error; the ids of the cases where torch is mathematically wrong (not only
-inaccurate) say so ('torch-wrong').
+error; the ids say where torch is not merely inaccurate ('torch-wrong': a
+finite value where the truth is +Inf; 'torch-overflow': +Inf where the
+truth is finite; 'torch-nan').
 
     /usr/bin/python3 tests/gen_cross_ref.py [csv]
 
@@ -272,10 +273,18 @@ def add(f, g, case_id, p, q):
     tv = torch_value(f, p, g, q)
     terr = rel_err(tv, want)
     wd = as_double(want) if want != INF else float('inf')
-    # ids that say where torch is mathematically wrong (a finite value where
-    # the truth is +Inf, or the reverse), not merely inaccurate
-    if tv is not None and (wd == float('inf')) != (tv == float('inf')):
-        case_id += '.torch-wrong'
+    # ids that say where torch is not merely inaccurate: 'torch-wrong' a
+    # finite value where the truth is +Inf (none in torch 1.13: its support
+    # conditions, Pareto alpha <= 1 / <= 2, Uniform low < 0 or outside
+    # [0, 1], agree with the mathematics), 'torch-overflow' +Inf where the
+    # truth is finite (float64 intermediates), 'torch-nan' NaN
+    if tv is not None:
+        if math.isnan(tv):
+            case_id += '.torch-nan'
+        elif wd == float('inf') and tv != float('inf'):
+            case_id += '.torch-wrong'
+        elif wd != float('inf') and tv == float('inf'):
+            case_id += '.torch-overflow'
     key = (f, g, case_id)
     n = 2
     while key in seen:

@@ -82,11 +82,15 @@
 ** Beta, Uniform (bounded) and {Gumbel, Laplace, Normal} against Exponential,
 ** Gamma (positive) and every one of them against Pareto (mass below s).
 **
-** Where PyTorch 1.13 differs (mathematics is followed here): it gives
-** finite values for Pareto||Exponential and Pareto||Gamma with alpha <= 1
-** and Pareto||Normal with alpha <= 2 (the mean or variance is infinite, so
-** is the KL), and for Uniform||Exponential/Gamma with low < 0 it checks only
-** its own bounds (see tests/gen_cross_ref.py, which records torch's value).
+** +Inf exactly where the mathematics says so: Pareto||Exponential and
+** Pareto||Gamma for alpha <= 1 and Pareto||Normal for alpha <= 2 (the
+** mean or variance the cross-entropy needs is infinite), Uniform against
+** Exponential/Gamma for low < 0, against Beta outside [0, 1], against
+** Pareto below its scale, Beta||Uniform unless [0, 1] is inside [low, high].
+** PyTorch 1.13's conditions agree (checked in tests/gen_cross_ref.py); it
+** differs by float64 overflow (+Inf or NaN for finite KLs at extreme
+** parameters) and by cancellation near the least KL (its relative error
+** is recorded beside each case).
 **
 ** Known limits (measured against the reference): Beta(a, b) || Gamma(k, r)
 ** near the gamma of the Beta's own mean and variance with a + b >= 1e5
