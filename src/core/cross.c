@@ -28,7 +28,11 @@
 **    Beta(a, b)    C = -log1p(1/S)/2 + 1/(2a) + 1/(2b) - 1/S + [mu(S) - mu(b)]
 **                  + (b-1)[mu'(b) - mu'(S)] - mu(a) + (a-1)[mu'(a) - mu'(S)],
 **                  S = a + b, b the larger (differences of mu by
-**                  cross_mu_diff, which never subtracts two values of mu)
+**                  cross_mu_diff, which never subtracts two values of mu);
+**                  for a, b >= 10 the O(1/a) parts cancel in closed form:
+**                  C = (a-b)^2/(3abS) - log1pmx(1/S)/2 + O(a^-2) terms of
+**                  Binet's series (C is O(1/a^2) for a near b); t^2 - 1
+**                  and a/S - mu in double-doubles (S = a + b exactly)
 **  Normal(m, s) || Laplace(mu, b): q(rho k) + 1/2 + ln(2/pi)
 **                  + rho k expm1(-d^2/2)
 **                  + (|m-mu|/b) erf(d/sqrt2), rho = s/b, k = sqrt(2/pi),
@@ -38,7 +42,9 @@
 **                  rho = s/b, w = rho^2/2 - (m - mu)/b
 **    Exponential(l) ln u - log1pmx(1/u) + expm1mx(mu/b - log1p(1/u)), u = l b
 **    Gamma(k, r)   G(k) + ln(u/k) - k log1pmx(1/u) + expm1mx(mu/b - k log1p(1/u)),
-**                  u = r b (for k >= 2, G(k) - ln(k)/2 and ln(u/sqrt k))
+**                  u = r b (for k >= 2, G(k) - ln(k)/2 and ln(u/sqrt k));
+**                  where mu/b and k log1p(1/u) nearly cancel, w in
+**                  double-doubles (also Normal's rho^2/2 - (m - mu)/b)
 **    Uniform(l, h) f(A) + expm1mx(w), A = (h-l)/b, f(A) = ln(2 sinh(A/2)/A^2)
 **                  + 1 >= 0.2, w = ln(sinh(A/2)/(A/2)) - ((l+h)/2 - mu)/b
 **  Exponential(l) || Gamma(k, r): relent(k, r/l) + g(k),
@@ -74,7 +80,9 @@
 **                  K0 = KL(Beta(a,b) || Gamma(a, S)) = [log1p(a/b) - a/S]/2
 **                  + a/(2bS) + [mu(S) - mu(b)] + (b-1)[mu'(b) - mu'(S)]
 **                  (-> 0 as b -> inf: Beta(1, b) || Exp(b+1) is 1/(2b^2));
-**                  S = a + b rounded is corrected for exactly (two-sum).
+**                  KL_gamma is taken at S^ = a + b rounded (err = a + b
+**                  - S^ by two-sum); what that changes simplifies exactly
+**                  to (k - r a/S^) e - k log1pmx(-e), e = err/S.
 **
 ** The always-infinite pairs (P's support reaches outside Q's for every
 ** parameter): Beta||Pareto (Beta puts mass on (0, min(1, s))), and
