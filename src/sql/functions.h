@@ -10,6 +10,7 @@
 #include "sqlite3ext.h"
 #include "vectors.h"
 #include "catalogue.h"   /* kl_fin: without its macros, no entries */
+#include "dist.h"        /* kl_dfams: the constructors' user data */
 
 typedef void (*kl_xfunc)(sqlite3_context*, int, sqlite3_value**);
 
@@ -79,12 +80,27 @@ void kl_mvn_func(sqlite3_context*, int, sqlite3_value**);
 struct kl_dbuf;
 int kl_mvn_cov_text(const char *fname, const char *aname, const char *z,
                     size_t n, struct kl_dbuf *b, size_t *dim, char **pzErr);
+/* The same from an SQL value, in any form kl_mvn takes (*b is the
+** caller's to free, also after an error); a mean vector or number. */
+int kl_mvn_cov_value(const char *fname, const char *aname, sqlite3_value *val,
+                     struct kl_dbuf *b, size_t *dim, char **pzErr);
+int kl_mvn_mean_value(const char *fname, const char *aname,
+                      sqlite3_value *val, struct kl_dbuf *b, int *is_num,
+                      char **pzErr);
 
 /* sql/moments_sql.c */
 extern const kl_window_impl kl_gauss_mean_impl, kl_gauss_sd_impl;
 
 /* sql/gauss_each_sql.c */
 extern const sqlite3_module kl_gauss_each_module;
+
+/* sql/dist_sql.c: kl, dist_entropy and dist_cross_entropy (which, in the
+** user data: 0 for kl, else one of the two ints), dist, and the
+** constructors (the family's kl_dfam_info in the user data). */
+void kl_dist_value_func(sqlite3_context*, int, sqlite3_value**);
+extern const int kl_dist_entropy_what, kl_dist_xent_what;
+void kl_dist_func(sqlite3_context*, int, sqlite3_value**);
+void kl_dist_make_func(sqlite3_context*, int, sqlite3_value**);
 
 /* sql/vectors_sql.c */
 void kl_f32_func(sqlite3_context*, int, sqlite3_value**);

@@ -97,7 +97,8 @@ static int read_rows(const char *fname, const char *aname, const char *z,
 ** are all arrays: info from kl_jsonb_scan) into b, each row a JSONB array
 ** of numbers; offsets in errors are offsets in the whole blob.
 */
-static int read_jsonb_rows(const char *aname, const unsigned char *p,
+static int read_jsonb_rows(const char *fname, const char *aname,
+                           const unsigned char *p,
                            size_t n, const kl_jsonb_info *info, kl_dbuf *b,
                            size_t *rows, size_t *cols, char **pzErr){
   char rname[48];
@@ -117,9 +118,9 @@ static int read_jsonb_rows(const char *aname, const unsigned char *p,
         /* a row is not a blob to force to float32: name the entry */
         err.code = err.found==11 ? KL_ERR_NESTED : KL_ERR_NOTNUM;
       }
-      return kl_fail(pzErr, kl_verr_text(MVN_FNAME, rname, &err));
+      return kl_fail(pzErr, kl_verr_text(fname, rname, &err));
     }
-    rc = read_row(MVN_FNAME, aname, rname, r, &v, b, cols, pzErr);
+    rc = read_row(fname, aname, rname, r, &v, b, cols, pzErr);
     if( rc ) return rc;
     pos += len;
   }
@@ -134,13 +135,13 @@ typedef struct mvn_arg {
   size_t dim;      /* vectors: length; matrices: d */
 } mvn_arg;
 
-static int read_vector(const char *aname, sqlite3_value *val, mvn_arg *a,
-                       char **pzErr){
+static int read_vector(const char *fname, const char *aname,
+                       sqlite3_value *val, mvn_arg *a, char **pzErr){
   kl_vec v;
-  int rc = kl_open_value(MVN_FNAME, aname, val, 0, &v, pzErr);
+  int rc = kl_open_value(fname, aname, val, 0, &v, pzErr);
   if( rc ) return rc;
   a->is_num = v.kind==KL_NUM;
-  rc = kl_dbuf_read(MVN_FNAME, aname, &v, &a->b, pzErr);
+  rc = kl_dbuf_read(fname, aname, &v, &a->b, pzErr);
   if( rc ) return rc;
   a->dim = a->b.n;
   return SQLITE_OK;
@@ -175,8 +176,8 @@ static int flat_square(const char *fname, const char *aname, size_t n,
   return SQLITE_OK;
 }
 
-static int read_matrix(const char *aname, sqlite3_value *val, mvn_arg *a,
-                       char **pzErr){
+static int read_matrix(const char *fname, const char *aname,
+                       sqlite3_value *val, mvn_arg *a, char **pzErr){
   size_t rows = 0, cols = 0;
   int rc = SQLITE_OK, matrix = 0;
   if( sqlite3_value_type(val)==SQLITE_BLOB ){
@@ -184,7 +185,8 @@ static int read_matrix(const char *aname, sqlite3_value *val, mvn_arg *a,
     size_t n = (size_t)sqlite3_value_bytes(val);
     kl_jsonb_info info;
     if( p && kl_jsonb_scan(p, n, &info) && info.all_arrays ){
-      rc = read_jsonb_rows(aname, p, n, &info, &a->b, &rows, &cols, pzErr);
+      rc = read_jsonb_rows(fname, aname, p, n, &info, &a->b, &rows, &cols,
+                           pzErr);
       matrix = 1;
     }
   }else if( sqlite3_value_type(val)==SQLITE_TEXT ){
@@ -192,18 +194,40 @@ static int read_matrix(const char *aname, sqlite3_value *val, mvn_arg *a,
     size_t n = (size_t)sqlite3_value_bytes(val);
     if( z==0 ) return SQLITE_NOMEM;
     if( kl_rows_is_matrix(z, n) ){
-      rc = read_rows(MVN_FNAME, aname, z, n, &a->b, &rows, &cols, pzErr);
+      rc = read_rows(fname, aname, z, n, &a->b, &rows, &cols, pzErr);
       matrix = 1;
     }
   }
   if( matrix ){
     if( rc ) return rc;
-    return square(MVN_FNAME, aname, rows, cols, &a->dim, pzErr);
+    return square(fname, aname, rows, cols, &a->dim, pzErr);
   }
-  rc = read_vector(aname, val, a, pzErr);
+  rc = read_vector(fname, aname, val, a, pzErr);
   if( rc ) return rc;
   a->is_num = 0;
-  return flat_square(MVN_FNAME, aname, a->b.n, &a->dim, pzErr);
+  return flat_square(fname, aname, a->b.n, &a->dim, pzErr);
+}
+
+int kl_mvn_cov_value(const char *fname, const char *aname, sqlite3_value *val,
+                     kl_dbuf *b, size_t *dim, char **pzErr){
+  mvn_arg a;
+  int rc;
+  memset(&a, 0, sizeof a);
+  rc = read_matrix(fname, aname, val, &a, pzErr);
+  *b = a.b;
+  *dim = a.dim;
+  return rc;
+}
+
+int kl_mvn_mean_value(const char *fname, const char *aname, sqlite3_value *val,
+                      kl_dbuf *b, int *is_num, char **pzErr){
+  mvn_arg a;
+  int rc;
+  memset(&a, 0, sizeof a);
+  rc = read_vector(fname, aname, val, &a, pzErr);
+  *b = a.b;
+  *is_num = a.is_num;
+  return rc;
 }
 
 int kl_mvn_cov_text(const char *fname, const char *aname, const char *z,
@@ -303,8 +327,10 @@ static int mvn_value(sqlite3_value **argv, double *kl, char **pzErr){
   }
   memset(arg, 0, sizeof arg);
   for(k=0; k<4 && rc==SQLITE_OK; k++){
-    rc = (k & 1) ? read_matrix(mvn_names[k], argv[k], &arg[k], pzErr)
-                 : read_vector(mvn_names[k], argv[k], &arg[k], pzErr);
+    rc = (k & 1) ? read_matrix(MVN_FNAME, mvn_names[k], argv[k], &arg[k],
+                               pzErr)
+                 : read_vector(MVN_FNAME, mvn_names[k], argv[k], &arg[k],
+                               pzErr);
   }
   if( rc ) goto done;
   d = arg[1].dim;
