@@ -41,7 +41,10 @@
 **      cross term of core/dist.h's tables; +Inf where p puts mass where q
 **      has none (that is a value, not an error); a pair without a closed
 **      form is an error listing what the family has.  Both distributions
-**      have the same d.
+**      have the same d, or one has only numbers (d = 1) and is taken for
+**      the product of d copies, as the kl_<family> functions broadcast
+**      numbers: kl('diag_normal([..], [..])', 'normal(0, 1)') is the KL
+**      to the standard normal of every dimension.
 **  (5) dist() and the constructors return the canonical text: the
 **      family's name in lower case, parameters separated by ", ", every
 **      number the shortest decimal that reads back as the same double
@@ -488,10 +491,11 @@ static int dist_no_pair(const char *fname, const dist_val *p,
   return kl_fail(pzErr, kl_str_done(s));
 }
 
-/* The two distributions have the same d (rule 4). */
+/* The two distributions have the same d, or one has only numbers and
+** broadcasts over the other's components (rule 4). */
 static int dist_same_dim(const char *fname, const dist_val *p,
                          const dist_val *q, char **pzErr){
-  if( p->dim==q->dim ) return SQLITE_OK;
+  if( p->dim==q->dim || !p->is_vec || !q->is_vec ) return SQLITE_OK;
   return kl_fail(pzErr, sqlite3_mprintf("%s: p has %lld dimension%s but q has "
                                         "%lld", fname, (sqlite3_int64)p->dim,
                                         p->dim==1 ? "" : "s",
@@ -746,6 +750,8 @@ void kl_dist_value_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
         }
         rc = dist_kl_nats(fname, &p, &q, &v, &zErr);
         if( rc==SQLITE_OK ) rc = dist_entropy_nats(fname, &p, &h, &zErr);
+        /* p broadcast over q's d components is their product */
+        if( !p.is_vec && q.is_vec ) h *= (double)q.dim;
         if( rc==SQLITE_OK ) v = isinf(v) ? v : h + v;
         break;
     }
