@@ -218,3 +218,10 @@ SELECT expect_error('err.unit', 'SELECT kl(''normal(0, 1)'', ''normal(0, 1)'', '
 --    invalid UTF-8 in a family name is echoed as \xHH (valid UTF-8 out).
 SELECT expect('err.utf8', try_value('SELECT dist(CAST(X''67616D6D61FF28312C3129'' AS TEXT))'),
   'error: dist: gamma: expected ''('' at offset 5 (found ''\xFF'')');
+--    offsets inside a vector or a covariance are offsets in the whole text.
+SELECT expect_error('err.offset.vector', 'SELECT dist(''normal([1, 2, 3x], 1)'')',
+  'dist: normal: loc is not valid JSON: expected '','' or '']'' at offset 15, found ''x''');
+SELECT expect_error('err.offset.cov', 'SELECT dist(''mvn(0, [[1, 0], [0, 1x]])'')',
+  'dist: mvn: cov[1] is not valid JSON: expected '','' or '']'' at offset 21, found ''x''');
+SELECT expect_error('err.cov.rows', 'SELECT dist(''mvn(0, [[1, 0], [0]])'')',
+  'dist: mvn: cov[1] has 1 element but cov[0] has 2');

@@ -693,10 +693,14 @@ int kl_rows_is_matrix(const char *z, size_t n){
 }
 
 void kl_rows_open(kl_rows *m, const char *z, size_t n){
+  kl_rows_open_at(m, z, 0, n);
+}
+
+void kl_rows_open_at(kl_rows *m, const char *z, size_t start, size_t end){
   memset(m, 0, sizeof(*m));
   m->z = z;
-  m->n = n;
-  m->pos = rows_skip_ws(z, n, 0) + 1;   /* after the outer '[' */
+  m->n = end;
+  m->pos = rows_skip_ws(z, end, start) + 1;   /* after the outer '[' */
 }
 
 int kl_rows_next(kl_rows *m, kl_vec *row, kl_verr *err){

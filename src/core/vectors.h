@@ -185,6 +185,9 @@ typedef struct kl_rows {
 
 int kl_rows_is_matrix(const char *z, size_t n);
 void kl_rows_open(kl_rows *m, const char *z, size_t n);
+/* The same for the matrix at z[start..end) inside a longer text; offsets
+** in errors are offsets in z. */
+void kl_rows_open_at(kl_rows *m, const char *z, size_t start, size_t end);
 int kl_rows_next(kl_rows *m, kl_vec *row, kl_verr *err);
 
 /*

@@ -232,8 +232,8 @@ static int dist_check(dist_val *x, char **pzErr){
     if( rc ) return rc;
     x->mu_num = x->v[0].kind==KL_NUM;
     if( c->vec ){
-      rc = kl_mvn_cov_text(x->pre, "cov", x->z + c->off, c->len, &x->cov,
-                           &x->dim, pzErr);
+      rc = kl_mvn_cov_text(x->pre, "cov", x->z, c->off, c->off + c->len,
+                           &x->cov, &x->dim, pzErr);
     }else{
       rc = kl_dbuf_append(&x->cov, &c->num, 1);
       x->dim = 1;

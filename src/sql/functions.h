@@ -73,13 +73,14 @@ int kl_dirichlet_vecs(const char *fname, const char *const *names,
 
 /* sql/mvn_sql.c */
 void kl_mvn_func(sqlite3_context*, int, sqlite3_value**);
-/* A covariance written as text z[0..n) (a JSON matrix, or a flat JSON
-** array of d*d numbers, row-major) onto b (cleared by the caller, which
-** frees b->p); *dim is d.  SQLITE_OK, SQLITE_ERROR (*pzErr) or
-** SQLITE_NOMEM. */
+/* A covariance written as text z[start..end) (a JSON matrix, or a flat
+** JSON array of d*d numbers, row-major; offsets in errors are offsets in
+** z) onto b (empty; the caller frees b->p); *dim is d.  SQLITE_OK,
+** SQLITE_ERROR (*pzErr) or SQLITE_NOMEM. */
 struct kl_dbuf;
 int kl_mvn_cov_text(const char *fname, const char *aname, const char *z,
-                    size_t n, struct kl_dbuf *b, size_t *dim, char **pzErr);
+                    size_t start, size_t end, struct kl_dbuf *b, size_t *dim,
+                    char **pzErr);
 /* The same from an SQL value, in any form kl_mvn takes (*b is the
 ** caller's to free, also after an error); a mean vector or number. */
 int kl_mvn_cov_value(const char *fname, const char *aname, sqlite3_value *val,

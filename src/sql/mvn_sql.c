@@ -66,13 +66,13 @@ static int read_row(const char *fname, const char *aname, const char *rname,
 ** "cov1[2] has 3 elements but cov1[0] has 2".
 */
 static int read_rows(const char *fname, const char *aname, const char *z,
-                     size_t n, kl_dbuf *b, size_t *rows, size_t *cols,
-                     char **pzErr){
+                     size_t start, size_t n, kl_dbuf *b, size_t *rows,
+                     size_t *cols, char **pzErr){
   char rname[48];
   kl_rows m;
   int rc;
   *cols = 0;
-  kl_rows_open(&m, z, n);
+  kl_rows_open_at(&m, z, start, n);
   for(;;){
     kl_vec v;
     kl_verr err;
@@ -194,7 +194,7 @@ static int read_matrix(const char *fname, const char *aname,
     size_t n = (size_t)sqlite3_value_bytes(val);
     if( z==0 ) return SQLITE_NOMEM;
     if( kl_rows_is_matrix(z, n) ){
-      rc = read_rows(fname, aname, z, n, &a->b, &rows, &cols, pzErr);
+      rc = read_rows(fname, aname, z, 0, n, &a->b, &rows, &cols, pzErr);
       matrix = 1;
     }
   }
@@ -231,18 +231,19 @@ int kl_mvn_mean_value(const char *fname, const char *aname, sqlite3_value *val,
 }
 
 int kl_mvn_cov_text(const char *fname, const char *aname, const char *z,
-                    size_t n, kl_dbuf *b, size_t *dim, char **pzErr){
+                    size_t start, size_t end, kl_dbuf *b, size_t *dim,
+                    char **pzErr){
   size_t rows = 0, cols = 0;
   kl_vec v;
   kl_verr err;
   int rc;
-  if( kl_rows_is_matrix(z, n) ){
-    rc = read_rows(fname, aname, z, n, b, &rows, &cols, pzErr);
+  if( kl_rows_is_matrix(z + start, end - start) ){
+    rc = read_rows(fname, aname, z, start, end, b, &rows, &cols, pzErr);
     if( rc ) return rc;
     return square(fname, aname, rows, cols, dim, pzErr);
   }
   memset(&err, 0, sizeof err);
-  if( kl_vec_text(&v, z, n, &err) ){
+  if( kl_vec_text_at(&v, z, start, end, &err) ){
     return kl_fail(pzErr, kl_verr_text(fname, aname, &err));
   }
   rc = kl_dbuf_read(fname, aname, &v, b, pzErr);
