@@ -60,26 +60,30 @@
 **            cancels against f where the value crosses 0).  The textbook
 **            bound (1e-13 of its largest term, which holds k and lnGamma(k))
 **            is far looser than either.
-**   dirichlet(alpha_1..k)  H = sum_i f(alpha_i) - f(A) - (k-1) digamma(A),
-**            A = sum alpha_i (from lnB(alpha) + (A - k) digamma(A)
-**            - sum (alpha_i - 1) digamma(alpha_i): the "x" of each f
-**            sums to 0 with A's).  Where A <= 1 the poles of f(alpha_i),
-**            f(A) and digamma(A) combine to -sum_i (A - alpha_i)/(alpha_i A),
-**            each term >= 0 (no 1/alpha - 1/A is formed); where A > 1 the
-**            poles are -sum 1/alpha_i over alpha_i <= 1, one sign.  Sums are
-**            compensated.  For k >= 3, H <= -lnGamma(k) <= -ln 2 (the
-**            uniform on the simplex is the maximum), so the value never
-**            crosses 0: a few ulps of the sum of the terms' magnitudes,
-**            which is within a small factor of |H|.  A beyond DBL_MAX: ln A
-**            from the sum of the halves.
+**   dirichlet(alpha_1..k), k >= 3:  H = -lnGamma(k) - KL(Dir(alpha) ||
+**            Dir(1, ..., 1)) (the uniform density on the simplex is the
+**            constant (k-1)!), the KL by core/families.c (kl_dir_*, driven as
+**            kl_dirichlet's glue drives it, exact totals): two terms of one
+**            sign, so relative accuracy (H <= -ln 2, never crossing 0).
+**            Where the KL cannot be formed (the total beyond DBL_MAX, or an
+**            intermediate beyond the range: NaN or Inf) the general form
+**            H = sum_i f(alpha_i) - f(A) - (k-1) digamma(A), A = sum alpha_i
+**            (from lnB(alpha) + (A - k) digamma(A) - sum (alpha_i - 1)
+**            digamma(alpha_i): the "x" of each f sums to 0 with A's).  In
+**            it, where A <= 1 the poles of f(alpha_i), f(A) and digamma(A)
+**            combine to -sum_i (A - alpha_i)/(alpha_i A), each term >= 0 (no
+**            1/alpha - 1/A is formed); where A > 1 the poles are
+**            -sum 1/alpha_i over alpha_i <= 1, one sign; sums compensated; a
+**            total beyond DBL_MAX has ln A from the sum of alpha_i 2^-e.
+**            Its error is a few ulps of the terms, which for k >= 3 are
+**            within a small factor of |H|.
 **            k = 1: the Dirichlet is a point mass; 0 is returned, as torch
 **            (its formula gives lnGamma(a) - lnGamma(a) + 0 = 0).
-**   beta(a, b)  the Dirichlet with k = 2; H <= 0, = 0 only at (1, 1).  Near
-**            there (a, b in [1/4, 4]) H = -KL(Beta(a, b) || Beta(1, 1))
-**            (the uniform density is 1), from kl_beta_term, which is
-**            relative-accurate for nearly equal pairs: relative accuracy,
-**            and exactly 0 at (1, 1).  Elsewhere |H| > 0.05 and the form
-**            above holds a few ulps of the terms.
+**   beta(a, b)  the Dirichlet with k = 2: H = -KL(Beta(a, b) || Beta(1, 1))
+**            by kl_beta_term (relative-accurate, also for nearly equal pairs
+**            and tiny shapes): H <= 0, exactly 0 at (1, 1) and relative
+**            accuracy near it.  Where a + b overflows (or the KL cannot be
+**            formed) the general form above (then |H| > 300).
 ** Overflow: an entropy is +-Inf only where the truth is beyond DBL_MAX
 ** (pareto with 1/alpha > DBL_MAX; gamma, beta, dirichlet with a shape
 ** below 1/DBL_MAX, whose -1/x is below -DBL_MAX).  Never NaN for valid
