@@ -17,7 +17,7 @@
 ** eta itself is formed as a double-double where |eta| is large
 ** (lambda < 1/4 or > 3/4: ln lambda = e ln2 + ln f from frexp, with ln 2
 ** split in two so that e*ln2_hi is exact and ln f a double-double from
-** the atanh series; absolute error about 2e-19), so that a cross term comparing
+** the atanh series; absolute error about 1e-20), so that a cross term comparing
 ** eta with an outside parameter (an Exponential's rate against the mean
 ** 1/(2u) of a CB near lambda = 0) keeps the digits lambda carries.
 **
@@ -256,28 +256,36 @@ static cbern_dd cbern_2sum(double a, double b){
 }
 
 /*
-** ln x for 0 < x < 1/4 as hi + lo, absolute error about 2e-19 (not 4e-17,
+** ln x for 0 < x < 1/4 as hi + lo, absolute error about 1e-20 (not 3e-17,
 ** the rounding of log(f)): x = f 2^e, f in [1/sqrt2, sqrt2),
-** ln x = e ln2_hi (exact) + e ln2_lo + 2 atanh(s), s = (f-1)/(f+1) formed
-** as a double-double, 2 atanh(s) = 2s + 2s (s^2/3 + s^4/5 + ...), the
-** series part below 0.0035 so its rounding is below 4e-19.
+** ln x = e ln2_hi (exact) + e ln2_lo + 2 atanh(s), s = (f-1)/(f+1),
+** 2 atanh(s) = 2s + 2s^3/3 + 2s^5 (1/5 + s^2/7 + ...), with s and s^3/3
+** as double-doubles (exact products by KL_FMA) and the rest, below 6e-5,
+** in doubles.
 */
 static cbern_dd cbern_log_dd(double x){
   int e, i;
-  double f = frexp(x, &e), num, shi, slo, r, z, p;
-  cbern_dd den, a;
+  double f = frexp(x, &e), num, shi, slo, r, z, zlo, p, c, clo, q, qlo, tail;
+  cbern_dd den, a, b;
   if( f < 0.70710678118654752 ){ f *= 2.0; e -= 1; }
   num = f - 1.0;                                /* exact */
   den = cbern_2sum(f, 1.0);
   shi = num / den.hi;
   r = KL_FMA(-shi, den.hi, num);                /* exact residual */
   slo = (r - shi*den.lo) / den.hi;
-  z = shi*shi;
+  z = shi*shi;                                  /* s^2 = z + zlo */
+  zlo = KL_FMA(shi, shi, -z) + 2.0*shi*slo;
+  c = z*shi;                                    /* s^3 = c + clo */
+  clo = KL_FMA(z, shi, -c) + (zlo*shi + z*slo);
+  q = c/3.0;                                    /* s^3/3 = q + qlo */
+  qlo = (KL_FMA(-q, 3.0, c) + clo)/3.0;
   p = 1.0/29;
-  for(i = 27; i >= 3; i -= 2) p = p*z + 1.0/i;
+  for(i = 27; i >= 5; i -= 2) p = p*z + 1.0/i;
+  tail = 2.0*c*z*p;                             /* 2 s^5 (1/5 + ...) */
   a = cbern_2sum((double)e * CBERN_LN2_HI, 2.0*shi);
-  return cbern_fast2sum(a.hi, a.lo + ((double)e * CBERN_LN2_LO
-                                      + (2.0*slo + 2.0*shi*(z*p))));
+  b = cbern_2sum(a.hi, 2.0*q);
+  return cbern_fast2sum(b.hi, (a.lo + b.lo) + ((double)e * CBERN_LN2_LO
+                               + ((2.0*slo + 2.0*qlo) + tail)));
 }
 
 /* eta = logit(lambda) as a double-double. */
@@ -349,11 +357,15 @@ static double cbern_L1(double u){
   return cbern_h1(u) - 1.0/u;
 }
 
-/* s - 1 - ln s >= 0 for s = y/x > 0, given x > 0 and dx = y - x */
-static double cbern_qdiv(double x, double dx){
+/*
+** s - 1 - ln s >= 0 for s = y/x, x, y > 0, given dx = y - x accurately:
+** log1pmx(dx/x) near s = 1; else ln(y/x), not log1p(dx/x), which would
+** lose the digits of 1 + dx/x near s = 0.
+*/
+static double cbern_qdiv(double x, double y, double dx){
   double v = dx / x;
   if( v >= -0.5 && v <= 1.0 ) return -kl_log1pmx(v);
-  return v - log1p(v);
+  return v - log(y / x);
 }
 
 /*
@@ -375,7 +387,7 @@ static double cbern_breg_far(double t1, double t2, double d){
     double du = (t1 > 0.0 || (t1 == 0.0 && d > 0.0)) ? d : -d;  /* u2 - u1 */
     if( u1 >= 1.0 && u2 >= 1.0 ){
       /* Bregman of -ln u plus that of h (<= 0, the smaller) */
-      return cbern_qdiv(u1, du)
+      return cbern_qdiv(u1, u2, du)
            + ((cbern_h(u2) - cbern_h(u1)) - du*cbern_h1(u1));
     }
     return (cbern_L(u2) - cbern_L(u1)) - du*cbern_L1(u1);
@@ -480,7 +492,7 @@ static double cbern_uniform_kl(const double *p, const double *q){
     /* mirror t > 0 onto t < 0: a, b -> 1 - b, 1 - a */
     double u = fabs(t), lo = a, hi = b, s, us;
     if( t > 0.0 ){ lo = 1.0 - b; hi = 1.0 - a; }
-    w = hi - lo;
+    w = b - a;                  /* not hi - lo: 1-a, 1-b are rounded */
     s = lo + hi;
     us = u*s;
     /* Q(u s) + (1 - ln 2) + ln(s/w) + h(u) */
