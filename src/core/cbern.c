@@ -559,12 +559,71 @@ static double cbern_frac(double x, double y){
   return 1.0/(1.0 + y/x);
 }
 
+/* B_2k / (2k), k = 1..12: the Binet (Stirling) series of lnGamma, digamma */
+static const double cbern_binet[12] = {
+  1.0/12, -1.0/120, 1.0/252, -1.0/240, 1.0/132, -691.0/32760, 1.0/12,
+  -3617.0/8160, 43867.0/14364, -174611.0/6600, 77683.0/276, -236364091.0/65520
+};
+
+/*
+** Beta(a, b) || CB(-u), u >= 1, b >= 10, a + b finite:
+**   KL = KL(Gamma(a, a+b) || Exp(2u)) + Delta + h(u),
+**   Delta = -H(Beta(a,b)) + H(Gamma(a, a+b))
+**         = 1/2 log1pmx(v) + ((a-1) + 2v/(1+v))/(2b) + M,   v = a/b,
+** and KL(Gamma(a, s) || Exp(2u)) = KL(Gamma(a, a) || Exp(1)) + Q(2u a/s),
+**   M = mu(s) - mu(b) + (b-1) mu'(b) - (s-2) mu'(s),  s = a + b,
+** mu the Binet function (lnGamma minus Stirling's formula), from its
+** series with s^-n - b^-n = b^-n expm1(-n log1p(v)).  The first term is
+** the Gamma KL (kl_gamma_term, accurate near 0); Delta = O(1/b^2) for
+** a = 1 (the O(1/b) parts cancel analytically above): Beta(1, 2u+1)
+** against CB(-u) is 1/(2b^2) + O(e^-2u) with nothing cancelling, where
+** -H(Beta) + 2u a/s + L(u) would cancel terms of size ln(2u).
+*/
+static double cbern_beta_far(double a, double b, cbern_dd w){
+  double u = 0.5*(w.hi + w.lo), c1, g;
+  double s = a + b, v = a/b, lv = log1p(v), bp = 1.0/b, sp = 1.0/s;
+  double bn = bp, sn = sp, m = 0.0, d1;
+  int k;
+  for(k = 0; k < 12; k++){
+    int n = 2*k + 1;                      /* odd power, then n + 1 */
+    double dodd = bn * expm1(-n*lv), deven, term;
+    bn *= bp; sn *= sp;                   /* b^-(n+1), s^-(n+1) */
+    deven = bn * expm1(-(n+1)*lv);
+    term = dodd/n + (b - 1.0)*deven + (a - 1.0)*sn;
+    m += cbern_binet[k]*term;
+    bn *= bp; sn *= sp;
+    if( bn == 0.0 ) break;
+  }
+  d1 = 0.5*kl_log1pmx(v) + ((a - 1.0) + 2.0*v/(1.0 + v))/(2.0*b);
+  /* KL(Gamma(a, s) || Exp(2u)) = KL(Gamma(a, a) || Exp(1)) + Q(c),
+  ** c = 2u a/s, c - 1 = (a 2u - s)/s with 2u = w and s = a + b as
+  ** double-doubles (their rounding to doubles would cost 1e-13 near
+  ** c = 1) */
+  {
+    cbern_dd se = cbern_2sum(a, b);            /* s exactly */
+    c1 = ((KL_FMA(a, w.hi, -se.hi) - se.lo) + a*w.lo) / s;
+  }
+  g = kl_gamma_term(a, a, 1.0, 1.0)
+    + cbern_q(c1, (log(2.0*u) + log(a)) - log(s));
+  return g + (d1 + m) + cbern_h(u);
+}
+
 /* KL(Beta(a, b) || CB(lambda)) */
 static double cbern_beta_kl(const double *p, const double *q){
   double a = p[0], b = p[1], t, u, r;
   cbern_dd e = cbern_eta(q[0]);
   t = 0.5*(e.hi + e.lo);
   u = fabs(t);
+  if( t >= 1.0 ){                                 /* x -> 1 - x */
+    double x = a; a = b; b = x; t = -t;
+    e.hi = -e.hi; e.lo = -e.lo;
+  }
+  if( t <= -1.0 && b >= 10.0 && isfinite(a + b) ){
+    cbern_dd w;                                   /* 2u = -eta */
+    w.hi = -e.hi; w.lo = -e.lo;
+    r = cbern_beta_far(a, b, w);
+    return r > 0.0 ? r : 0.0;
+  }
   r = kl_beta_term(a, b, 1.0, 1.0);              /* -H(Beta) >= 0 */
   if( u < 1.0 ){
     double s = a + b, f;
@@ -572,7 +631,8 @@ static double cbern_beta_kl(const double *p, const double *q){
     else f = (b - a)/s;
     r += cbern_g_small(t) + t*f;
   }else{
-    r += 2.0*u*(t < 0.0 ? cbern_frac(a, b) : cbern_frac(b, a)) + cbern_L(u);
+    /* t <= -1: A(eta) - eta a/(a+b) = 2u a/(a+b) + L(u) */
+    r += 2.0*u*cbern_frac(a, b) + cbern_L(u);
   }
   return r > 0.0 ? r : 0.0;
 }
