@@ -307,9 +307,13 @@ for i, (lam, r) in enumerate([(0.5, 1.0), (0.5, 2.0), (0.3, 1.0), (0.9, 0.5), (1
                               (0.5, 5e-324), (0.5, 1e308), (0.1192, 2.0), (0.1192, 2.5), (0.12, 2.4)]):
     ce('adv.%02d' % i, lam, r)
 # the best exponential of a CB near lambda = 0: r = 1/m, and r near it
+# (r the double nearest 1/m for lambda << 1e-32 is the 'limit' case: KL is
+# then (rm - 1)^2/2 with rm - 1 ~ 1e-17, and eta's double-double, good to
+# about 1e-20 absolute, leaves a relative error about 1e-20/(|eta| |rm - 1|);
+# dist_cbern.sql checks those at 1e-4 and says so.)
 for i, lam in enumerate([1e-300, 1e-100, 1e-20, 1e-8, 1e-3, 0.01, 0.1, 0.12]):
     m = mean(eta(lam))
-    ce('fit.%02d' % i, lam, float(1 / m))
+    ce(('limit.fit.%02d' if lam < 1e-32 else 'fit.%02d') % i, lam, float(1 / m))
     ce('fit3.%02d' % i, lam, float((1 + mpf('1e-3')) / m))
     ce('fit6.%02d' % i, lam, float((1 - mpf('1e-6')) / m))
 for k in range(30):
@@ -342,6 +346,17 @@ for i, (a, b, lam) in enumerate([(1.0, 1.0, 0.5), (1.0, 1.0, up(0.5)), (1.0, up(
                                  (1.0, 1.0, 1 - 2 ** -53), (0.3, 0.7, 0.1192), (0.3, 0.7, 0.1193),
                                  (2.5, 0.7, 0.8808), (2.5, 0.7, 0.8807)]):
     bc('adv.%02d' % i, a, b, lam)
+# close pairs: Beta(~1, ~2u+1) against CB(lambda) near 0 (u = -eta/2 large),
+# and their mirrors near 1
+for k in range(16):
+    lam = rng.choice([lu(-300, -3), 1 - lu(-15.9, -3)])
+    e = eta(lam)
+    u = abs(e) / 2
+    a = 1 + rng.choice([0, 1]) * rng.choice([-1, 1]) * lu(-12, -1)
+    b = float((2 * u + 1) * (1 + rng.choice([0, 1]) * rng.choice([-1, 1]) * lu(-12, -1)))
+    if e > 0:
+        a, b = b, a
+    bc('close.%02d' % k, a, b, lam)
 for k in range(30):
     bc('rand.%02d' % k, lu(-4, 4), lu(-4, 4), rand_lam())
 
