@@ -301,6 +301,20 @@ int kl_vec_text(kl_vec *v, const char *z, size_t n, kl_verr *err){
   return syntax(err, v, i, "a JSON array of numbers");
 }
 
+int kl_vec_text_at(kl_vec *v, const char *z, size_t start, size_t end,
+                   kl_verr *err){
+  int rc = kl_vec_text(v, z + start, end - start, err);
+  if( rc ){
+    err->offset += start;
+    return rc;
+  }
+  /* the same reader, positioned inside the whole text */
+  v->p = (const unsigned char*)z;
+  v->n = end;
+  v->pos += start;
+  return KL_OK;
+}
+
 /* NaN and +Inf are never values; -Inf is where the caller allows it. */
 static int refused(const kl_vec *v, double x){
   return !isfinite(x) && !(v->neg_inf_ok && x==-INFINITY);

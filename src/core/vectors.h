@@ -81,6 +81,10 @@ typedef struct kl_vec {
 
 void kl_vec_number(kl_vec *v, double x);
 int kl_vec_text(kl_vec *v, const char *z, size_t n, kl_verr *err);
+/* kl_vec_text over z[start..end), with every offset (in this call's and
+** later reads' errors) an offset in z: a vector inside a longer text. */
+int kl_vec_text_at(kl_vec *v, const char *z, size_t start, size_t end,
+                   kl_verr *err);
 /* A blob: kl_f64 header -> KL_F64; a JSONB array of numbers -> KL_JSONB;
 ** else KL_F32. */
 int kl_vec_blob(kl_vec *v, const void *p, size_t n, kl_verr *err);
