@@ -17,24 +17,26 @@
 ** eta itself is formed as a double-double where |eta| is large
 ** (lambda < 1/4 or > 3/4: ln lambda = e ln2 + ln f from frexp, with ln 2
 ** split in two so that e*ln2_hi is exact and ln f a double-double from
-** the atanh series; absolute error about 1e-20), so that a cross term comparing
-** eta with an outside parameter (an Exponential's rate against the mean
-** 1/(2u) of a CB near lambda = 0) keeps the digits lambda carries.
+** the atanh series; absolute error about 5e-20), so that a cross term
+** comparing eta with an outside parameter (an Exponential's rate against
+** the mean 1/(2u) of a CB near lambda = 0) keeps the digits lambda
+** carries.
 **
 ** Same family.  KL(CB(l1) || CB(l2)) is the Bregman divergence of A:
 **   KL = A(eta2) - A(eta1) - (eta2 - eta1) A'(eta1) = B_g(t1, t2)
 ** (the linear part t drops out), with d = t2 - t1 formed from
 ** eta2 - eta1 = log1p((l2-l1)/l1) + log1p((l2-l1)/(1-l2)) when both
 ** l2/l1 and (1-l2)/(1-l1) are within a factor 2 (both terms of one sign,
-** l2-l1 exact), so
-** lambdas 1 ulp apart keep all their digits.  Then
+** l2-l1 exact), so lambdas 1 ulp apart keep all their digits; else from
+** the double-double etas (|eta2 - eta1| > ln 2 then).  Then
 **  - |d| <= 4: B_g = d^2 int_0^1 (1-x) g''(t1 + d x) dx, a 24-point
 **    Gauss-Legendre rule of a positive integrand (no cancellation; g'' is
 **    analytic in the strip |Im s| < pi, so the rule's error is below
 **    1e-20 relative on an interval of length 4);
 **  - |d| > 4, t1 and t2 of one sign, both |t| >= 1:
-**    B_g = [s - 1 - ln s] (s = u2/u1, by log1pmx) + B_h(u1, u2), where
-**    B_h <= 0 is small against the first (at most about a half of it);
+**    B_g = [s - 1 - ln s] (s = u2/u1: by log1pmx near 1, else with
+**    ln(u2/u1)) + B_h(u1, u2), where B_h <= 0 is small against the first
+**    (at most about a half of it);
 **  - |d| > 4 otherwise: L(u2) - L(u1) - (u2 - u1) L'(u1) or, for opposite
 **    signs, 2 u2 + (u1 + u2) L'(u1) + L(u2) - L(u1), rearranged so the
 **    terms of size u cancel analytically (see cbern_breg_far); what is
@@ -61,20 +63,30 @@
 **                  the negentropy (>= 0.17): for |t| >= 1
 **                  J = (ln sqrt(2 pi e) - 1) + k - h(u) + log1p(-(u/sinh u)^2)/2,
 **                  else N(t) + ln sqrt(2 pi e/12) + log1p(3 g''(t) - 1)/2.
-**   Beta(a,b) || CB  KL(Beta(a,b) || Beta(1,1)) (kl_beta_term, accurate)
+**   Beta(a,b) || CB  (t >= 1 mirrored to t <= -1 by x -> 1 - x, a <-> b)
+**                  for t <= -1 and b >= 10, where Beta(~1, ~2u+1) comes
+**                  close to CB (both near an Exp(2u)): the Gamma || Exp KL
+**                  plus the Beta-Gamma entropy gap, see cbern_beta_far;
+**                  else KL(Beta(a,b) || Beta(1,1)) (kl_beta_term, accurate)
 **                  + A(eta) - eta a/(a+b): for |t| < 1 g(t) + t (b-a)/(a+b),
-**                  for t <= -1 2u a/(a+b) + L(u), t >= 1 2u b/(a+b) + L(u).
-**                  (Beta(1, b) against CB(lambda) with 2u near b >> 1 is a
-**                  close pair whose terms cancel: see the limits below.)
+**                  for t <= -1 2u a/(a+b) + L(u) (these cancel by up to a
+**                  few hundred ulps for b < 10; measured below 3e-14).
 **   +Inf: CB || Pareto (CB has mass on [0, scale)), and Exponential,
 **         Gamma, Gumbel, Laplace, Normal, Pareto || CB (mass beyond 1).
-** torch 1.13 returns +Inf for CB || U(0, b) and U(0, b) || CB, U(a, 1) || CB
-** (its tests are >= / <= where the supports still nest); we follow the
-** mathematics.
+** torch 1.13 returns +Inf for CB || U(0, b), CB || U(a, 1), U(0, b) || CB
+** and U(a, 1) || CB (its tests are >= / <= where the supports still
+** nest); we follow the mathematics.
 **
-** Reference: tests/gen_cbern_ref.py (mpmath, 80 digits, from the exact
-** double inputs; some cases cross-checked by mpmath.quad), data in
-** tests/data/cbern_ref.sql, checks in tests/dist_cbern.sql.
+** Limits.  Where a cross term compares eta with an outside number it is
+** as good as eta's double-double (5e-20 absolute): CB(lambda) || Exp(r)
+** with r within a relative x of 1/mean and lambda < 1e-32 has a relative
+** error about 1e-19/(|eta| x), 1e-6 for r the double nearest 1/mean
+** (x ~ 1e-17).  Within 1e-13 for x > 1e-5/|eta|.
+**
+** Reference: tests/gen_cbern_ref.py (mpmath, 150 digits, more for Beta
+** shapes up to 1e300, from the exact double inputs; some cases
+** cross-checked by mpmath.quad), data in tests/data/cbern_ref.sql, checks
+** in tests/dist_cbern.sql.
 */
 #include "dist.h"
 #include "families.h"
