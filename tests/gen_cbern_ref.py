@@ -357,6 +357,19 @@ for k in range(16):
     if e > 0:
         a, b = b, a
     bc('close.%02d' % k, a, b, lam)
+for k in range(10):   # the same with u in [1, 5] (b in [3, 11]: Binet's series after a shift)
+    e = rng.uniform(2, 10) * rng.choice([-1, 1])
+    lam = float(1 / (1 + exp(-mpf(e))))
+    u = abs(eta(lam)) / 2
+    a = 1 + rng.choice([0, 1]) * rng.choice([-1, 1]) * lu(-12, -1)
+    b = float((2 * u + 1) * (1 + rng.choice([0, 1]) * rng.choice([-1, 1]) * lu(-12, -1)))
+    if e > 0:
+        a, b = b, a
+    bc('close-small.%02d' % k, a, b, lam)
+for i, (a, b, lam) in enumerate([(4.871156309104171, 90755.94618024498, 0.9395604101233845),
+                                 (90755.94618024498, 4.871156309104171, 0.06), (2.0, 2.0, 0.1192),
+                                 (1.9, 2.0, 0.1192), (2.0, 1.0, 0.7310585786300049)]):
+    bc('edge.%02d' % i, a, b, lam)
 for k in range(30):
     bc('rand.%02d' % k, lu(-4, 4), lu(-4, 4), rand_lam())
 

@@ -64,13 +64,12 @@
 **                  J = (ln sqrt(2 pi e) - 1) + k - h(u) + log1p(-(u/sinh u)^2)/2,
 **                  else N(t) + ln sqrt(2 pi e/12) + log1p(3 g''(t) - 1)/2.
 **   Beta(a,b) || CB  (t >= 1 mirrored to t <= -1 by x -> 1 - x, a <-> b)
-**                  for t <= -1 and b >= 10, where Beta(~1, ~2u+1) comes
+**                  for t <= -1, b >= 2, a <= b, where Beta(~1, ~2u+1) comes
 **                  close to CB (both near an Exp(2u)): the Gamma || Exp KL
 **                  plus the Beta-Gamma entropy gap, see cbern_beta_far;
 **                  else KL(Beta(a,b) || Beta(1,1)) (kl_beta_term, accurate)
 **                  + A(eta) - eta a/(a+b): for |t| < 1 g(t) + t (b-a)/(a+b),
-**                  for t <= -1 2u a/(a+b) + L(u) (these cancel by up to a
-**                  few hundred ulps for b < 10; measured below 3e-14).
+**                  for t <= -1 (b < 2) 2u a/(a+b) + L(u).
 **   +Inf: CB || Pareto (CB has mass on [0, scale)), and Exponential,
 **         Gamma, Gumbel, Laplace, Normal, Pareto || CB (mass beyond 1).
 ** torch 1.13 returns +Inf for CB || U(0, b), CB || U(a, 1), U(0, b) || CB
@@ -578,24 +577,55 @@ static const double cbern_binet[12] = {
 };
 
 /*
-** Beta(a, b) || CB(-u), u >= 1, b >= 10, a + b finite:
+** Beta(a, b) || CB(-u), u >= 1, 2 <= b, a <= b (a >> b makes the two
+** parts below large and cancelling), a + b finite:
 **   KL = KL(Gamma(a, a+b) || Exp(2u)) + Delta + h(u),
 **   Delta = -H(Beta(a,b)) + H(Gamma(a, a+b))
 **         = 1/2 log1pmx(v) + ((a-1) + 2v/(1+v))/(2b) + M,   v = a/b,
 ** and KL(Gamma(a, s) || Exp(2u)) = KL(Gamma(a, a) || Exp(1)) + Q(2u a/s),
 **   M = mu(s) - mu(b) + (b-1) mu'(b) - (s-2) mu'(s),  s = a + b,
 ** mu the Binet function (lnGamma minus Stirling's formula), from its
-** series with s^-n - b^-n = b^-n expm1(-n log1p(v)).  The first term is
+** series with s^-n - b^-n = b^-n expm1(-n log1p(v)) (at b + N >= 10,
+** the steps from b to b + N summed apart).  The first term is
 ** the Gamma KL (kl_gamma_term, accurate near 0); Delta = O(1/b^2) for
 ** a = 1 (the O(1/b) parts cancel analytically above): Beta(1, 2u+1)
 ** against CB(-u) is 1/(2b^2) + O(e^-2u) with nothing cancelling, where
 ** -H(Beta) + 2u a/s + L(u) would cancel terms of size ln(2u).
 */
+/*
+** phi(y) = mu(y) - mu(y+1) = (y + 1/2) ln(1 + 1/y) - 1 and its derivative,
+** from z = 1/(2y+1) (y >= 2, z <= 1/5): ln(1 + 1/y) = 2 atanh z, so
+** phi = z^2/3 + z^4/5 + ... and phi' = -2 sum_k 2k/(2k+1) z^(2k+1), with
+** nothing to cancel.
+*/
+static double cbern_binet_step(double y, double *dphi){
+  double z = 1.0/(2.0*y + 1.0), z2 = z*z, p = 0.0, q = 0.0;
+  int k;
+  for(k = 12; k >= 1; k--){
+    p = p*z2 + 1.0/(2*k + 1);
+    q = q*z2 + (2.0*k)/(2*k + 1);
+  }
+  *dphi = -2.0*z*z2*q;
+  return z2*p;
+}
+
 static double cbern_beta_far(double a, double b, cbern_dd w){
   double u = 0.5*(w.hi + w.lo), c1, g;
-  double s = a + b, v = a/b, lv = log1p(v), bp = 1.0/b, sp = 1.0/s;
-  double bn = bp, sn = sp, m = 0.0, d1;
-  int k;
+  double s = a + b, v = a/b, d1, m = 0.0;
+  double bb = b, lv, bp, sp, bn, sn;
+  int k, j, nshift = 0;
+  /* M at b < 10: mu(x) = mu(x + N) + sum_j<N phi(x + j), the same for
+  ** mu', so the Binet series is summed at b + N >= 10 */
+  if( b < 10.0 ){
+    nshift = (int)ceil(10.0 - b);
+    for(j = 0; j < nshift; j++){
+      double d2, d1s, f2 = cbern_binet_step(b + j, &d2);
+      double f1 = cbern_binet_step(s + j, &d1s);
+      m += (f1 - f2) + (b - 1.0)*d2 - ((b - 1.0) + (a - 1.0))*d1s;
+    }
+    bb = b + nshift;
+  }
+  lv = log1p(a/bb); bp = 1.0/bb; sp = 1.0/(bb + a); bn = bp; sn = sp;
   for(k = 0; k < 12; k++){
     int n = 2*k + 1;                      /* odd power, then n + 1 */
     double dodd = bn * expm1(-n*lv), deven, term;
@@ -630,7 +660,7 @@ static double cbern_beta_kl(const double *p, const double *q){
     double x = a; a = b; b = x; t = -t;
     e.hi = -e.hi; e.lo = -e.lo;
   }
-  if( t <= -1.0 && b >= 10.0 && isfinite(a + b) ){
+  if( t <= -1.0 && b >= 2.0 && a <= b && isfinite(a + b) ){
     cbern_dd w;                                   /* 2u = -eta */
     w.hi = -e.hi; w.lo = -e.lo;
     r = cbern_beta_far(a, b, w);
