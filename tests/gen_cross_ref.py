@@ -198,9 +198,13 @@ def cross_entropy(f, p, g, q):
 
 
 def ref(f, p, g, q):
-    """at 200 digits, then at twice as many until two agree to 1e-30
+    """at 200 digits (or twice the widest decimal exponent of the
+    parameters, + 60), then at twice as many until two agree to 1e-30
     relative (the textbook form cancels a lot at extreme parameters)"""
-    dps = 200
+    # enough digits to hold 1 + x for the smallest parameter and x / the
+    # largest one (a + b with a = 1e-300, b = 5 is not 5 at 200 digits)
+    mags = [abs(math.log10(abs(x))) for x in list(p) + list(q) if x != 0]
+    dps = max(200, 2 * int(max(mags + [0])) + 60)
     with mp.workdps(dps):
         prev = ref1(f, p, g, q)
     while True:
@@ -209,7 +213,7 @@ def ref(f, p, g, q):
             cur = ref1(f, p, g, q)
         if cur == prev or (cur != INF and abs(cur - prev) <= mpf(10) ** -30 * abs(cur)):
             return cur
-        if dps > 3200:
+        if dps > 6400:
             raise SystemExit('no convergence %s %s %s %s' % (f, p, g, q))
         prev = cur
 
