@@ -73,7 +73,8 @@
 **                  S KLbern(a/S || c) + (a-1) J(e1) + (b-1) J(e2)
 **                  + mu(a) + mu(b) - mu(S) + ln(2 pi)/2
 **                  + ln(c (1-c) / ((h-l) sqrt(ab/S))), c = (l+h)/2;
-**                  between, the textbook form
+**                  between, the textbook form (ln B by Binet: no lgamma
+**                  in this file, so the digits do not depend on the libm)
 **  Beta(a, b) || Uniform(l, h): KL_beta(a, b || 1, 1) + KL_unif(0, 1 || l, h)
 **  Beta(a, b) || Gamma(k, r) (and Exponential = Gamma(1, r)):
 **                  K0 + KL_gamma(a, S || k, r) + (a - k)(ln S - psi(S)),
@@ -114,10 +115,6 @@
 ** Reference: tests/gen_cross_ref.py (mpmath at 80 digits, the textbook
 ** E_P[ln p] - E_P[ln q], from the exact doubles).
 */
-/* macOS declares lgamma_r only under _REENTRANT (before any header). */
-#if defined(__APPLE__) && !defined(_REENTRANT)
-# define _REENTRANT 1
-#endif
 #include "dist.h"
 #include "families.h"
 #include "numeric.h"
@@ -129,16 +126,6 @@
 #define CROSS_EULER 0.577215664901532860606512090082402431
 #define CROSS_HLN2PI 0.918938533204672741780329736405617640   /* ln(2 pi)/2 */
 #define CROSS_SQRT2PI 0.797884560802865355879892119868763737 /* sqrt(2/pi) */
-
-/* lnGamma(x), x > 0, re-entrant (see core/families.c on Windows). */
-static double cross_lgamma(double x){
-#if defined(_WIN32)
-  return lgamma(x);
-#else
-  int sign;
-  return lgamma_r(x, &sign);
-#endif
-}
 
 /* Binet's series coefficients B_2k / (2k (2k-1)). */
 static const double CROSS_BINET[] = {
@@ -736,13 +723,12 @@ static double cross_pareto_gamma(const double *p, const double *q){
   la1 = a >= 2.0 ? -kl_log1pmx(-1.0 / a) : (log(a) - log(am1)) - 1.0 / a;
   u = (r*s)*(a / am1);
   if( isinf(u) ) return INFINITY;
-  if( k >= 10.0 ){
+  {
     /* lnGamma(k) - k ln k + k = -ln(k)/2 + ln(2 pi)/2 + mu(k) */
-    double mu, dmu, sk = sqrt(k), rr = sk / a;
+    double mu, dmu, rr = sqrt(k) / a, lr;
     cross_mu(k, &mu, &dmu);
-    R = (CROSS_HLN2PI - 1.0) + mu - log(rr) + k*la1;
-  }else{
-    R = (cross_lgamma(k) - k*log(k) + (k - 1.0)) + log(a) + k*la1;
+    lr = rr > 1e-300 && rr < 1e300 ? log(rr) : 0.5*log(k) - log(a);
+    R = (CROSS_HLN2PI - 1.0) + mu - lr + k*la1;
   }
   if( u < 1e-290 ){
     /* relent(k, u) = k (ln k - ln u - 1) + u, ln u from the parts */
@@ -811,7 +797,14 @@ static double cross_uniform_beta(const double *p, const double *q){
   if( a <= 4.0 && b <= 4.0 ){
     double L1 = ((log(l + h) - KL_LN2) - cross_J(e1));
     double L2 = (log(c1) - cross_J(e2));
-    double lB = cross_lgamma(a) + cross_lgamma(b) - cross_lgamma(a + b);
+    /* ln B(a, b) by Binet's function (no lgamma: the same digits on
+    ** every C library) */
+    double S = a + b, mua, mub, muS, dm, lB;
+    cross_mu(a, &mua, &dm);
+    cross_mu(b, &mub, &dm);
+    cross_mu(S, &muS, &dm);
+    lB = (CROSS_HLN2PI - 0.5*log(S)) + ((a - 0.5)*log(a / S) + (b - 0.5)*log(b / S))
+       + (mua + mub - muS);
     double v = -lw + lB - (a - 1.0)*L1 - (b - 1.0)*L2;
     return v < 0.0 ? 0.0 : v;
   }
