@@ -137,6 +137,14 @@ static const double CROSS_BINET[] = {
 static void cross_mu(double x, double *mu, double *dmu){
   double m = 0.0, dm = 0.0;
   int k;
+  if( x < 1e-300 ){
+    /* lnGamma(x) = -ln x - euler x + O(x^2): mu = -ln(x)/2 - ln(2 pi)/2
+    ** + O(x ln x), mu' = -1/(2x) - ln x - euler + O(x) (the recurrence's
+    ** 1/x overflows for subnormal x) */
+    *mu = -0.5*log(x) - CROSS_HLN2PI;
+    *dmu = (-0.5/x - log(x)) - CROSS_EULER;
+    return;
+  }
   while( x < 10.0 ){
     double l = log1p(1.0 / x);
     m += (x + 0.5)*l - 1.0;
