@@ -570,7 +570,12 @@ static double cross_gamma_exponential(const double *p, const double *q){
   if( isfinite(kl) && kl > 1e-290 ) d = KL_FMA(k, l, -r) / r;
   else d = u - 1.0;
   if( u > 1e-300 && u < 1e300 ) lu = log(u);
-  else lu = (log(k) + log(l)) - log(r);
+  else{
+    /* k l / r from the parts (k l may underflow where k l / r does not) */
+    lu = (log(k) + log(l)) - log(r);
+    u = exp(lu);
+    d = u - 1.0;
+  }
   if( k < 2.0 ) G = cross_G_small(k);
   else G = 0.5*log(k) + (0.5 - CROSS_HLN2PI) + cross_E_big(k);
   if( !(u >= 0.5 && u <= 2.0) && isinf(u) ){
@@ -618,6 +623,9 @@ static double cross_gamma_gumbel(const double *p, const double *q){
     }
   }
   if( isinf(base) ) return INFINITY;
+  /* mu/b and k log1p(1/u) both beyond the range: so is |w| (the KL is at
+  ** least |w| - 1) */
+  if( isnan(w) ) return INFINITY;
   {
     double v = base + cross_em1mx(w);
     return v < 0.0 ? 0.0 : v;
