@@ -15,8 +15,8 @@ SELECT expect('cross.' || id, got, want, 1e-13) FROM cross_res
 SELECT expect('cross.bits.' || id, got_bits, want / ln(2.0), 1e-13) FROM cross_res
   WHERE id NOT LIKE '%.limit-%' ORDER BY id;
 -- Known limits, named in the id ('.limit-1e-7'): Beta || Gamma against the
--- gamma of the Beta's moments with a + b >= 1e5, where the split of
--- src/core/cross.c through Gamma(a, a+b) cancels (see its top comment).
+-- gamma of the Beta's moments with a, b >= 1e5, where both splits of
+-- src/core/cross.c cancel (see its top comment).
 SELECT expect('cross.' || id, got, want, 1e-7) FROM cross_res
   WHERE id LIKE '%.limit-1e-7%' ORDER BY id;
 SELECT expect('cross.sign.' || id, got >= 0, 1) FROM cross_res ORDER BY id;

@@ -83,7 +83,12 @@
 **                  (-> 0 as b -> inf: Beta(1, b) || Exp(b+1) is 1/(2b^2));
 **                  KL_gamma is taken at S^ = a + b rounded (err = a + b
 **                  - S^ by two-sum); what that changes simplifies exactly
-**                  to (k - r a/S^) e - k log1pmx(-e), e = err/S.
+**                  to (k - r a/S^) e - k log1pmx(-e), e = err/S.  Where k
+**                  is far from a (a Beta near 1 against a narrow gamma)
+**                  the last two terms are instead, with S exact,
+**                  k q(r a/(k S)) + (k-a) b/(2aS) - log1p((k-a)/a)/2
+**                  + [mu(k) - mu(a)] - (k-a)[mu'(a) - mu'(S)]; of the two
+**                  splits the one with the smaller sum of magnitudes.
 **
 ** The always-infinite pairs (P's support reaches outside Q's for every
 ** parameter): Beta||Pareto (Beta puts mass on (0, min(1, s))), and
@@ -102,11 +107,10 @@
 ** is recorded beside each case).
 **
 ** Known limits (measured against the reference): Beta(a, b) || Gamma(k, r)
-** near the gamma of the Beta's own mean and variance with a + b >= 1e5
-** (the KL is then O(1/a) and the parts of the split through Gamma(a, a+b)
-** are O(1) or larger): about 1e-11 relative at a = b = 1e6, 1e-8 at a =
-** 1e8, b = 1e10; a Beta with b < 1e-5 of a against such a gamma: 1.5e-12.
-** Elsewhere the gap to 1e-13 is margin.  Where the inputs themselves are
+** near the gamma of the Beta's own mean and variance with a and b both
+** large (the KL is then O(a/b^2 + 1/b) and the parts of both splits are
+** O(a^2/b^2) or larger): about 1e-11 relative at a = b = 1e6, 1e-8 at
+** a = 1e8, b = 1e10.  Elsewhere the gap to 1e-13 is margin.  Where the inputs themselves are
 ** ill-conditioned (the Gumbel exponent w = mu/b - k log1p(1/u) at |w| ~
 ** 700, e^w to |w| ulps) the error is ~|w| 1e-16.  Parameters below ~1e-308
 ** (subnormal) are handled without NaN, and +Inf is returned where the KL's
@@ -414,7 +418,7 @@ static double cross_inf(const double *p, const double *q){
 
 /* Beta(a, b) || Gamma(k, r) */
 static double cross_beta_gamma_t(double a, double b, double k, double r){
-  double S = a + b, err, bb, K0, dmu, ddmu, mu, dmuS, delta, u, lg;
+  double S = a + b, err, bb, K0, dmu, ddmu, u, lg;
   bb = S - a;
   err = (a - (S - bb)) + (b - bb);     /* a + b = S + err exactly */
   if( isinf(S) ) return INFINITY;
@@ -423,29 +427,62 @@ static double cross_beta_gamma_t(double a, double b, double k, double r){
   else lg = (b / S > 1e-300 ? -log(b / S) : log(S) - log(b)) - u;
   cross_mu_diff(b, a, &dmu, &ddmu);
   K0 = 0.5*lg + 0.5*((a / S) / b) + dmu + (b - 1.0)*ddmu;
-  /* ln S - psi(S): 1/(2S) - mu'(S) */
-  cross_mu(S, &mu, &dmuS);
-  delta = 0.5/S - dmuS;
   {
-    /* KL_gamma is taken at the rounded S^ = S - err; what that changes,
-    ** a q(S^/S) + (a - k) ln(S^/S) + (S^ - r) a err/(S S^), simplifies
-    ** exactly to T = (k - r a/S^) e - k log1pmx(-e), e = err/S (the parts
-    ** of order a e cancel in closed form) */
-    double g = kl_gamma_term(a, S, k, r);
-    double e = err / S, kra, T;
-    {
-      /* k - r a/S^ = (k S^ - r a)/S^ by fma, exact enough */
-      double h = k*S;
-      if( isfinite(h) && h > 1e-290 && isfinite(r*a) )
-        kra = (KL_FMA(-r, a, h) + KL_FMA(k, S, -h)) / S;
-      else kra = k - r*(a / S);
+    /*
+    ** KL_gamma(a, S || k, r) + (a - k)(ln S - psi(S)) in closed form with
+    ** S exact, rearranged so the parts of order k/a do not cancel:
+    **   k q(t) + (k-a) b/(2aS) - log1p(v)/2 + [mu(k) - mu(a)]
+    **   - (k-a)[mu'(a) - mu'(S)],  t = r a/(k S), v = (k - a)/a
+    ** (from D(a,k) - relent(k,a) = -log1pmx(v)/2 + the Bregman divergence
+    ** of mu); t - 1 = (r a - k S)/(k S) by fma with S = S^ + err.
+    */
+    double v1 = (k - a) / a, lv, mud, ddm, dmaS, dummy, kq, lin, h1, h2, num;
+    if( v1 >= -0.5 ) lv = -0.5*log1p(v1);
+    else lv = -0.5*(log(k) - log(a));
+    if( k >= a ){ cross_mu_diff(a, k - a, &mud, &ddm); }
+    else{ cross_mu_diff(k, a - k, &mud, &ddm); mud = -mud; }
+    cross_mu_diff(a, b, &dummy, &dmaS);
+    lin = 0.5*(k - a)*((b / a) / S);
+    h1 = r*a;
+    h2 = k*S;
+    if( isfinite(h1) && isfinite(h2) && h1 > 1e-290 && h2 > 1e-290 ){
+      double t = h1 / h2;
+      num = ((h1 - h2) + (KL_FMA(r, a, -h1) - KL_FMA(k, S, -h2))) - k*err;
+      if( t >= 0.5 && t <= 2.0 ) kq = -k*kl_log1pmx(num / h2);
+      else kq = k*((t - 1.0) - log(t));
+    }else{
+      double lt = (log(r) + log(a)) - (log(k) + log(S));
+      kq = lt > 709.0 ? INFINITY : k*(expm1(lt) - lt);
     }
-    T = kra*e - k*kl_log1pmx(-e);
-    double v = K0 + g + (a - k)*delta + T;
-    /* NaN: two parts beyond the range (a parameter near 1e-308 or a shape
-    ** k near 1e308 against 1/a): the KL is of the order of k/a too */
-    if( isnan(v) ) return INFINITY;
-    return v < 0.0 ? 0.0 : v;
+    {
+      double v = K0 + kq + lin + lv + mud - (k - a)*dmaS;
+      double mag = K0 + fabs(kq) + fabs(lin) + fabs(lv) + fabs(mud)
+                 + fabs((k - a)*dmaS);
+      /* the other split: KL_gamma(a, S^ || k, r) + (a - k)(ln S - psi(S))
+      ** + T, T = (k - r a/S^) e - k log1pmx(-e), e = err/S (what taking
+      ** KL_gamma at the rounded S^ changes, simplified exactly); better
+      ** where k is near a (KL_gamma's own split keeps its digits) */
+      double mu, dmuS, delta, g, e = err / S, kra, T;
+      cross_mu(S, &mu, &dmuS);
+      delta = 0.5/S - dmuS;
+      g = kl_gamma_term(a, S, k, r);
+      {
+        double h = k*S;
+        if( isfinite(h) && h > 1e-290 && isfinite(r*a) )
+          kra = (KL_FMA(-r, a, h) + KL_FMA(k, S, -h)) / S;
+        else kra = k - r*(a / S);
+      }
+      T = kra*e - k*kl_log1pmx(-e);
+      {
+        double v2 = K0 + g + (a - k)*delta + T;
+        double mag2 = K0 + fabs(g) + fabs((a - k)*delta) + fabs(T);
+        if( !(mag < mag2) || isnan(v) ){ v = v2; }
+      }
+      /* NaN: two parts beyond the range (a parameter near 1e-308 or a
+      ** shape k near 1e308 against 1/a): the KL is of that order too */
+      if( isnan(v) ) return INFINITY;
+      return v < 0.0 ? 0.0 : v;
+    }
   }
 }
 
@@ -819,7 +856,9 @@ static double cross_uniform_beta(const double *p, const double *q){
     cross_mu(a, &mua, &dm);
     cross_mu(b, &mub, &dm);
     cross_mu(S, &muS, &dm);
-    lB = (CROSS_HLN2PI - 0.5*log(S)) + ((a - 0.5)*log(a / S) + (b - 0.5)*log(b / S))
+    double las = a / S > 1e-300 ? log(a / S) : log(a) - log(S);
+    double lbs = b / S > 1e-300 ? log(b / S) : log(b) - log(S);
+    lB = (CROSS_HLN2PI - 0.5*log(S)) + ((a - 0.5)*las + (b - 0.5)*lbs)
        + (mua + mub - muS);
     double v = -lw + lB - (a - 1.0)*L1 - (b - 1.0)*L2;
     return v < 0.0 ? 0.0 : v;
@@ -885,7 +924,8 @@ static double cross_uniform_gamma(const double *p, const double *q){
   cross_mu(k, &mu, &dmu);
   le = log(2.0*e*sqrt(k));
   {
-    double v = (M < 1e-300 ? k*((log(k) - (log(r) + log(hs))) - 1.0) + M
+    double lhs = isfinite(h + l) ? log(h + l) - KL_LN2 : log(hs);
+    double v = (M < 1e-300 ? k*((log(k) - (log(r) + lhs)) - 1.0) + M
                            : cross_relent(k, M, dkM)) + (k - 1.0)*cross_J(e) + mu
              + CROSS_HLN2PI - le;
     return v < 0.0 ? 0.0 : v;
