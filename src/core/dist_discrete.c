@@ -1,8 +1,597 @@
 /*
-** core/dist_discrete.c — KL between discrete families, and discrete entropies.
-** (see core/dist.h for the contract of its table).
+** core/dist_discrete.c — KL between discrete families (the cross pairs and
+** Binomial with different n), and the discrete entropies (see core/dist.h
+** for the contract of its tables).  Pure C, no SQLite.
+**
+** Notation: Bin(n, p) with q = 1 - p, A = n p (its mean, kept as an exact
+** double-double n p = Ah + Al), J = n q = n - A, sigma^2 = n p q.  For a
+** whole number x >= 0 (and for real x >= 10)
+**   corr(x) = lnGamma(x+1) - x ln x + x = ln(2 pi x)/2 + mu(x)   (corr(0) = 0)
+** with mu Binet's function (its Stirling series for x >= 10, lnGamma below),
+** and relent(a, b) = a ln(a/b) - a + b >= 0 as in core/families.c, written
+** b phi((a-b)/b) near a = b with a - b passed exactly.  Then, with no
+** cancellation anywhere (every part is >= 0, or a difference formed as
+** such):
+**   -ln Bin(n,p)(k) = relent(k, A) + relent(n-k, J) + corr(k) + corr(n-k)
+**                     - corr(n)                                       (1)
+**   -ln Poisson(l)(k) = relent(k, l) + corr(k)                         (2)
+** (the x ln x parts of Stirling's formula and the k ln p + (n-k) ln q of the
+** pmf combine exactly into the two relents).  corr(n-k) - corr(n) is formed
+** as -[corr(n) - corr(n-k)] by corrdiff(x, m) = corr(x+m) - corr(x)
+** = log1p(m/x)/2 + sum_i c_i x^-s_i expm1(-s_i log1p(m/x)), never as a
+** difference of two large numbers.
+**
+** ENTROPIES (nats).
+**   bernoulli  a(-ln a) + (1-a)(-log1p(-a)), a = min(p, 1-p) (exact): two
+**              terms >= 0.
+**   geometric  (failures before the first success, P(k) = q^k p, p in (0,1])
+**              -ln p + q (-ln q)/p: two terms >= 0; -ln q from log1p(-p)
+**              below p = 1/2 and from log(1-p) (exact) above.  p = 1 gives 0.
+**   poisson    sum_k P(k) (2): every term >= 0, summed outward from the mode
+**              while it matters (for l <= DDISC_S: at most about 2 (12
+**              sqrt(l) + 40) terms); above DDISC_S the moment expansion (M)
+**              below, whose leading terms are ln(2 pi e l)/2 - 1/(12 l)
+**              - 1/(24 l^2) - 19/(360 l^3) ...  Rate 0 gives 0.
+**   binomial   sum_k P(k) (1) the same way for sigma^2 <= DDISC_S, (M) above.
+**
+** (M) MOMENT EXPANSION.  For a smooth g, E g(k) = g(c) + sum_{r>=2}
+** g^(r)(c) mu_r / r! with mu_r the central moments (from the cumulants: a
+** Binomial's are n c_r(p), c_{r+1} = p q c_r', a Poisson's all l).  Both
+** relent(k, c) = sum_r (-1)^r d^r / (r (r-1) c^(r-1)), d = k - c, and corr
+** (ln x / 2 and the Binet series x^-s) have exact derivatives, so
+**   E relent(k, c) = sum_{r>=2} (-1)^r c nu_r / (r(r-1)),   nu_r = mu_r/c^r
+**   E corr(k) = corr(c) + sum_{r>=2} nu_r [ -(-1)^r / (2r)
+**               + (-1)^r sum_i c_i C(s_i+r-1, r) c^-s_i ]
+** Truncated after r = DDISC_R = 12.  Error bound: mu_r = O(sigma^(2 floor(r/2)))
+** and c >= sigma^2, so the r-th term is O(sigma^(2 - 2 ceil(r/2))) relative
+** to the O(1) leading term; the first omitted terms (r = 13, 14) are
+** O(sigma^-12), with coefficients of the order of 14!/(7! 2^7 14 13)
+** < 1e3: below 1e3 * 1e-24 = 1e-21 relative for sigma^2 > DDISC_S = 1e4
+** (the exponentially small mass near k = 0, where corr is not smooth, is
+** below e^-(sigma^2/2) relative).  Checked against mpmath sums at the
+** switch point and far above (tests/gen_ddisc_ref.py).
+**
+** PAIRS.
+**   Bernoulli(p) || Poisson(l)  Sum over the bins of relent(P(k), Q(k))
+**              (the bins' linear parts sum to 0): relent(1-p, e^-l) +
+**              relent(p, l e^-l) + Q(k >= 2), with the differences
+**              1-p - e^-l = (l - p) - expm1mx(-l), p - l e^-l = (p - l)
+**              - l expm1(-l) exact in their leading parts, and Q(k>=2) =
+**              e^-l expm1mx(l), all >= 0 (the value is about p^2/2 at l = p
+**              -> 0, where the textbook l - H(p) - p ln l cancels).  For
+**              l > 1 the value is > 1 - ln 2 and the textbook form is used.
+**              l = 0: 0 for p = 0, else +Inf.
+**   Poisson(l) || Bernoulli(p), Poisson(l) || Binomial(n, p)  For l > 0 +Inf
+**              (the Poisson has mass at every k).  Poisson(0) is a point
+**              mass at 0: -ln Q(0) = -n log1p(-p) (n = 1 for Bernoulli),
+**              +Inf at p = 1 (unless n = 0).  Torch returns +Inf always.
+**   Binomial(n1,p1) || Binomial(n2,p2)  With m = n2 - n1 >= 0, pt = A/n2
+**              (A = n1 p1) and Q* = Bin(n2, pt) (the member of Q's family
+**              with P's mean), exactly
+**                KL = n2 KL_bern(pt || p2) + C,   C = KL(P || Q*) >= 0    (3)
+**              (E_P ln Q depends on k linearly through k ln(p2/q2), so
+**              KL(P||Q) - KL(P||Q*) = A ln(pt/p2) + (n2-A) ln(qt/q2)).  The
+**              first part is relent(A, n2 p2) + relent(n2 - A, n2 q2) with
+**              A - n2 p2 from double-double products.  C depends on n1, p1,
+**              m only; with j = n1 - k ~ Bin(n1, q1), J = n1 q1,
+**                ln(P(k)/Q*(k)) = f(j) = [relent(j+m, J+m) - relent(j, J)]
+**                                      + [corrdiff(j, m) - corrdiff(n1, m)]
+**              (the first bracket as the integral of log1pmx(d/s) over s in
+**              [J, J+m], d = j - J, by 10-point Gauss-Legendre when m < J/8
+**              and j >= 4m: no cancellation between the two relents; the
+**              second as log1p(m k/(j n2))/2 + Binet differences).
+**              For sigma^2 <= DDISC_S, C = sum_k P(k) f over P's support
+**              (where that sum does not cancel: |C| >= 1e-2 E|f|) or else
+**              sum_k P(k) expm1mx(-f) + Q*(k > n1), every term >= 0
+**              (sum P(e^-f - 1) = Q*(k <= n1) - 1).  Cost: the terms where
+**              P or Q* matter, about 2 (12 sigma + 40) <= 2500, each a few
+**              logarithms.  For sigma^2 > DDISC_S, (M) applied to f at
+**              j = J: every part of C is an analytic function of m whose
+**              first derivative at m = 0 vanishes (KL has a stationary
+**              point at Q* = P; the linear parts cancel to all orders),
+**              so each part is written with its linear part in m removed:
+**              D~_s(x) = (1 + m/x)^-s - 1 + s m/x = expm1mx(-s L)
+**              - s log1pmx(m/x), L = log1p(m/x), both >= 0, and
+**                C = [x^2/(1+x) + log1pmx(x)]/2,  x = (m/n2)(p1/q1)
+**                  + sum_{r=3}^{R} J nu_r D~_{r-1}(J) / (r (r-1))
+**                  + sum_{r=2}^{R} nu_r [ -D~_r(J)/(2r)
+**                         + sum_i c_i C(s_i+r-1, r) J^-s_i D~_{s_i+r}(J) ]
+**                  + sum_i c_i [J^-s_i D~_{s_i}(J) - n1^-s_i D~_{s_i}(n1)]
+**              with nu_r = mu_r/J^r of k ~ Bin(n1, p1).  Cost: O(R * 8)
+**              operations, independent of n.  Truncation as in (M): the
+**              omitted terms are O(sigma^-12) relative to the O(m/J^2)
+**              scale of the terms kept.
+**              Edge cases: p1 = 0 (P = point mass at 0: C = 0, any n1, also
+**              n1 > n2), p1 = 1 (C = corr(n1) + corr(m) - corr(n2)),
+**              n1 = 0, n1 > n2 with p1 > 0 (+Inf), p2 in {0, 1} (+Inf from
+**              the Bernoulli part where pt differs).
+**
+** References: tests/gen_ddisc_ref.py (mpmath, 60+ digits, direct sums of
+** the pmf and, for huge n, the same expansions to far higher order at
+** high precision, cross-checked against direct sums where both run).
 */
+/* macOS declares lgamma_r only under _REENTRANT (before any header). */
+#if defined(__APPLE__) && !defined(_REENTRANT)
+# define _REENTRANT 1
+#endif
 #include "dist.h"
+#include "families.h"
+#include "numeric.h"
+#include "port.h"
 
-const kl_pair kl_pairs_disc[] = { { 0, 0, 0 } };
-const kl_ent kl_ents_disc[] = { { 0, 0 } };
+#include <math.h>
+
+/* sigma^2 above which the moment expansion replaces the sum */
+#define DDISC_S 1e4
+/* the number of central moments in the expansion */
+#define DDISC_R 12
+/* the sums' hard cap on terms (never reached below DDISC_S) */
+#define DDISC_CAP 200000
+
+#define DDISC_LN2PI 1.83787706640934548356065947281123527
+
+/* lnGamma(x) for x >= 1 (see kl_lngamma_above1 in core/families.c). */
+static double ddisc_lngamma(double x){
+#if defined(_WIN32)
+  return lgamma(x);
+#else
+  int sign;
+  return lgamma_r(x, &sign);
+#endif
+}
+
+/* Binet's series coefficients B_2i / (2i (2i-1)), s_i = 2i - 1. */
+static const double DDISC_BINET[8] = {
+  1.0/12, -1.0/360, 1.0/1260, -1.0/1680, 1.0/1188, -691.0/360360,
+  1.0/156, -3617.0/122400
+};
+
+/* a ln(a/b) - a + b with d = a - b given exactly (core/families.c). */
+static double ddisc_relent_d(double a, double b, double d){
+  double r, lr;
+  if( a==0.0 ) return b;
+  if( b==0.0 ) return INFINITY;
+  r = a / b;
+  if( r >= 0.5 && r <= 2.0 ) return b * kl_phi(d / b);
+  if( r > 1e-300 && r < 1e300 ) lr = log(r);
+  else lr = log(a) - log(b);
+  return a*(lr - 1.0) + b;
+}
+
+/* corr(x) = lnGamma(x+1) - x ln x + x, x a whole number or x >= 10. */
+static double ddisc_corr(double x){
+  double s, r2, pw;
+  int i;
+  if( x==0.0 ) return 0.0;
+  if( x < 10.0 ) return ddisc_lngamma(x + 1.0) - x*log(x) + x;
+  s = 0.5*(log(x) + DDISC_LN2PI);
+  pw = 1.0 / x;
+  r2 = pw*pw;
+  for(i=0; i<8; i++){ s += DDISC_BINET[i]*pw; pw *= r2; }
+  return s;
+}
+
+/* corr(x + m) - corr(x) for x, m >= 0. */
+static double ddisc_corrdiff(double x, double m){
+  double L, s, pw, r2;
+  int i;
+  if( m==0.0 ) return 0.0;
+  if( x < 10.0 ) return ddisc_corr(x + m) - ddisc_corr(x);
+  L = log1p(m / x);
+  s = 0.5*L;
+  pw = 1.0 / x;
+  r2 = pw*pw;
+  for(i=0; i<8; i++){
+    s += DDISC_BINET[i]*pw*expm1(-(2*i + 1)*L);
+    pw *= r2;
+  }
+  return s;
+}
+
+/* D~_s(x) = (1 + e)^-s - 1 + s e >= 0, e = m/x, L = log1p(e). */
+static double ddisc_dtilde(int s, double e, double L){
+  return kl_expm1mx(-s*L) - s*kl_log1pmx(e);
+}
+
+/* -ln Bin(n, .)(k) by (1); A, J the means of k and n-k, dk = k - A. */
+static double ddisc_bin_nlp(double n, double k, double A, double J, double dk){
+  double j = n - k, v;
+  v = ddisc_relent_d(k, A, dk) + ddisc_relent_d(j, J, -dk);
+  if( isinf(v) ) return v;
+  if( k <= j ) return v + (ddisc_corr(k) - ddisc_corrdiff(j, k));
+  return v + (ddisc_corr(j) - ddisc_corrdiff(k, j));
+}
+
+/* A = n p as hi + lo (exact product). */
+static void ddisc_mean(double n, double p, double *hi, double *lo){
+  *hi = n*p;
+  *lo = KL_FMA(n, p, -*hi);
+}
+
+/* k - A for A = hi + lo. */
+static double ddisc_dev(double k, double hi, double lo){
+  return (k - hi) - lo;
+}
+
+/*
+** Normalised central moments nu[r] = mu_r / c^r, r = 2..DDISC_R, from the
+** normalised cumulants g[r] = kappa_r / c^r (recursion
+** mu_n = sum_{k=2}^{n} C(n-1, k-1) kappa_k mu_{n-k}, homogeneous).
+*/
+static void ddisc_moments(const double *g, double *nu){
+  double binom[DDISC_R + 1];
+  int n, k;
+  nu[0] = 1.0;
+  nu[1] = 0.0;
+  for(n=2; n<=DDISC_R; n++){
+    double s = 0.0;
+    /* binom[k] = C(n-1, k) */
+    binom[0] = 1.0;
+    for(k=1; k<=n-1; k++) binom[k] = binom[k-1]*(n - k)/k;
+    for(k=2; k<=n; k++) s += binom[k-1]*g[k]*nu[n-k];
+    nu[n] = s;
+  }
+}
+
+/* The cumulant polynomials of the Binomial in t = p q: kappa_r = n t P_r(t)
+** (times w = q - p for odd r). */
+static const double DDISC_CUMU[DDISC_R + 1][6] = {
+  {0}, {0},
+  {1}, {1},
+  {1, -6}, {1, -12},
+  {1, -30, 120}, {1, -60, 360},
+  {1, -126, 1680, -5040}, {1, -252, 5040, -20160},
+  {1, -510, 17640, -151200, 362880}, {1, -1020, 52920, -604800, 1814400},
+  {1, -2046, 168960, -3160080, 19958400, -39916800}
+};
+
+/*
+** Normalised moments of Bin(n, p) about its mean, divided by c^r:
+** nu[r] = mu_r / c^r; s2 = n p q; w = q - p.
+*/
+static void ddisc_bin_nu(double s2, double t, double w, double c, double *nu){
+  double g[DDISC_R + 1], ic = 1.0 / c, pw;
+  int r, i;
+  g[0] = g[1] = 0.0;
+  pw = s2*ic;
+  for(r=2; r<=DDISC_R; r++){
+    double poly = 0.0;
+    pw *= ic;     /* s2 / c^r */
+    for(i=5; i>=0; i--) poly = poly*t + DDISC_CUMU[r][i];
+    g[r] = pw*poly*((r & 1) ? w : 1.0);
+  }
+  ddisc_moments(g, nu);
+}
+
+/* C(s+r-1, r) */
+static double ddisc_binom(int s, int r){
+  double b = 1.0;
+  int i;
+  for(i=1; i<=r; i++) b = b*(s - 1 + i)/i;
+  return b;
+}
+
+/*
+** E relent(k, c) + E corr(k) - corr(c) by (M), given nu[r] = mu_r/c^r and
+** the sign sg of the deviation (+1 for k - c, -1 for c - k: odd moments
+** change sign).
+*/
+static double ddisc_expand(double c, const double *nu, int sg){
+  double s = 0.0, ic = 1.0 / c;
+  int r, i;
+  for(r=DDISC_R; r>=2; r--){
+    double v = ((r & 1) && sg < 0) ? -nu[r] : nu[r];
+    double sr = (r & 1) ? -1.0 : 1.0;   /* (-1)^r */
+    double b = 0.0, pw = ic;
+    for(i=0; i<8; i++){
+      b += DDISC_BINET[i]*ddisc_binom(2*i + 1, r)*pw;
+      pw *= ic*ic;
+    }
+    s += v*(sr*c/(r*(r - 1.0)) - sr/(2.0*r) + sr*b);
+  }
+  return s;
+}
+
+/* ------------------------------------------------------------- entropies */
+
+static double ddisc_ent_bernoulli(const double *x){
+  double p = x[0], a = p <= 0.5 ? p : 1.0 - p;
+  if( a==0.0 ) return 0.0;
+  return a*(-log(a)) + (1.0 - a)*(-log1p(-a));
+}
+
+static double ddisc_ent_geometric(const double *x){
+  double p = x[0], q, lq;
+  if( p==1.0 ) return 0.0;
+  if( p < 0.5 ){
+    q = 1.0 - p;
+    lq = -log1p(-p);
+  }else{
+    q = 1.0 - p;      /* exact */
+    lq = -log(q);
+  }
+  return -log(p) + q*(lq / p);
+}
+
+/*
+** sum_k P(k) (-ln P(k)) outward from k0, nlp(k) by (1) or (2); each term
+** >= 0.  kmax: the last k of the support (or +Inf).
+*/
+typedef struct ddisc_pmf {
+  int poisson;
+  double n, Ah, Al, J;   /* binomial: n, mean as hi + lo, n - mean */
+  double rate;
+} ddisc_pmf;
+
+static double ddisc_nlp(const ddisc_pmf *d, double k){
+  if( d->poisson ){
+    double l = d->rate;
+    return ddisc_relent_d(k, l, k - l) + ddisc_corr(k);
+  }
+  return ddisc_bin_nlp(d->n, k, d->Ah, d->J, ddisc_dev(k, d->Ah, d->Al));
+}
+
+static double ddisc_ent_sum(const ddisc_pmf *d, double k0, double kmax){
+  kl_sum s;
+  double k;
+  int cnt = 0;
+  kl_sum_init(&s);
+  for(k=k0; k<=kmax && cnt<DDISC_CAP; k+=1.0, cnt++){
+    double l = ddisc_nlp(d, k), P = exp(-l), t = P*l;
+    if( P==0.0 && k > k0 ) break;
+    kl_sum_add(&s, t);
+    if( k > k0 + 1.0 && t <= 1e-21*kl_sum_value(&s) ) break;
+  }
+  for(k=k0-1.0; k>=0.0 && cnt<DDISC_CAP; k-=1.0, cnt++){
+    double l = ddisc_nlp(d, k), P = exp(-l), t = P*l;
+    if( P==0.0 ) break;
+    kl_sum_add(&s, t);
+    if( k < k0 - 1.0 && t <= 1e-21*kl_sum_value(&s) ) break;
+  }
+  return kl_sum_value(&s);
+}
+
+static double ddisc_ent_poisson(const double *x){
+  double l = x[0];
+  ddisc_pmf d;
+  if( l==0.0 ) return 0.0;
+  if( l > DDISC_S ){
+    double g[DDISC_R + 1], nu[DDISC_R + 1], il = 1.0 / l, pw = 1.0;
+    int r;
+    g[0] = g[1] = 0.0;
+    for(r=2; r<=DDISC_R; r++){ pw *= il; g[r] = pw; }   /* l / l^r */
+    ddisc_moments(g, nu);
+    return ddisc_corr(l) + ddisc_expand(l, nu, 1);
+  }
+  d.poisson = 1;
+  d.rate = l;
+  d.n = d.Ah = d.Al = d.J = 0.0;
+  return ddisc_ent_sum(&d, floor(l), INFINITY);
+}
+
+static double ddisc_ent_binomial(const double *x){
+  double n = x[0], p = x[1], q = 1.0 - p, s2, Ah, Al, J;
+  ddisc_pmf d;
+  if( n==0.0 || p==0.0 || p==1.0 ) return 0.0;
+  ddisc_mean(n, p, &Ah, &Al);
+  J = (n - Ah) - Al;
+  s2 = (n*p)*q;
+  if( s2 > DDISC_S ){
+    double nuA[DDISC_R + 1], nuJ[DDISC_R + 1], t = p*q, w = q - p, c0;
+    ddisc_bin_nu(s2, t, w, Ah, nuA);
+    ddisc_bin_nu(s2, t, w, J, nuJ);
+    /* corr(A) + corr(J) - corr(n) */
+    if( Ah <= J ) c0 = ddisc_corr(Ah) - ddisc_corrdiff(J, Ah);
+    else c0 = ddisc_corr(J) - ddisc_corrdiff(Ah, J);
+    return c0 + ddisc_expand(Ah, nuA, 1) + ddisc_expand(J, nuJ, -1);
+  }
+  d.poisson = 0;
+  d.n = n; d.Ah = Ah; d.Al = Al; d.J = J; d.rate = 0.0;
+  return ddisc_ent_sum(&d, floor(Ah + p), n);
+}
+
+/* ----------------------------------------------------------------- pairs */
+
+static double ddisc_bernoulli_poisson(const double *x, const double *y){
+  double p = x[0], l = y[0], q = 1.0 - p, e, le, d0, d1;
+  if( l==0.0 ) return p==0.0 ? 0.0 : INFINITY;
+  if( l > 1.0 ){
+    /* l - p ln l - H(p) >= 1 - ln 2: no cancellation */
+    double h = ddisc_ent_bernoulli(x);
+    return (l - p*log(l)) - h;
+  }
+  e = exp(-l);
+  le = l*e;
+  d0 = (l - p) - kl_expm1mx(-l);   /* (1-p) - e^-l */
+  d1 = (p - l) - l*expm1(-l);      /* p - l e^-l */
+  return ddisc_relent_d(q, e, d0) + ddisc_relent_d(p, le, d1)
+       + e*kl_expm1mx(l);
+}
+
+static double ddisc_poisson_bernoulli(const double *x, const double *y){
+  if( x[0] > 0.0 ) return INFINITY;
+  if( y[0]==1.0 ) return INFINITY;
+  return -log1p(-y[0]);
+}
+
+static double ddisc_poisson_binomial(const double *x, const double *y){
+  double n = y[0], p = y[1];
+  if( x[0] > 0.0 ) return INFINITY;
+  if( n==0.0 || p==0.0 ) return 0.0;
+  if( p==1.0 ) return INFINITY;
+  return n*(-log1p(-p));
+}
+
+/* relent(j+m, J+m) - relent(j, J), d = j - J. */
+static const double DDISC_GLX[5] = {
+  0.14887433898163122, 0.4333953941292472, 0.6794095682990244,
+  0.8650633666889845, 0.9739065285171717
+};
+static const double DDISC_GLW[5] = {
+  0.295524224714753, 0.2692667193099965, 0.219086362515982,
+  0.14945134915058036, 0.06667134430868807
+};
+
+static double ddisc_rdiff(double j, double d, double J, double m){
+  double h, c, s = 0.0;
+  int i;
+  if( d==0.0 ) return 0.0;
+  if( 8.0*m >= J || j < 4.0*m ){
+    return ddisc_relent_d(j + m, J + m, d) - ddisc_relent_d(j, J, d);
+  }
+  /* the integral over s in [J, J+m] of log1pmx(d/s) ds */
+  h = 0.5*m;
+  c = J + h;
+  for(i=0; i<5; i++){
+    s += DDISC_GLW[i]*(kl_log1pmx(d/(c - h*DDISC_GLX[i]))
+                       + kl_log1pmx(d/(c + h*DDISC_GLX[i])));
+  }
+  return h*s;
+}
+
+/* [corr(j+m) - corr(j)] - [corr(n1+m) - corr(n1)], k = n1 - j. */
+static double ddisc_rcorr(double j, double k, double n1, double m){
+  double n2 = n1 + m, s, pj, pn, r2j, r2n, Lj, Ln;
+  int i;
+  if( k==0.0 ) return 0.0;
+  if( j < 10.0 ) return ddisc_corrdiff(j, m) - ddisc_corrdiff(n1, m);
+  s = 0.5*log1p((m*k)/(j*n2));
+  Lj = log1p(m / j);
+  Ln = log1p(m / n1);
+  pj = 1.0 / j; pn = 1.0 / n1;
+  r2j = pj*pj; r2n = pn*pn;
+  for(i=0; i<8; i++){
+    s += DDISC_BINET[i]*(pj*expm1(-(2*i + 1)*Lj) - pn*expm1(-(2*i + 1)*Ln));
+    pj *= r2j; pn *= r2n;
+  }
+  return s;
+}
+
+/*
+** One pass of the sum for C over k outward from k0 (see the top): s0 =
+** sum P f, mag = sum P |f|, s1 = sum P expm1mx(-f).  A side stops where
+** P is negligible, and with wide set also where the terms of s1 are.
+*/
+typedef struct ddisc_csum { kl_sum s0, s1, mag; } ddisc_csum;
+
+static void ddisc_binkl_pass(double n1, double p1, double m, double Ah,
+                             double Al, double J, int wide, ddisc_csum *a){
+  double k0 = floor(Ah + p1), k, pmax = 0.0;
+  int side, cnt = 0;
+  if( k0 > n1 ) k0 = n1;
+  kl_sum_init(&a->s0); kl_sum_init(&a->s1); kl_sum_init(&a->mag);
+  for(side=0; side<2; side++){
+    double step = side==0 ? 1.0 : -1.0;
+    for(k = side==0 ? k0 : k0 - 1.0; k>=0.0 && k<=n1 && cnt<DDISC_CAP;
+        k+=step, cnt++){
+      double j = n1 - k, dk = ddisc_dev(k, Ah, Al);
+      double l = ddisc_bin_nlp(n1, k, Ah, J, dk), P = exp(-l), f, e;
+      f = ddisc_rdiff(j, -dk, J, m) + ddisc_rcorr(j, k, n1, m);
+      if( f > -30.0 ) e = P*kl_expm1mx(-f);
+      else e = exp(-l - f) - P + P*f;
+      kl_sum_add(&a->s0, P*f);
+      kl_sum_add(&a->mag, P*fabs(f));
+      kl_sum_add(&a->s1, e);
+      if( P > pmax ) pmax = P;
+      if( fabs(k - k0) > 1.0 && P <= 1e-22*pmax
+          && (!wide || e <= 1e-22*kl_sum_value(&a->s1)) ) break;
+    }
+  }
+}
+
+/* C = KL(Bin(n1,p1) || Bin(n2, n1 p1/n2)) for 0 < p1 < 1, n2 > n1 > 0. */
+static double ddisc_binkl_sum(double n1, double p1, double m, double Ah,
+                              double Al, double J){
+  double n2 = n1 + m, k, Jq = (n2 - Ah) - Al, v0, M;
+  ddisc_csum a;
+  kl_sum tail;
+  int cnt;
+  ddisc_binkl_pass(n1, p1, m, Ah, Al, J, 0, &a);
+  v0 = kl_sum_value(&a.s0);
+  M = kl_sum_value(&a.mag);
+  if( v0 >= 1e-2*M ) return v0 > 0.0 ? v0 : 0.0;
+  /* the sum of terms >= 0: Q* close to P, Q*'s mass outside P's window too */
+  ddisc_binkl_pass(n1, p1, m, Ah, Al, J, 1, &a);
+  kl_sum_init(&tail);
+  for(k=n1+1.0, cnt=0; k<=n2 && cnt<DDISC_CAP; k+=1.0, cnt++){
+    double t = exp(-ddisc_bin_nlp(n2, k, Ah, Jq, ddisc_dev(k, Ah, Al)));
+    kl_sum_add(&tail, t);
+    if( t <= 1e-22*kl_sum_value(&tail) ) break;
+  }
+  return kl_sum_value(&a.s1) + kl_sum_value(&tail);
+}
+
+static double ddisc_binkl_expand(double n1, double p1, double m, double Ah,
+                                 double J){
+  double q1 = 1.0 - p1, n2 = n1 + m, s2 = Ah*q1, nu[DDISC_R + 1];
+  double x, c, eJ = m / J, LJ = log1p(eJ), en = m / n1, Ln = log1p(en);
+  double iJ = 1.0 / J, in = 1.0 / n1, pJ, pn;
+  int r, i;
+  /* moments of k ~ Bin(n1, p1), normalised by J */
+  ddisc_bin_nu(s2, p1*q1, q1 - p1, J, nu);
+  x = (m / n2)*(p1 / q1);
+  c = 0.5*(x*x/(1.0 + x) + kl_log1pmx(x));
+  for(r=DDISC_R; r>=2; r--){
+    double t = 0.0, pw = iJ;
+    if( r >= 3 ) t += J*ddisc_dtilde(r - 1, eJ, LJ)/(r*(r - 1.0));
+    t -= ddisc_dtilde(r, eJ, LJ)/(2.0*r);
+    for(i=0; i<8; i++){
+      t += DDISC_BINET[i]*ddisc_binom(2*i + 1, r)*pw
+         * ddisc_dtilde(2*i + 1 + r, eJ, LJ);
+      pw *= iJ*iJ;
+    }
+    c += nu[r]*t;
+  }
+  pJ = iJ; pn = in;
+  for(i=0; i<8; i++){
+    c += DDISC_BINET[i]*(pJ*ddisc_dtilde(2*i + 1, eJ, LJ)
+                         - pn*ddisc_dtilde(2*i + 1, en, Ln));
+    pJ *= iJ*iJ; pn *= in*in;
+  }
+  return c > 0.0 ? c : 0.0;
+}
+
+static double ddisc_binomial_binomial(const double *x, const double *y){
+  double n1 = x[0], p1 = x[1], n2 = y[0], p2 = y[1], m = n2 - n1;
+  double Ah, Al, Bh, Bl, d, bern, c;
+  if( p1==0.0 || n1==0.0 ){
+    /* P is a point mass at 0: -ln Q(0) */
+    if( n2==0.0 || p2==0.0 ) return 0.0;
+    if( p2==1.0 ) return INFINITY;
+    return n2*(-log1p(-p2));
+  }
+  if( m < 0.0 ) return INFINITY;
+  /* n2 KL_bern(A/n2 || p2) = relent(A, B) + relent(n2 - A, n2 - B) */
+  ddisc_mean(n1, p1, &Ah, &Al);
+  ddisc_mean(n2, p2, &Bh, &Bl);
+  d = (Ah - Bh) + (Al - Bl);
+  bern = ddisc_relent_d(Ah + Al, Bh + Bl, d)
+       + ddisc_relent_d((n2 - Ah) - Al, (n2 - Bh) - Bl, -d);
+  if( isinf(bern) || m==0.0 ) return bern;
+  if( p1==1.0 ){
+    /* P is a point mass at n1: corr(n1) + corr(m) - corr(n2) */
+    if( n1 <= m ) c = ddisc_corr(n1) - ddisc_corrdiff(m, n1);
+    else c = ddisc_corr(m) - ddisc_corrdiff(n1, m);
+  }else{
+    double J = (n1 - Ah) - Al;
+    if( (Ah*(1.0 - p1)) > DDISC_S ) c = ddisc_binkl_expand(n1, p1, m, Ah, J);
+    else c = ddisc_binkl_sum(n1, p1, m, Ah, Al, J);
+  }
+  return bern + c;
+}
+
+const kl_pair kl_pairs_disc[] = {
+  { KL_D_BERNOULLI, KL_D_POISSON, ddisc_bernoulli_poisson },
+  { KL_D_POISSON, KL_D_BERNOULLI, ddisc_poisson_bernoulli },
+  { KL_D_POISSON, KL_D_BINOMIAL, ddisc_poisson_binomial },
+  { KL_D_BINOMIAL, KL_D_BINOMIAL, ddisc_binomial_binomial },
+  { 0, 0, 0 }
+};
+
+const kl_ent kl_ents_disc[] = {
+  { KL_D_BERNOULLI, ddisc_ent_bernoulli },
+  { KL_D_BINOMIAL, ddisc_ent_binomial },
+  { KL_D_GEOMETRIC, ddisc_ent_geometric },
+  { KL_D_POISSON, ddisc_ent_poisson },
+  { 0, 0 }
+};
