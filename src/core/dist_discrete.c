@@ -34,7 +34,11 @@
 **              whose leading terms are ln(2 pi e l)/2 - 1/(12 l) - 1/(24 l^2)
 **              - 19/(360 l^3) ... (it agrees with them to 2e-16 at l = 1e4).
 **              Rate 0 gives 0.
-**   binomial   sum_k P(k) (1) the same way for sigma^2 <= DDISC_S, (M) above.
+**   binomial   sum_k P(k) (1) the same way for sigma^2 <= DDISC_S, (M) above
+**              (p > 1/2 as 1 - p, exact: H is symmetric).
+**   For a mean <= 1 the sums run P(k) and -ln P(k) by their ratios from
+**   k = 0 instead (ddisc_ent_small): their leading terms are rare events of
+**   surprisal up to 745, whose exp(-l) would carry l's rounding times l.
 **   Cost: at most about 1100 terms (0.3 ms) below the switch, O(1) (about 100
 **   operations, 2 us) above it, whatever n or l (up to 2^53, DBL_MAX).
 **
@@ -382,6 +386,32 @@ static double ddisc_ent_sum(const ddisc_pmf *d, double k0, double kmax){
   return kl_sum_value(&s);
 }
 
+/*
+** The sum for a mean <= 1 (Poisson rate, or Binomial n p with p <= 1/2):
+** there the leading terms are rare events of large surprisal (-ln P(1)
+** is about 690 at a mean of 1e-300), and exp(-l) would turn l's rounding
+** into a relative error of l * 2^-53 in P; so P(k) = P(k-1) r_k and
+** l(k) = l(k-1) - ln r_k with r_k = P(k)/P(k-1) (n - k + 1) p / (k q) or
+** rate / k, each step rounding a few times.  P0, l0: P(0) and -ln P(0).
+*/
+static double ddisc_ent_small(double P0, double l0, double n, double p,
+                              double q, double rate, int poisson){
+  kl_sum s;
+  double P = P0, l = l0, k;
+  kl_sum_init(&s);
+  kl_sum_add(&s, P*l);
+  for(k=1.0; k<=n && k<200.0; k+=1.0){
+    double r = poisson ? rate / k : ((n - k + 1.0)*p) / (k*q), t;
+    P *= r;
+    l -= log(r);
+    if( P==0.0 ) break;
+    t = P*l;
+    kl_sum_add(&s, t);
+    if( t <= 1e-21*kl_sum_value(&s) ) break;
+  }
+  return kl_sum_value(&s);
+}
+
 static double ddisc_ent_poisson(const double *x){
   double l = x[0];
   ddisc_pmf d;
@@ -394,6 +424,7 @@ static double ddisc_ent_poisson(const double *x){
     ddisc_moments(g, nu);
     return ddisc_corr(l) + ddisc_expand(l, nu, 1);
   }
+  if( l <= 1.0 ) return ddisc_ent_small(exp(-l), l, INFINITY, 0, 0, l, 1);
   d.poisson = 1;
   d.rate = l;
   d.n = d.Ah = d.Al = d.J = 0.0;
@@ -401,10 +432,17 @@ static double ddisc_ent_poisson(const double *x){
 }
 
 static double ddisc_ent_binomial(const double *x){
-  double n = x[0], p = x[1], q = 1.0 - p, s2, Ah, Al, J;
+  double n = x[0], p = x[1], q, s2, Ah, Al, J;
   ddisc_pmf d;
   if( n==0.0 || p==0.0 || p==1.0 ) return 0.0;
+  /* H(n, p) = H(n, 1-p): p <= 1/2 from here (1 - p is exact above 1/2) */
+  if( p > 0.5 ) p = 1.0 - p;
+  q = 1.0 - p;
   ddisc_mean(n, p, &Ah, &Al);
+  if( Ah <= 1.0 ){
+    double lq = -log1p(-p);
+    return ddisc_ent_small(exp(-n*lq), n*lq, n, p, q, 0.0, 0);
+  }
   J = (n - Ah) - Al;
   s2 = (n*p)*q;
   if( s2 > DDISC_S ){
@@ -512,8 +550,10 @@ typedef struct ddisc_csum { kl_sum s0, s1, mag; } ddisc_csum;
 
 static void ddisc_binkl_pass(double n1, double p1, double m, double Ah,
                              double Al, double J, int wide, ddisc_csum *a){
-  double k0 = floor(Ah + p1), k, pmax = 0.0;
-  int side, cnt = 0;
+  double k0 = floor(Ah + p1), k, pmax = 0.0, q1 = 1.0 - p1, Pk = 0.0;
+  /* a mean (of k or of n1 - k) <= 1: P(k) by its ratios from the mode, as
+  ** in ddisc_ent_small (a few hundred steps at most) */
+  int side, cnt = 0, rec = Ah <= 1.0 || J <= 1.0;
   if( k0 > n1 ) k0 = n1;
   kl_sum_init(&a->s0); kl_sum_init(&a->s1); kl_sum_init(&a->mag);
   for(side=0; side<2; side++){
@@ -521,7 +561,11 @@ static void ddisc_binkl_pass(double n1, double p1, double m, double Ah,
     for(k = side==0 ? k0 : k0 - 1.0; k>=0.0 && k<=n1 && cnt<DDISC_CAP;
         k+=step, cnt++){
       double j = n1 - k, dk = ddisc_dev(k, Ah, Al);
-      double l = ddisc_bin_nlp(n1, k, Ah, J, dk), P = exp(-l), f, e;
+      double l = ddisc_bin_nlp(n1, k, Ah, J, dk), P, f, e;
+      if( !rec || k==k0 || k==k0 - 1.0 ) P = exp(-l);
+      else if( side==0 ) P = Pk*(((n1 - k + 1.0)*p1) / (k*q1));
+      else P = Pk*(((k + 1.0)*q1) / ((n1 - k)*p1));
+      Pk = P;
       f = ddisc_rdiff(j, -dk, J, m) + ddisc_rcorr(j, k, n1, m);
       if( f > -30.0 ) e = P*kl_expm1mx(-f);
       else e = exp(-l - f) - P + P*f;
