@@ -65,7 +65,7 @@ SQLITE  ?= sqlite3
 CLANG   ?= clang
 FUZZ_SECONDS ?= 30
 
-TEST_HOSTS = tests/harness.so tests/unit_core tests/host
+TEST_HOSTS = tests/harness.so tests/unit_core tests/host build/pairs_dump
 # The statements generated from the catalogue, for the fuzzer and the hosts
 CATALOGUE_H = tests/catalogue/examples.h tests/catalogue/fuzz.h \
               tests/catalogue/fuzz_oracle.h
@@ -143,10 +143,15 @@ build/catalogue_dump: tests/catalogue/dump.c src/catalogue.h
 	@mkdir -p $(@D)
 	$(CC) -O1 -std=c99 $(WARN) -Isrc -o $@ tests/catalogue/dump.c
 
-catalogue: build/catalogue_dump
+# The table of distribution pairs (docs/functions.md) from the code's tables.
+build/pairs_dump: tests/catalogue/pairs.c $(CORE) $(HDR)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(KLFLAGS) -o $@ tests/catalogue/pairs.c $(CORE) $(LDLIBS)
+
+catalogue: build/catalogue_dump build/pairs_dump
 	sh tests/catalogue/check.sh write
 
-test: kl.so $(TEST_HOSTS) build/unity.o build/catalogue_dump $(AMALG_BUILD)
+test: kl.so $(TEST_HOSTS) build/unity.o build/catalogue_dump build/pairs_dump $(AMALG_BUILD)
 	SQLITE=$(SQLITE) sh tests/check.sh test
 
 # ---------------------------------------------------------------- check
@@ -252,7 +257,7 @@ CHK_BUILD  = $(CHK)/oom_host $(CHK)/limits_host $(CHK)/threads_host \
 COV_BUILD  = $(COV)/kl.so $(COV)/harness.so $(COV)/host $(COV)/unit_core \
              $(COV)/oom_host $(COV)/limits_host $(COV)/threads_host
 
-check: kl.so kl_preload.so $(TEST_HOSTS) build/unity.o build/catalogue_dump $(AMALG_BUILD) $(NEWEST)/sqlite3 $(OLDEST)/sqlite3 $(BELOW)/sqlite3 $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench cross-build
+check: kl.so kl_preload.so $(TEST_HOSTS) build/unity.o build/catalogue_dump build/pairs_dump $(AMALG_BUILD) $(NEWEST)/sqlite3 $(OLDEST)/sqlite3 $(BELOW)/sqlite3 $(ASAN_BUILD) $(CHK_BUILD) $(COV_BUILD) build/bench/bench cross-build
 	SQLITE=$(SQLITE) CC=$(CC) FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/check.sh all
 
 # One part of make check at a time (the builds it needs first).

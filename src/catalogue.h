@@ -262,6 +262,99 @@ KL_SCALAR("kl_dirichlet", "alpha1 | alpha2 [unit]", kl_dirichlet_func, 0,
   KL_DIV, 0, 1e-13,
   "KL between Dirichlet distributions", "'[0.5,2,3.5]', '[1,1,7]'")
 
+/* ---------------------------------------------- distributions as values */
+KL_SCALAR("kl", "p | q [unit]", kl_dist_value_func, 0,
+  KL_DIV, 0, 1e-13,
+  "KL between two distribution values, of one family or of two",
+  "'laplace(0, 1)', 'normal(0, 1)'")
+KL_SCALAR("dist_entropy", "p [unit]", kl_dist_value_func,
+  &kl_dist_entropy_what, KL_NUMERIC, 0, 1e-13,
+  "entropy of a distribution value (differential ones may be < 0)",
+  "'gamma(2, 3)'")
+KL_SCALAR("dist_cross_entropy", "p | q [unit]", kl_dist_value_func,
+  &kl_dist_xent_what, KL_NUMERIC, 0, 1e-13,
+  "cross-entropy H(p) + KL(p || q) of two distribution values",
+  "'laplace(0, 1)', 'normal(0, 1)'")
+KL_SCALAR("dist", "d", kl_dist_func, 0, 0, 0, 0,
+  "the canonical text of a distribution value (checks it)",
+  "'Gamma( 2.50 , 3e0 )'")
+KL_SCALAR("dist_normal", "loc scale", kl_dist_make_func,
+  &kl_dfams[KL_D_NORMAL], 0, 0, 0,
+  "a normal distribution (vectors: a diagonal normal, diag_normal)",
+  "0.1 + 0.2, 1")
+KL_SCALAR("dist_bernoulli", "p", kl_dist_make_func,
+  &kl_dfams[KL_D_BERNOULLI], 0, 0, 0,
+  "a Bernoulli distribution",
+  "0.3")
+KL_SCALAR("dist_binomial", "n p", kl_dist_make_func,
+  &kl_dfams[KL_D_BINOMIAL], 0, 0, 0,
+  "a binomial distribution",
+  "10, 0.3")
+KL_SCALAR("dist_geometric", "p", kl_dist_make_func,
+  &kl_dfams[KL_D_GEOMETRIC], 0, 0, 0,
+  "a geometric distribution (failures before the first success)",
+  "0.3")
+KL_SCALAR("dist_poisson", "rate", kl_dist_make_func,
+  &kl_dfams[KL_D_POISSON], 0, 0, 0,
+  "a Poisson distribution",
+  "2.5")
+KL_SCALAR("dist_exponential", "rate", kl_dist_make_func,
+  &kl_dfams[KL_D_EXPONENTIAL], 0, 0, 0,
+  "an exponential distribution",
+  "2")
+KL_SCALAR("dist_gamma", "shape rate", kl_dist_make_func,
+  &kl_dfams[KL_D_GAMMA], 0, 0, 0,
+  "a gamma distribution",
+  "2, 3")
+KL_SCALAR("dist_beta", "a b", kl_dist_make_func,
+  &kl_dfams[KL_D_BETA], 0, 0, 0,
+  "a beta distribution",
+  "2, 5")
+KL_SCALAR("dist_laplace", "loc scale", kl_dist_make_func,
+  &kl_dfams[KL_D_LAPLACE], 0, 0, 0,
+  "a Laplace distribution",
+  "0, 1")
+KL_SCALAR("dist_cauchy", "loc scale", kl_dist_make_func,
+  &kl_dfams[KL_D_CAUCHY], 0, 0, 0,
+  "a Cauchy distribution",
+  "0, 1")
+KL_SCALAR("dist_lognormal", "mu sigma", kl_dist_make_func,
+  &kl_dfams[KL_D_LOGNORMAL], 0, 0, 0,
+  "a log-normal distribution",
+  "0, 1")
+KL_SCALAR("dist_gumbel", "loc scale", kl_dist_make_func,
+  &kl_dfams[KL_D_GUMBEL], 0, 0, 0,
+  "a Gumbel distribution",
+  "0, 1")
+KL_SCALAR("dist_pareto", "scale alpha", kl_dist_make_func,
+  &kl_dfams[KL_D_PARETO], 0, 0, 0,
+  "a Pareto distribution",
+  "1, 3")
+KL_SCALAR("dist_halfnormal", "scale", kl_dist_make_func,
+  &kl_dfams[KL_D_HALFNORMAL], 0, 0, 0,
+  "a half-normal distribution",
+  "2")
+KL_SCALAR("dist_uniform", "low high", kl_dist_make_func,
+  &kl_dfams[KL_D_UNIFORM], 0, 0, 0,
+  "a uniform distribution",
+  "0, 1")
+KL_SCALAR("dist_continuous_bernoulli", "p", kl_dist_make_func,
+  &kl_dfams[KL_D_CBERN], 0, 0, 0,
+  "a continuous Bernoulli distribution",
+  "0.3")
+KL_SCALAR("dist_categorical", "probs", kl_dist_make_func,
+  &kl_dfams[KL_D_CATEGORICAL], 0, 0, 0,
+  "a categorical distribution (weights, normalised)",
+  "'[0.2,0.8]'")
+KL_SCALAR("dist_dirichlet", "alpha", kl_dist_make_func,
+  &kl_dfams[KL_D_DIRICHLET], 0, 0, 0,
+  "a Dirichlet distribution",
+  "'[1,2,3]'")
+KL_SCALAR("dist_mvn", "mu cov", kl_dist_make_func,
+  &kl_dfams[KL_D_MVN], 0, 0, 0,
+  "a multivariate normal distribution",
+  "'[0,0]', '[[1,0.5],[0.5,2]]'")
+
 
 /* ------------------------------------------------------------- vectors */
 KL_SCALAR("kl_f32", "x", kl_f32_func, 0, 0, 0, 0,

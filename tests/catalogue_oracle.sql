@@ -151,6 +151,14 @@ SELECT expect('oracle.kl_dirichlet.real', typeof(kl_dirichlet('[0.5,2,3.5]', '[1
 SELECT expect('oracle.kl_dirichlet.nonneg', kl_dirichlet('[0.5,2,3.5]', '[1,1,7]') >= 0, 1);
 SELECT expect('oracle.kl_dirichlet.zero', kl_dirichlet('[0.5,2,3.5]', '[0.5,2,3.5]'), 0.0);
 SELECT expect('oracle.kl_dirichlet.bits', kl_dirichlet('[0.5,2,3.5]', '[1,1,7]', 'bits'), kl_dirichlet('[0.5,2,3.5]', '[1,1,7]') / 0.693147180559945309417232, 4e-16);
+SELECT expect('oracle.kl.real', typeof(kl('laplace(0, 1)', 'normal(0, 1)')), 'real');
+SELECT expect('oracle.kl.nonneg', kl('laplace(0, 1)', 'normal(0, 1)') >= 0, 1);
+SELECT expect('oracle.kl.zero', kl('laplace(0, 1)', 'laplace(0, 1)'), 0.0);
+SELECT expect('oracle.kl.bits', kl('laplace(0, 1)', 'normal(0, 1)', 'bits'), kl('laplace(0, 1)', 'normal(0, 1)') / 0.693147180559945309417232, 4e-16);
+SELECT expect('oracle.dist_entropy.real', typeof(dist_entropy('gamma(2, 3)')), 'real');
+SELECT expect('oracle.dist_entropy.bits', dist_entropy('gamma(2, 3)', 'bits'), dist_entropy('gamma(2, 3)') / 0.693147180559945309417232, 4e-16);
+SELECT expect('oracle.dist_cross_entropy.real', typeof(dist_cross_entropy('laplace(0, 1)', 'normal(0, 1)')), 'real');
+SELECT expect('oracle.dist_cross_entropy.bits', dist_cross_entropy('laplace(0, 1)', 'normal(0, 1)', 'bits'), dist_cross_entropy('laplace(0, 1)', 'normal(0, 1)') / 0.693147180559945309417232, 4e-16);
 .read tests/oracle/grid.sql
 CREATE TEMP TABLE grid_bound(fn TEXT PRIMARY KEY, bound REAL, nonneg INT);
 INSERT INTO grid_bound VALUES('kl_gauss', 1e-14, 1);
@@ -188,6 +196,9 @@ INSERT INTO grid_bound VALUES('kl_pareto', 1e-13, 1);
 INSERT INTO grid_bound VALUES('kl_halfnormal', 1e-13, 1);
 INSERT INTO grid_bound VALUES('kl_uniform', 1e-13, 1);
 INSERT INTO grid_bound VALUES('kl_dirichlet', 1e-13, 1);
+INSERT INTO grid_bound VALUES('kl', 1e-13, 1);
+INSERT INTO grid_bound VALUES('dist_entropy', 1e-13, 0);
+INSERT INTO grid_bound VALUES('dist_cross_entropy', 1e-13, 0);
 CREATE TEMP TABLE grid_got AS SELECT g.*, b.bound, b.nonneg,
   try_value('SELECT ' || g.sql) AS got FROM grid g JOIN grid_bound b
   USING(fn);
@@ -279,3 +290,9 @@ SELECT expect('grid.kl_uniform.cases', (SELECT count(*) >= 300 FROM grid_got WHE
 SELECT expect('grid.kl_uniform', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_uniform' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_uniform' AND why IS NOT NULL), '0 wrong');
 SELECT expect('grid.kl_dirichlet.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_dirichlet'), 1);
 SELECT expect('grid.kl_dirichlet', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_dirichlet' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_dirichlet' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.kl.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl'), 1);
+SELECT expect('grid.kl', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.dist_entropy.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'dist_entropy'), 1);
+SELECT expect('grid.dist_entropy', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'dist_entropy' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'dist_entropy' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.dist_cross_entropy.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'dist_cross_entropy'), 1);
+SELECT expect('grid.dist_cross_entropy', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'dist_cross_entropy' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'dist_cross_entropy' AND why IS NOT NULL), '0 wrong');

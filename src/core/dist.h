@@ -83,4 +83,82 @@ extern const kl_ent  kl_ents_cont[];
 /* The Dirichlet entropy of alpha[0..k-1] (k >= 1, each > 0). */
 double kl_dirichlet_entropy(const double *alpha, size_t k);
 
+/* ------------------------------------------------------------ the text */
+
+/*
+** How a family's parameters are read: one component's parameters
+** (each a number or a vector, vectors of one length, numbers broadcast);
+** a vector of weights (categorical); a vector of concentrations
+** (dirichlet); a mean vector and a covariance matrix (mvn).
+*/
+typedef enum { KL_DK_COMP, KL_DK_CATEG, KL_DK_DIRICHLET, KL_DK_MVN } kl_dkind;
+
+#define KL_DIST_MAXP 2        /* parameters of any family */
+
+typedef struct kl_dfam_info {
+  const char *name;           /* the canonical name in the text form */
+  kl_dfam fam;
+  kl_dkind kind;
+  int nparam;
+  const char *doms;           /* a letter per parameter, as kl_family's
+                              ** (sql/functions.h), and 'o' for (0, 1) */
+  const char *names[KL_DIST_MAXP];
+  const char *same;           /* the SQL function of its own KL */
+  const char *vname;          /* the name of the vector form, if another
+                              ** (diag_normal), else 0 */
+} kl_dfam_info;
+
+/* The families, indexed by kl_dfam (entry 0 is empty). */
+extern const kl_dfam_info kl_dfams[KL_D_COUNT];
+
+/* One parameter of a parsed text: a number, or a JSON array (a vector, or
+** for mvn's covariance also an array of arrays) at text[off, off+len). */
+typedef struct kl_dparam {
+  size_t off, len;
+  int vec;                    /* a JSON array */
+  double num;                 /* a number: its value (may be +-Inf when
+                              ** written beyond the double range) */
+} kl_dparam;
+
+typedef struct kl_dist {
+  const kl_dfam_info *fam;
+  kl_dparam prm[KL_DIST_MAXP];
+} kl_dist;
+
+typedef enum {
+  KL_DIST_OK = 0,
+  KL_DIST_NAME,               /* no family name at the start (off) */
+  KL_DIST_FAMILY,             /* an unknown family (off, len: its name) */
+  KL_DIST_SYNTAX,             /* the grammar: off, expected, found */
+  KL_DIST_NARGS,              /* wrong number of parameters: got */
+  KL_DIST_NUMBER              /* a malformed number: off, expected, found */
+} kl_dist_code;
+
+typedef struct kl_dist_err {
+  kl_dist_code code;
+  size_t off, len;
+  const char *expected;
+  int found;                  /* the byte found, or -1 at the end */
+  int got;                    /* parameters given */
+} kl_dist_err;
+
+/*
+** Parses z[0..n) as a distribution's text form (the grammar is in
+** docs/functions.md):  ws name ws '(' ws param (ws ',' ws param)* ws ')' ws
+** where name is a family name (ASCII letters, digits and '_', any letter
+** case) and param a JSON number or a JSON array (its inside is read later,
+** by the vector reader; only its brackets are matched here).  Returns
+** KL_DIST_OK with *d filled in, or a code with *e.
+*/
+kl_dist_code kl_dist_parse(const char *z, size_t n, kl_dist *d,
+                           kl_dist_err *e);
+
+/* The family named z[0..n) (any letter case; diag_normal is normal), or 0. */
+const kl_dfam_info *kl_dist_family(const char *z, size_t n);
+
+/* The pair term of P || Q from the tables, or 0. */
+kl_pair_term kl_dist_pair(kl_dfam p, kl_dfam q);
+/* The entropy term of a univariate family from the tables, or 0. */
+kl_ent_term kl_dist_entropy_term(kl_dfam f);
+
 #endif /* KL_DIST_H */

@@ -199,3 +199,29 @@ kl_mvn_code kl_mvn(size_t d, const double *mu1, double *cov1,
   *out = kl_sum_value(&acc);
   return KL_MVN_OK;
 }
+
+#define KL_LN_2PI 1.83787706640934548356065947281123527972279494727556682563
+
+kl_mvn_code kl_mvn_entropy(size_t d, double *cov, double *work, double *out,
+                           kl_mvn_err *e){
+  int *k = (int*)work;
+  size_t i;
+  long long ks = 0;
+  kl_sum acc;
+  e->code = KL_MVN_OK;
+  if( symmetrize(d, cov, 1, e) ) return e->code;
+  scale_diag(d, cov, k);
+  if( cholesky(d, cov, 1, e) ) return e->code;
+  /* cov = D^-1 L L^T D^-1 with D = diag(2^-k): ln det cov =
+  ** 2 sum ln L[i][i] + 2 ln 2 sum k[i]; each L[i][i] is within a few
+  ** powers of two of 1, so the logarithms do not cancel */
+  kl_sum_init(&acc);
+  for(i=0; i<d; i++){
+    kl_sum_add(&acc, log(cov[i*d+i]));
+    ks += k[i];
+  }
+  kl_sum_add(&acc, (double)ks * KL_LN2);
+  kl_sum_add(&acc, 0.5 * (double)d * (1.0 + KL_LN_2PI));
+  *out = kl_sum_value(&acc);
+  return KL_MVN_OK;
+}

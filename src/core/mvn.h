@@ -38,4 +38,13 @@ kl_mvn_code kl_mvn(size_t d, const double *mu1, double *cov1,
                    const double *mu2, double *cov2, double *work,
                    double *out, kl_mvn_err *e);
 
+/*
+** The entropy of N(mu, cov) in nats, 1/2 ln det(2 pi e cov), for a d x d
+** row-major covariance, finite: the same checks as kl_mvn (which = 1), cov
+** overwritten with its scaled Cholesky factor, work holding d ints (as d
+** doubles).  Returns KL_MVN_OK and *out, or an error code with *e.
+*/
+kl_mvn_code kl_mvn_entropy(size_t d, double *cov, double *work, double *out,
+                           kl_mvn_err *e);
+
 #endif /* KL_MVN_H */

@@ -301,6 +301,20 @@ int kl_vec_text(kl_vec *v, const char *z, size_t n, kl_verr *err){
   return syntax(err, v, i, "a JSON array of numbers");
 }
 
+int kl_vec_text_at(kl_vec *v, const char *z, size_t start, size_t end,
+                   kl_verr *err){
+  int rc = kl_vec_text(v, z + start, end - start, err);
+  if( rc ){
+    err->offset += start;
+    return rc;
+  }
+  /* the same reader, positioned inside the whole text */
+  v->p = (const unsigned char*)z;
+  v->n = end;
+  v->pos += start;
+  return KL_OK;
+}
+
 /* NaN and +Inf are never values; -Inf is where the caller allows it. */
 static int refused(const kl_vec *v, double x){
   return !isfinite(x) && !(v->neg_inf_ok && x==-INFINITY);
@@ -679,10 +693,14 @@ int kl_rows_is_matrix(const char *z, size_t n){
 }
 
 void kl_rows_open(kl_rows *m, const char *z, size_t n){
+  kl_rows_open_at(m, z, 0, n);
+}
+
+void kl_rows_open_at(kl_rows *m, const char *z, size_t start, size_t end){
   memset(m, 0, sizeof(*m));
   m->z = z;
-  m->n = n;
-  m->pos = rows_skip_ws(z, n, 0) + 1;   /* after the outer '[' */
+  m->n = end;
+  m->pos = rows_skip_ws(z, end, start) + 1;   /* after the outer '[' */
 }
 
 int kl_rows_next(kl_rows *m, kl_vec *row, kl_verr *err){

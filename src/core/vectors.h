@@ -81,6 +81,10 @@ typedef struct kl_vec {
 
 void kl_vec_number(kl_vec *v, double x);
 int kl_vec_text(kl_vec *v, const char *z, size_t n, kl_verr *err);
+/* kl_vec_text over z[start..end), with every offset (in this call's and
+** later reads' errors) an offset in z: a vector inside a longer text. */
+int kl_vec_text_at(kl_vec *v, const char *z, size_t start, size_t end,
+                   kl_verr *err);
 /* A blob: kl_f64 header -> KL_F64; a JSONB array of numbers -> KL_JSONB;
 ** else KL_F32. */
 int kl_vec_blob(kl_vec *v, const void *p, size_t n, kl_verr *err);
@@ -181,6 +185,9 @@ typedef struct kl_rows {
 
 int kl_rows_is_matrix(const char *z, size_t n);
 void kl_rows_open(kl_rows *m, const char *z, size_t n);
+/* The same for the matrix at z[start..end) inside a longer text; offsets
+** in errors are offsets in z. */
+void kl_rows_open_at(kl_rows *m, const char *z, size_t start, size_t end);
 int kl_rows_next(kl_rows *m, kl_vec *row, kl_verr *err);
 
 /*

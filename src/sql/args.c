@@ -226,22 +226,17 @@ int kl_open_value(const char *fname, const char *aname, sqlite3_value *val,
   return SQLITE_OK;
 }
 
-int kl_args_open(kl_argv *a, const char *fname, const char *const *names,
-                 int n, sqlite3_value **argv, unsigned flags, char **pzErr){
-  int k, rc;
+int kl_args_open_vecs(kl_argv *a, const char *fname,
+                      const char *const *names, int n, const kl_vec *v){
+  int k;
   a->fname = fname;
   a->names = names;
   a->n = n;
   a->nvec = 0;
   a->done = 0;
   a->finished = 0;
-  /* NULL anywhere wins over an error elsewhere: NULL in, NULL out */
   for(k=0; k<n; k++){
-    if( sqlite3_value_type(argv[k])==SQLITE_NULL ) return KL_NULL;
-  }
-  for(k=0; k<n; k++){
-    rc = kl_open_value(fname, names[k], argv[k], flags, &a->v[k], pzErr);
-    if( rc ) return rc;
+    a->v[k] = v[k];
     if( a->v[k].kind!=KL_NUM ) a->nvec++;
   }
   for(k=0; k<n; k++){
@@ -251,6 +246,21 @@ int kl_args_open(kl_argv *a, const char *fname, const char *const *names,
     }
   }
   return SQLITE_OK;
+}
+
+int kl_args_open(kl_argv *a, const char *fname, const char *const *names,
+                 int n, sqlite3_value **argv, unsigned flags, char **pzErr){
+  kl_vec v[KL_MAXARGS];
+  int k, rc;
+  /* NULL anywhere wins over an error elsewhere: NULL in, NULL out */
+  for(k=0; k<n; k++){
+    if( sqlite3_value_type(argv[k])==SQLITE_NULL ) return KL_NULL;
+  }
+  for(k=0; k<n; k++){
+    rc = kl_open_value(fname, names[k], argv[k], flags, &v[k], pzErr);
+    if( rc ) return rc;
+  }
+  return kl_args_open_vecs(a, fname, names, n, v);
 }
 
 /*
@@ -317,14 +327,30 @@ static int in_domain(double x, kl_dom dom, double ref){
     case KL_DOM_PROB:     return x >= 0.0 && x <= 1.0;
     case KL_DOM_PROB_POS: return x > 0.0 && x <= 1.0;
     case KL_DOM_COUNT:    return x >= 0.0 && x == floor(x);
+    case KL_DOM_OPEN01:   return x > 0.0 && x < 1.0;
     case KL_DOM_ABOVE:    return x > ref;
     default:              return 1;
   }
 }
 
 static const char *const domain_text[] = {
-  "", "> 0", ">= 0", "in [0, 1]", "in (0, 1]", "a whole number >= 0", ">"
+  "", "> 0", ">= 0", "in [0, 1]", "in (0, 1]", "a whole number >= 0",
+  "in (0, 1)", ">"
 };
+
+kl_dom kl_dom_of(char c, int *ref){
+  *ref = 0;
+  switch( c ){
+    case 'P': return KL_DOM_POS;
+    case 'N': return KL_DOM_NONNEG;
+    case 'B': return KL_DOM_PROB;
+    case 'b': return KL_DOM_PROB_POS;
+    case 'o': return KL_DOM_OPEN01;
+    case 'C': return KL_DOM_COUNT;
+    case '0': case '1': case '2': case '3': *ref = c - '0'; return KL_DOM_ABOVE;
+    default:  return KL_DOM_ANY;
+  }
+}
 
 int kl_args_check(const kl_argv *a, int k, size_t n, kl_dom dom, int ref,
                   char **pzErr){

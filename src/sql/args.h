@@ -99,6 +99,15 @@ int kl_args_open(kl_argv *a, const char *fname, const char *const *names,
                  int n, sqlite3_value **argv, unsigned flags, char **pzErr);
 
 /*
+** Opens n vectors already opened (copies of v[0..n), each as it was before
+** any read; a vector can be opened again from its copy) for lock-step
+** reading: the distribution values' parameters (sql/dist_sql.c).
+** Returns SQLITE_OK.
+*/
+int kl_args_open_vecs(kl_argv *a, const char *fname,
+                      const char *const *names, int n, const kl_vec *v);
+
+/*
 ** Decodes the next chunk of every argument into a->buf[k][0..*got); plain
 ** numbers are repeated to fill their buffer.  *got is 0 at the end.
 ** Mismatched lengths are an error naming both arguments and lengths:
@@ -114,8 +123,16 @@ typedef enum {
   KL_DOM_PROB,      /* in [0, 1] */
   KL_DOM_PROB_POS,  /* in (0, 1] */
   KL_DOM_COUNT,     /* a whole number >= 0 */
+  KL_DOM_OPEN01,    /* in (0, 1) */
   KL_DOM_ABOVE      /* > the same element of argument ref */
 } kl_dom;
+
+/*
+** The domain of a parameter from its letter (kl_family's doms in
+** sql/functions.h, and 'o' for (0, 1)); *ref is the other parameter of a
+** digit's "> parameter k".
+*/
+kl_dom kl_dom_of(char c, int *ref);
 
 /*
 ** Checks that argument k's current chunk of n elements is in the domain,

@@ -241,8 +241,9 @@ static void js_terms_at(const double *p, const double *q, size_t n,
 ** terms at scale).  Returns SQLITE_OK, KL_NULL, SQLITE_ERROR (*pzErr) or
 ** SQLITE_NOMEM.
 */
-static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
-                          double *out, int *scale, char **pzErr){
+int kl_discrete_vecs(const discrete_kind *k, const char *fname,
+                     const kl_vec *v, double *out, int *scale,
+                     char **pzErr){
   kl_argv a;
   kl_fsum sums[2];
   kl_totals tot;
@@ -263,8 +264,7 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
       *scale = v >= 0x1p-1022 ? 1022 : 2040;
       kl_sum_init(&acc);
     }
-    rc = kl_args_open(&a, k->name, pq_names, k->nvec, argv, 0, pzErr);
-    if( rc ) return rc;
+    kl_args_open_vecs(&a, fname, pq_names, k->nvec, v);
     if( pass==0 ){
       /* float32 blobs: both readings in place, then on to pass 2 */
       rc = f32_value(k, &a, sums, &tot, &parts, &acc, &done, pzErr);
@@ -301,6 +301,14 @@ static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
   }
   *out = kl_sum_value(&acc);
   return SQLITE_OK;
+}
+
+static int discrete_value(const discrete_kind *k, sqlite3_value **argv,
+                          double *out, int *scale, char **pzErr){
+  kl_argv a;
+  int rc = kl_args_open(&a, k->name, pq_names, k->nvec, argv, 0, pzErr);
+  if( rc ) return rc;
+  return kl_discrete_vecs(k, k->name, a.v, out, scale, pzErr);
 }
 
 void kl_discrete_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){

@@ -73,21 +73,6 @@ SQLITE_EXTENSION_INIT3
 #include <math.h>
 #include <string.h>
 
-/* The domain of a parameter from its letter in the family's doms (see
-** kl_family in sql/functions.h); *ref is the other parameter of "> k". */
-static kl_dom family_dom(char c, int *ref){
-  *ref = 0;
-  switch( c ){
-    case 'P': return KL_DOM_POS;
-    case 'N': return KL_DOM_NONNEG;
-    case 'B': return KL_DOM_PROB;
-    case 'b': return KL_DOM_PROB_POS;
-    case 'C': return KL_DOM_COUNT;
-    case '0': case '1': case '2': case '3': *ref = c - '0'; return KL_DOM_ABOVE;
-    default:  return KL_DOM_ANY;
-  }
-}
-
 /* Adds one component of the 2-Wasserstein distance's sum of squares. */
 static void w2_add(kl_ssq *s, const double *x){
   double dm = x[0] - x[2];
@@ -130,49 +115,68 @@ static int hellinger_tiny(sqlite3_value **argv, const kl_family *f,
   return SQLITE_OK;
 }
 
+/* Reads every component of the opened arguments a, checks its domains
+** and adds its term to acc (ssq for w2_gauss). */
+static int family_loop(const kl_family *f, kl_argv *a, kl_sum *acc,
+                       kl_ssq *ssq, char **pzErr){
+  size_t n, i;
+  int k, rc;
+  kl_sum_init(acc);
+  kl_ssq_init(ssq);
+  for(;;){
+    rc = kl_args_next(a, &n, pzErr);
+    if( rc ) return rc;
+    if( n==0 ) break;
+    for(k=0; k<f->nparam; k++){
+      int ref;
+      kl_dom dom = kl_dom_of(f->doms[k], &ref);
+      rc = kl_args_check(a, k, n, dom, ref, pzErr);
+      if( rc ) return rc;
+    }
+    for(i=0; i<n; i++){
+      double x[KL_MAXARGS];
+      for(k=0; k<f->nparam; k++) x[k] = a->buf[k][i];
+      if( f->fin==KL_FIN_W2 ) w2_add(ssq, x);
+      else if( f->fin!=KL_FIN_GAUSS ) kl_sum_add(acc, f->term(x));
+    }
+    if( f->fin==KL_FIN_GAUSS ){
+      /* sigma > 0 was checked above: the kernel cannot refuse */
+      kl_gauss_accum(a->buf[0], a->buf[1], a->buf[2], a->buf[3], n, acc);
+    }
+  }
+  if( f->fin!=KL_FIN_W2 && isnan(kl_sum_value(acc)) ){
+    /* a term that could not be formed: an error, never NULL or a number */
+    return kl_fail(pzErr, sqlite3_mprintf("%s: not computable at these "
+                                          "parameters (an intermediate is "
+                                          "beyond the double range)",
+                                          a->fname));
+  }
+  return SQLITE_OK;
+}
+
+int kl_family_sum(const kl_family *f, kl_argv *a, double *nats,
+                  char **pzErr){
+  kl_sum acc;
+  kl_ssq ssq;
+  int rc = family_loop(f, a, &acc, &ssq, pzErr);
+  if( rc==SQLITE_OK ) *nats = kl_sum_value(&acc);
+  return rc;
+}
+
 void kl_family_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   const kl_family *f = (const kl_family*)sqlite3_user_data(ctx);
   kl_unit unit = KL_NATS;
   kl_argv a;
   kl_sum acc;
   kl_ssq ssq;
-  size_t n, i;
   char *zErr = 0;
-  int k, rc = SQLITE_OK;
+  int rc = SQLITE_OK;
   rc = kl_args_unit(f->name, argc, argv, f->nparam, &unit, &zErr);
   if( rc==SQLITE_OK ){
     rc = kl_args_open(&a, f->name, f->names, f->nparam, argv, 0, &zErr);
   }
+  if( rc==SQLITE_OK ) rc = family_loop(f, &a, &acc, &ssq, &zErr);
   if( kl_ctx_err(ctx, rc, &zErr) ) return;
-  kl_sum_init(&acc);
-  kl_ssq_init(&ssq);
-  for(;;){
-    if( kl_ctx_err(ctx, kl_args_next(&a, &n, &zErr), &zErr) ) return;
-    if( n==0 ) break;
-    for(k=0; k<f->nparam; k++){
-      int ref;
-      kl_dom dom = family_dom(f->doms[k], &ref);
-      rc = kl_args_check(&a, k, n, dom, ref, &zErr);
-      if( kl_ctx_err(ctx, rc, &zErr) ) return;
-    }
-    for(i=0; i<n; i++){
-      double x[KL_MAXARGS];
-      for(k=0; k<f->nparam; k++) x[k] = a.buf[k][i];
-      if( f->fin==KL_FIN_W2 ) w2_add(&ssq, x);
-      else if( f->fin!=KL_FIN_GAUSS ) kl_sum_add(&acc, f->term(x));
-    }
-    if( f->fin==KL_FIN_GAUSS ){
-      /* sigma > 0 was checked above: the kernel cannot refuse */
-      kl_gauss_accum(a.buf[0], a.buf[1], a.buf[2], a.buf[3], n, &acc);
-    }
-  }
-  if( f->fin!=KL_FIN_W2 && isnan(kl_sum_value(&acc)) ){
-    /* a term that could not be formed: an error, never NULL or a number */
-    kl_error(ctx, sqlite3_mprintf("%s: not computable at these parameters "
-                                  "(an intermediate is beyond the double "
-                                  "range)", f->name));
-    return;
-  }
   switch( f->fin ){
     case KL_FIN_W2:
       sqlite3_result_double(ctx, kl_ssq_norm(&ssq));
@@ -203,30 +207,26 @@ void kl_family_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
 */
 static const char *const dir_names[2] = { "alpha1", "alpha2" };
 
-void kl_dirichlet_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
-  kl_unit unit = KL_NATS;
+int kl_dirichlet_vecs(const char *fname, const char *const *names,
+                      const kl_vec *v, double *out, char **pzErr){
   kl_argv a;
   kl_xsum s1, s2, ds;
   kl_totals t;
   kl_dir_acc acc;
-  double a1m = 0.0, a2m = 0.0;
+  double a1m = 0.0, a2m = 0.0, r;
   size_t n, i;
-  char *zErr = 0;
-  int k, rc = SQLITE_OK;
-  rc = kl_args_unit("kl_dirichlet", argc, argv, 2, &unit, &zErr);
-  if( rc==SQLITE_OK ){
-    rc = kl_args_open(&a, "kl_dirichlet", dir_names, 2, argv, 0, &zErr);
-  }
-  if( kl_ctx_err(ctx, rc, &zErr) ) return;
+  int k, rc;
+  kl_args_open_vecs(&a, fname, names, 2, v);
   memset(&s1, 0, sizeof s1);
   memset(&s2, 0, sizeof s2);
   memset(&ds, 0, sizeof ds);
   for(;;){
-    if( kl_ctx_err(ctx, kl_args_next(&a, &n, &zErr), &zErr) ) return;
+    rc = kl_args_next(&a, &n, pzErr);
+    if( rc ) return rc;
     if( n==0 ) break;
     for(k=0; k<2; k++){
-      rc = kl_args_check(&a, k, n, KL_DOM_POS, 0, &zErr);
-      if( kl_ctx_err(ctx, rc, &zErr) ) return;
+      rc = kl_args_check(&a, k, n, KL_DOM_POS, 0, pzErr);
+      if( rc ) return rc;
     }
     for(i=0; i<n; i++){
       if( a.buf[0][i] > a1m ){
@@ -240,28 +240,44 @@ void kl_dirichlet_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
     }
   }
   if( !isfinite(kl_xsum_value(&s1)) || !isfinite(kl_xsum_value(&s2)) ){
-    kl_error(ctx, sqlite3_mprintf("kl_dirichlet: the sum of %s exceeds the "
-                                  "double range", isfinite(kl_xsum_value(&s1))
-                                  ? "alpha2" : "alpha1"));
-    return;
+    return kl_fail(pzErr, sqlite3_mprintf("%s: the sum of %s exceeds the "
+                                          "double range", fname,
+                                          names[isfinite(kl_xsum_value(&s1))
+                                                ? 1 : 0]));
   }
   kl_totals_init(&t, kl_xsum_dd(&s2), kl_xsum_dd(&s1));
   kl_dir_init(&acc, &t, kl_xsum_dd(&ds), a1m, a2m);
-  /* the same arguments again: they opened above */
-  kl_args_open(&a, "kl_dirichlet", dir_names, 2, argv, 0, &zErr);
+  /* the same vectors again, from their copies */
+  kl_args_open_vecs(&a, fname, names, 2, v);
   for(;;){
-    if( kl_ctx_err(ctx, kl_args_next(&a, &n, &zErr), &zErr) ) return;
+    rc = kl_args_next(&a, &n, pzErr);
+    if( rc ) return rc;
     if( n==0 ) break;
     for(i=0; i<n; i++) kl_dir_add(&acc, a.buf[0][i], a.buf[1][i]);
   }
-  {
-    double v = kl_dir_value(&acc);
-    if( isnan(v) ){
-      kl_error(ctx, sqlite3_mprintf("kl_dirichlet: not computable at these "
-                                    "parameters (an intermediate is beyond "
-                                    "the double range)"));
-      return;
-    }
-    kl_result_unit(ctx, v, unit);
+  r = kl_dir_value(&acc);
+  if( isnan(r) ){
+    return kl_fail(pzErr, sqlite3_mprintf("%s: not computable at these "
+                                          "parameters (an intermediate is "
+                                          "beyond the double range)",
+                                          fname));
   }
+  *out = r;
+  return SQLITE_OK;
+}
+
+void kl_dirichlet_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  kl_unit unit = KL_NATS;
+  kl_argv a;
+  double v;
+  char *zErr = 0;
+  int rc = kl_args_unit("kl_dirichlet", argc, argv, 2, &unit, &zErr);
+  if( rc==SQLITE_OK ){
+    rc = kl_args_open(&a, "kl_dirichlet", dir_names, 2, argv, 0, &zErr);
+  }
+  if( rc==SQLITE_OK ){
+    rc = kl_dirichlet_vecs("kl_dirichlet", dir_names, a.v, &v, &zErr);
+  }
+  if( kl_ctx_err(ctx, rc, &zErr) ) return;
+  kl_result_unit(ctx, v, unit);
 }

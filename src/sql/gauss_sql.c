@@ -60,8 +60,6 @@ static const char *const gauss_names[4] = { "mu1", "sd1", "mu2", "sd2" };
 static int gauss_kl(const char *fname, sqlite3_value **argv, double *out,
                     char **pzErr){
   kl_argv a;
-  kl_sum acc;
-  size_t n;
   int rc, k;
   double x[4];
   /* The long format's rows: four plain, valid numbers, one dimension. */
@@ -78,28 +76,36 @@ static int gauss_kl(const char *fname, sqlite3_value **argv, double *out,
   /* everything else, and every error, takes the general road */
   rc = kl_args_open(&a, fname, gauss_names, 4, argv, 0, pzErr);
   if( rc ) return rc;
+  return kl_gauss_args(&a, out, pzErr);
+}
+
+int kl_gauss_args(kl_argv *a, double *out, char **pzErr){
+  kl_sum acc;
+  size_t n;
+  int rc;
   kl_sum_init(&acc);
   /* Four float32 blobs of one length: read in place, no copies.  Any
   ** element that is not finite, or an sd not > 0, sends the call down the
   ** general road below, which names it. */
-  if( (a.v[0].kind==KL_F32) & (a.v[1].kind==KL_F32) & (a.v[2].kind==KL_F32)
-    & (a.v[3].kind==KL_F32) & (a.v[1].count==a.v[0].count)
-    & (a.v[2].count==a.v[0].count) & (a.v[3].count==a.v[0].count) ){
-    if( kl_gauss_accum_f32(a.v[0].p, a.v[1].p, a.v[2].p, a.v[3].p,
-                           a.v[0].count, &acc)==0 ){
+  if( (a->v[0].kind==KL_F32) & (a->v[1].kind==KL_F32)
+    & (a->v[2].kind==KL_F32) & (a->v[3].kind==KL_F32)
+    & (a->v[1].count==a->v[0].count) & (a->v[2].count==a->v[0].count)
+    & (a->v[3].count==a->v[0].count) ){
+    if( kl_gauss_accum_f32(a->v[0].p, a->v[1].p, a->v[2].p, a->v[3].p,
+                           a->v[0].count, &acc)==0 ){
       *out = kl_sum_value(&acc);
       return SQLITE_OK;
     }
     kl_sum_init(&acc);
   }
   for(;;){
-    rc = kl_args_next(&a, &n, pzErr);
+    rc = kl_args_next(a, &n, pzErr);
     if( rc ) return rc;
     if( n==0 ) break;
-    if( kl_gauss_accum(a.buf[0], a.buf[1], a.buf[2], a.buf[3], n, &acc) ){
+    if( kl_gauss_accum(a->buf[0], a->buf[1], a->buf[2], a->buf[3], n, &acc) ){
       /* some sd is not > 0: find it for the message */
-      rc = kl_args_check(&a, 1, n, KL_DOM_POS, 0, pzErr);
-      if( rc==SQLITE_OK ) rc = kl_args_check(&a, 3, n, KL_DOM_POS, 0, pzErr);
+      rc = kl_args_check(a, 1, n, KL_DOM_POS, 0, pzErr);
+      if( rc==SQLITE_OK ) rc = kl_args_check(a, 3, n, KL_DOM_POS, 0, pzErr);
       return rc;
     }
   }

@@ -42,16 +42,17 @@ SQLITE_EXTENSION_INIT3
 ** Reads row r (named rname), opened as v, onto the end of b, and checks
 ** that it has as many elements as row 0 (*cols, set by row 0).
 */
-static int read_row(const char *aname, const char *rname, size_t r,
-                    kl_vec *v, kl_dbuf *b, size_t *cols, char **pzErr){
+static int read_row(const char *fname, const char *aname, const char *rname,
+                    size_t r, kl_vec *v, kl_dbuf *b, size_t *cols,
+                    char **pzErr){
   size_t before = b->n;
-  int rc = kl_dbuf_read(MVN_FNAME, rname, v, b, pzErr);
+  int rc = kl_dbuf_read(fname, rname, v, b, pzErr);
   if( rc ) return rc;
   if( r==0 ){
     *cols = b->n - before;
   }else if( b->n - before != *cols ){
     return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld element%s but "
-                                          "%s[0] has %lld", MVN_FNAME, rname,
+                                          "%s[0] has %lld", fname, rname,
                                           (sqlite3_int64)(b->n - before),
                                           b->n - before==1 ? "" : "s",
                                           aname, (sqlite3_int64)*cols));
@@ -64,13 +65,14 @@ static int read_row(const char *aname, const char *rname, size_t r,
 ** *cols are its shape.  Errors name the row where it is the row's:
 ** "cov1[2] has 3 elements but cov1[0] has 2".
 */
-static int read_rows(const char *aname, const char *z, size_t n, kl_dbuf *b,
-                     size_t *rows, size_t *cols, char **pzErr){
+static int read_rows(const char *fname, const char *aname, const char *z,
+                     size_t start, size_t n, kl_dbuf *b, size_t *rows,
+                     size_t *cols, char **pzErr){
   char rname[48];
   kl_rows m;
   int rc;
   *cols = 0;
-  kl_rows_open(&m, z, n);
+  kl_rows_open_at(&m, z, start, n);
   for(;;){
     kl_vec v;
     kl_verr err;
@@ -79,11 +81,11 @@ static int read_rows(const char *aname, const char *z, size_t n, kl_dbuf *b,
     sqlite3_snprintf(sizeof rname, rname, "%s[%lld]", aname,
                      (sqlite3_int64)m.row);
     if( rc ){
-      return kl_fail(pzErr, kl_verr_text(MVN_FNAME, m.in_row ? rname : aname,
+      return kl_fail(pzErr, kl_verr_text(fname, m.in_row ? rname : aname,
                                          &err));
     }
     if( !m.more ) break;
-    rc = read_row(aname, rname, m.row, &v, b, cols, pzErr);
+    rc = read_row(fname, aname, rname, m.row, &v, b, cols, pzErr);
     if( rc ) return rc;
   }
   *rows = m.rows;
@@ -95,7 +97,8 @@ static int read_rows(const char *aname, const char *z, size_t n, kl_dbuf *b,
 ** are all arrays: info from kl_jsonb_scan) into b, each row a JSONB array
 ** of numbers; offsets in errors are offsets in the whole blob.
 */
-static int read_jsonb_rows(const char *aname, const unsigned char *p,
+static int read_jsonb_rows(const char *fname, const char *aname,
+                           const unsigned char *p,
                            size_t n, const kl_jsonb_info *info, kl_dbuf *b,
                            size_t *rows, size_t *cols, char **pzErr){
   char rname[48];
@@ -115,9 +118,9 @@ static int read_jsonb_rows(const char *aname, const unsigned char *p,
         /* a row is not a blob to force to float32: name the entry */
         err.code = err.found==11 ? KL_ERR_NESTED : KL_ERR_NOTNUM;
       }
-      return kl_fail(pzErr, kl_verr_text(MVN_FNAME, rname, &err));
+      return kl_fail(pzErr, kl_verr_text(fname, rname, &err));
     }
-    rc = read_row(aname, rname, r, &v, b, cols, pzErr);
+    rc = read_row(fname, aname, rname, r, &v, b, cols, pzErr);
     if( rc ) return rc;
     pos += len;
   }
@@ -132,28 +135,58 @@ typedef struct mvn_arg {
   size_t dim;      /* vectors: length; matrices: d */
 } mvn_arg;
 
-static int read_vector(const char *aname, sqlite3_value *val, mvn_arg *a,
-                       char **pzErr){
+static int read_vector(const char *fname, const char *aname,
+                       sqlite3_value *val, mvn_arg *a, char **pzErr){
   kl_vec v;
-  int rc = kl_open_value(MVN_FNAME, aname, val, 0, &v, pzErr);
+  int rc = kl_open_value(fname, aname, val, 0, &v, pzErr);
   if( rc ) return rc;
   a->is_num = v.kind==KL_NUM;
-  rc = kl_dbuf_read(MVN_FNAME, aname, &v, &a->b, pzErr);
+  rc = kl_dbuf_read(fname, aname, &v, &a->b, pzErr);
   if( rc ) return rc;
   a->dim = a->b.n;
   return SQLITE_OK;
 }
 
-static int read_matrix(const char *aname, sqlite3_value *val, mvn_arg *a,
-                       char **pzErr){
-  size_t rows = 0, cols = 0, d;
+/* A rows x cols matrix is square: *dim = rows, or the error. */
+static int square(const char *fname, const char *aname, size_t rows,
+                  size_t cols, size_t *dim, char **pzErr){
+  if( rows!=cols ){
+    return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld rows of %lld "
+                                          "elements; a covariance matrix "
+                                          "is square", fname, aname,
+                                          (sqlite3_int64)rows,
+                                          (sqlite3_int64)cols));
+  }
+  *dim = rows;
+  return SQLITE_OK;
+}
+
+/* A flat covariance of n numbers is d x d: *dim = d, or the error. */
+static int flat_square(const char *fname, const char *aname, size_t n,
+                       size_t *dim, char **pzErr){
+  /* exact for perfect squares: sqrt is correctly rounded */
+  size_t d = (size_t)llround(sqrt((double)n));
+  if( d*d!=n ){
+    return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld element%s, not d*d "
+                                          "for a d x d covariance (row-major)",
+                                          fname, aname, (sqlite3_int64)n,
+                                          n==1 ? "" : "s"));
+  }
+  *dim = d;
+  return SQLITE_OK;
+}
+
+static int read_matrix(const char *fname, const char *aname,
+                       sqlite3_value *val, mvn_arg *a, char **pzErr){
+  size_t rows = 0, cols = 0;
   int rc = SQLITE_OK, matrix = 0;
   if( sqlite3_value_type(val)==SQLITE_BLOB ){
     const unsigned char *p = (const unsigned char*)sqlite3_value_blob(val);
     size_t n = (size_t)sqlite3_value_bytes(val);
     kl_jsonb_info info;
     if( p && kl_jsonb_scan(p, n, &info) && info.all_arrays ){
-      rc = read_jsonb_rows(aname, p, n, &info, &a->b, &rows, &cols, pzErr);
+      rc = read_jsonb_rows(fname, aname, p, n, &info, &a->b, &rows, &cols,
+                           pzErr);
       matrix = 1;
     }
   }else if( sqlite3_value_type(val)==SQLITE_TEXT ){
@@ -161,36 +194,61 @@ static int read_matrix(const char *aname, sqlite3_value *val, mvn_arg *a,
     size_t n = (size_t)sqlite3_value_bytes(val);
     if( z==0 ) return SQLITE_NOMEM;
     if( kl_rows_is_matrix(z, n) ){
-      rc = read_rows(aname, z, n, &a->b, &rows, &cols, pzErr);
+      rc = read_rows(fname, aname, z, 0, n, &a->b, &rows, &cols, pzErr);
       matrix = 1;
     }
   }
   if( matrix ){
     if( rc ) return rc;
-    if( rows!=cols ){
-      return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld rows of %lld "
-                                            "elements; a covariance matrix "
-                                            "is square", MVN_FNAME, aname,
-                                            (sqlite3_int64)rows,
-                                            (sqlite3_int64)cols));
-    }
-    a->dim = rows;
-    return SQLITE_OK;
+    return square(fname, aname, rows, cols, &a->dim, pzErr);
   }
-  rc = read_vector(aname, val, a, pzErr);
+  rc = read_vector(fname, aname, val, a, pzErr);
   if( rc ) return rc;
   a->is_num = 0;
-  /* exact for perfect squares: sqrt is correctly rounded */
-  d = (size_t)llround(sqrt((double)a->b.n));
-  if( d*d!=a->b.n ){
-    return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld element%s, not d*d "
-                                          "for a d x d covariance (row-major)",
-                                          MVN_FNAME, aname,
-                                          (sqlite3_int64)a->b.n,
-                                          a->b.n==1 ? "" : "s"));
+  return flat_square(fname, aname, a->b.n, &a->dim, pzErr);
+}
+
+int kl_mvn_cov_value(const char *fname, const char *aname, sqlite3_value *val,
+                     kl_dbuf *b, size_t *dim, char **pzErr){
+  mvn_arg a;
+  int rc;
+  memset(&a, 0, sizeof a);
+  rc = read_matrix(fname, aname, val, &a, pzErr);
+  *b = a.b;
+  *dim = a.dim;
+  return rc;
+}
+
+int kl_mvn_mean_value(const char *fname, const char *aname, sqlite3_value *val,
+                      kl_dbuf *b, int *is_num, char **pzErr){
+  mvn_arg a;
+  int rc;
+  memset(&a, 0, sizeof a);
+  rc = read_vector(fname, aname, val, &a, pzErr);
+  *b = a.b;
+  *is_num = a.is_num;
+  return rc;
+}
+
+int kl_mvn_cov_text(const char *fname, const char *aname, const char *z,
+                    size_t start, size_t end, kl_dbuf *b, size_t *dim,
+                    char **pzErr){
+  size_t rows = 0, cols = 0;
+  kl_vec v;
+  kl_verr err;
+  int rc;
+  if( kl_rows_is_matrix(z + start, end - start) ){
+    rc = read_rows(fname, aname, z, start, end, b, &rows, &cols, pzErr);
+    if( rc ) return rc;
+    return square(fname, aname, rows, cols, dim, pzErr);
   }
-  a->dim = d;
-  return SQLITE_OK;
+  memset(&err, 0, sizeof err);
+  if( kl_vec_text_at(&v, z, start, end, &err) ){
+    return kl_fail(pzErr, kl_verr_text(fname, aname, &err));
+  }
+  rc = kl_dbuf_read(fname, aname, &v, b, pzErr);
+  if( rc ) return rc;
+  return flat_square(fname, aname, b->n, dim, pzErr);
 }
 
 static const char *const mvn_names[4] = { "mu1", "cov1", "mu2", "cov2" };
@@ -270,8 +328,10 @@ static int mvn_value(sqlite3_value **argv, double *kl, char **pzErr){
   }
   memset(arg, 0, sizeof arg);
   for(k=0; k<4 && rc==SQLITE_OK; k++){
-    rc = (k & 1) ? read_matrix(mvn_names[k], argv[k], &arg[k], pzErr)
-                 : read_vector(mvn_names[k], argv[k], &arg[k], pzErr);
+    rc = (k & 1) ? read_matrix(MVN_FNAME, mvn_names[k], argv[k], &arg[k],
+                               pzErr)
+                 : read_vector(MVN_FNAME, mvn_names[k], argv[k], &arg[k],
+                               pzErr);
   }
   if( rc ) goto done;
   d = arg[1].dim;

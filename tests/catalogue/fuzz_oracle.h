@@ -38,3 +38,6 @@
   { { "SELECT kl_halfnormal(?1, ?2)", "SELECT kl_halfnormal(?1, ?1)", 0, "SELECT kl_halfnormal(?1, ?2, 'bits')", }, 7, 0, 1e-13, 0 },
   { { "SELECT kl_uniform(?1, ?2, ?3, ?4)", "SELECT kl_uniform(?1, ?2, ?1, ?2)", 0, "SELECT kl_uniform(?1, ?2, ?3, ?4, 'bits')", }, 7, 0, 1e-13, 0 },
   { { "SELECT kl_dirichlet(?1, ?2)", "SELECT kl_dirichlet(?1, ?1)", 0, "SELECT kl_dirichlet(?1, ?2, 'bits')", }, 7, 0, 1e-13, 0 },
+  { { "SELECT kl(?1, ?2)", "SELECT kl(?1, ?1)", 0, "SELECT kl(?1, ?2, 'bits')", }, 7, 0, 1e-13, 0 },
+  { { "SELECT dist_entropy(?1)", 0, 0, "SELECT dist_entropy(?1, 'bits')", }, 1, 0, 1e-13, 0 },
+  { { "SELECT dist_cross_entropy(?1, ?2)", 0, 0, "SELECT dist_cross_entropy(?1, ?2, 'bits')", }, 1, 0, 1e-13, 0 },

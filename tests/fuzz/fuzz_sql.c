@@ -30,6 +30,12 @@ static const char *const STATEMENTS[] = {
    "kl_gauss_agg(a, b, a, b, ?7) FROM (SELECT ?1 a, ?2 b UNION ALL "
    "SELECT ?3, ?4)"),
   "SELECT i, mu1, sd2, kl FROM kl_gauss_each(?1, ?2, ?3, ?4, ?5)",
+  /* distribution values: parsed, compared across families, rebuilt */
+  "SELECT kl(?1, ?2, ?3), kl(?2, ?1), dist_cross_entropy(?1, ?2), "
+  "dist_entropy(?2, ?3), dist(?1), dist(dist(?2))",
+  "SELECT kl(dist_gamma(?1, ?2), dist_normal(?3, ?4)), "
+  "kl(dist_categorical(?1), dist_categorical(?2)), dist_mvn(?5, ?6), "
+  "kl(dist_binomial(?1, ?2), dist_binomial(?3, ?4))",
   "SELECT gauss_mean(a) " AGG_W ", gauss_sd(a) " AGG_W ", gauss_mean(a), "
   "gauss_sd(a, ?7) FROM (SELECT ?1 a UNION ALL SELECT ?2 UNION ALL "
   "SELECT ?3 UNION ALL SELECT ?1)",

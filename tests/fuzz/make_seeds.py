@@ -95,6 +95,10 @@ for name, kind, args, props, upper, bound, doms, example in specs:
         extra = [text('bits')] if n > nmin and 'unit' in args else [real(1)] * (n - nmin)
         catalogue_sql['cat_%s_%d' % (name, n)] = bytes([index]) + b''.join(ps + extra)
         index += 1
+# the distribution values' compositions in fuzz_sql.c (after the catalogue's
+# statements and the first five compositions)
+catalogue_sql['dist_pair'] = bytes([index + 5]) + text('laplace(0, 1)') + text('normal([0.5,2], 1)') + text('bits')
+catalogue_sql['dist_make'] = bytes([index + 6]) + real(2) + text('[3,4]') + real(0) + real(1) + text('[0,0]') + text('[[1,0.5],[0.5,2]]')
 oracle_fns = [s_ for s_ in specs if int(s_[3]) & 1]
 for i, (name, kind, args, props, upper, bound, doms, example) in enumerate(oracle_fns):
     oracle[name] = bytes([i]) + b''.join(example_params(example))

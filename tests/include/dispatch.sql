@@ -36,6 +36,9 @@ CREATE TEMP VIEW dispatched AS SELECT fn, id, unit, CASE fn
   WHEN 'kl_halfnormal' THEN kl_halfnormal(a1, a2, unit)
   WHEN 'kl_uniform' THEN kl_uniform(a1, a2, a3, a4, unit)
   WHEN 'kl_dirichlet' THEN kl_dirichlet(a1, a2, unit)
+  WHEN 'kl' THEN kl(a1, a2, unit)
+  WHEN 'dist_entropy' THEN dist_entropy(a1, unit)
+  WHEN 'dist_cross_entropy' THEN dist_cross_entropy(a1, a2, unit)
   END AS got
   FROM calls;
 -- The aggregates over TEMP TABLE agg_calls(fn, id, k, a1, a2, a3, a4,
