@@ -334,7 +334,7 @@ def rel(got, want):
     if w == INF or got == INF or got != got:
         return INF
     if w == 0:
-        return abs(got)
+        return INF   # a nonzero value where the truth is 0: no relative accuracy
     return abs(got - w) / abs(w)
 
 
