@@ -7,8 +7,8 @@
 ** double-double n p = Ah + Al), J = n q = n - A, sigma^2 = n p q.  For a
 ** whole number x >= 0 (and for real x >= 10)
 **   corr(x) = lnGamma(x+1) - x ln x + x = ln(2 pi x)/2 + mu(x)   (corr(0) = 0)
-** with mu Binet's function (its Stirling series for x >= 10; corr(0..9)
-** tabulated, correctly rounded),
+** with mu Binet's function (its Stirling series for x >= 10; corr(0..63)
+** tabulated as double-doubles),
 ** and relent(a, b) = a ln(a/b) - a + b >= 0 as in core/families.c, written
 ** b phi((a-b)/b) near a = b with a - b passed exactly.  Then, with no
 ** cancellation anywhere (every part is >= 0, or a difference formed as
@@ -116,7 +116,11 @@
 **                  + sum_{r=2}^{R} nu_r [ -D~_r(J)/(2r)
 **                         + sum_i c_i C(s_i+r-1, r) J^-s_i D~_{s_i+r}(J) ]
 **                  + sum_i c_i [J^-s_i D~_{s_i}(J) - n1^-s_i D~_{s_i}(n1)]
-**              with nu_r = mu_r/J^r of k ~ Bin(n1, p1); the last bracket,
+**              with nu_r = mu_r/J^r of k ~ Bin(n1, p1).  For m > J the
+**              linear parts s m/x outgrow the rest and would cancel among
+**              the parts (1e-12 lost at m/J = 2e7): there every D~ is
+**              (1 + m/x)^-s - 1 (bounded by 1) instead, the same sum since
+**              the linear parts add up to 0 either way.  The last bracket,
 **              which cancels when p1 is small (J ~ n1), is formed in A =
 **              n1 - J directly (ddisc_t4).  Cost: about 200 operations
 **              (measured 10-25 us), independent of n.  Truncation as in
@@ -191,19 +195,63 @@ static double ddisc_relent_d(double a, double b, double d){
   return a*(lr - 1.0) + b;
 }
 
-/* corr(k) for k = 0..9, correctly rounded (mpmath). */
-static const double DDISC_CORR[10] = {
+/*
+** corr(k) for k = 0..63 as hi + lo (mpmath): hi correctly rounded, lo the
+** rest.  Below 10 the Binet series does not converge fast enough; up to 63
+** the pair gives differences of corr (ddisc_rcorr) to full precision.
+*/
+#define DDISC_NCORR 64
+static const double DDISC_CORR[DDISC_NCORR] = {
   0.0, 1.0, 1.3068528194400546, 1.4959226032237258, 1.6328763858683832,
   1.7403021806115442, 1.828694396641771, 1.9037903176782212,
-  1.9690705693065629, 2.0268062840554952
+  1.9690705693065629, 2.0268062840554952, 2.0785616431350586,
+  2.12545984509181, 2.168334698205882, 2.207822206123445, 2.244418568125061,
+  2.2785183673077407, 2.310440550244173, 2.3404466011812155,
+  2.368753565902089, 2.3955435830371252, 2.4209709896736653,
+  2.445167706285025, 2.468247377952275, 2.490308601393931, 2.511437469761624,
+  2.531709601275501, 2.551191772443469, 2.569943244889446, 2.588016852275825,
+  2.6054598975602623, 2.622314898965503, 2.638620214275777,
+  2.654410566523788, 2.66971748918767, 2.6845697052481916,
+  2.6989934515576137, 2.7130127577232424, 2.7266496869511223,
+  2.7399245449111533, 2.7528560615872486, 2.765461550199943,
+  2.777757046585083, 2.7897574318436025, 2.80147654061545, 2.812927256953404,
+  2.824121599462826, 2.83507079711794, 2.845785356953615, 2.856275124655495,
+  2.866549338924182, 2.876616680365729, 2.8864853155567434,
+  2.8961629368445627, 2.90565679836845, 2.9149737487243645,
+  2.924120260641752, 2.9331024579944445, 2.9419261404279933,
+  2.9505968058514496, 2.959119671012043, 2.96749969034555,
+  2.9757415732729164, 2.9838498000943177, 2.9918286366149673
+};
+static const double DDISC_CORR_LO[DDISC_NCORR] = {
+  0.0, 0.0, 8.783183432405266e-17, 9.359411037597794e-17,
+  -9.564301057981463e-17, -5.927792819051543e-17, -3.4817439816068387e-17,
+  8.810782140448583e-18, -7.656031667644648e-17, -6.698296807837154e-17,
+  -1.9022507918468505e-16, -2.1921867144364842e-16, 2.2175872234504488e-16,
+  1.6456066943468643e-16, 9.90084360683302e-17, -1.3456499921353208e-16,
+  -1.6240778955846818e-16, 1.7358373864600033e-17, 4.0997720307901703e-17,
+  7.234170350917993e-17, -1.4690653389715408e-16, -1.2235373367256758e-16,
+  -9.180573219678318e-18, -1.6106880220933194e-16, 1.3251802492200822e-16,
+  5.566249112043251e-17, -1.4997572509327972e-16, 1.3460579202917542e-16,
+  -6.702092456919192e-18, -8.390069884859845e-17, -5.954680581422783e-17,
+  -7.959674848131531e-17, -1.4602618842819706e-16, -1.7940773092101616e-16,
+  -5.177105932150741e-17, -2.7217911925895785e-17, 7.454471605307732e-17,
+  1.788087810229936e-16, 1.237419794440387e-16, -1.4822744207757614e-16,
+  2.0675833068299608e-16, 1.1835128501307377e-16, 2.1489282630014018e-16,
+  -6.431651463372363e-17, -1.0712210184678786e-16, -1.26715023050465e-16,
+  -2.054056082334659e-16, -8.376162975958527e-18, -1.310726740337901e-16,
+  4.205913376266158e-17, 2.0800739287355384e-16, 1.1572879759880996e-16,
+  2.127739282510834e-17, -2.1480767660320097e-16, 1.5329658056270902e-16,
+  -2.0753418098748972e-16, 2.838284825217163e-17, -1.895862126487042e-16,
+  -3.764734387996892e-17, -1.7960374687352605e-16, -6.987605986792408e-17,
+  -1.7816852801080204e-16, -1.0143791532445294e-16, 1.309339888743905e-18
 };
 
 /* corr(x) = lnGamma(x+1) - x ln x + x, x a whole number or x >= 10. */
 static double ddisc_corr(double x){
   double s, r2, pw;
   int i;
+  if( x < DDISC_NCORR && x==floor(x) ) return DDISC_CORR[(int)x];
   if( x < 10.0 ){
-    if( x==floor(x) ) return DDISC_CORR[(int)x];
     return ddisc_lngamma(x + 1.0) - x*log(x) + x;
   }
   s = 0.5*(log(x) + DDISC_LN2PI);
@@ -230,8 +278,13 @@ static double ddisc_corrdiff(double x, double m){
   return s;
 }
 
-/* D~_s(x) = (1 + e)^-s - 1 + s e >= 0, e = m/x, L = log1p(e). */
-static double ddisc_dtilde(int s, double e, double L){
+/*
+** D~_s(x) = (1 + e)^-s - 1 + s e >= 0, e = m/x, L = log1p(e), or with
+** lin = 0 D^_s(x) = (1 + e)^-s - 1 without the linear part (see
+** ddisc_binkl_expand).
+*/
+static double ddisc_dtilde(int s, double e, double L, int lin){
+  if( !lin ) return expm1(-s*L);
   return kl_expm1mx(-s*L) - s*kl_log1pmx(e);
 }
 
@@ -530,6 +583,16 @@ static double ddisc_rcorr(double j, double k, double n1, double m){
   double n2 = n1 + m, s, pj, pn, r2j, r2n, Lj, Ln;
   int i;
   if( k==0.0 ) return 0.0;
+  if( n2 < DDISC_NCORR ){
+    /* from the table: corr(k) is in [1.3, 3] for k >= 2, so the hi
+    ** differences are mostly exact (Sterbenz) and otherwise round once,
+    ** and the lo parts carry the rest: no O(1) error in an O(1/n^2)
+    ** difference, as corr(10..63) from Binet's series would leave */
+    int a = (int)(j + m), b = (int)j, c = (int)n2, d = (int)n1;
+    return ((DDISC_CORR[a] - DDISC_CORR[b]) - (DDISC_CORR[c] - DDISC_CORR[d]))
+         + ((DDISC_CORR_LO[a] - DDISC_CORR_LO[b])
+            - (DDISC_CORR_LO[c] - DDISC_CORR_LO[d]));
+  }
   if( j < 10.0 ){
     /* [corr(n1) - corr(j)] - [corr(n1+m) - corr(j+m)]: the large
     ** arguments' difference by corrdiff, never as two values near
@@ -625,9 +688,14 @@ static double ddisc_hs(int s, double y, double A){
 ** h(J+m) - h(J) + s m h_{s+1}(J), h(y) = y^-s - (y+A)^-s (the bracket
 ** loses at most a factor (J/m)^2 <= 100).
 */
-static double ddisc_t4(int s, double J, double m, double A, double pJ){
+static double ddisc_t4(int s, double J, double m, double A, double pJ,
+                       int lin){
   double e = m / J, LA = log1p(A / J), sum = 0.0, ek, b;
   int k;
+  if( !lin ){
+    /* the same without the linear parts: h(J+m) - h(J) */
+    return ddisc_hs(s, J + m, A) - ddisc_hs(s, J, A);
+  }
   if( e > 0.1 ){
     return (ddisc_hs(s, J + m, A) - ddisc_hs(s, J, A))
          + s*m*ddisc_hs(s + 1, J, A);
@@ -650,25 +718,28 @@ static double ddisc_binkl_expand(double n1, double p1, double m, double Ah,
                                  double J){
   double q1 = 1.0 - p1, n2 = n1 + m, s2 = Ah*q1, nu[DDISC_R + 1];
   double x, c, eJ = m / J, LJ = log1p(eJ), iJ = 1.0 / J, pJ;
-  int r, i;
+  /* the parts without their linear parts in m where m <= J; above, where
+  ** those linear parts (s m/J) outgrow the rest and would cancel among
+  ** the parts, with them (their sum is 0 either way) */
+  int r, i, lin = eJ <= 1.0;
   /* moments of k ~ Bin(n1, p1), normalised by J */
   ddisc_bin_nu(s2, p1*q1, q1 - p1, J, nu);
   x = (m / n2)*(p1 / q1);
   c = 0.5*(x*x/(1.0 + x) + kl_log1pmx(x));
   for(r=DDISC_R; r>=2; r--){
     double t = 0.0, pw = iJ;
-    if( r >= 3 ) t += J*ddisc_dtilde(r - 1, eJ, LJ)/(r*(r - 1.0));
-    t -= ddisc_dtilde(r, eJ, LJ)/(2.0*r);
+    if( r >= 3 ) t += J*ddisc_dtilde(r - 1, eJ, LJ, lin)/(r*(r - 1.0));
+    t -= ddisc_dtilde(r, eJ, LJ, lin)/(2.0*r);
     for(i=0; i<8; i++){
       t += DDISC_BINET[i]*ddisc_binom(2*i + 1, r)*pw
-         * ddisc_dtilde(2*i + 1 + r, eJ, LJ);
+         * ddisc_dtilde(2*i + 1 + r, eJ, LJ, lin);
       pw *= iJ*iJ;
     }
     c += nu[r]*t;
   }
   pJ = iJ;
   for(i=0; i<8; i++){
-    c += DDISC_BINET[i]*ddisc_t4(2*i + 1, J, m, Ah, pJ);
+    c += DDISC_BINET[i]*ddisc_t4(2*i + 1, J, m, Ah, pJ, lin);
     pJ *= iJ*iJ;
   }
   return c > 0.0 ? c : 0.0;
