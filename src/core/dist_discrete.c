@@ -288,9 +288,12 @@ static double ddisc_dtilde(int s, double e, double L, int lin){
   return kl_expm1mx(-s*L) - s*kl_log1pmx(e);
 }
 
-/* -ln Bin(n, .)(k) by (1); A, J the means of k and n-k, dk = k - A. */
-static double ddisc_bin_nlp(double n, double k, double A, double J, double dk){
-  double j = n - k, v;
+/*
+** -ln Bin(n, .)(k) by (1); j = n - k (passed: above 2^53 only the smaller
+** of k and j is exact), A, J the means of k and j, dk = k - A.
+*/
+static double ddisc_bin_nlp(double k, double j, double A, double J, double dk){
+  double v;
   v = ddisc_relent_d(k, A, dk) + ddisc_relent_d(j, J, -dk);
   if( isinf(v) ) return v;
   if( k <= j ) return v + (ddisc_corr(k) - ddisc_corrdiff(j, k));
@@ -423,7 +426,7 @@ static double ddisc_nlp(const ddisc_pmf *d, double k){
     double l = d->rate;
     return ddisc_relent_d(k, l, k - l) + ddisc_corr(k);
   }
-  return ddisc_bin_nlp(d->n, k, d->Ah, d->J, ddisc_dev(k, d->Ah, d->Al));
+  return ddisc_bin_nlp(k, d->n - k, d->Ah, d->J, ddisc_dev(k, d->Ah, d->Al));
 }
 
 static double ddisc_ent_sum(const ddisc_pmf *d, double k0, double kmax){
@@ -620,22 +623,29 @@ typedef struct ddisc_csum { kl_sum s0, s1, mag; } ddisc_csum;
 
 static void ddisc_binkl_pass(double n1, double p1, double m, double Ah,
                              double Al, double J, int wide, ddisc_csum *a){
-  double k0 = floor(Ah + p1), k, pmax = 0.0, q1 = 1.0 - p1, Pk = 0.0;
-  /* a mean (of k or of n1 - k) <= 1: P(k) by its ratios from the mode, as
-  ** in ddisc_ent_small (a few hundred steps at most) */
-  int side, cnt = 0, rec = Ah <= 1.0 || J <= 1.0;
-  if( k0 > n1 ) k0 = n1;
+  /* the sum runs over t = k, or over t = j = n1 - k where j's mean is the
+  ** smaller (p1 > 1/2): t is then a small whole number, exact also when
+  ** n1 > 2^53, and k = n1 - t enters only through ratios */
+  int flip = J < Ah;
+  double q1 = 1.0 - p1, pt = flip ? q1 : p1, qt = flip ? p1 : q1;
+  double mt = flip ? J : Ah, t0 = floor(mt + pt), t, pmax = 0.0, Pt = 0.0;
+  /* a mean <= 1: P by its ratios from the mode, as in ddisc_ent_small (a
+  ** few hundred steps at most) */
+  int side, cnt = 0, rec = mt <= 1.0;
+  if( t0 > n1 ) t0 = n1;
   kl_sum_init(&a->s0); kl_sum_init(&a->s1); kl_sum_init(&a->mag);
   for(side=0; side<2; side++){
     double step = side==0 ? 1.0 : -1.0;
-    for(k = side==0 ? k0 : k0 - 1.0; k>=0.0 && k<=n1 && cnt<DDISC_CAP;
-        k+=step, cnt++){
-      double j = n1 - k, dk = ddisc_dev(k, Ah, Al);
-      double l = ddisc_bin_nlp(n1, k, Ah, J, dk), P, f, e;
-      if( !rec || k==k0 || k==k0 - 1.0 ) P = exp(-l);
-      else if( side==0 ) P = Pk*(((n1 - k + 1.0)*p1) / (k*q1));
-      else P = Pk*(((k + 1.0)*q1) / ((n1 - k)*p1));
-      Pk = P;
+    for(t = side==0 ? t0 : t0 - 1.0; t>=0.0 && t<=n1 && cnt<DDISC_CAP;
+        t+=step, cnt++){
+      double k, j, dk, l, P, f, e;
+      if( flip ){ j = t; k = n1 - t; dk = J - t; }
+      else{ k = t; j = n1 - t; dk = ddisc_dev(t, Ah, Al); }
+      l = ddisc_bin_nlp(k, j, Ah, J, dk);
+      if( !rec || t==t0 || t==t0 - 1.0 ) P = exp(-l);
+      else if( side==0 ) P = Pt*(((n1 - t + 1.0)*pt) / (t*qt));
+      else P = Pt*(((t + 1.0)*qt) / ((n1 - t)*pt));
+      Pt = P;
       f = ddisc_rdiff(j, -dk, J, m) + ddisc_rcorr(j, k, n1, m);
       if( f > -30.0 ) e = P*kl_expm1mx(-f);
       else e = exp(-l - f) - P + P*f;
@@ -643,7 +653,7 @@ static void ddisc_binkl_pass(double n1, double p1, double m, double Ah,
       kl_sum_add(&a->mag, P*fabs(f));
       kl_sum_add(&a->s1, e);
       if( P > pmax ) pmax = P;
-      if( fabs(k - k0) > 1.0 && P <= 1e-22*pmax
+      if( fabs(t - t0) > 1.0 && P <= 1e-22*pmax
           && (!wide || e <= 1e-22*kl_sum_value(&a->s1)) ) break;
     }
   }
@@ -652,7 +662,7 @@ static void ddisc_binkl_pass(double n1, double p1, double m, double Ah,
 /* C = KL(Bin(n1,p1) || Bin(n2, n1 p1/n2)) for 0 < p1 < 1, n2 > n1 > 0. */
 static double ddisc_binkl_sum(double n1, double p1, double m, double Ah,
                               double Al, double J){
-  double n2 = n1 + m, k, Jq = (n2 - Ah) - Al, v0, M;
+  double n2 = n1 + m, i, Jq = (n2 - Ah) - Al, v0, M;
   ddisc_csum a;
   kl_sum tail;
   int cnt;
@@ -666,8 +676,9 @@ static double ddisc_binkl_sum(double n1, double p1, double m, double Ah,
   /* the sum of terms >= 0: Q* close to P, Q*'s mass outside P's window too */
   ddisc_binkl_pass(n1, p1, m, Ah, Al, J, 1, &a);
   kl_sum_init(&tail);
-  for(k=n1+1.0, cnt=0; k<=n2 && cnt<DDISC_CAP; k+=1.0, cnt++){
-    double t = exp(-ddisc_bin_nlp(n2, k, Ah, Jq, ddisc_dev(k, Ah, Al)));
+  for(i=1.0, cnt=0; i<=m && cnt<DDISC_CAP; i+=1.0, cnt++){
+    /* k = n1 + i, n2 - k = m - i, k - A = J + i */
+    double t = exp(-ddisc_bin_nlp(n1 + i, m - i, Ah, Jq, J + i));
     kl_sum_add(&tail, t);
     if( t <= 1e-22*kl_sum_value(&tail) ) break;
   }
