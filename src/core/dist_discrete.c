@@ -102,7 +102,10 @@
 **              P (or, in the second form, Q*) matters, about 2 (10 sigma
 **              + 10) <= 2100 (twice that in the second form), each about
 **              30 logarithms and exponentials: at most a few ms (measured
-**              0.3-0.6 ms at sigma^2 = 1e3, 2.2 ms near 1e4).  For sigma^2 >
+**              0.3-0.6 ms at sigma^2 = 1e3, up to 2.7 ms near 1e4; the sum
+**              runs over k or n1 - k, whichever has the smaller mean, so
+**              its index is a small exact whole number also for n1 above
+**              2^53, which the domain allows).  For sigma^2 >
 **              DDISC_SKL, (M) applied to f at j = J: every part of C is an
 **              analytic function of m whose first derivative at m = 0
 **              vanishes (KL has a stationary point at Q* = P; the linear
