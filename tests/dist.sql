@@ -225,3 +225,18 @@ SELECT expect_error('err.offset.cov', 'SELECT dist(''mvn(0, [[1, 0], [0, 1x]])''
   'dist: mvn: cov[1] is not valid JSON: expected '','' or '']'' at offset 21, found ''x''');
 SELECT expect_error('err.cov.rows', 'SELECT dist(''mvn(0, [[1, 0], [0]])'')',
   'dist: mvn: cov[1] has 1 element but cov[0] has 2');
+
+-- 6. mvn and categorical entropies and cross-entropies against mpmath
+--    (tests/data/dist_ref.sql, from tests/gen_dist_ref.py), and torch
+--    where torch is accurate.
+.read tests/data/dist_ref.sql
+SELECT expect('ref.count', (SELECT count(*) FROM dist_ref), (SELECT n FROM dist_ref_count));
+SELECT expect('ref.' || id, CASE what WHEN 'entropy' THEN dist_entropy(p) ELSE dist_cross_entropy(p, q) END,
+              want, 1e-13) FROM dist_ref ORDER BY id;
+SELECT expect('ref.bits.' || id, CASE what WHEN 'entropy' THEN dist_entropy(p, 'bits') ELSE dist_cross_entropy(p, q, 'bits') END,
+              want / ln(2.0), 1e-13) FROM dist_ref ORDER BY id;
+SELECT expect('torch.' || id, dist_entropy(p), torch, 1e-12) FROM dist_ref
+  WHERE what = 'entropy' AND torch_err <= 1e-12 ORDER BY id;
+SELECT expect('torch-off.' || id || '.torch-rel-err=' || printf('%.1e', torch_err),
+              abs(dist_entropy(p) - want) <= 1e-13 * abs(want), 1)
+  FROM dist_ref WHERE what = 'entropy' AND (torch_err > 1e-12 OR torch IS NULL) ORDER BY id;

@@ -267,6 +267,21 @@ static int dist_check(dist_val *x, char **pzErr){
   return SQLITE_OK;
 }
 
+/* pre = "a: b" (or a alone for b = 0), within the buffer's 72 bytes: the
+** messages' prefix, made for every call, so without printf. */
+static void dist_prefix(char *pre, const char *a, const char *b){
+  size_t cap = sizeof(((dist_val*)0)->pre) - 1;
+  size_t n = strlen(a), m = b ? strlen(b) : 0;
+  if( n > cap ) n = cap;
+  memmove(pre, a, n);
+  if( b && n + 2 + m <= cap ){
+    memcpy(pre + n, ": ", 2);
+    memcpy(pre + n + 2, b, m);
+    n += 2 + m;
+  }
+  pre[n] = 0;
+}
+
 /*
 ** Parses and checks the distribution argument val of function fname
 ** (which: "p", "q", or 0 for the only one).  Returns SQLITE_OK,
@@ -278,11 +293,7 @@ static int dist_open(const char *fname, const char *which, sqlite3_value *val,
   kl_dist_err e;
   int k;
   memset(x, 0, sizeof *x);
-  if( which ){
-    sqlite3_snprintf(sizeof x->pre, x->pre, "%s: %s", fname, which);
-  }else{
-    sqlite3_snprintf(sizeof x->pre, x->pre, "%s", fname);
-  }
+  dist_prefix(x->pre, fname, which);
   if( sqlite3_value_type(val)!=SQLITE_TEXT ){
     return kl_fail(pzErr, sqlite3_mprintf("%s: a distribution is text, such "
                                           "as 'normal(0, 1)' (got %s)",
@@ -297,11 +308,7 @@ static int dist_open(const char *fname, const char *which, sqlite3_value *val,
     return dist_parse_fail(x->pre, x->z, &x->d, &e, pzErr);
   }
   /* from here on, messages name the family too */
-  {
-    size_t used = strlen(x->pre);
-    sqlite3_snprintf((int)(sizeof x->pre - used), x->pre + used, ": %s",
-                     x->d.fam->name);
-  }
+  dist_prefix(x->pre, x->pre, x->d.fam->name);
   for(k=0; k<x->d.fam->nparam; k++){
     const kl_dparam *p = &x->d.prm[k];
     kl_verr err;
