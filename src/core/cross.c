@@ -73,8 +73,9 @@
 **                  S KLbern(a/S || c) + (a-1) J(e1) + (b-1) J(e2)
 **                  + mu(a) + mu(b) - mu(S) + ln(2 pi)/2
 **                  + ln(c (1-c) / ((h-l) sqrt(ab/S))), c = (l+h)/2;
-**                  between, the textbook form (ln B by Binet: no lgamma
-**                  in this file, so the digits do not depend on the libm)
+**                  between, the textbook form (ln B from Bregman
+**                  divergences of lnGamma: no lgamma in this file, so the
+**                  digits do not depend on the libm)
 **  Beta(a, b) || Uniform(l, h): KL_beta(a, b || 1, 1) + KL_unif(0, 1 || l, h)
 **  Beta(a, b) || Gamma(k, r) (and Exponential = Gamma(1, r)):
 **                  K0 + KL_gamma(a, S || k, r) + (a - k)(ln S - psi(S)),
@@ -850,16 +851,11 @@ static double cross_uniform_beta(const double *p, const double *q){
   if( a <= 4.0 && b <= 4.0 ){
     double L1 = ((log(l + h) - KL_LN2) - cross_J(e1));
     double L2 = (log(c1) - cross_J(e2));
-    /* ln B(a, b) by Binet's function (no lgamma: the same digits on
-    ** every C library) */
-    double S = a + b, mua, mub, muS, dm, lB;
-    cross_mu(a, &mua, &dm);
-    cross_mu(b, &mub, &dm);
-    cross_mu(S, &muS, &dm);
-    double las = a / S > 1e-300 ? log(a / S) : log(a) - log(S);
-    double lbs = b / S > 1e-300 ? log(b / S) : log(b) - log(S);
-    lB = (CROSS_HLN2PI - 0.5*log(S)) + ((a - 0.5)*las + (b - 0.5)*lbs)
-       + (mua + mub - muS);
+    /* ln B(a, b) = D(1,a) + D(1,b) - D(2,a+b) - (a+b-2), D the Bregman
+    ** divergence of lnGamma (kl_lgamma_bregman; no lgamma: the same digits
+    ** on every C library; the euler terms cancel exactly) */
+    double lB = (kl_lgamma_bregman(1.0, a) + kl_lgamma_bregman(1.0, b))
+              - kl_lgamma_bregman(2.0, a + b) - ((a - 1.0) + (b - 1.0));
     double v = -lw + lB - (a - 1.0)*L1 - (b - 1.0)*L2;
     return v < 0.0 ? 0.0 : v;
   }
