@@ -566,8 +566,12 @@ static double cross_exponential_gamma(const double *p, const double *q){
 /* Exponential(l) || Gumbel(mu, b) */
 static double cross_exponential_gumbel(const double *p, const double *q){
   double l = p[0], mu = q[0], b = q[1], u = l*b, lu, iu, h, w;
-  if( isfinite(u) && u > 1e-300 ){ lu = log(u); iu = 1.0/u; }
-  else{ lu = log(l) + log(b); iu = exp(-lu); }
+  if( isfinite(u) && u >= DBL_MIN ){ lu = log(u); iu = 1.0/u; }
+  else{
+    lu = log(l) + log(b);
+    iu = (1.0 / l) / b;          /* 1/u without exp's |ln u| ulps */
+    if( !(isfinite(iu) && iu > 1e-300) ) iu = exp(-lu);
+  }
   if( isinf(iu) ) return INFINITY;   /* 1/u > DBL_MAX */
   h = lu - kl_log1pmx(iu);
   if( isinf(h) ) return INFINITY;
@@ -626,8 +630,12 @@ static double cross_gamma_exponential(const double *p, const double *q){
 /* Gamma(k, r) || Gumbel(mu, b) */
 static double cross_gamma_gumbel(const double *p, const double *q){
   double k = p[0], r = p[1], mu = q[0], b = q[1], u = r*b, lu, iu, base, w;
-  if( isfinite(u) && u > 1e-300 ){ lu = log(u); iu = 1.0/u; }
-  else{ lu = log(r) + log(b); iu = exp(-lu); }
+  if( isfinite(u) && u >= DBL_MIN ){ lu = log(u); iu = 1.0/u; }
+  else{
+    lu = log(r) + log(b);
+    iu = (1.0 / r) / b;          /* 1/u without exp's |ln u| ulps */
+    if( !(isfinite(iu) && iu > 1e-300) ) iu = exp(-lu);
+  }
   if( k < 2.0 ){
     base = cross_G_small(k) + (lu - log(k));
   }else{
@@ -641,9 +649,10 @@ static double cross_gamma_gumbel(const double *p, const double *q){
   if( iu > 1e300 ){
     /* -k log1pmx(1/u) = k/u - k log1p(1/u), k/u from the parts, and
     ** log1p(1/u) = -ln u */
-    double lku = log(k) - lu;
+    double lku = log(k) - lu, ku = (k / r) / b;
     if( lku > 709.0 ) return INFINITY;
-    base += exp(lku) + k*lu;
+    if( !(isfinite(ku) && ku > 1e-300) ) ku = exp(lku);
+    base += ku + k*lu;
     w = mu / b + k*lu;
   }else{
     base -= k*kl_log1pmx(iu);
