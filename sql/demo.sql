@@ -63,3 +63,11 @@ WHERE day % 6 = 0;
 SELECT kl_dims(kl_f32(mu)) AS dims, length(kl_f32(mu)) AS f32_bytes,
        length(kl_f64(mu)) AS f64_bytes, kl_json(kl_f32(mu)) AS json
 FROM models WHERE id = 1;
+
+.print
+.print "Priors and posteriors of different families, held as distribution values"
+.print "(text): how far each posterior moved from its prior, KL(posterior || prior):"
+SELECT param, posterior, prior, round(kl(posterior, prior), 4) AS kl,
+       round(dist_entropy(posterior), 4) AS h_posterior,
+       round(dist_cross_entropy(posterior, prior), 4) AS h_cross
+FROM priors ORDER BY kl(posterior, prior) DESC;

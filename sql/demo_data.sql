@@ -5,11 +5,15 @@
 --              arrays mu, sd), from two cohorts: 'v1' models and 'v2'
 --              models trained later, whose dimensions 3 and 11 drift;
 --   histogram  60 days of a 20-bin feature histogram whose mass slides to
---              the right from day 30 on (the drift the demo finds).
+--              the right from day 30 on (the drift the demo finds);
+--   priors     a small Bayesian model's parameters, each with its prior
+--              and its fitted posterior as distribution values (text),
+--              of different families.
 --
 --   sqlite3 demo.db < sql/demo_data.sql      (make demo does this)
 DROP TABLE IF EXISTS models;
 DROP TABLE IF EXISTS histogram;
+DROP TABLE IF EXISTS priors;
 
 -- 4 uniforms per normal variate (Irwin-Hall, rescaled to variance 1), two
 -- variates (mean, log-sd) per dimension.
@@ -64,3 +68,16 @@ INSERT INTO histogram
 DROP TABLE rnd;
 DROP TABLE z;
 DROP TABLE cell;
+
+-- Priors and posteriors as distribution values (kl(), docs/functions.md).
+CREATE TABLE priors(param TEXT PRIMARY KEY, prior TEXT, posterior TEXT);
+INSERT INTO priors VALUES
+  ('arrival_rate',  'exponential(0.5)',         'gamma(30, 12)'),
+  ('click_prob',    'uniform(0, 1)',            'beta(3, 9)'),
+  ('effect',        'laplace(0, 2)',            'normal(0.3, 0.5)'),
+  ('weight',        'normal(0, 1)',             'laplace(0.2, 0.4)'),
+  ('latent',        'normal(0, 1)',             'diag_normal([0.5,-1,0.1], [0.8,1.2,0.3])'),
+  ('share',         'continuous_bernoulli(0.3)', 'beta(2, 5)'),
+  ('converted',     'poisson(0.5)',             'bernoulli(0.3)'),
+  ('successes',     'binomial(20, 0.5)',        'binomial(10, 0.3)'),
+  ('wait_time',     'normal(0, 1)',             'exponential(2)');
