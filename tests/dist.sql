@@ -240,3 +240,15 @@ SELECT expect('torch.' || id, dist_entropy(p), torch, 1e-12) FROM dist_ref
 SELECT expect('torch-off.' || id || '.torch-rel-err=' || printf('%.1e', torch_err),
               abs(dist_entropy(p) - want) <= 1e-13 * abs(want), 1)
   FROM dist_ref WHERE what = 'entropy' AND (torch_err > 1e-12 OR torch IS NULL) ORDER BY id;
+
+-- 7. Beta with a + b beyond DBL_MAX: kl_beta cannot form its parts there,
+--    and says so (it gave a false +Inf before); the Beta's KL to the
+--    uniform (its negative entropy) has its own road and stays a value:
+--    -H(Beta(a, a)) -> 1/2 ln(4 a / (pi e)) + O(1/a) for huge a (Beta(a, a)
+--    tends to the normal of variance 1/(8a)).
+SELECT expect_error('beta.sum-overflow', 'SELECT kl_beta(1e308, 1e308, 1.0000286681806755e308, 1e308)',
+  'kl_beta: not computable at these parameters (an intermediate is beyond the double range)');
+SELECT expect('beta.sum-overflow.uniform', kl('beta(1e308, 1e308)', 'uniform(0, 1)'),
+  0.5 * (ln(4.0) + ln(1e308) - ln(pi()) - 1), 1e-13);
+SELECT expect('beta.sum-overflow.entropy', dist_entropy('beta(1e308, 1e308)'),
+  -0.5 * (ln(4.0) + ln(1e308) - ln(pi()) - 1), 1e-13);

@@ -67,7 +67,7 @@
 **                  for t <= -1, b >= 2, a <= b, where Beta(~1, ~2u+1) comes
 **                  close to CB (both near an Exp(2u)): the Gamma || Exp KL
 **                  plus the Beta-Gamma entropy gap, see cbern_beta_far;
-**                  else KL(Beta(a,b) || Beta(1,1)) (kl_beta_term, accurate)
+**                  else KL(Beta(a,b) || Beta(1,1)) (kl_beta_neg_entropy, accurate)
 **                  + A(eta) - eta a/(a+b): for |t| < 1 g(t) + t (b-a)/(a+b),
 **                  for t <= -1 (b < 2) 2u a/(a+b) + L(u).
 **   +Inf: CB || Pareto (CB has mass on [0, scale)), and Exponential,
@@ -666,7 +666,7 @@ static double cbern_beta_kl(const double *p, const double *q){
     r = cbern_beta_far(a, b, w);
     return r > 0.0 ? r : 0.0;
   }
-  r = kl_beta_term(a, b, 1.0, 1.0);              /* -H(Beta) >= 0 */
+  r = kl_beta_neg_entropy(a, b);                 /* -H(Beta) >= 0 */
   if( u < 1.0 ){
     double s = a + b, f;
     if( isinf(s) ) f = (0.5*b - 0.5*a)/(0.5*a + 0.5*b);

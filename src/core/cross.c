@@ -195,42 +195,6 @@ static void cross_mu_diff(double x, double a, double *dmu, double *ddmu){
   *ddmu = dd;
 }
 
-/* zeta(n) for n = 2..45 (above 29: 1 + 2^-n + 3^-n, within 2^-60) */
-static double cross_zeta(int n){
-  static const double Z[] = {
-    1.6449340668482264, 1.2020569031595942, 1.0823232337111381,
-    1.03692775514337, 1.0173430619844492, 1.008349277381923,
-    1.0040773561979444, 1.0020083928260821, 1.000994575127818,
-    1.0004941886041194, 1.000246086553308, 1.0001227133475785,
-    1.0000612481350588, 1.000030588236307, 1.0000152822594086,
-    1.0000076371976379, 1.000003817293265, 1.0000019082127165,
-    1.0000009539620338, 1.0000004769329869, 1.0000002384505027,
-    1.000000119219926, 1.000000059608189, 1.0000000298035034,
-    1.0000000149015549, 1.0000000074507118, 1.000000003725334,
-    1.0000000018626598
-  };
-  if( n < 30 ) return Z[n-2];
-  return 1.0 + ldexp(1.0, -n) + pow(3.0, -n);
-}
-/* zeta(n) - 1, without the cancellation for large n */
-static double cross_zetam1(int n){
-  if( n < 30 ) return cross_zeta(n) - 1.0;
-  return ldexp(1.0, -n) + pow(3.0, -n);
-}
-
-/* relent(a, b) = a ln(a/b) - a + b >= 0 with d = a - b given accurately */
-static double cross_relent(double a, double b, double d){
-  double r, lr;
-  if( a==0.0 ) return b;
-  if( b==0.0 ) return INFINITY;
-  if( isinf(b) ) return INFINITY;
-  r = a / b;
-  if( r >= 0.5 && r <= 2.0 ) return b * kl_phi(d / b);
-  if( r > 1e-300 && r < 1e300 ) lr = log(r);
-  else lr = log(a) - log(b);
-  return a*(lr - 1.0) + b;
-}
-
 /* q(t) = t - 1 - ln t with dm1 = t - 1 given accurately and lt = ln t
 ** (used only far from 1) */
 static double cross_q(double t, double dm1, double lt){
@@ -303,8 +267,8 @@ static double cross_g_series(double x, int big){
   double s = 0.0, p = x*x;
   int n;
   for(n=2; n<=45; n++){
-    double c = big ? ((n - 1)*cross_zetam1(n) + (n - 2)) / n
-                   : (cross_zetam1(n) + (1.0 - 1.0/(n - 1))) / n;
+    double c = big ? ((n - 1)*kl_zetam1(n) + (n - 2)) / n
+                   : (kl_zetam1(n) + (1.0 - 1.0/(n - 1))) / n;
     s += (n & 1) ? -c*p : c*p;
     p *= x;
   }
@@ -549,7 +513,7 @@ static double cross_beta_normal(const double *p, const double *q){
 static double cross_beta_uniform(const double *p, const double *q){
   double u = kl_uniform_term(0.0, 1.0, q[0], q[1]);
   if( isinf(u) ) return INFINITY;
-  return kl_beta_term(p[0], p[1], 1.0, 1.0) + u;
+  return kl_beta_neg_entropy(p[0], p[1]) + u;
 }
 
 /* Exponential(l) || Gamma(k, r) */
@@ -560,7 +524,7 @@ static double cross_exponential_gamma(const double *p, const double *q){
   else d = k - t;
   if( t < 1e-300 )   /* relent(k, t) = k (ln k - ln t - 1) + t */
     return k*((log(k) - (log(r) - log(l))) - 1.0) + t + cross_g(k);
-  return cross_relent(k, t, d) + cross_g(k);
+  return kl_relent_d(k, t, d) + cross_g(k);
 }
 
 /* Exponential(l) || Gumbel(mu, b) */
@@ -842,7 +806,7 @@ static double cross_uniform_beta(const double *p, const double *q){
     for(n=2; n<=45; n++){
       double t;
       px *= x; py *= y; ps *= s;
-      t = (cross_zeta(n)*(px + py) - cross_zetam1(n)*ps) / n;
+      t = (kl_zeta(n)*(px + py) - kl_zetam1(n)*ps) / n;
       ser += (n & 1) ? -t : t;
     }
     if( e1 <= 0.5 ) L1 = ((log(l + h) - KL_LN2) + 1.0) - cross_J(e1);
@@ -875,7 +839,7 @@ static double cross_uniform_beta(const double *p, const double *q){
     /* S KLbern(a/S || c) = relent(a, S c) + relent(b, S c1) */
     Sc = 0.5*(S*(l + h));
     Sc1 = S*c1;
-    kb = cross_relent(a, Sc, a - Sc) + cross_relent(b, Sc1, b - Sc1);
+    kb = kl_relent_d(a, Sc, a - Sc) + kl_relent_d(b, Sc1, b - Sc1);
     cross_mu(a, &mua, &dmua);
     cross_mu(b, &mub, &dmub);
     cross_mu(S, &muS, &dmuS);
@@ -931,7 +895,7 @@ static double cross_uniform_gamma(const double *p, const double *q){
   {
     double lhs = isfinite(h + l) ? log(h + l) - KL_LN2 : log(hs);
     double v = (M < 1e-300 ? k*((log(k) - (log(r) + lhs)) - 1.0) + M
-                           : cross_relent(k, M, dkM)) + (k - 1.0)*cross_J(e) + mu
+                           : kl_relent_d(k, M, dkM)) + (k - 1.0)*cross_J(e) + mu
              + CROSS_HLN2PI - le;
     return v < 0.0 ? 0.0 : v;
   }

@@ -80,6 +80,10 @@ extern const kl_ent  kl_ents_cbern[];
 extern const kl_ent  kl_ents_disc[];
 extern const kl_ent  kl_ents_cont[];
 
+/* -H(Beta(a, b)) = KL(Beta(a, b) || U(0, 1)) >= 0 for a, b > 0, also
+** where a + b exceeds DBL_MAX (kl_beta_term's road cannot form it there). */
+double kl_beta_neg_entropy(double a, double b);
+
 /* The Dirichlet entropy of alpha[0..k-1] (k >= 1, each > 0). */
 double kl_dirichlet_entropy(const double *alpha, size_t k);
 

@@ -170,15 +170,6 @@
 
 #define DDISC_LN2PI 1.83787706640934548356065947281123527
 
-/* lnGamma(x) for x >= 1 (see kl_lngamma_above1 in core/families.c). */
-static double ddisc_lngamma(double x){
-#if defined(_WIN32)
-  return lgamma(x);
-#else
-  int sign;
-  return lgamma_r(x, &sign);
-#endif
-}
 
 /* Binet's series coefficients B_2i / (2i (2i-1)), s_i = 2i - 1. */
 static const double DDISC_BINET[8] = {
@@ -186,17 +177,6 @@ static const double DDISC_BINET[8] = {
   1.0/156, -3617.0/122400
 };
 
-/* a ln(a/b) - a + b with d = a - b given exactly (core/families.c). */
-static double ddisc_relent_d(double a, double b, double d){
-  double r, lr;
-  if( a==0.0 ) return b;
-  if( b==0.0 ) return INFINITY;
-  r = a / b;
-  if( r >= 0.5 && r <= 2.0 ) return b * kl_phi(d / b);
-  if( r > 1e-300 && r < 1e300 ) lr = log(r);
-  else lr = log(a) - log(b);
-  return a*(lr - 1.0) + b;
-}
 
 /*
 ** corr(k) for k = 0..63 as hi + lo (mpmath): hi correctly rounded, lo the
@@ -255,7 +235,7 @@ static double ddisc_corr(double x){
   int i;
   if( x < DDISC_NCORR && x==floor(x) ) return DDISC_CORR[(int)x];
   if( x < 10.0 ){
-    return ddisc_lngamma(x + 1.0) - x*log(x) + x;
+    return kl_lngamma_above1(x + 1.0) - x*log(x) + x;
   }
   s = 0.5*(log(x) + DDISC_LN2PI);
   pw = 1.0 / x;
@@ -297,7 +277,7 @@ static double ddisc_dtilde(int s, double e, double L, int lin){
 */
 static double ddisc_bin_nlp(double k, double j, double A, double J, double dk){
   double v;
-  v = ddisc_relent_d(k, A, dk) + ddisc_relent_d(j, J, -dk);
+  v = kl_relent_d(k, A, dk) + kl_relent_d(j, J, -dk);
   if( isinf(v) ) return v;
   if( k <= j ) return v + (ddisc_corr(k) - ddisc_corrdiff(j, k));
   return v + (ddisc_corr(j) - ddisc_corrdiff(k, j));
@@ -427,7 +407,7 @@ typedef struct ddisc_pmf {
 static double ddisc_nlp(const ddisc_pmf *d, double k){
   if( d->poisson ){
     double l = d->rate;
-    return ddisc_relent_d(k, l, k - l) + ddisc_corr(k);
+    return kl_relent_d(k, l, k - l) + ddisc_corr(k);
   }
   return ddisc_bin_nlp(k, d->n - k, d->Ah, d->J, ddisc_dev(k, d->Ah, d->Al));
 }
@@ -539,7 +519,7 @@ static double ddisc_bernoulli_poisson(const double *x, const double *y){
   le = l*e;
   d0 = (l - p) - kl_expm1mx(-l);   /* (1-p) - e^-l */
   d1 = (p - l) - l*expm1(-l);      /* p - l e^-l */
-  return ddisc_relent_d(q, e, d0) + ddisc_relent_d(p, le, d1)
+  return kl_relent_d(q, e, d0) + kl_relent_d(p, le, d1)
        + e*kl_expm1mx(l);
 }
 
@@ -572,7 +552,7 @@ static double ddisc_rdiff(double j, double d, double J, double m){
   int i;
   if( d==0.0 ) return 0.0;
   if( 8.0*m >= J || j < 4.0*m ){
-    return ddisc_relent_d(j + m, J + m, d) - ddisc_relent_d(j, J, d);
+    return kl_relent_d(j + m, J + m, d) - kl_relent_d(j, J, d);
   }
   /* the integral over s in [J, J+m] of log1pmx(d/s) ds */
   h = 0.5*m;
@@ -773,8 +753,8 @@ static double ddisc_binomial_binomial(const double *x, const double *y){
   ddisc_mean(n1, p1, &Ah, &Al);
   ddisc_mean(n2, p2, &Bh, &Bl);
   d = (Ah - Bh) + (Al - Bl);
-  bern = ddisc_relent_d(Ah + Al, Bh + Bl, d)
-       + ddisc_relent_d((n2 - Ah) - Al, (n2 - Bh) - Bl, -d);
+  bern = kl_relent_d(Ah + Al, Bh + Bl, d)
+       + kl_relent_d((n2 - Ah) - Al, (n2 - Bh) - Bl, -d);
   if( isinf(bern) || m==0.0 ) return bern;
   if( p1==1.0 ){
     /* P is a point mass at n1: corr(n1) + corr(m) - corr(n2) */

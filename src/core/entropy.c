@@ -100,16 +100,6 @@
 #include <math.h>
 #include <string.h>
 
-/* lnGamma(x) for x >= 1 (Gamma(x) > 0): re-entrant, as families.c's
-** kl_lngamma_above1 (Windows has no lgamma_r; the sign is known). */
-static double ent_lngamma(double x){
-#if defined(_WIN32)
-  return lgamma(x);
-#else
-  int sign;
-  return lgamma_r(x, &sign);
-#endif
-}
 
 #define ENT_LN2 0.693147180559945309417232121458176568
 
@@ -178,14 +168,14 @@ static double ent_f_big(double x, double lnx){
 
 /* r(x) = f(x) + 1/x for 0 < x <= 1 (see the top) */
 static double ent_f_reg(double x){
-  return ((1.0 + x) - log(x)) + (ent_lngamma(1.0 + x)
+  return ((1.0 + x) - log(x)) + (kl_lngamma_above1(1.0 + x)
                                  + (1.0 - x)*ent_digamma(1.0 + x));
 }
 
 /* f(x) = H(Gamma(x, 1)) for x > 1 */
 static double ent_f_above1(double x){
   if( x >= 10.0 ) return ent_f_big(x, log(x));
-  return (x + ent_lngamma(x)) + (1.0 - x)*ent_digamma(x);
+  return (x + kl_lngamma_above1(x)) + (1.0 - x)*ent_digamma(x);
 }
 
 /* ---------------------------------------------------- the families */
@@ -274,6 +264,11 @@ static double ent_gamma(const double *p){
 ** to the uniform; elsewhere the general form.
 */
 static double ent_beta2(double a, double b);
+
+double kl_beta_neg_entropy(double a, double b){
+  double h = ent_beta2(a, b);
+  return h < 0.0 ? -h : 0.0;
+}
 
 static double ent_beta(const double *p){
   return ent_beta2(p[0], p[1]);
@@ -372,7 +367,7 @@ static double ent_dirichlet_kl(const double *alpha, size_t k){
   kl_dir_init(&acc, &t, kl_xsum_dd(&ds), a1m, 1.0);
   for(i=0; i<k; i++) kl_dir_add(&acc, alpha[i], 1.0);
   v = kl_dir_value(&acc);
-  return -(ent_lngamma((double)k) + v);
+  return -(kl_lngamma_above1((double)k) + v);
 }
 
 static double ent_beta2(double a, double b){

@@ -58,7 +58,7 @@
 ** still stores +1 into signgam on each call; MSVC's UCRT has no signgam.
 ** Its accuracy differs from glibc's (docs/install.md, "Windows").
 */
-static double kl_lngamma_above1(double x){
+double kl_lngamma_above1(double x){
 #if defined(_WIN32)
   return lgamma(x);
 #else
@@ -69,11 +69,10 @@ static double kl_lngamma_above1(double x){
 
 #define EULER 0.577215664901532860606512090082402431
 
-/* The generalised KL of one bin, with d = a - b given exactly. */
-static double relent_d(double a, double b, double d){
+double kl_relent_d(double a, double b, double d){
   double r, lr;
   if( a==0.0 ) return b;
-  if( b==0.0 ) return INFINITY;
+  if( b==0.0 || isinf(b) ) return INFINITY;
   r = a / b;
   if( r >= 0.5 && r <= 2.0 ) return b * kl_phi(d / b);
   if( r > 1e-300 && r < 1e300 ) lr = log(r);
@@ -82,7 +81,7 @@ static double relent_d(double a, double b, double d){
 }
 
 double kl_relent(double a, double b){
-  return relent_d(a, b, a - b);
+  return kl_relent_d(a, b, a - b);
 }
 
 /* s - 1 - ln s >= 0 for s = b/a, with d = b - a exact near s = 1. */
@@ -95,7 +94,7 @@ static double qdiv(double a, double b, double d){
 }
 
 double kl_bernoulli_term(double p1, double p2){
-  return relent_d(p1, p2, p1 - p2) + relent_d(1.0 - p1, 1.0 - p2, p2 - p1);
+  return kl_relent_d(p1, p2, p1 - p2) + kl_relent_d(1.0 - p1, 1.0 - p2, p2 - p1);
 }
 
 double kl_binomial_term(double n, double p1, double p2){
@@ -104,9 +103,9 @@ double kl_binomial_term(double n, double p1, double p2){
     /* n relent(p1, p2) = 2^-600 n relent(2^600 p1, 2^600 p2) (exact
     ** scaling): relent itself would underflow before n (up to 2^53)
     ** multiplies it */
-    double t = n * relent_d(ldexp(p1, 600), ldexp(p2, 600),
+    double t = n * kl_relent_d(ldexp(p1, 600), ldexp(p2, 600),
                             ldexp(p1 - p2, 600));
-    return ldexp(t, -600) + n*relent_d(1.0 - p1, 1.0 - p2, p2 - p1);
+    return ldexp(t, -600) + n*kl_relent_d(1.0 - p1, 1.0 - p2, p2 - p1);
   }
   return n * kl_bernoulli_term(p1, p2);
 }
@@ -128,7 +127,7 @@ static double relent_over_a(double a, double b, double d){
 
 double kl_geometric_term(double p1, double p2){
   return relent_over_a(p1, p2, p1 - p2)
-       + relent_d(1.0 - p1, 1.0 - p2, p2 - p1) / p1;
+       + kl_relent_d(1.0 - p1, 1.0 - p2, p2 - p1) / p1;
 }
 
 double kl_poisson_term(double rate1, double rate2){
@@ -201,6 +200,14 @@ static const double ZETA[] = {
   1.0000000018626598
 };
 
+double kl_zeta(int k){
+  return k<30 ? ZETA[k-2] : 1.0 + ldexp(1.0, -k) + pow(3.0, -k);
+}
+
+double kl_zetam1(int k){
+  return k<30 ? ZETA[k-2] - 1.0 : ldexp(1.0, -k) + pow(3.0, -k);
+}
+
 /*
 ** Near r = 1, with x = r - 1 exact in its numerator:
 **   g = lnGamma(2 + x) = (1 - euler) x + sum_{k>=2} (-1)^k (zeta(k) - 1) x^k / k
@@ -212,7 +219,7 @@ static void gumbel_series(double x, double *g, double *h){
   double sg = 0.0, sh = 0.0, p = x*x;
   int k;
   for(k=2; k<=44; k++){
-    double zm1 = k<30 ? ZETA[k-2] - 1.0 : ldexp(1.0, -k) + pow(3.0, -k);
+    double zm1 = kl_zetam1(k);
     double t = p / k;
     if( k & 1 ) t = -t;
     sg += zm1 * t;
@@ -973,6 +980,12 @@ double kl_beta_term(double a1, double b1, double a2, double b2){
   }
   kl_dd A1, A2, dA;
   double s;
+  if( isinf(a1 + b1) || isinf(a2 + b2) ){
+    /* a + b beyond DBL_MAX: the parts below need the totals as doubles, so
+    ** the value cannot be formed (the caller's "not computable" error; a
+    ** +Inf here would be a false +Inf, the KL may be finite) */
+    return NAN;
+  }
   /* exact sums as double-doubles (two-sum) */
   s = a1 + b1;
   A1.hi = s;

@@ -15,8 +15,19 @@
 
 #include "discrete.h"
 
-/* a ln(a/b) - a + b >= 0 for a, b >= 0 (the generalised KL of one bin). */
+/* a ln(a/b) - a + b >= 0 for a, b >= 0 (the generalised KL of one bin);
+** kl_relent_d with d = a - b given exactly (or more accurately than a - b
+** rounds), +Inf for b = 0 < a or b = +Inf. */
 double kl_relent(double a, double b);
+double kl_relent_d(double a, double b, double d);
+
+/* lnGamma(x) for x >= 1, re-entrant (lgamma_r; lgamma on Windows, where
+** the sign it would store is known). */
+double kl_lngamma_above1(double x);
+
+/* zeta(k) and zeta(k) - 1 (without cancelling) for whole k >= 2. */
+double kl_zeta(int k);
+double kl_zetam1(int k);
 
 double kl_bernoulli_term(double p1, double p2);
 double kl_binomial_term(double n, double p1, double p2);

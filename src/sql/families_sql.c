@@ -59,9 +59,10 @@
 **      of squares that neither overflows nor underflows).
 **  (5) A term that cannot be formed (NaN: an intermediate beyond the double
 **      range that the term's arrangement does not yet avoid, in practice
-**      only kl_beta and kl_dirichlet at parameters beyond 1e+-150) is an
-**      error, "kl_beta: not computable at these parameters (...)", never
-**      NULL or a number.
+**      only kl_beta and kl_dirichlet at parameters beyond 1e+-150, and
+**      kl_beta where a1 + b1 or a2 + b2 exceeds DBL_MAX) is an error,
+**      "kl_beta: not computable at these parameters (...)", never NULL or
+**      a number.
 */
 #include "args.h"
 #include "gauss.h"

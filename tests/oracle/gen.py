@@ -27,6 +27,7 @@ import sys
 from mpmath import mp, mpf, log, exp, sqrt, inf
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..'))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import refmath as R  # noqa: E402
 
 CASES = 320
@@ -467,10 +468,19 @@ def split_rows(args):
     return rows
 
 
+DIST_FNS = ('kl', 'dist_entropy', 'dist_cross_entropy')
+
+
 def main():
     calls = []
     for spec in specs():
         name = spec['name']
+        if name in DIST_FNS:
+            import dist_cases
+            rows = dist_cases.cases(sys.modules[__name__], name)
+            calls.extend((name,) + r[:2] + (r[2], r[3], r[4], r[5]) for r in rows)
+            print('%s: %d cases' % (name, len(rows)), file=sys.stderr)
+            continue
         if fam_term(name) is None:
             try:
                 truth_once(name, [[1.0], [1.0]])
