@@ -110,8 +110,9 @@ SELECT expect('canon.idempotent.' || x, dist(dist(x)), dist(x)) FROM (SELECT col
   ('normal(0.1, 1e-300)'), ('uniform(-1e308, 1e308)'), ('binomial([1,2,3], 0.5)'), ('dirichlet([1e-300,5])'),
   ('continuous_bernoulli(0.3)'), ('pareto(1, [2, 3])'), ('mvn([1,2], [[2,0.5],[0.5,1]])')));
 --    shortest round trip: the numbers of the canonical text read back as the
---    same doubles (kl_f64 bytes compared), unlike '||', which keeps 15 digits.
-SELECT expect('digits.concat-loses', 'normal(' || (0.1 + 0.2) || ', 1)', 'normal(0.3, 1)');
+--    same doubles (kl_f64 bytes compared); '||' keeps 15 digits in older
+--    SQLite versions (3.40), round-trip ones in newer (3.54), so the test
+--    does not use it.
 SELECT expect('digits.constructor', dist_normal(0.1 + 0.2, 1), 'normal(0.30000000000000004, 1)');
 WITH v(x) AS (VALUES ('[0.1,1e-300,5e-324,1.7976931348623157e308,-2.2250738585072014e-308,3.141592653589793,0.30000000000000004,123456789012345680]')),
      t(z) AS (SELECT dist_normal(kl_f64(x), 1) FROM v)

@@ -48,7 +48,7 @@
 **  (5) dist() and the constructors return the canonical text: the
 **      family's name in lower case, parameters separated by ", ", every
 **      number the shortest decimal that reads back as the same double
-**      (nothing is lost, unlike '||' in SQL, which keeps 15 digits),
+**      (nothing is lost; '||' in SQL keeps 15 digits in older SQLite),
 **      numbers broadcast over vectors written out, a covariance as a JSON
 **      matrix.  dist(dist(x)) = dist(x).
 */
