@@ -15,19 +15,13 @@ CREATE TEMP TABLE cbern_ent_res AS
   SELECT id, want, torch, torch_err, dist_entropy(p) AS got, dist_entropy(p, 'bans') AS got_bans
   FROM cbern_ent_ref;
 
--- Within 1e-13 of mpmath everywhere, +Inf exactly where the truth is ...
-SELECT expect('cbern.' || id, got, want, 1e-13) FROM cbern_res
-  WHERE id NOT LIKE '%.limit.%' ORDER BY id;
--- ... but for the 'limit' cases: CB(lambda) || Exponential(r) with lambda
--- below 1e-32 and r the double nearest 1/mean.  The KL is then
--- (r m - 1)^2/2 with |r m - 1| ~ 1e-17, and r m - 1 depends on
--- eta = logit(lambda), which is formed to about 1e-20 absolute: the
--- relative error is about 1e-20/(|eta| |r m - 1|), 1e-6 here (a lambda one
--- ulp away moves the true value by far more).  Checked at 1e-4.
-SELECT expect('cbern.' || id || '.limit-1e-4', got, want, 1e-4) FROM cbern_res
-  WHERE id LIKE '%.limit.%' ORDER BY id;
-SELECT expect('cbern.bits.' || id, got_bits, want / ln(2.0), 1e-13) FROM cbern_res
-  WHERE id NOT LIKE '%.limit.%' ORDER BY id;
+-- Within 1e-13 of mpmath everywhere, +Inf exactly where the truth is,
+-- including CB(lambda) || Exponential(r) with lambda from 5e-324 to 1e-20
+-- and r the double nearest 1/mean (the 'tiny.near' and 'fit' cases: the
+-- KL is then (r m - 1)^2/2 ~ 1e-33, with r m - 1 ~ 1e-17 formed from exact
+-- parts in core/cbern.c's tiny-lambda road).
+SELECT expect('cbern.' || id, got, want, 1e-13) FROM cbern_res ORDER BY id;
+SELECT expect('cbern.bits.' || id, got_bits, want / ln(2.0), 1e-13) FROM cbern_res ORDER BY id;
 SELECT expect('cbern.sign.' || id, got >= 0, 1) FROM cbern_res ORDER BY id;
 SELECT expect('cbern.' || id, got, want, 1e-13) FROM cbern_ent_res ORDER BY id;
 SELECT expect('cbern.bans.' || id, got_bans, want / ln(10.0), 1e-13) FROM cbern_ent_res ORDER BY id;
@@ -43,10 +37,10 @@ SELECT expect('cbern.torch.' || id, got, torch, 1e-12) FROM cbern_ent_res
 -- truth; torch's Taylor polynomial near lambda = 1/2 and its cancelling
 -- closed forms lose digits, and it returns +Inf for CB || U(0, b) and
 -- U(0, b) || CB, U(a, 1) || CB, whose supports nest).  We are within 1e-13
--- there too (the limit cases above excepted).
+-- there too.
 SELECT expect('cbern.torch-off.' || id || '.torch-rel-err=' || printf('%.1e', torch_err),
               abs(got - want) <= 1e-13 * abs(want) OR got = want, 1)
-  FROM cbern_res WHERE torch_err > 1e-12 AND id NOT LIKE '%.limit.%' ORDER BY id;
+  FROM cbern_res WHERE torch_err > 1e-12 ORDER BY id;
 SELECT expect('cbern.torch-off.' || id || '.torch-rel-err=' || printf('%.1e', torch_err),
               abs(got - want) <= 1e-13 * abs(want) OR got = want, 1)
   FROM cbern_ent_res WHERE torch_err > 1e-12 ORDER BY id;

@@ -306,16 +306,39 @@ for i, (lam, r) in enumerate([(0.5, 1.0), (0.5, 2.0), (0.3, 1.0), (0.9, 0.5), (1
                               (1e-300, 1.0), (1e-300, 1e-300), (1e-300, 1e300), (1e-300, 1e-308),
                               (0.5, 5e-324), (0.5, 1e308), (0.1192, 2.0), (0.1192, 2.5), (0.12, 2.4)]):
     ce('adv.%02d' % i, lam, r)
-# the best exponential of a CB near lambda = 0: r = 1/m, and r near it
-# (r the double nearest 1/m for lambda << 1e-32 is the 'limit' case: KL is
-# then (rm - 1)^2/2 with rm - 1 ~ 1e-17, and eta's double-double, good to
-# about 1e-20 absolute, leaves a relative error about 1e-20/(|eta| |rm - 1|);
-# dist_cbern.sql checks those at 1e-4 and says so.)
+# the best exponential of a CB near lambda = 0: r = 1/m, and r near it.
+# For lambda << 1e-32 and r the double nearest 1/m the KL is
+# (rm - 1)^2/2 ~ 1e-33 with rm - 1 ~ 1e-17: it depends on r - |eta| to 30
+# digits (core/cbern.c's tiny-lambda road forms it from exact parts).
 for i, lam in enumerate([1e-300, 1e-100, 1e-20, 1e-8, 1e-3, 0.01, 0.1, 0.12]):
     m = mean(eta(lam))
-    ce(('limit.fit.%02d' if lam < 1e-32 else 'fit.%02d') % i, lam, float(1 / m))
+    ce('fit.%02d' % i, lam, float(1 / m))
     ce('fit3.%02d' % i, lam, float((1 + mpf('1e-3')) / m))
     ce('fit6.%02d' % i, lam, float((1 - mpf('1e-6')) / m))
+# the tiny-lambda regime, lambda from 5e-324 to 1e-20 (and 1 - lambda down
+# to 2^-53): r the double nearest 1/m, its neighbours one ulp away, and
+# 1/m perturbed by 1e-16 .. 1e-6 relative (both signs).
+TINY = [5e-324, 1e-320, 2.2250738585072014e-308, 1e-300, 3e-250, 1e-200, 7e-150, 1e-100,
+        2 ** -200, 1e-64, 4.4e-40, 1e-33, 1e-30, 1e-25, 2 ** -64, 8.673617379884035e-19,
+        math.nextafter(2 ** -60, 0.0), 1e-20]
+trng = random.Random(1820)   # its own stream: the other random cases stay as they were
+for i, lam in enumerate(TINY + [10 ** trng.uniform(-323, -20) for _ in range(25)]):
+    m = mean(eta(lam))
+    r0 = float(1 / m)
+    ce('tiny.near.%02d' % i, lam, r0)
+    ce('tiny.up.%02d' % i, lam, math.nextafter(r0, INF))
+    ce('tiny.dn.%02d' % i, lam, math.nextafter(r0, 0.0))
+    for j, x in enumerate(['1e-16', '-3e-16', '1e-14', '-1e-12', '1e-10', '-1e-8', '1e-6']):
+        if i < len(TINY) or j % 3 == i % 3:
+            ce('tiny.pert%d.%02d' % (j, i), lam, float((1 + mpf(x)) / m))
+for i, c in enumerate([2 ** -53, 2 ** -52, 1e-15, 3e-14, 1e-12, 1e-20]):
+    lam = 1 - c
+    if lam == 1.0:
+        lam = 1 - 2 ** -53
+    m = mean(eta(lam))
+    r0 = float(1 / m)
+    for j, x in enumerate(['0', '1e-16', '-1e-12', '1e-6']):
+        ce('near1.%d.%02d' % (j, i), lam, float((1 + mpf(x)) / m))
 for k in range(30):
     ce('rand.%02d' % k, rand_lam(), lu(-6, 6))
 

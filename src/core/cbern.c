@@ -58,7 +58,8 @@
 **                  exponential (>= 0): for t <= -1 J_e = -h(u) - Q(1-k),
 **                  k = 2u/expm1(2u) (the truncated exponential's small
 **                  excess), and r m - 1 = ((r - 2u) - r k)/(2u) with 2u from
-**                  the double-double eta; else N(t) + 1 + ln m.
+**                  the double-double eta (lambda < 2^-60: from exact parts,
+**                  below); else N(t) + 1 + ln m.
 **   CB || N(mu,s)  J + Q(V/s^2)/2 + (m-mu)^2/(2 s^2), J = -H + ln sqrt(2 pi e V)
 **                  the negentropy (>= 0.17): for |t| >= 1
 **                  J = (ln sqrt(2 pi e) - 1) + k - h(u) + log1p(-(u/sinh u)^2)/2,
@@ -76,11 +77,16 @@
 ** and U(a, 1) || CB (its tests are >= / <= where the supports still
 ** nest); we follow the mathematics.
 **
-** Limits.  Where a cross term compares eta with an outside number it is
-** as good as eta's double-double (5e-20 absolute): CB(lambda) || Exp(r)
-** with r within a relative x of 1/mean and lambda < 1e-32 has a relative
-** error about 1e-19/(|eta| x), 1e-6 for r the double nearest 1/mean
-** (x ~ 1e-17).  Within 1e-13 for x > 1e-5/|eta|.
+** CB || Exp for lambda < 2^-60 (cbern_kl_exp_tiny) takes its own road:
+** near r = 1/m the KL is (r m - 1)^2/2 ~ 1e-33 and r m - 1 ~ 1e-17 needs
+** r - |eta| to 30 digits, beyond a double-double eta.  There
+** r m - 1 = D/|eta|, D = (r - |eta|) - r k is summed (compensated) from
+** parts each exact or of error below 1e-32: r + e ln2_hi (exact), the
+** two-product e ln2_mid, e ln2_lo, ln f (lambda = f 2^e) as a
+** double-double series, -log1p(-lambda), r k; k and J_e come from
+** lambda/(1 - 2 lambda) = e^eta/(1 - e^eta) directly.  Bound: relative
+** error about 4e-32/|r - 1/m| + 1e-15, within 1e-13 unless 1/m lies
+** within about 6e-5 ulp of the double r (see the comment there).
 **
 ** Reference: tests/gen_cbern_ref.py (mpmath, 150 digits, more for Beta
 ** shapes up to 1e300, from the exact double inputs; some cases
@@ -518,10 +524,123 @@ static double cbern_uniform_kl(const double *p, const double *q){
   return r > 0.0 ? r : 0.0;
 }
 
+/*
+** ---- CB(lambda) || Exp(r) for lambda < 2^-60: the tiny-lambda road. ----
+** There eta = ln lambda - log1p(-lambda), |eta| = 2u > 41, and the KL is
+**   Q(r m) + J_e,  J_e = log1p(lambda/(1 - 2 lambda)) + log1pmx(-k) >= 0,
+**   k = |eta| lambda/(1 - 2 lambda) (= 2u/expm1(2u), e^eta = lambda/(1-lambda)
+**   exactly, so neither k nor J_e depends on a rounded u),
+**   r m - 1 = D/|eta|,  D = (r - |eta|) - r k
+**     = (r + e ln2_hi) + e ln2_mid + e ln2_lo + ln f - log1p(-lambda) - r k,
+** lambda = f 2^e, f in [1/sqrt2, sqrt2).  Near r = 1/m, D is tiny (1e-14
+** for r the double nearest 1/m) while |eta| is up to 745, so D is not
+** formed from a rounded |eta| (a double-double |eta| is good to 1e-31
+** relative, 1e-29 absolute: relative error ~1e-15 in D, more when 1/m
+** lies within 1e-2 ulp of r).  Instead each part is exact or tiny-error:
+** r + e ln2_hi is exact (Sterbenz; ln2_hi has 21 bits, e 11), e ln2_mid
+** an exact two-product, e ln2_lo (< 1.3e-23) rounded at 1e-39, ln f a
+** double-double from the atanh series evaluated in double-double
+** (absolute error about 1e-32), -log1p(-lambda) < 1e-18 rounded at
+** 1e-34, r k (< 2e-15) with its fma residual; the parts are summed with
+** compensation (error u |D| + 8 u^2 sum|parts| ~ 1e-16 |D| + 1e-31).
+** So D (= (1 - k)(r - 1/m)) has absolute error about 2e-32 beyond its
+** rounding u |D|: the KL ((D/|eta|)^2/2 + J_e) has a relative error at
+** most about 4e-32/|r - 1/m| + 1e-15, below 1e-13 for
+** |r - 1/m| > 4e-19, i.e. unless 1/m lies within 4e-19/ulp(r) of the
+** double r: 6e-5 ulp for r < 64 (ulp(r) >= 7e-15 here), 4e-6 ulp for r
+** near 745; a random 1/m is that close with probability below 1.2e-4.
+** (The truth itself moves by far more under a change of lambda by one
+** ulp.)  Measured with mpmath (a throwaway driver, 3000 lambdas in
+** [5e-324, 2^-60]): ln f within 1.3e-32, D within u |D| + 0 (no excess
+** seen); the KL within 6.6e-16 over 4500 cases r = nearest/next double
+** to 1/m, within 2.9e-15 over 608 with r from 1e-300 to 1e300.
+*/
+#define CBERN_LN2_MID 1.9082149292705877e-10   /* ln2 - ln2_hi, rounded */
+#define CBERN_LN2_LO3 1.1612227229362532e-26   /* ln2 - hi - mid, rounded */
+
+static cbern_dd cbern_dd_add(cbern_dd a, cbern_dd b){
+  cbern_dd s = cbern_2sum(a.hi, b.hi), t = cbern_2sum(a.lo, b.lo);
+  s = cbern_fast2sum(s.hi, s.lo + t.hi);
+  return cbern_fast2sum(s.hi, s.lo + t.lo);
+}
+
+static cbern_dd cbern_dd_mul(cbern_dd a, cbern_dd b){
+  double p = a.hi*b.hi;
+  double e = KL_FMA(a.hi, b.hi, -p) + (a.hi*b.lo + a.lo*b.hi);
+  return cbern_fast2sum(p, e);
+}
+
+/*
+** ln f for f in [1/sqrt2, sqrt2) as a double-double, absolute error about
+** 1e-32: s = (f-1)/(f+1) (|s| <= 0.1716, z = s^2 <= 0.0295),
+** ln f = 2s + 2 s z P(z), P(z) = sum_{j=0..22} z^j/(2j+3) by Horner in
+** double-double (coefficients 1/n as hi + lo, lo from the exact residual
+** of hi n; the omitted terms are below 2 s^3 z^23/49 < 1e-37).
+*/
+static cbern_dd cbern_log_f_dd(double f){
+  double num = f - 1.0, rr;                     /* exact */
+  cbern_dd den = cbern_2sum(f, 1.0), s, z, p, c;
+  int j;
+  s.hi = num / den.hi;
+  rr = KL_FMA(-s.hi, den.hi, num);              /* exact residual */
+  s.lo = (rr - s.hi*den.lo) / den.hi;
+  s = cbern_fast2sum(s.hi, s.lo);
+  z = cbern_dd_mul(s, s);
+  p.hi = 0.0; p.lo = 0.0;
+  for(j = 22; j >= 0; j--){
+    double n = 2.0*j + 3.0;
+    c.hi = 1.0/n;
+    c.lo = KL_FMA(-c.hi, n, 1.0)/n;
+    p = cbern_dd_add(cbern_dd_mul(p, z), c);
+  }
+  p = cbern_dd_add(s, cbern_dd_mul(cbern_dd_mul(s, z), p));
+  p.hi *= 2.0; p.lo *= 2.0;
+  return p;
+}
+
+/* KL(CB(lam) || Exp(rate)) for 0 < lam < 2^-60 (see above) */
+static double cbern_kl_exp_tiny(double lam, double rate){
+  int e, i;
+  double f = frexp(lam, &e), de, x[9], s, c, a, k, q, rk, lm, r;
+  cbern_dd lf, ae;
+  if( f < 0.70710678118654752 ){ f *= 2.0; e -= 1; }
+  de = (double)e;
+  lf = cbern_log_f_dd(f);
+  q = lam/(1.0 - 2.0*lam);                      /* e^eta/(1 - e^eta) */
+  /* |eta| = -(e ln2 + ln f) + log1p(-lam), for k and ln m only */
+  ae = cbern_fast2sum(-(de*CBERN_LN2_HI),
+                      -((de*CBERN_LN2_MID + lf.hi) + (de*CBERN_LN2_LO3 + lf.lo))
+                      + log1p(-lam));
+  a = ae.hi + ae.lo;
+  k = a*q;
+  rk = rate*k;
+  x[0] = rate + de*CBERN_LN2_HI;                /* exact near r = |eta| */
+  x[1] = de*CBERN_LN2_MID;
+  x[2] = KL_FMA(de, CBERN_LN2_MID, -x[1]);
+  x[3] = de*CBERN_LN2_LO3;
+  x[4] = lf.hi;
+  x[5] = lf.lo;
+  x[6] = -log1p(-lam);
+  x[7] = -rk;
+  x[8] = -KL_FMA(rate, k, -rk);
+  s = x[0]; c = 0.0;                            /* Neumaier's sum: D */
+  for(i = 1; i < 9; i++){
+    double t = s + x[i];
+    c += fabs(s) >= fabs(x[i]) ? (s - t) + x[i] : (x[i] - t) + s;
+    s = t;
+  }
+  lm = log1p(-k) - log(a);                      /* ln m */
+  r = cbern_q((s + c)/a, log(rate) + lm)
+    + (log1p(q) + kl_log1pmx(-k));
+  return r > 0.0 ? r : 0.0;
+}
+
 /* KL(CB(lambda) || Exponential(rate)) */
 static double cbern_kl_exponential(const double *p, const double *q){
   double rate = q[0], t, u, r, lm;
-  cbern_dd e = cbern_eta(p[0]);
+  cbern_dd e;
+  if( p[0] < 0x1p-60 ) return cbern_kl_exp_tiny(p[0], rate);
+  e = cbern_eta(p[0]);
   t = 0.5*(e.hi + e.lo);
   u = fabs(t);
   if( t <= -1.0 ){
