@@ -814,6 +814,14 @@ for a, b in ((1e5, 1e5), (1e5, 1e15), (1e15, 1e5), (1e6, 1e6), (1e6, 1e6 + 1.0),
     bg_case('%r.%r.k+1e-12' % (a, b), a, b, 1e-12, 0.0)
     bg_case('%r.%r.kr-1e-9' % (a, b), a, b, -1e-9, -1e-9)
     bg_case('%r.%r.r+1e-3' % (a, b), a, b, 0.0, 1e-3)
+# k 1% off k* and a/b just beyond 1e10 (the general splits once cancelled
+# there too, at 1e-11)
+for a, b in ((1e5, 1e5), (1e5, 1e15), (1e15, 1e5), (1e200, 1e195)):
+    for dk in (9.9e-3, -9.9e-3, 1.1e-2, -1.1e-2):
+        bg_case('%r.%r.edge-k%+g' % (a, b, dk), a, b, dk, 0.0)
+        bg_case('%r.%r.edge-kr%+g' % (a, b, dk), a, b, dk, -dk)
+for a, b in ((1e5, 1.1e15), (1.1e15, 1e5), (1e5, 0.9e15), (0.9e15, 1e5)):
+    bg_case('%r.%r.edge-ratio' % (a, b), a, b)
 n = 0
 while n < 40:
     la = rng_bg.uniform(5, 300)
