@@ -270,11 +270,11 @@ KL_SCALAR("kl", "p | q [unit]", kl_dist_value_func, 0,
 KL_SCALAR("dist_entropy", "p [unit]", kl_dist_value_func,
   &kl_dist_entropy_what, KL_NUMERIC, 0, 1e-13,
   "entropy of a distribution value (differential ones may be < 0)",
-  "'gamma(2, 3)'")
+  "'mvn([1,2], [[2,0.5],[0.5,1]])'")
 KL_SCALAR("dist_cross_entropy", "p | q [unit]", kl_dist_value_func,
   &kl_dist_xent_what, KL_NUMERIC, 0, 1e-13,
   "cross-entropy H(p) + KL(p || q) of two distribution values",
-  "'laplace(0, 1)', 'normal(0, 1)'")
+  "'mvn([1,2], [[2,0.5],[0.5,1]])', 'mvn(0, [[1,0],[0,1]])'")
 KL_SCALAR("dist", "d", kl_dist_func, 0, 0, 0, 0,
   "the canonical text of a distribution value (checks it)",
   "'Gamma( 2.50 , 3e0 )'")

@@ -253,3 +253,48 @@ SELECT expect('beta.sum-overflow.uniform', kl('beta(1e308, 1e308)', 'uniform(0, 
   0.5 * (ln(4.0) + ln(1e308) - ln(pi()) - 1), 1e-13);
 SELECT expect('beta.sum-overflow.entropy', dist_entropy('beta(1e308, 1e308)'),
   -0.5 * (ln(4.0) + ln(1e308) - ln(pi()) - 1), 1e-13);
+
+-- 8. The remaining roads of the parser and the value layer.
+SELECT expect_error('err.end-after-name', 'SELECT dist(''gamma'')',
+  'dist: gamma: expected ''('' at offset 5 (found the end of the text)');
+SELECT expect_error('err.end-after-paren', 'SELECT dist(''gamma('')',
+  'dist: gamma: expected a number or ''['' at offset 6 (found the end of the text)');
+SELECT expect_error('err.end-in-array', 'SELECT dist(''gamma([1,2'')',
+  'dist: gamma: expected '']'' at offset 10 (found the end of the text)');
+SELECT expect_error('err.quote-in-array', 'SELECT dist(''gamma(["x"], 1)'')',
+  'dist: gamma: expected a number, '','' or '']'' at offset 7 (found ''"'')');
+SELECT expect_error('err.number-at-end', 'SELECT dist(''gamma(2, 1.'')',
+  'dist: gamma: malformed number at offset 11: expected a digit (found the end of the text)');
+SELECT expect_error('err.digit-name', 'SELECT dist(''g9_x(1)'')',
+  'dist: unknown family ''g9_x'' (the families: normal, diag_normal, bernoulli, binomial, geometric, poisson, exponential, gamma, beta, laplace, cauchy, lognormal, gumbel, pareto, halfnormal, uniform, continuous_bernoulli, categorical, dirichlet, mvn)');
+SELECT expect_error('err.empty-vector', 'SELECT dist(''gamma([], 1)'')',
+  'dist: gamma: shape is an empty vector');
+SELECT expect_error('err.mvn.mu-one', 'SELECT dist(''mvn([0], [[1,0],[0,1]])'')',
+  'dist: mvn: mu has 1 element but cov is 2x2');
+SELECT expect_error('err.mvn.mu-json', 'SELECT dist(''mvn([0,x], [[1,0],[0,1]])'')',
+  'dist: mvn: mu is not valid JSON: expected a number at offset 7, found ''x''');
+SELECT expect_error('err.constructor.categorical', 'SELECT dist_categorical(1)',
+  'dist_categorical: probs is a vector');
+SELECT expect_error('err.constructor.dirichlet', 'SELECT dist_dirichlet(2)',
+  'dist_dirichlet: alpha is a vector');
+SELECT expect_error('err.no-pair.list', 'SELECT kl(''gamma(1, 1)'', ''cauchy(0, 1)'')',
+  'kl: no closed form for gamma || cauchy; gamma has one against: normal, exponential, gamma, beta, gumbel, pareto, uniform, continuous_bernoulli');
+SELECT expect_error('err.dims.one', 'SELECT kl(''gamma([1], 1)'', ''gamma([1,2], 1)'')',
+  'kl: p has 1 dimension but q has 2');
+SELECT expect_error('err.xent.categorical-dims', 'SELECT dist_cross_entropy(''categorical([1,2])'', ''categorical([1,2,3])'')',
+  'dist_cross_entropy: p has 2 dimensions but q has 3');
+SELECT expect('same-bits.mvn.p-number', kl('mvn(0, [[2,0.5],[0.5,1]])', 'mvn([1,2], [[1,0],[0,1]])'),
+              kl_mvn(0, '[[2,0.5],[0.5,1]]', '[1,2]', '[[1,0],[0,1]]'));
+SELECT expect('same-bits.normal.p-number', kl('normal(0, 1)', 'diag_normal([0,1], [1,2])'),
+              kl_gauss(0, 1, '[0,1]', '[1,2]'));
+--    a number-only p against a vector q is d copies of p: H(p) counts d times.
+SELECT expect('xent.broadcast', dist_cross_entropy('normal(0, 1)', 'diag_normal([0,1], [1,2])'),
+              2 * 0.5 * (1 + ln(2 * pi())) + kl_gauss(0, 1, '[0,1]', '[1,2]'), 1e-15);
+SELECT expect('xent.inf', dist_cross_entropy('normal(0, 1)', 'exponential(1)'), 9e999);
+--    a text beyond the length limit is refused, not truncated (the calls
+--    are in a table first: under the limit, no literal may exceed it).
+CREATE TEMP TABLE big_case AS SELECT 'SELECT dist_normal(''[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20]'', 1)' AS sql;
+SELECT set_length_limit(100);
+SELECT expect_error('toobig', sql, 'string or blob too big', 18) FROM big_case;
+SELECT set_length_limit(1000000000);
+SELECT expect('toobig.fits', length(dist_normal('[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20]', 1)), 108);

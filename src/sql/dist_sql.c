@@ -155,8 +155,8 @@ static int dist_parse_fail(const char *where, const char *z,
                           "%s", d->fam->name, (sqlite3_int64)e->off,
                           e->expected);
       break;
-    default:
-      if( d->fam ) sqlite3_str_appendf(s, "%s: ", d->fam->name);
+    default:   /* KL_DIST_SYNTAX comes after the family is known */
+      sqlite3_str_appendf(s, "%s: ", d->fam->name);
       sqlite3_str_appendf(s, "expected %s at offset %lld", e->expected,
                           (sqlite3_int64)e->off);
       break;
@@ -271,8 +271,7 @@ static int dist_check(dist_val *x, char **pzErr){
 ** messages' prefix, made for every call, so without printf. */
 static void dist_prefix(char *pre, const char *a, const char *b){
   size_t cap = sizeof(((dist_val*)0)->pre) - 1;
-  size_t n = strlen(a), m = b ? strlen(b) : 0;
-  if( n > cap ) n = cap;
+  size_t n = strlen(a), m = b ? strlen(b) : 0;   /* n < cap: a is a name */
   memmove(pre, a, n);
   if( b && n + 2 + m <= cap ){
     memcpy(pre + n, ": ", 2);
@@ -632,9 +631,10 @@ static int dist_kl_same(const char *fname, dist_val *p, dist_val *q,
   }
   if( f->fam==KL_D_BINOMIAL ){
     if( !dist_same_n(p, q) ){
-      kl_pair_term t = kl_dist_pair(KL_D_BINOMIAL, KL_D_BINOMIAL);
-      if( t==0 ) return dist_no_pair(fname, p, q, pzErr);
-      return dist_components(fname, p, q, t, 0, out, pzErr);
+      /* core/dist_discrete.c's table has binomial || binomial for any n */
+      return dist_components(fname, p, q,
+                             kl_dist_pair(KL_D_BINOMIAL, KL_D_BINOMIAL), 0,
+                             out, pzErr);
     }
     v[0] = p->v[0]; v[1] = p->v[1]; v[2] = q->v[1];
   }else{
@@ -646,9 +646,9 @@ static int dist_kl_same(const char *fname, dist_val *p, dist_val *q,
   }
   fam = f->same ? dist_kl_family(f->same) : 0;
   if( fam==0 ){
-    kl_pair_term t = kl_dist_pair(f->fam, f->fam);
-    if( t==0 ) return dist_no_pair(fname, p, q, pzErr);
-    return dist_components(fname, p, q, t, 0, out, pzErr);
+    /* continuous_bernoulli: its own term, in core/cbern.c's table */
+    return dist_components(fname, p, q, kl_dist_pair(f->fam, f->fam), 0, out,
+                           pzErr);
   }
   kl_args_open_vecs(&a, fname, fam->names, fam->nparam, v);
   return kl_family_sum(fam, &a, out, pzErr);
@@ -660,10 +660,9 @@ static int dist_kl_nats(const char *fname, dist_val *p, dist_val *q,
   int rc = dist_same_dim(fname, p, q, pzErr);
   if( rc ) return rc;
   if( p->d.fam==q->d.fam ) return dist_kl_same(fname, p, q, out, pzErr);
+  /* the tables hold pairs of component families only */
   t = kl_dist_pair(p->d.fam->fam, q->d.fam->fam);
-  if( t==0 || p->d.fam->kind!=KL_DK_COMP || q->d.fam->kind!=KL_DK_COMP ){
-    return dist_no_pair(fname, p, q, pzErr);
-  }
+  if( t==0 ) return dist_no_pair(fname, p, q, pzErr);
   return dist_components(fname, p, q, t, 0, out, pzErr);
 }
 
@@ -700,14 +699,11 @@ static int dist_entropy_nats(const char *fname, dist_val *p, double *out,
       sqlite3_free(w);
       return rc;
     }
-    default: {
-      kl_ent_term h = kl_dist_entropy_term(f->fam);
-      if( h==0 ){
-        return kl_fail(pzErr, sqlite3_mprintf("%s: no entropy for %s", fname,
-                                              f->name));
-      }
-      return dist_components(fname, p, 0, 0, h, out, pzErr);
-    }
+    default:
+      /* every component family has its entropy in one of the tables
+      ** (tests/dist_extremes.sql calls each; docs' table of pairs shows it) */
+      return dist_components(fname, p, 0, 0, kl_dist_entropy_term(f->fam), out,
+                             pzErr);
   }
 }
 
