@@ -71,6 +71,12 @@ int kl_fail(char **pzErr, char *msg){
   return SQLITE_ERROR;
 }
 
+int kl_fail_not_computable(const char *fname, char **pzErr){
+  return kl_fail(pzErr, sqlite3_mprintf("%s: not computable at these "
+                                        "parameters (an intermediate is "
+                                        "beyond the double range)", fname));
+}
+
 int kl_ctx_err(sqlite3_context *ctx, int rc, char **pzErr){
   if( rc==SQLITE_NOMEM ){
     sqlite3_result_error_nomem(ctx);

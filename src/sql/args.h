@@ -60,6 +60,10 @@ typedef struct kl_argv {
 */
 int kl_fail(char **pzErr, char *msg);
 
+/* "fname: not computable at these parameters (...)": a term that could not
+** be formed (NaN), as kl_fail() returns it. */
+int kl_fail_not_computable(const char *fname, char **pzErr);
+
 /*
 ** The one-line wrapper for functions and aggregates: SQLITE_ERROR becomes
 ** sqlite3_result_error(ctx, *pzErr) (the message is freed and *pzErr set

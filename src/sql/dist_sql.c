@@ -543,9 +543,7 @@ static int dist_components(const char *fname, const dist_val *p,
   }
   *out = kl_sum_value(&acc);
   if( isnan(*out) ){
-    return kl_fail(pzErr, sqlite3_mprintf("%s: not computable at these "
-                                          "parameters (an intermediate is "
-                                          "beyond the double range)", fname));
+    return kl_fail_not_computable(fname, pzErr);
   }
   return SQLITE_OK;
 }

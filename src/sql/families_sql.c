@@ -147,10 +147,7 @@ static int family_loop(const kl_family *f, kl_argv *a, kl_sum *acc,
   }
   if( f->fin!=KL_FIN_W2 && isnan(kl_sum_value(acc)) ){
     /* a term that could not be formed: an error, never NULL or a number */
-    return kl_fail(pzErr, sqlite3_mprintf("%s: not computable at these "
-                                          "parameters (an intermediate is "
-                                          "beyond the double range)",
-                                          a->fname));
+    return kl_fail_not_computable(a->fname, pzErr);
   }
   return SQLITE_OK;
 }
@@ -258,10 +255,7 @@ int kl_dirichlet_vecs(const char *fname, const char *const *names,
   }
   r = kl_dir_value(&acc);
   if( isnan(r) ){
-    return kl_fail(pzErr, sqlite3_mprintf("%s: not computable at these "
-                                          "parameters (an intermediate is "
-                                          "beyond the double range)",
-                                          fname));
+    return kl_fail_not_computable(fname, pzErr);
   }
   *out = r;
   return SQLITE_OK;
