@@ -367,6 +367,16 @@ KL_SCALAR("dist_mvn", "mu cov", kl_dist_make_func,
 /* #19 dentropy */
 
 /* #19 knn */
+KL_SCALAR("kl_knn", "x | y [options]", kl_knn_func, 0,
+  KL_NUMERIC, 0, 1e-12,
+  "k-nearest-neighbour estimate of KL between two samples of points "
+  "(1-D or d-dimensional)",
+  "'[0.1,0.5,1.3,2.0]', '[0.2,0.9,2.5]'")
+KL_WINDOW("kl_knn_agg", "x is_reference [options]", &kl_knn_agg_impl, 0,
+  KL_NUMERIC, 0, 1e-12,
+  "kl_knn over the points held by the rows of a group (is_reference = 0: "
+  "the current sample, 1: the reference)",
+  "k, k = 2")
 
 /* #19 psi */
 

@@ -110,6 +110,9 @@ void kl_dist_make_func(sqlite3_context*, int, sqlite3_value**);
 /* #19 dentropy */
 
 /* #19 knn */
+/* sql/knn_sql.c */
+void kl_knn_func(sqlite3_context*, int, sqlite3_value**);
+extern const kl_window_impl kl_knn_agg_impl;
 
 /* #19 psi */
 
