@@ -98,6 +98,8 @@
   "SELECT dist_categorical('[0.2,0.8]')",
   "SELECT dist_dirichlet('[1,2,3]')",
   "SELECT dist_mvn('[0,0]', '[[1,0.5],[0.5,2]]')",
+  "SELECT kl_knn('[0.1,0.5,1.3,2.0]', '[0.2,0.9,2.5]')",
+  "SELECT kl_knn_agg(k, k = 2) OVER (ORDER BY k ROWS 1 PRECEDING), kl_knn_agg(k, k = 2) OVER () FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3)",
   "SELECT kl_f32('[0.5,1e-3,2.25]')",
   "SELECT kl_f64('[1e-300,5]')",
   "SELECT kl_json(X'0000803F00000040')",
