@@ -4,8 +4,8 @@ kl_knn_agg (core/knn.c), the k-nearest-neighbour estimate of KL(P || Q).
 
 Two kinds of reference:
 
-knn_ref(id, x, y, opts, want, mag): small samples (1-D and d = 2, 3, 5, 20, up to 150
-    points (40 in d = 20);
+knn_ref(id, x, y, opts, want, mag): small samples (1-D and d = 2, 3, 5,
+    20, up to 150 points (40 in d = 20);
     both estimators; k = 1, 2, 3, 5), ties and duplicates (integer grids),
     x = y exactly, huge and tiny scales.  want is a direct O(n m) numpy
     implementation of the definition (knn_ref below: all pairwise
@@ -229,7 +229,8 @@ def small_cases():
             x0, y0 = x0[:, 0], y0[:, 0]
         for e in (1000, 1020, -1000, -1020):
             for a in (0, 1):
-                cases.append(('scale.2e%d.d%d.%s' % (e, d, 'ad' if a else 'fx'),
+                tag = 'ad' if a else 'fx'
+                cases.append(('scale.2e%d.d%d.%s' % (e, d, tag),
                               x0 * 2.0 ** e, y0 * 2.0 ** e, 2, a, x0, y0))
     # one sample spanning 1e-300 .. 1e300: distances from 1e-300 to 1e300
     x = np.array([1e-300, 3e-300, 7e-300, 1.0, 2.5, 1e300, 1.5e300])

@@ -41,29 +41,28 @@
 **      and to the right of the run), found by a binary search over how
 **      many come from the left: O(log n) per point.  Counts within eps_i
 **      are binary searches too.  O((n + m) log(n + m)) in all.
-**  (5) d >= 2: a k-d tree over each sample, built in the work buffer.
-**      Equal points are first collapsed into one point with a multiplicity
-**      (the rows sorted lexicographically by heapsort), so that heavily
-**      tied data (rounded values) costs no more than distinct data: the
-**      searches count a point with its multiplicity, and skip all the
-**      duplicates of x_i in one step.  The tree's nodes split their range of points at its middle index along
-**      the coordinate of largest spread (a quickselect with a pseudo-random
-**      pivot from a fixed seed and a three-way partition, so duplicates do
-**      not make it quadratic); leaves hold at most KL_KNN_LEAF points; each
+**  (5) d >= 2: a k-d tree over each sample, built in the work buffer. Equal
+**      points are first collapsed into one point with a multiplicity (the rows
+**      sorted lexicographically by heapsort), so that heavily tied data
+**      (rounded values) costs no more than distinct data: the searches count a
+**      point with its multiplicity, and skip all the duplicates of x_i in one
+**      step.  The tree's nodes split their range of points at its middle index
+**      along the coordinate of largest spread (a quickselect with a pseudo-
+**      random pivot from a fixed seed and a three-way partition, so duplicates
+**      do not make it quadratic); leaves hold at most KL_KNN_LEAF points; each
 **      node keeps its bounding box.  The k nearest are found by descending
-**      into the nearer child first and skipping a node whose box is
-**      farther than the k-th best so far; counts within eps_i take a node
-**      whose box lies wholly within eps_i (and does not contain x_i) in
-**      one step (each node knows its points' total multiplicity).
-**      Expected O((n + m) log(n + m)) for a fixed d.
-**      Beyond d = KL_KNN_TREE_MAXDIM (8), where k-d trees no longer prune
-**      well (measured: at n = m = 10^4 a tree is 3x faster than all pairs
-**      at d = 6, even at d = 8, 1.6x slower at d = 10), the tree is one leaf and every point of x is compared with every
-**      point of x and y: O(n (n + m) d).
-**      The pruning tests leave a relative margin of 2^-40 so that the few
-**      ulps by which a box's computed distance and a point's may disagree
-**      never skip a point that matters: the search is exact, as a scan of
-**      all pairs with the same distance function would be.
+**      into the nearer child first and skipping a node whose box is farther
+**      than the k-th best so far; counts within eps_i take a node whose box
+**      lies wholly within eps_i (and does not contain x_i) in one step (each
+**      node knows its points' total multiplicity). Expected O((n + m) log(n +
+**      m)) for a fixed d. Beyond d = KL_KNN_TREE_MAXDIM (8), where k-d trees
+**      no longer prune well (measured: at n = m = 10^4 a tree is 3x faster
+**      than all pairs at d = 6, even at d = 8, 1.6x slower at d = 10), the
+**      tree is one leaf and every point of x is compared with every point of x
+**      and y: O(n (n + m) d). The pruning tests leave a relative margin of
+**      2^-40 so that the few ulps by which a box's computed distance and a
+**      point's may disagree never skip a point that matters: the search is
+**      exact, as a scan of all pairs with the same distance function would be.
 **  (6) Distances: sqrt of the sum of squared differences, the plain sum
 **      when it lies within [2^-900, 2^900], else recomputed with the
 **      differences scaled by the power of two of the largest one (no
@@ -190,7 +189,7 @@ double kl_knn_psi_diff(size_t l, size_t k){
               + (knn_psi_tail((double)l) - knn_psi_tail((double)lo)));
 }
 
-/* ------------------------------------------------------------ one dimension */
+/* ----------------------------------------------------------- one dimension */
 
 static void knn_sift(double *a, size_t r, size_t n){
   double v = a[r];
@@ -627,12 +626,20 @@ int kl_knn(double *x, size_t n, double *y, size_t m, size_t d, size_t k,
       hp.n = 0;
       hp.tot = 0;
       knn_search(&tx, 1, 0, tx.n, 0, q, scr, &hp);
-      if( hp.tot<(double)k ){ fail->sample = 0; fail->index = i; return KL_KNN_FEW; }
+      if( hp.tot<(double)k ){
+        fail->sample = 0;
+        fail->index = i;
+        return KL_KNN_FEW;
+      }
       rho = hp.dist[0];
       hp.n = 0;
       hp.tot = 0;
       knn_search(&ty, 1, 0, ty.n, 0, q, scr, &hp);
-      if( hp.tot<(double)k ){ fail->sample = 1; fail->index = i; return KL_KNN_FEW; }
+      if( hp.tot<(double)k ){
+        fail->sample = 1;
+        fail->index = i;
+        return KL_KNN_FEW;
+      }
       nu = hp.dist[0];
       if( estimator==KL_KNN_ADAPTIVE ){
         rx.eps = ry.eps = rho>nu ? rho : nu;
