@@ -108,6 +108,13 @@ SELECT expect('knn.negative', kl_knn('[0,10]', '[1e-300,9.999999999]') < 0, 1);
 -- x[1] = 1e300: rho = 1e300, nu = 1e300 (y's 1e300 is skipped)
 SELECT expect('knn.ratio-beyond-range', kl_knn('[0,1e300]', '[1e-300,1e300]'),
   (ln(1e-300) - ln(1e300))/2 + ln(2.0), 1e-15);
+-- a quotient beyond the range: nu / rho = 1e600 for both points
+SELECT expect('knn.ratio-overflow', kl_knn('[0,1e-300]', '[1e300]'), ln(1e300) - ln(1e-300), 1e-15);
+-- JSONB arrays of rows (built by hand: SQLite before 3.45 has no jsonb()):
+-- X'AB 4B1330 1330 4B1331 1330' is jsonb('[[0,0],[1,0]]')
+SELECT expect('knn.jsonb', kl_knn(X'AB4B133013304B13311330', '[[0.5,0.5]]'),
+  kl_knn('[[0,0],[1,0]]', '[[0.5,0.5]]'), 0);
+SELECT expect('knn.jsonb.value', kl_knn(X'AB4B133013304B13311330', '[[0.5,0.5]]'), -ln(2.0), 1e-15);
 -- d = 20: beyond the k-d trees' dimension (all pairs), same definition
 SELECT expect('knn.d20.same', kl_knn(
   '[[1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0],[0,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0],[0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,3]]',
@@ -232,6 +239,14 @@ SELECT expect_error('knn.err.json', 'SELECT kl_knn(''[[1,2],[3,4]'', ''[1]'')',
   'kl_knn: x is not valid JSON: expected '','' or '']'' at offset 12, found end of text');
 SELECT expect_error('knn.err.empty-row', 'SELECT kl_knn(''[[1,2],[]]'', ''[1]'')',
   'kl_knn: x[1] is an empty vector');
+-- JSONB rows: jsonb('[[0,"a"],[1,0]]'), jsonb('[[0,0],[1]]'),
+-- jsonb('[[0,[1]],[1,0]]')
+SELECT expect_error('knn.err.jsonb-notnum', 'SELECT kl_knn(X''AB4B133017614B13311330'', ''[[0.5,0.5]]'')',
+  'kl_knn: x[0][1] is not a number (offset 4)');
+SELECT expect_error('knn.err.jsonb-ragged', 'SELECT kl_knn(X''8B4B133013302B1331'', ''[[0.5,0.5]]'')',
+  'kl_knn: x[1] has 1 element but x[0] has 2');
+SELECT expect_error('knn.err.jsonb-nested', 'SELECT kl_knn(X''BB5B13302B13314B13311330'', ''[[0.5,0.5]]'')',
+  'kl_knn: x[0][1] is a nested array (offset 4); vectors are flat arrays of numbers');
 -- the aggregate's
 CREATE TEMP TABLE knn_e(x, r, o);
 INSERT INTO knn_e VALUES ('[1,2]', 0, 'k=1'), ('[1,2,3]', 1, 'k=1');

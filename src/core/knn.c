@@ -235,11 +235,12 @@ static double knn_1d_kth(const double *s, size_t n, double q, size_t k){
   if( L + R < k ) return 0;
   lo = k>R ? k-R : 0;
   hi = k<L ? k : L;
-  /* the fewest a taken from the left with B[k-a-1] <= A[a] */
+  /* the fewest a taken from the left with B[k-a-1] <= A[a]; inside the
+  ** loop a < hi <= min(k, L), so b >= 1, a < L and b <= R */
   while( lo<hi ){
     a = lo + (hi-lo)/2;
     b = k - a;
-    if( b>0 && a<L && s[R0+b-1] - q > q - s[L-1-a] ) lo = a+1; else hi = a;
+    if( s[R0+b-1] - q > q - s[L-1-a] ) lo = a+1; else hi = a;
   }
   a = lo;
   b = k - a;
@@ -451,7 +452,7 @@ static void knn_heap_push(knn_heap *hp, double v, double w){
     hp->n--;
     hp->dist[0] = hp->dist[hp->n];
     hp->mult[0] = hp->mult[hp->n];
-    if( hp->n>0 ) knn_heap_down(hp);
+    knn_heap_down(hp);   /* n >= 1: the others' multiplicities reach k */
   }
 }
 
@@ -496,9 +497,10 @@ static void knn_range_visit(const knn_tree *t, size_t node, size_t lo,
                             knn_range *r, int counted){
   size_t d = t->d, i, mid;
   const double *bl = t->box + 2*d*node, *bh = bl + d;
-  double md = knn_box_min(q, bl, bh, d, scr), mx = 0;
+  double md = knn_box_min(q, bl, bh, d, scr), mx;
   if( md*(1 - KNN_DELTA) > r->eps ) return;
-  if( !counted || r->want_max ) mx = knn_box_max(q, bl, bh, d, scr);
+  /* (a counted node is visited only when want_max: mx is always needed) */
+  mx = knn_box_max(q, bl, bh, d, scr);
   if( !counted && md>0 && mx*(1 + KNN_DELTA) < r->eps ){
     /* the whole box is within eps, and x_i is outside it */
     r->count += t->cum[hi] - t->cum[lo];
