@@ -34,13 +34,18 @@
 **      x with fewer than k points at a positive distance in x or in y
 **      makes the estimate undefined: KL_KNN_FEW, naming the point.  For
 **      x = y exactly, rho_k(i) = nu_k(i) and D = ln(n / (n - 1)) > 0.
-**  (4) One dimension: x and y are sorted (heapsort, O(n log n), no extra
-**      memory) into the work buffer; for each x_i, binary searches find
-**      the run of values equal to x_i, and the k-th smallest positive
-**      distance is the k-th smallest of two sorted sequences (to the left
-**      and to the right of the run), found by a binary search over how
-**      many come from the left: O(log n) per point.  Counts within eps_i
-**      are binary searches too.  O((n + m) log(n + m)) in all.
+**  (4) One dimension: x and y are copied into the work buffer and sorted
+**      (introsort: O(n log n), in place).  The points of x are visited in
+**      sorted order, one run of equal values at a time (the run's points
+**      share one term), and y's run of the same value is found by a pointer
+**      that only moves forward.  The k-th smallest positive distance is the
+**      k-th smallest of two sorted sequences (to the left and to the right
+**      of the run), found by a binary search over how many come from the
+**      left, O(log k); counts within eps_i by galloping searches outwards
+**      from the run.  Every search stays near its point (no cache misses
+**      across the arrays): O((n + m) log(n + m)) in all.  Should a point
+**      lack k neighbours, x is searched again in its own order so that the
+**      error names the first such point.
 **  (5) d >= 2: a k-d tree over each sample, built in the work buffer. Equal
 **      points are first collapsed into one point with a multiplicity (the rows
 **      sorted lexicographically by heapsort), so that heavily tied data
@@ -54,8 +59,11 @@
 **      into the nearer child first and skipping a node whose box is farther
 **      than the k-th best so far; counts within eps_i take a node whose box
 **      lies wholly within eps_i (and does not contain x_i) in one step (each
-**      node knows its points' total multiplicity). Expected O((n + m) log(n +
-**      m)) for a fixed d. Beyond d = KL_KNN_TREE_MAXDIM (8), where k-d trees
+**      node knows its points' total multiplicity).  Each distinct point of x
+**      is visited once, in tree order (near points one after another), its
+**      term counted with its multiplicity; should one lack k neighbours, x
+**      is searched again in its own order to name the first such point.
+**      Expected O((n + m) log(n + m)) for a fixed d.  Beyond d = KL_KNN_TREE_MAXDIM (8), where k-d trees
 **      no longer prune well (measured: at n = m = 10^4 a tree is 3x faster
 **      than all pairs at d = 6, even at d = 8, 1.6x slower at d = 10), the
 **      tree is one leaf and every point of x is compared with every point of x
@@ -215,6 +223,68 @@ static void knn_heapsort(double *a, size_t n){
   }
 }
 
+/* Sorts a[0..n): introsort (quicksort on the median of three, heapsort
+** past 2 log2(n) levels, insertion sort below 16): O(n log n), in place. */
+static void knn_sort(double *a, size_t n, int depth){
+  while( n>16 ){
+    size_t i, j;
+    double p, t;
+    if( depth--==0 ){
+      knn_heapsort(a, n);
+      return;
+    }
+    /* median of a[0], a[n/2], a[n-1] into a[n/2] */
+    if( a[n/2]<a[0] ){ t = a[0]; a[0] = a[n/2]; a[n/2] = t; }
+    if( a[n-1]<a[n/2] ){
+      t = a[n-1]; a[n-1] = a[n/2]; a[n/2] = t;
+      if( a[n/2]<a[0] ){ t = a[0]; a[0] = a[n/2]; a[n/2] = t; }
+    }
+    p = a[n/2];
+    /* Hoare partition: [0, j] <= p <= [j+1, n) */
+    i = 0;
+    j = n-1;
+    for(;;){
+      while( a[i]<p ) i++;
+      while( p<a[j] ) j--;
+      if( i>=j ) break;
+      t = a[i]; a[i] = a[j]; a[j] = t;
+      i++;
+      j--;
+    }
+    /* the smaller side by recursion, the larger by the loop */
+    if( j+1 < n-(j+1) ){
+      knn_sort(a, j+1, depth);
+      a += j+1;
+      n -= j+1;
+    }else{
+      knn_sort(a + j+1, n-(j+1), depth);
+      n = j+1;
+    }
+  }
+  {
+    size_t i;
+    for(i=1; i<n; i++){
+      double v = a[i];
+      size_t j = i;
+      while( j>0 && a[j-1]>v ){
+        a[j] = a[j-1];
+        j--;
+      }
+      a[j] = v;
+    }
+  }
+}
+
+static void knn_sort_all(double *a, size_t n){
+  int depth = 0;
+  size_t t = n;
+  while( t>1 ){
+    t >>= 1;
+    depth += 2;
+  }
+  knn_sort(a, n, depth);
+}
+
 /* The first index of sorted s[0..n) with s[i] >= q (strict: > q). */
 static size_t knn_bound(const double *s, size_t n, double q, int strict){
   size_t lo = 0, hi = n;
@@ -226,11 +296,12 @@ static size_t knn_bound(const double *s, size_t n, double q, int strict){
 }
 
 /* The k-th smallest positive distance from q to the values of sorted
-** s[0..n), or 0 if there are fewer than k values other than q (rule 4).
-** Left of the run of q: A[i] = q - s[L-1-i], right: B[j] = s[R0+j] - q. */
-static double knn_1d_kth(const double *s, size_t n, double q, size_t k){
-  size_t L = knn_bound(s, n, q, 0), R0 = knn_bound(s, n, q, 1), R = n - R0;
-  size_t lo, hi, a, b;
+** s[0..n), where s[L..R0) is the run of values equal to q, or 0 if there
+** are fewer than k values other than q (rule 4).  Left of the run:
+** A[i] = q - s[L-1-i], right of it: B[j] = s[R0+j] - q. */
+static double knn_1d_kth_at(const double *s, size_t n, size_t L, size_t R0,
+                            double q, size_t k){
+  size_t R = n - R0, lo, hi, a, b;
   double r = 0;
   if( L + R < k ) return 0;
   lo = k>R ? k-R : 0;
@@ -249,25 +320,37 @@ static double knn_1d_kth(const double *s, size_t n, double q, size_t k){
   return r;
 }
 
+/* The same, the run found by binary search. */
+static double knn_1d_kth(const double *s, size_t n, double q, size_t k){
+  return knn_1d_kth_at(s, n, knn_bound(s, n, q, 0), knn_bound(s, n, q, 1),
+                       q, k);
+}
+
+/* How many of the values of sorted s (side < 0: s[L-1], s[L-2], ..., L of
+** them; side > 0: s[R0], s[R0+1], ..., cnt of them) lie within eps of q:
+** a galloping search from the run outwards, O(log of the answer). */
+static size_t knn_1d_gallop(const double *s, size_t at, size_t cnt, int side,
+                            double q, double eps){
+  size_t c = 1, lo, hi;
+#define KNN_IN(i) ((side<0 ? q - s[at-1-(i)] : s[at+(i)] - q)<=eps)
+  while( c<=cnt && KNN_IN(c-1) ) c *= 2;
+  lo = c/2;
+  hi = c-1<cnt ? c-1 : cnt;
+  while( lo<hi ){
+    size_t mid = lo + (hi-lo+1)/2;
+    if( KNN_IN(mid-1) ) lo = mid; else hi = mid-1;
+  }
+#undef KNN_IN
+  return lo;
+}
+
 /* The number of values of sorted s[0..n) at a positive distance <= eps
-** from q, and in *mx the largest such distance (0 if none). */
-static size_t knn_1d_range(const double *s, size_t n, double q, double eps,
-                           double *mx){
-  size_t L = knn_bound(s, n, q, 0), R0 = knn_bound(s, n, q, 1), R = n - R0;
-  size_t lo = 0, hi = L, cl, cr;
+** from q (its run s[L..R0)), and in *mx the largest such distance. */
+static size_t knn_1d_range_at(const double *s, size_t n, size_t L, size_t R0,
+                              double q, double eps, double *mx){
+  size_t cl = knn_1d_gallop(s, L, L, -1, q, eps);
+  size_t cr = knn_1d_gallop(s, R0, n - R0, 1, q, eps);
   double r = 0;
-  while( lo<hi ){
-    size_t mid = lo + (hi-lo)/2;
-    if( q - s[L-1-mid]<=eps ) lo = mid+1; else hi = mid;
-  }
-  cl = lo;
-  lo = 0;
-  hi = R;
-  while( lo<hi ){
-    size_t mid = lo + (hi-lo)/2;
-    if( s[R0+mid] - q<=eps ) lo = mid+1; else hi = mid;
-  }
-  cr = lo;
   if( cl>0 ) r = q - s[L-cl];
   if( cr>0 && s[R0+cr-1] - q > r ) r = s[R0+cr-1] - q;
   *mx = r;
@@ -583,75 +666,121 @@ static double knn_term(size_t d, int estimator, double rho, double nu,
   return (double)d*knn_log_ratio(nk, rl) + kl_knn_psi_diff(l, kk);
 }
 
+/* The one-dimensional estimate (rule 4) over the sorted copies xs and
+** ys: the points of x are visited in sorted order, run by run (a run of
+** equal values has one term), with y's run found by a pointer that only
+** moves forward, so every search stays near its point.  On a point
+** without k neighbours, the first such point in x's order goes to *fail. */
+static int knn_1d(const double *x, size_t n, const double *xs,
+                  const double *ys, size_t m, size_t k, int estimator,
+                  kl_sum *sum, kl_knn_fail *fail){
+  size_t L = 0, R0, ly = 0, ry = 0, i;
+  while( L<n ){
+    double q = xs[L], rho, nu, rmax = 0, nmax = 0, eps, term;
+    size_t l = 0, kk = 0;
+    for(R0=L+1; R0<n && xs[R0]==q; R0++){}
+    while( ly<m && ys[ly]<q ) ly++;
+    if( ry<ly ) ry = ly;
+    while( ry<m && ys[ry]<=q ) ry++;
+    rho = knn_1d_kth_at(xs, n, L, R0, q, k);
+    nu = knn_1d_kth_at(ys, m, ly, ry, q, k);
+    if( rho==0 || nu==0 ) break;
+    if( estimator==KL_KNN_ADAPTIVE ){
+      eps = rho>nu ? rho : nu;
+      l = knn_1d_range_at(xs, n, L, R0, q, eps, &rmax);
+      kk = knn_1d_range_at(ys, m, ly, ry, q, eps, &nmax);
+    }
+    term = knn_term(1, estimator, rho, nu, l, rmax, kk, nmax);
+    for(i=L; i<R0; i++) kl_sum_add(sum, term);
+    L = R0;
+  }
+  if( L==n ) return KL_KNN_OK;
+  for(i=0; i<n; i++){
+    fail->index = i;
+    fail->sample = 0;
+    if( knn_1d_kth(xs, n, x[i], k)==0 ) return KL_KNN_FEW;
+    fail->sample = 1;
+    if( knn_1d_kth(ys, m, x[i], k)==0 ) return KL_KNN_FEW;
+  }
+  return KL_KNN_FEW;   /* not reached: some point lacks neighbours */
+}
+
+/* The term of point q of dimension d >= 2 (rules 1, 2, 5): KL_KNN_OK and
+** *term, or KL_KNN_FEW with fail->sample set. */
+static int knn_point(const knn_tree *tx, const knn_tree *ty, const double *q,
+                     size_t k, int estimator, knn_heap *hp, double *scr,
+                     double *term, kl_knn_fail *fail){
+  size_t d = tx->d;
+  double rho, nu;
+  knn_range rx, ry;
+  memset(&rx, 0, sizeof rx);
+  memset(&ry, 0, sizeof ry);
+  hp->n = 0;
+  hp->tot = 0;
+  knn_search(tx, 1, 0, tx->n, 0, q, scr, hp);
+  if( hp->tot<(double)k ){
+    fail->sample = 0;
+    return KL_KNN_FEW;
+  }
+  rho = hp->dist[0];
+  hp->n = 0;
+  hp->tot = 0;
+  knn_search(ty, 1, 0, ty->n, 0, q, scr, hp);
+  if( hp->tot<(double)k ){
+    fail->sample = 1;
+    return KL_KNN_FEW;
+  }
+  nu = hp->dist[0];
+  if( estimator==KL_KNN_ADAPTIVE ){
+    rx.eps = ry.eps = rho>nu ? rho : nu;
+    rx.want_max = rho<nu;
+    ry.want_max = nu<rho;
+    knn_range_visit(tx, 1, 0, tx->n, 0, q, scr, &rx, 0);
+    knn_range_visit(ty, 1, 0, ty->n, 0, q, scr, &ry, 0);
+  }
+  *term = knn_term(d, estimator, rho, nu, (size_t)rx.count, rx.max,
+                   (size_t)ry.count, ry.max);
+  return KL_KNN_OK;
+}
+
 int kl_knn(double *x, size_t n, double *y, size_t m, size_t d, size_t k,
            int estimator, double *work, double *out, kl_knn_fail *fail){
   kl_sum sum;
-  size_t i;
+  size_t i, j;
   kl_sum_init(&sum);
   knn_prescale(x, n*d, y, m*d);
   if( d==1 ){
     double *xs = work, *ys = work + n;
     memcpy(xs, x, n*sizeof(double));
     memcpy(ys, y, m*sizeof(double));
-    knn_heapsort(xs, n);
-    knn_heapsort(ys, m);
-    for(i=0; i<n; i++){
-      double q = x[i], rho, nu, rmax = 0, nmax = 0, eps;
-      size_t l = 0, kk = 0;
-      rho = knn_1d_kth(xs, n, q, k);
-      if( rho==0 ){ fail->sample = 0; fail->index = i; return KL_KNN_FEW; }
-      nu = knn_1d_kth(ys, m, q, k);
-      if( nu==0 ){ fail->sample = 1; fail->index = i; return KL_KNN_FEW; }
-      if( estimator==KL_KNN_ADAPTIVE ){
-        eps = rho>nu ? rho : nu;
-        l = knn_1d_range(xs, n, q, eps, &rmax);
-        kk = knn_1d_range(ys, m, q, eps, &nmax);
-      }
-      kl_sum_add(&sum, knn_term(1, estimator, rho, nu, l, rmax, kk, nmax));
-    }
+    knn_sort_all(xs, n);
+    knn_sort_all(ys, m);
+    if( knn_1d(x, n, xs, ys, m, k, estimator, &sum, fail) ) return KL_KNN_FEW;
   }else{
     knn_tree tx, ty;
     knn_heap hp;
-    double *w = work, *scr;
+    double *w = work, *scr, term;
     w += knn_tree_make(&tx, x, n, d, w);
     w += knn_tree_make(&ty, y, m, d, w);
     hp.dist = w;
     hp.mult = w + k + 1;
     hp.k = k;
     scr = w + 2*(k + 1);
-    for(i=0; i<n; i++){
-      const double *q = x + i*d;
-      double rho, nu;
-      knn_range rx, ry;
-      memset(&rx, 0, sizeof rx);
-      memset(&ry, 0, sizeof ry);
-      hp.n = 0;
-      hp.tot = 0;
-      knn_search(&tx, 1, 0, tx.n, 0, q, scr, &hp);
-      if( hp.tot<(double)k ){
-        fail->sample = 0;
-        fail->index = i;
-        return KL_KNN_FEW;
+    /* each distinct point of x once, in tree order (near points after
+    ** one another), its term counted with its multiplicity */
+    for(j=0; j<tx.n; j++){
+      if( knn_point(&tx, &ty, tx.p + j*d, k, estimator, &hp, scr, &term,
+                    fail) ){
+        /* name the first point of x, in x's order, that lacks them */
+        for(i=0; i<n; i++){
+          if( knn_point(&tx, &ty, x + i*d, k, estimator, &hp, scr, &term,
+                        fail) ){
+            fail->index = i;
+            return KL_KNN_FEW;
+          }
+        }
       }
-      rho = hp.dist[0];
-      hp.n = 0;
-      hp.tot = 0;
-      knn_search(&ty, 1, 0, ty.n, 0, q, scr, &hp);
-      if( hp.tot<(double)k ){
-        fail->sample = 1;
-        fail->index = i;
-        return KL_KNN_FEW;
-      }
-      nu = hp.dist[0];
-      if( estimator==KL_KNN_ADAPTIVE ){
-        rx.eps = ry.eps = rho>nu ? rho : nu;
-        rx.want_max = rho<nu;
-        ry.want_max = nu<rho;
-        knn_range_visit(&tx, 1, 0, tx.n, 0, q, scr, &rx, 0);
-        knn_range_visit(&ty, 1, 0, ty.n, 0, q, scr, &ry, 0);
-      }
-      kl_sum_add(&sum, knn_term(d, estimator, rho, nu, (size_t)rx.count,
-                                rx.max, (size_t)ry.count, ry.max));
+      for(i=0; i<(size_t)tx.mult[j]; i++) kl_sum_add(&sum, term);
     }
   }
   *out = kl_sum_value(&sum)/(double)n
