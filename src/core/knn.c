@@ -61,16 +61,17 @@
 **      lies wholly within eps_i (and does not contain x_i) in one step (each
 **      node knows its points' total multiplicity).  Each distinct point of x
 **      is visited once, in tree order (near points one after another), its
-**      term counted with its multiplicity; should one lack k neighbours, x
-**      is searched again in its own order to name the first such point.
-**      Expected O((n + m) log(n + m)) for a fixed d.  Beyond d = KL_KNN_TREE_MAXDIM (8), where k-d trees
-**      no longer prune well (measured: at n = m = 10^4 a tree is 3x faster
-**      than all pairs at d = 6, even at d = 8, 1.6x slower at d = 10), the
-**      tree is one leaf and every point of x is compared with every point of x
-**      and y: O(n (n + m) d). The pruning tests leave a relative margin of
-**      2^-40 so that the few ulps by which a box's computed distance and a
-**      point's may disagree never skip a point that matters: the search is
-**      exact, as a scan of all pairs with the same distance function would be.
+**      term counted with its multiplicity; should one lack k neighbours, x is
+**      searched again in its own order to name the first such point. Expected
+**      O((n + m) log(n + m)) for a fixed d.  Beyond d = KL_KNN_TREE_MAXDIM
+**      (8), where k-d trees no longer prune well (measured: at n = m = 10^4 a
+**      tree is 3x faster than all pairs at d = 6, even at d = 8, 1.6x slower
+**      at d = 10), the tree is one leaf and every point of x is compared with
+**      every point of x and y: O(n (n + m) d). The pruning tests leave a
+**      relative margin of 2^-40 so that the few ulps by which a box's computed
+**      distance and a point's may disagree never skip a point that matters:
+**      the search is exact, as a scan of all pairs with the same distance
+**      function would be.
 **  (6) Distances: sqrt of the sum of squared differences, the plain sum
 **      when it lies within [2^-900, 2^900], else recomputed with the
 **      differences scaled by the power of two of the largest one (no
