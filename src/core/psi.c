@@ -18,7 +18,7 @@
 **      0.0001), kept so that results agree with those tools.  1e-4 is
 **      their value: small beside the proportions of a 10-bin histogram
 **      (0.1 each), so that an empty bin adds a large but finite term
-**      ((b - 1e-4) ln(b / 1e-4), 0.83 for b = 0.1).  In numpy:
+**      ((b - 1e-4) ln(b / 1e-4), 0.69 for b = 0.1).  In numpy:
 **        a = p / p.sum();  b = q / q.sum()
 **        a[a == 0] = eps;  b[b == 0] = eps
 **        psi = np.sum((a - b) * np.log(a / b))
