@@ -220,7 +220,12 @@ typedef struct psi_agg {
   sqlite3_int64 rows;
 } psi_agg;
 
-/* Two options values are the same: same type and bytes (or number). */
+/*
+** Two options values are the same: same type and bytes (or number).  The
+** bytes are read with sqlite3_value_blob, which never allocates (a text's
+** sqlite3_value_text may, to add a terminator, and its failure must not
+** read as "different options").
+*/
 static int psi_same(sqlite3_value *a, sqlite3_value *b){
   int t = sqlite3_value_type(a);
   const void *pa, *pb;
@@ -229,10 +234,8 @@ static int psi_same(sqlite3_value *a, sqlite3_value *b){
   if( t==SQLITE_INTEGER || t==SQLITE_FLOAT ){
     return sqlite3_value_double(a)==sqlite3_value_double(b);
   }
-  pa = t==SQLITE_TEXT ? (const void*)sqlite3_value_text(a)
-                      : sqlite3_value_blob(a);
-  pb = t==SQLITE_TEXT ? (const void*)sqlite3_value_text(b)
-                      : sqlite3_value_blob(b);
+  pa = sqlite3_value_blob(a);
+  pb = sqlite3_value_blob(b);
   na = sqlite3_value_bytes(a);
   nb = sqlite3_value_bytes(b);
   return na==nb && (na==0 || (pa && pb && memcmp(pa, pb, (size_t)na)==0));
