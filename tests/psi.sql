@@ -206,6 +206,14 @@ SELECT expect('hand.samp.direction', kl_samples('[0,0,0,0]', '[1,2,3,4,5,6,7,8]'
 -- edges: the outer edges are open (value 100 falls in the last bin)
 SELECT expect('hand.samp.open-edges', psi_samples('[-100,100]', '[0.5,1.5]', 'edges=[0,1,2]'),
   psi_samples('[0.5,1.5]', '[0.5,1.5]', 'edges=[0,1,2]'));
+-- equal proportions with different sample sizes and an empty bin on both
+-- sides: exactly 0 (the renormalised proportions are exact ratios; a
+-- rounded epsilon * n would leave about 1e-38)
+SELECT expect('hand.samp.equal-props.js', js_samples('[0,2e111,1.6e-76]', '[-1e-252]'), 0.0);
+SELECT expect('hand.samp.equal-props.kl', kl_samples('[0,2e111,1.6e-76]', '[-1e-252]'), 0.0);
+SELECT expect('hand.samp.equal-props.psi', psi_samples('[0,2e111,1.6e-76]', '[-1e-252]'), 0.0);
+SELECT expect('hand.samp.equal-props.edges', js_samples('[0.5,0.5,1.5,1.5,1.5,1.5]', '[0.5,1.5,1.5]',
+  'edges=[0,1,2,3,4,5]'), 0.0);
 SELECT expect('hand.samp.bins1', psi_samples('[1,2,3]', '[7,8,9]', 1), 0.0);
 
 -- -------------------------------------------------- samples: NULL, errors

@@ -43,9 +43,11 @@
 **      totals anywhere from 2^-1074 to beyond DBL_MAX are usable.  A
 **      replaced proportion is the weight eps against a total of exactly 1.
 **      JS and KL of binned samples use kl_js_term and kl_div_term on the
-**      counts (exact integers; a replaced bin's weight is eps n, rounded
-**      once, so the proportion eps / (1 + k eps) is off by at most one
-**      rounding).  The caller adds the terms with compensated summation.
+**      counts (exact integers) over the exact total n (1 + z eps) (z empty
+**      bins), and a replaced bin's eps over the exact total 1 + z eps: the
+**      renormalised proportions are exact ratios, so equal proportions
+**      give a divergence of exactly 0.  The terms are added with
+**      compensated summation.
 **  (5) Quantile bins.  With bins = B >= 1 bins taken from the reference
 **      sample ref (n values, sorted), the cut points are the quantiles of
 **      ref at the levels i / B, i = 1 .. B-1 (each level the double nearest
@@ -77,6 +79,7 @@
 **      counting O((n + m) log k), the terms O(k).
 */
 #include "psi.h"
+#include "port.h"
 
 #include <math.h>
 #include <string.h>
@@ -286,9 +289,38 @@ void kl_psi_count(const double *cut, size_t ncut, const double *x, size_t n,
 
 /* ---------------------------------------------------------- divergences */
 
-/* A bin's weight under rule (3): its count, or eps n for an empty one. */
-static double psi_weight(double c, double eps_n){
-  return c > 0.0 ? c : eps_n;
+/*
+** The exact total n (1 + z eps) into S (z the empty bins, eps the
+** epsilon): n + z (eps n), each product split exactly by fma, added in the
+** exact accumulator.  Rule (3)'s renormalised proportions are then
+**   a_i = c_i / (n (1 + z eps))   for a bin with c_i > 0,
+**   a_i = eps / (1 + z eps)       for an empty one,
+** two exact totals (n (1 + z eps) and, with n = 1, 1 + z eps), so that a
+** bin's proportion is never the rounded eps n over a total: two
+** histograms whose proportions are equal give equal proportions here too
+** (and a divergence of exactly 0), which a rounded eps n would not.
+*/
+static void psi_scaled_total(kl_xsum *S, double n, double z, double eps){
+  double h = eps*n, l = KL_FMA(eps, n, -h);
+  double h2 = z*h, l2 = KL_FMA(z, h, -h2);
+  double h3 = z*l, l3 = KL_FMA(z, l, -h3);
+  memset(S, 0, sizeof *S);
+  kl_xsum_add(S, n);
+  kl_xsum_add(S, h2);
+  kl_xsum_add(S, l2);
+  kl_xsum_add(S, h3);
+  kl_xsum_add(S, l3);
+}
+
+/* The totals (A, B) from two exact sums, as the terms read them. */
+static void psi_totals(kl_totals *t, const kl_xsum *A, const kl_xsum *B,
+                       kl_tparts *parts){
+  kl_dd As, Bs;
+  int ea, eb;
+  As = kl_total_frexp(A, &ea);
+  Bs = kl_total_frexp(B, &eb);
+  kl_totals_init_exp(t, As, ea, Bs, eb);
+  kl_totals_exact(t, A, B, parts);
 }
 
 double kl_psi_drift(kl_drift_kind kind, const double *cp, const double *cq,
@@ -303,33 +335,35 @@ double kl_psi_drift(kl_drift_kind kind, const double *cp, const double *cq,
     if( kl_psi_ready(&s) ) return NAN;   /* the caller gives n > 0 */
     for(i=0; i<k; i++) kl_sum_add(&acc, kl_psi_term(&s, cp[i], cq[i]));
   }else{
-    kl_xsum sp, sq;
-    kl_totals t;
-    kl_tparts parts;
-    kl_dd Ps, Qs;
-    double np = 0.0, nq = 0.0, ep_n, eq_n;
-    int ep, eq;
+    /* t[a][b]: the current sample's total a (0: n_p (1 + z_p eps), over
+    ** a counted bin; 1: 1 + z_p eps, over an empty one's eps) against the
+    ** reference's b, likewise */
+    kl_xsum sp[2], sq[2];
+    kl_totals t[2][2];
+    kl_tparts parts[2][2];
+    double np = 0.0, nq = 0.0, zp = 0.0, zq = 0.0;
     kl_term_fn term = kind==KL_DRIFT_KL ? kl_div_term : kl_js_term;
+    int a, b;
     for(i=0; i<k; i++){
       np += cp[i];   /* whole numbers below 2^53: exact */
       nq += cq[i];
+      zp += cp[i]==0.0;
+      zq += cq[i]==0.0;
     }
-    ep_n = eps*np;
-    eq_n = eps*nq;
-    memset(&sp, 0, sizeof sp);
-    memset(&sq, 0, sizeof sq);
-    for(i=0; i<k; i++){
-      kl_xsum_add(&sp, psi_weight(cp[i], ep_n));
-      kl_xsum_add(&sq, psi_weight(cq[i], eq_n));
+    if( !(np > 0.0) || !(nq > 0.0) ) return NAN;
+    if( eps==0.0 ) zp = zq = 0.0;   /* nothing replaced */
+    psi_scaled_total(&sp[0], np, zp, eps);
+    psi_scaled_total(&sp[1], 1.0, zp, eps);
+    psi_scaled_total(&sq[0], nq, zq, eps);
+    psi_scaled_total(&sq[1], 1.0, zq, eps);
+    for(a=0; a<2; a++){
+      for(b=0; b<2; b++) psi_totals(&t[a][b], &sp[a], &sq[b], &parts[a][b]);
     }
-    Ps = kl_total_frexp(&sp, &ep);
-    Qs = kl_total_frexp(&sq, &eq);
-    if( !(Ps.hi > 0.0) || !(Qs.hi > 0.0) ) return NAN;
-    kl_totals_init_exp(&t, Ps, ep, Qs, eq);
-    kl_totals_exact(&t, &sp, &sq, &parts);
     for(i=0; i<k; i++){
-      kl_sum_add(&acc, term(psi_weight(cp[i], ep_n), psi_weight(cq[i], eq_n),
-                            &t));
+      /* an empty bin is the weight eps over its total (or 0 if eps = 0) */
+      a = cp[i]==0.0 && eps > 0.0;
+      b = cq[i]==0.0 && eps > 0.0;
+      kl_sum_add(&acc, term(a ? eps : cp[i], b ? eps : cq[i], &t[a][b]));
     }
   }
   return kl_sum_value(&acc);
