@@ -88,7 +88,7 @@ static const char *const psi_pq_names[2] = { "p", "q" };
 /* ------------------------------------------------------------- options */
 
 enum { PSI_O_EPS, PSI_O_UNIT, PSI_NOPT };
-enum { DRIFT_O_BINS, DRIFT_O_EDGES, DRIFT_O_EPS, DRIFT_O_UNIT, DRIFT_NOPT };
+enum { PSI_D_BINS, PSI_D_EDGES, PSI_D_EPS, PSI_D_UNIT, PSI_D_NOPT };
 
 /* epsilon, checked beyond the args layer's "finite and >= 0": at most 1. */
 static int psi_eps_check(const char *fname, const kl_opt *o, double *eps,
@@ -126,26 +126,26 @@ static int psi_opts(const char *fname, sqlite3_value *val, double *eps,
 
 /* The sample functions' options: val may be NULL.  On success the caller
 ** frees o with kl_opts_free (the edges). */
-static int drift_opts(const char *fname, sqlite3_value *val, kl_opt *o,
+static int psi_drift_opts(const char *fname, sqlite3_value *val, kl_opt *o,
                       double *eps, kl_unit *unit, char **pzErr){
   int rc = SQLITE_OK;
-  memset(o, 0, DRIFT_NOPT*sizeof *o);
-  o[DRIFT_O_BINS].key = "bins";
-  o[DRIFT_O_BINS].kind = KL_OPT_COUNT;
-  o[DRIFT_O_EDGES].key = "edges";
-  o[DRIFT_O_EDGES].kind = KL_OPT_EDGES;
-  o[DRIFT_O_EPS].key = "epsilon";
-  o[DRIFT_O_EPS].kind = KL_OPT_REAL;
-  o[DRIFT_O_UNIT].key = "unit";
-  o[DRIFT_O_UNIT].kind = KL_OPT_UNIT;
-  if( val ) rc = kl_opts_parse(fname, "options", val, o, DRIFT_NOPT, pzErr);
-  if( rc==SQLITE_OK && o[DRIFT_O_BINS].set && o[DRIFT_O_EDGES].set ){
+  memset(o, 0, PSI_D_NOPT*sizeof *o);
+  o[PSI_D_BINS].key = "bins";
+  o[PSI_D_BINS].kind = KL_OPT_COUNT;
+  o[PSI_D_EDGES].key = "edges";
+  o[PSI_D_EDGES].kind = KL_OPT_EDGES;
+  o[PSI_D_EPS].key = "epsilon";
+  o[PSI_D_EPS].kind = KL_OPT_REAL;
+  o[PSI_D_UNIT].key = "unit";
+  o[PSI_D_UNIT].kind = KL_OPT_UNIT;
+  if( val ) rc = kl_opts_parse(fname, "options", val, o, PSI_D_NOPT, pzErr);
+  if( rc==SQLITE_OK && o[PSI_D_BINS].set && o[PSI_D_EDGES].set ){
     rc = kl_fail(pzErr, sqlite3_mprintf("%s: options: bins and edges cannot "
                                         "both be given", fname));
   }
-  if( rc==SQLITE_OK ) rc = psi_eps_check(fname, &o[DRIFT_O_EPS], eps, pzErr);
-  *unit = o[DRIFT_O_UNIT].set ? o[DRIFT_O_UNIT].unit : KL_NATS;
-  if( rc ) kl_opts_free(o, DRIFT_NOPT);
+  if( rc==SQLITE_OK ) rc = psi_eps_check(fname, &o[PSI_D_EPS], eps, pzErr);
+  *unit = o[PSI_D_UNIT].set ? o[PSI_D_UNIT].unit : KL_NATS;
+  if( rc ) kl_opts_free(o, PSI_D_NOPT);
   return rc;
 }
 
@@ -344,7 +344,7 @@ const kl_window_impl kl_psi_agg_impl = { psi_agg_step, psi_agg_final, 0, 0 };
 ** under the parsed options o, in nats.  SQLITE_OK, SQLITE_ERROR (*pzErr)
 ** or SQLITE_NOMEM.
 */
-static int drift_value(const kl_drift_def *k, const char *fname,
+static int psi_drift_value(const kl_drift_def *k, const char *fname,
                        sqlite3 *db, const double *x, size_t nx, double *ref,
                        size_t nr, const kl_opt *o, double eps, double *out,
                        char **pzErr){
@@ -353,12 +353,12 @@ static int drift_value(const kl_drift_def *k, const char *fname,
   double *cut = 0, *count;
   const double *cuts;
   size_t ncut, nbin;
-  if( o[DRIFT_O_EDGES].set ){
-    const kl_dbuf *e = &o[DRIFT_O_EDGES].edges;
+  if( o[PSI_D_EDGES].set ){
+    const kl_dbuf *e = &o[PSI_D_EDGES].edges;
     cuts = e->p + 1;
     ncut = e->n - 2;
   }else{
-    sqlite3_int64 bins = o[DRIFT_O_BINS].set ? o[DRIFT_O_BINS].n
+    sqlite3_int64 bins = o[PSI_D_BINS].set ? o[PSI_D_BINS].n
                                              : KL_PSI_BINS_DEFAULT;
     if( bins > maxbins ){
       return kl_fail(pzErr, sqlite3_mprintf("%s: options: bins must be at "
@@ -393,7 +393,7 @@ static int drift_value(const kl_drift_def *k, const char *fname,
 
 void kl_drift_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   const kl_drift_def *k = (const kl_drift_def*)sqlite3_user_data(ctx);
-  kl_opt o[DRIFT_NOPT];
+  kl_opt o[PSI_D_NOPT];
   kl_dbuf x, r;
   kl_unit unit = KL_NATS;
   double eps = 0.0, v = 0.0;
@@ -402,7 +402,7 @@ void kl_drift_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   if( kl_any_null(argc, argv) ) return;
   memset(&x, 0, sizeof x);
   memset(&r, 0, sizeof r);
-  rc = drift_opts(k->name, argc > 2 ? argv[2] : 0, o, &eps, &unit, &zErr);
+  rc = psi_drift_opts(k->name, argc > 2 ? argv[2] : 0, o, &eps, &unit, &zErr);
   if( rc ){
     kl_ctx_err(ctx, rc, &zErr);
     return;
@@ -410,16 +410,16 @@ void kl_drift_func(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   rc = kl_sample_read(k->name, "x", argv[0], &x, &zErr);
   if( rc==SQLITE_OK ) rc = kl_sample_read(k->name, "ref", argv[1], &r, &zErr);
   if( rc==SQLITE_OK ){
-    rc = drift_value(k, k->name, sqlite3_context_db_handle(ctx), x.p, x.n,
+    rc = psi_drift_value(k, k->name, sqlite3_context_db_handle(ctx), x.p, x.n,
                      r.p, r.n, o, eps, &v, &zErr);
   }
   if( kl_ctx_err(ctx, rc, &zErr)==SQLITE_OK ) kl_result_unit(ctx, v, unit);
   sqlite3_free(x.p);
   sqlite3_free(r.p);
-  kl_opts_free(o, DRIFT_NOPT);
+  kl_opts_free(o, PSI_D_NOPT);
 }
 
-static void drift_agg_step(sqlite3_context *ctx, int argc,
+static void psi_drift_step(sqlite3_context *ctx, int argc,
                            sqlite3_value **argv){
   const kl_drift_def *k = (const kl_drift_def*)sqlite3_user_data(ctx);
   kl_sagg_spec spec;
@@ -438,10 +438,10 @@ static void drift_agg_step(sqlite3_context *ctx, int argc,
   kl_ctx_err(ctx, kl_sagg_step(g, &spec, ctx, argc, argv, &zErr), &zErr);
 }
 
-static void drift_agg_final(sqlite3_context *ctx){
+static void psi_drift_final(sqlite3_context *ctx){
   const kl_drift_def *k = (const kl_drift_def*)sqlite3_user_data(ctx);
   kl_sagg *g = (kl_sagg*)sqlite3_aggregate_context(ctx, 0);
-  kl_opt o[DRIFT_NOPT];
+  kl_opt o[PSI_D_NOPT];
   kl_unit unit = KL_NATS;
   double eps = 0.0, v = 0.0;
   char *zErr = 0;
@@ -451,16 +451,16 @@ static void drift_agg_final(sqlite3_context *ctx){
     kl_sagg_free(g);   /* a sample is empty: NULL */
     return;
   }
-  rc = drift_opts(k->agg_name, g->opt, o, &eps, &unit, &zErr);
+  rc = psi_drift_opts(k->agg_name, g->opt, o, &eps, &unit, &zErr);
   if( rc==SQLITE_OK ){
-    rc = drift_value(k, k->agg_name, sqlite3_context_db_handle(ctx),
+    rc = psi_drift_value(k, k->agg_name, sqlite3_context_db_handle(ctx),
                      g->x[0].p, g->x[0].n, g->x[1].p, g->x[1].n, o, eps, &v,
                      &zErr);
-    kl_opts_free(o, DRIFT_NOPT);
+    kl_opts_free(o, PSI_D_NOPT);
   }
   if( kl_ctx_err(ctx, rc, &zErr)==SQLITE_OK ) kl_result_unit(ctx, v, unit);
   kl_sagg_free(g);
 }
 
-const kl_window_impl kl_drift_agg_impl = { drift_agg_step, drift_agg_final,
+const kl_window_impl kl_drift_agg_impl = { psi_drift_step, psi_drift_final,
                                            0, 0 };
