@@ -346,21 +346,21 @@ void kl_opts_free(kl_opt *opt, int nopt){
 
 /* ---------------------------------------------------- sample aggregates */
 
-/* Two values are the same options (rule 5): same type and bytes. */
+/* Two values are the same options (rule 5): the same type and bytes.
+** sqlite3_value_blob reads a text's bytes as they are (no conversion, so
+** no allocation that could fail and read as a difference). */
 static int sagg_same(sqlite3_value *a, sqlite3_value *b){
-  int t = sqlite3_value_type(a);
+  int t = sqlite3_value_type(a), na, nb;
+  const void *pa, *pb;
   if( t!=sqlite3_value_type(b) ) return 0;
   if( t==SQLITE_INTEGER || t==SQLITE_FLOAT ){
     return sqlite3_value_double(a)==sqlite3_value_double(b);
   }
-  {
-    const void *pa = t==SQLITE_TEXT ? (const void*)sqlite3_value_text(a)
-                                    : sqlite3_value_blob(a);
-    const void *pb = t==SQLITE_TEXT ? (const void*)sqlite3_value_text(b)
-                                    : sqlite3_value_blob(b);
-    int na = sqlite3_value_bytes(a), nb = sqlite3_value_bytes(b);
-    return na==nb && (na==0 || (pa && pb && memcmp(pa, pb, (size_t)na)==0));
-  }
+  pa = sqlite3_value_blob(a);
+  pb = sqlite3_value_blob(b);
+  na = sqlite3_value_bytes(a);
+  nb = sqlite3_value_bytes(b);
+  return na==nb && (na==0 || memcmp(pa, pb, (size_t)na)==0);
 }
 
 /* Reads argument val of a row into b (appending), as its numbers. */
