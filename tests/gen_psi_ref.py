@@ -261,6 +261,13 @@ def samp_cases(rng):
         opts = ['', 'bins=5', 20, 'bins = 7, epsilon = 1e-3, unit = bits',
                 'epsilon=0, bins=4', 'BINS=10', 'bins=1', 'unit=bans'][i % 8]
         cases.append(('random.%02d' % i, x, ref, opts))
+    # many bins (the selection of many ranks); sorted and reversed references
+    x = [float(v) for v in nrand.normal(0.2, 1.0, 3000)]
+    ref = [float(v) for v in nrand.normal(0.0, 1.0, 2500)]
+    cases.append(('many.bins997', x, ref, 'bins=997'))
+    cases.append(('many.sorted', x, sorted(ref), 'bins=64'))
+    cases.append(('many.reversed', x, sorted(ref, reverse=True), 'bins=33'))
+    cases.append(('many.ties', [float(v) for v in np.round(x)], [float(v) for v in np.round(ref)], 'bins=50'))
     # fixed edges
     x = [float(v) for v in nrand.normal(0.3, 1.2, 500)]
     ref = [float(v) for v in nrand.normal(0.0, 1.0, 700)]

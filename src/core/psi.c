@@ -258,11 +258,97 @@ double kl_psi_quantile(const double *x, size_t n, double q){
   return psi_lerp(x[i], x[i + 1], h - j);
 }
 
-size_t kl_psi_cuts(const double *ref, size_t m, size_t bins, double *cut){
-  size_t i, k;
+/*
+** Puts the elements of ranks idx[0..k) (sorted, distinct, < n) of x[0..n)
+** in their places, as a full sort would, without sorting the rest: the
+** partitions of kl_psi_sort() that hold a wanted rank, the others left
+** alone (Hoare's multiple selection: O(n log k) on average; the depth
+** limit's heapsort bounds the worst case by O(n log n)).
+*/
+static void psi_select(double *x, size_t n, const size_t *idx, size_t k){
+  struct { size_t lo, hi, a, b; int depth; } st[64];
+  int top = 0, depth = 0;
+  size_t lo = 0, hi = n - 1, a = 0, b = k, m;
+  if( n < 2 || k==0 ) return;
+  for(m=n; m>1; m>>=1) depth += 2;
+  for(;;){
+    while( a < b ){
+      size_t j, mid, l, r;
+      if( hi - lo + 1 <= PSI_SMALL ){
+        psi_insertion(x + lo, hi - lo + 1);
+        break;
+      }
+      if( depth==0 ){
+        psi_heapsort(x + lo, hi - lo + 1);
+        break;
+      }
+      depth--;
+      j = psi_partition(x, lo, hi);
+      /* idx[a..mid) are <= j (left part), idx[mid..b) are > j */
+      l = a;
+      r = b;
+      while( l < r ){
+        size_t h = l + (r - l)/2;
+        if( idx[h] <= j ) l = h + 1; else r = h;
+      }
+      mid = l;
+      if( mid==a ){           /* only the right part holds a wanted rank */
+        lo = j + 1;
+        continue;
+      }
+      if( mid==b ){           /* only the left part */
+        hi = j;
+        continue;
+      }
+      /* both: the smaller part next, the larger one on the stack */
+      if( j - lo > hi - (j + 1) ){
+        st[top].lo = lo; st[top].hi = j; st[top].a = a; st[top].b = mid;
+        lo = j + 1;
+        a = mid;
+      }else{
+        st[top].lo = j + 1; st[top].hi = hi; st[top].a = mid; st[top].b = b;
+        hi = j;
+        b = mid;
+      }
+      st[top++].depth = depth;
+    }
+    if( top==0 ) return;
+    top--;
+    lo = st[top].lo;
+    hi = st[top].hi;
+    a = st[top].a;
+    b = st[top].b;
+    depth = st[top].depth;
+  }
+}
+
+/* The level of cut point i (1 <= i < bins): the double nearest i/bins. */
+static double psi_level(size_t i, size_t bins){
+  return (double)i / (double)bins;
+}
+
+size_t kl_psi_cuts(double *ref, size_t m, size_t bins, double *cut,
+                   size_t *work){
+  size_t i, k, nidx = 0;
   if( bins < 2 ) return 0;
+  /* the ranks the quantiles read (kl_psi_quantile), nondecreasing in i */
   for(i=1; i<bins; i++){
-    cut[i - 1] = kl_psi_quantile(ref, m, (double)i / (double)bins);
+    double h = (double)(m - 1)*psi_level(i, bins);
+    size_t r[2];
+    int nr = 0, t;
+    if( m < 2 || !(h < (double)(m - 1)) ){
+      r[nr++] = m - 1;
+    }else{
+      r[nr++] = (size_t)floor(h);
+      r[nr++] = (size_t)floor(h) + 1;
+    }
+    for(t=0; t<nr; t++){
+      if( nidx==0 || work[nidx - 1] < r[t] ) work[nidx++] = r[t];
+    }
+  }
+  psi_select(ref, m, work, nidx);
+  for(i=1; i<bins; i++){
+    cut[i - 1] = kl_psi_quantile(ref, m, psi_level(i, bins));
   }
   /* the lerp's two formulas may leave a cut point a rounding out of order:
   ** sort, as np.unique does, then collapse equal ones */

@@ -51,15 +51,19 @@ void kl_psi_sort(double *x, size_t n);
 
 /*
 ** The cut points of bins quantile bins of the reference (core/psi.c, rule
-** 5): ref[0..m) sorted ascending (m >= 1), bins >= 1; cut has room for
-** bins - 1 values.  Returns the number of distinct cut points, sorted, at
-** the start of cut.
+** 5): ref[0..m) (m >= 1; reordered in place: the ranks the quantiles read
+** are put in their sorted places, the rest only partitioned around them,
+** O(m log bins) on average), bins >= 1; cut has room for bins - 1 values,
+** work for 2 (bins - 1).  Returns the number of distinct cut points,
+** sorted, at the start of cut.
 */
-size_t kl_psi_cuts(const double *ref, size_t m, size_t bins, double *cut);
+size_t kl_psi_cuts(double *ref, size_t m, size_t bins, double *cut,
+                   size_t *work);
 
 /*
-** The quantile of sorted x[0..n) at level q in [0, 1), as numpy's
-** np.quantile(x, q) (method 'linear'), without its overflow.
+** The quantile of x[0..n) at level q in [0, 1), as numpy's np.quantile(x,
+** q) (method 'linear'), without its overflow: x sorted, or at least with
+** the two ranks it reads in their sorted places (kl_psi_cuts()).
 */
 double kl_psi_quantile(const double *x, size_t n, double q);
 

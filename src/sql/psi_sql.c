@@ -340,9 +340,9 @@ const kl_window_impl kl_psi_agg_impl = { psi_agg_step, psi_agg_final, 0, 0 };
 
 /*
 ** The divergence of kind k between the current sample x[0..nx) and the
-** reference ref[0..nr) (both non-empty; ref is sorted here, in place)
-** under the parsed options o, in nats.  SQLITE_OK, SQLITE_ERROR (*pzErr)
-** or SQLITE_NOMEM.
+** reference ref[0..nr) (both non-empty)
+** under the parsed options o, in nats (ref is reordered: kl_psi_cuts).
+** SQLITE_OK, SQLITE_ERROR (*pzErr) or SQLITE_NOMEM.
 */
 static int psi_drift_value(const kl_drift_def *k, const char *fname,
                        sqlite3 *db, const double *x, size_t nx, double *ref,
@@ -366,13 +366,14 @@ static int psi_drift_value(const kl_drift_def *k, const char *fname,
                      "within SQLite's length limit of %lld bytes", fname,
                      maxbins, bins, maxbytes));
     }
-    kl_psi_sort(ref, nr);
     ncut = 0;
     if( bins > 1 ){
+      /* the cut points, then room for the ranks they read */
       cut = (double*)sqlite3_malloc64((sqlite3_uint64)(bins - 1)
-                                      *sizeof(double));
+                                      *(sizeof(double) + 2*sizeof(size_t)));
       if( cut==0 ) return SQLITE_NOMEM;
-      ncut = kl_psi_cuts(ref, nr, (size_t)bins, cut);
+      ncut = kl_psi_cuts(ref, nr, (size_t)bins, cut,
+                         (size_t*)(void*)(cut + (bins - 1)));
     }
     cuts = cut;
   }
