@@ -363,13 +363,18 @@ void kl_psi_count(const double *cut, size_t ncut, const double *x, size_t n,
                   double *count){
   size_t i;
   for(i=0; i<n; i++){
-    /* the number of cut points <= x[i] */
-    size_t lo = 0, hi = ncut;
-    while( lo < hi ){
-      size_t mid = lo + (hi - lo)/2;
-      if( cut[mid] <= x[i] ) lo = mid + 1; else hi = mid;
+    /* the number of cut points <= x[i], by a binary search whose step is
+    ** a conditional move: b[0..len) holds every cut point <= x[i] not
+    ** yet counted (and maybe some above it, which are not counted) */
+    const double *b = cut;
+    size_t len = ncut;
+    double v = x[i];
+    while( len > 1 ){
+      size_t h = len/2;
+      b += b[h - 1] <= v ? h : 0;
+      len -= h;
     }
-    count[lo] += 1.0;
+    count[(size_t)(b - cut) + (len==1 && b[0] <= v)] += 1.0;
   }
 }
 
