@@ -75,8 +75,10 @@
 **      (a drift monitor must not drop the values that moved out of the
 **      range).  In numpy: cut = edges[1:-1], then as in (5); equally
 **      np.histogram(np.clip(x, edges[0], edges[-1]), edges)[0].
-**  (7) Cost: sorting the reference O(m log m) (introsort, in place),
-**      counting O((n + m) log k), the terms O(k).
+**  (7) Cost: the quantiles by multiple selection in place (only the ranks
+**      they read are put in their sorted places: O(m log B) on average,
+**      O(m log m) at worst), the counts O((n + m) log k), the terms O(k);
+**      no allocation (the caller's buffers: O(B) beside the samples).
 */
 #include "psi.h"
 #include "port.h"

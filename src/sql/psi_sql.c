@@ -57,8 +57,9 @@
 **      is_reference must be 0 or 1 (got 2)", "psi_samples: options: bins
 **      and edges cannot both be given".
 **  (6) Cost: psi O(n) time and O(1) memory (the arguments are read twice,
-**      chunk by chunk); the sample functions O(m log m + n log k) for a
-**      reference of m values, n current values and k bins, O(n + m + k)
+**      chunk by chunk); the sample functions O(m log B + (n + m) log k)
+**      on average (O(m log m) at worst) for a reference of m values, n
+**      current values, B quantile bins and k distinct ones, O(n + m + B)
 **      memory.
 */
 #include "args.h"
