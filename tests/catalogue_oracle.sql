@@ -159,6 +159,21 @@ SELECT expect('oracle.dist_entropy.real', typeof(dist_entropy('mvn([1,2], [[2,0.
 SELECT expect('oracle.dist_entropy.bits', dist_entropy('mvn([1,2], [[2,0.5],[0.5,1]])', 'bits'), dist_entropy('mvn([1,2], [[2,0.5],[0.5,1]])') / 0.693147180559945309417232, 4e-16);
 SELECT expect('oracle.dist_cross_entropy.real', typeof(dist_cross_entropy('mvn([1,2], [[2,0.5],[0.5,1]])', 'mvn(0, [[1,0],[0,1]])')), 'real');
 SELECT expect('oracle.dist_cross_entropy.bits', dist_cross_entropy('mvn([1,2], [[2,0.5],[0.5,1]])', 'mvn(0, [[1,0],[0,1]])', 'bits'), dist_cross_entropy('mvn([1,2], [[2,0.5],[0.5,1]])', 'mvn(0, [[1,0],[0,1]])') / 0.693147180559945309417232, 4e-16);
+SELECT expect('oracle.ks_stat.real', typeof(ks_stat('[0.1, 0.5, 2.5, 3]', '[0.2, 1.5, 2, 4, 5]')), 'real');
+SELECT expect('oracle.ks_stat.nonneg', ks_stat('[0.1, 0.5, 2.5, 3]', '[0.2, 1.5, 2, 4, 5]') >= 0, 1);
+SELECT expect('oracle.ks_stat.upper', ks_stat('[0.1, 0.5, 2.5, 3]', '[0.2, 1.5, 2, 4, 5]') <= 1, 1);
+SELECT expect('oracle.ks_stat.zero', ks_stat('[0.1, 0.5, 2.5, 3]', '[0.1, 0.5, 2.5, 3]'), 0.0);
+SELECT expect('oracle.ks_stat.symmetric', ks_stat('[0.2, 1.5, 2, 4, 5]', '[0.1, 0.5, 2.5, 3]'), ks_stat('[0.1, 0.5, 2.5, 3]', '[0.2, 1.5, 2, 4, 5]'), 1e-16);
+SELECT expect('oracle.ks_pvalue.real', typeof(ks_pvalue('[0.1, 0.5, 2.5, 3]', '[0.2, 1.5, 2, 4, 5]')), 'real');
+SELECT expect('oracle.ks_pvalue.nonneg', ks_pvalue('[0.1, 0.5, 2.5, 3]', '[0.2, 1.5, 2, 4, 5]') >= 0, 1);
+SELECT expect('oracle.ks_pvalue.upper', ks_pvalue('[0.1, 0.5, 2.5, 3]', '[0.2, 1.5, 2, 4, 5]') <= 1, 1);
+SELECT expect('oracle.ks_pvalue.symmetric', ks_pvalue('[0.2, 1.5, 2, 4, 5]', '[0.1, 0.5, 2.5, 3]'), ks_pvalue('[0.1, 0.5, 2.5, 3]', '[0.2, 1.5, 2, 4, 5]'), 1e-12);
+SELECT expect('oracle.ks_stat_agg.real', typeof((SELECT ks_stat_agg(k, k > 1) FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3))), 'real');
+SELECT expect('oracle.ks_stat_agg.nonneg', (SELECT ks_stat_agg(k, k > 1) FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3)) >= 0, 1);
+SELECT expect('oracle.ks_stat_agg.upper', (SELECT ks_stat_agg(k, k > 1) FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3)) <= 1, 1);
+SELECT expect('oracle.ks_pvalue_agg.real', typeof((SELECT ks_pvalue_agg(k, k > 1) FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3))), 'real');
+SELECT expect('oracle.ks_pvalue_agg.nonneg', (SELECT ks_pvalue_agg(k, k > 1) FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3)) >= 0, 1);
+SELECT expect('oracle.ks_pvalue_agg.upper', (SELECT ks_pvalue_agg(k, k > 1) FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3)) <= 1, 1);
 .read tests/oracle/grid.sql
 CREATE TEMP TABLE grid_bound(fn TEXT PRIMARY KEY, bound REAL, nonneg INT);
 INSERT INTO grid_bound VALUES('kl_gauss', 1e-14, 1);
@@ -199,6 +214,10 @@ INSERT INTO grid_bound VALUES('kl_dirichlet', 1e-13, 1);
 INSERT INTO grid_bound VALUES('kl', 1e-13, 1);
 INSERT INTO grid_bound VALUES('dist_entropy', 1e-13, 0);
 INSERT INTO grid_bound VALUES('dist_cross_entropy', 1e-13, 0);
+INSERT INTO grid_bound VALUES('ks_stat', 9.9999999999999998e-17, 1);
+INSERT INTO grid_bound VALUES('ks_pvalue', 9.9999999999999998e-13, 1);
+INSERT INTO grid_bound VALUES('ks_stat_agg', 9.9999999999999998e-17, 1);
+INSERT INTO grid_bound VALUES('ks_pvalue_agg', 9.9999999999999998e-13, 1);
 CREATE TEMP TABLE grid_got AS SELECT g.*, b.bound, b.nonneg,
   try_value('SELECT ' || g.sql) AS got FROM grid g JOIN grid_bound b
   USING(fn);
@@ -296,3 +315,11 @@ SELECT expect('grid.dist_entropy.cases', (SELECT count(*) >= 300 FROM grid_got W
 SELECT expect('grid.dist_entropy', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'dist_entropy' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'dist_entropy' AND why IS NOT NULL), '0 wrong');
 SELECT expect('grid.dist_cross_entropy.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'dist_cross_entropy'), 1);
 SELECT expect('grid.dist_cross_entropy', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'dist_cross_entropy' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'dist_cross_entropy' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.ks_stat.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'ks_stat'), 1);
+SELECT expect('grid.ks_stat', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'ks_stat' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'ks_stat' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.ks_pvalue.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'ks_pvalue'), 1);
+SELECT expect('grid.ks_pvalue', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'ks_pvalue' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'ks_pvalue' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.ks_stat_agg.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'ks_stat_agg'), 1);
+SELECT expect('grid.ks_stat_agg', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'ks_stat_agg' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'ks_stat_agg' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.ks_pvalue_agg.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'ks_pvalue_agg'), 1);
+SELECT expect('grid.ks_pvalue_agg', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'ks_pvalue_agg' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'ks_pvalue_agg' AND why IS NOT NULL), '0 wrong');

@@ -41,3 +41,7 @@
   { { "SELECT kl(?1, ?2)", "SELECT kl(?1, ?1)", 0, "SELECT kl(?1, ?2, 'bits')", }, 7, 0, 1e-13, 0 },
   { { "SELECT dist_entropy(?1)", 0, 0, "SELECT dist_entropy(?1, 'bits')", }, 1, 0, 1e-13, 0 },
   { { "SELECT dist_cross_entropy(?1, ?2)", 0, 0, "SELECT dist_cross_entropy(?1, ?2, 'bits')", }, 1, 0, 1e-13, 0 },
+  { { "SELECT ks_stat(?1, ?2)", "SELECT ks_stat(?1, ?1)", "SELECT ks_stat(?2, ?1)", 0, }, 15, 1, 9.9999999999999998e-17, 0 },
+  { { "SELECT ks_pvalue(?1, ?2)", 0, "SELECT ks_pvalue(?2, ?1)", 0, }, 11, 1, 9.9999999999999998e-13, 0 },
+  { { "SELECT ks_stat_agg(?1, ?2) FROM (SELECT 1 UNION ALL SELECT 2)", 0, 0, 0, }, 3, 1, 9.9999999999999998e-17, 0 },
+  { { "SELECT ks_pvalue_agg(?1, ?2) FROM (SELECT 1 UNION ALL SELECT 2)", 0, 0, 0, }, 3, 1, 9.9999999999999998e-13, 0 },
