@@ -115,7 +115,7 @@ double kl_ks_stat(size_t n1, size_t n2, uint64_t dnum){
 
 /* -------------------------------------------------------- double-double */
 
-/* A double-double hi+lo times 2^e, hi in [0.5, 1) or 0. */
+/* A double-double hi+lo times 2^e (|hi| in [2^-300, 2^300], or 0). */
 typedef struct ks_xd { double hi, lo; int64_t e; } ks_xd;
 
 static void ks_two_sum(double a, double b, double *s, double *err){
@@ -138,17 +138,35 @@ static void ks_two_prod(double a, double b, double *p, double *err){
   *err = ((ah*bh - *p) + ah*bl + al*bh) + al*bl;
 }
 
+/* hi+lo renormalised; the binary exponent is moved into e only when hi
+** leaves [2^-300, 2^300] (products of two such stay far from the range's
+** ends), so most operations take no frexp. */
 static ks_xd ks_norm(double hi, double lo, int64_t e){
   ks_xd r;
-  int k;
-  double s, t;
+  double s, t, a;
   ks_two_sum(hi, lo, &s, &t);
-  if( s==0 ){ r.hi = 0; r.lo = 0; r.e = 0; return r; }
-  (void)frexp(s, &k);
-  r.hi = ldexp(s, -k);
-  r.lo = ldexp(t, -k);
-  r.e = e + k;
+  r.hi = s; r.lo = t; r.e = e;
+  if( s==0 ){ r.lo = 0; r.e = 0; return r; }
+  a = fabs(s);
+  if( a<0x1p-300 || a>0x1p300 ){
+    int k;
+    (void)frexp(s, &k);
+    r.hi = ldexp(s, -k);
+    r.lo = ldexp(t, -k);
+    r.e = e + k;
+  }
   return r;
+}
+
+/* The same value with hi in [0.5, 1) (or 0). */
+static ks_xd ks_full_norm(ks_xd a){
+  int k;
+  if( a.hi==0 ) return a;
+  (void)frexp(a.hi, &k);
+  a.hi = ldexp(a.hi, -k);
+  a.lo = ldexp(a.lo, -k);
+  a.e += k;
+  return a;
 }
 
 static ks_xd ks_xd_of(double x){ return ks_norm(x, 0, 0); }
@@ -191,6 +209,7 @@ static ks_xd ks_pow(ks_xd a, int64_t k){
 
 /* The double nearest a (0 when it underflows). */
 static double ks_val(ks_xd a){
+  a = ks_full_norm(a);
   if( a.hi==0 ) return 0;
   if( a.e < -1100 ) return 0;
   if( a.e > 1100 ) return HUGE_VAL;
@@ -204,6 +223,7 @@ typedef struct ks_acc { double hi, lo; int64_t e; int any; } ks_acc;
 static void ks_acc_add(ks_acc *s, ks_xd t){
   double h, l, th, tl, a, b;
   if( t.hi==0 ) return;
+  t = ks_full_norm(t);
   if( !s->any ){ s->hi = t.hi; s->lo = t.lo; s->e = t.e; s->any = 1; return; }
   if( t.e > s->e ){
     int64_t d = t.e - s->e;
