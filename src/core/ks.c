@@ -40,7 +40,11 @@
 **        t >= N-1: 2 (1-x)^N; x >= 1/2: 2 smirnov(N, x);
 **     b. N <= 140: N x^2 <= 4: 1 - the Durbin matrix value (scipy uses
 **        Durbin below 0.754693 and Pomeranz's recursion up to 4; both
-**        are exact, Durbin is used for both here); else 2 smirnov(N, x);
+**        are exact, Durbin is used for both here), in double-double with
+**        1 - cdf formed before rounding: the p-value can be as small as
+**        5e-4 there, and in doubles 1 - cdf magnifies the cdf's rounding
+**        up to 2000 times (scipy keeps 11 to 13 digits there); else
+**        2 smirnov(N, x);
 **     c. N > 140: N x^2 >= 370: 0; >= 2.2: 2 smirnov(N, x); else
 **        1 - Durbin when N <= 100000 and N x^1.5 <= 1.4, else 1 - the
 **        Pelz-Good approximation.
@@ -50,7 +54,9 @@
 **     terms before the sum): O(n log n).  The Durbin value is the
 **     (k,k) element of H^N times N!/N^N (Marsaglia, Tsang, Wang 2003),
 **     with the powers kept scaled by exact powers of 2; H is of order
-**     2k-1 <= 117 on the roads that use it.
+**     2k-1 <= 117 on the roads that use it (<= 47 for N <= 140).  For
+**     N > 140 Durbin's road has N x^2 <= 0.3, a cdf below 0.1, and 1 - cdf
+**     in doubles loses nothing.
 **  5. The result is clipped to [0, 1]; it is never NaN.
 */
 #include "ks.h"
@@ -431,6 +437,145 @@ static double ks_dmtw_cdf(int64_t n, double d, double *work){
   return ks_val(res);
 }
 
+/* The same in double-double, for N <= 140 (order <= 47), where scipy's
+** road reads 1 - cdf down to p-values near 5e-4: the cdf's rounding would
+** otherwise be magnified up to 2000 times.  M[i] is Mh[i] + Ml[i]. */
+static void ks_matmul_dd(const double *Ah, const double *Al, const double *Bh,
+                         const double *Bl, double *Ch, double *Cl, int m){
+  int r, c, k;
+  for(r=0; r<m; r++){
+    for(c=0; c<m; c++){
+      double sh = 0, sl = 0;
+      for(k=0; k<m; k++){
+        double ah = Ah[r*m + k], p, e, t;
+        if( ah==0 ) continue;
+        ks_two_prod(ah, Bh[k*m + c], &p, &e);
+        e += ah*Bl[k*m + c] + Al[r*m + k]*Bh[k*m + c];
+        ks_two_sum(sh, p, &sh, &t);
+        sl += t + e;
+      }
+      ks_two_sum(sh, sl, &Ch[r*m + c], &Cl[r*m + c]);
+    }
+  }
+}
+
+static int64_t ks_matnorm_dd(double *Mh, double *Ml, int m){
+  double mx = 0;
+  int i, k;
+  for(i=0; i<m*m; i++) if( Mh[i]>mx ) mx = Mh[i];
+  if( mx==0 ) return 0;
+  (void)frexp(mx, &k);
+  for(i=0; i<m*m; i++){ Mh[i] = ldexp(Mh[i], -k); Ml[i] = ldexp(Ml[i], -k); }
+  return k;
+}
+
+/* a ks_xd as a plain double-double (the values here are far from the
+** range's ends) */
+static void ks_xd_dd(ks_xd a, double *hi, double *lo){
+  *hi = ldexp(a.hi, (int)a.e);
+  *lo = ldexp(a.lo, (int)a.e);
+}
+
+#define KS_DD_MAX 64
+/* 1 - P(D_n < d) (the survival function, formed before rounding); -1
+** when the order would exceed KS_DD_MAX (not reached for n <= 140). */
+static double ks_dmtw_sf_dd(int64_t n, double d, double *work){
+  double ndh, ndl, hh, hl, t, fh[KS_DD_MAX + 2], fl[KS_DD_MAX + 2];
+  ks_xd hx, hp[KS_DD_MAX + 2], fx, one = ks_xd_of(1.0);
+  double *Hh, *Hl, *Ph, *Pl, *Th, *Tl, *tmp;
+  int64_t k, eH = 0, eP = 0, nn;
+  int m, r, c;
+  if( d>=1.0 ) return 0.0;
+  ks_two_prod((double)n, d, &ndh, &ndl);
+  if( ndh<0.5 || (ndh==0.5 && ndl<=0) ) return 1.0;
+  k = (int64_t)ceil(ndh);
+  if( (double)k==ndh && ndl>0 ) k++;
+  if( 2*k - 1 > KS_DD_MAX ) return -1.0;
+  m = (int)(2*k - 1);
+  Hh = work; Hl = Hh + m*m; Ph = Hl + m*m; Pl = Ph + m*m;
+  Th = Pl + m*m; Tl = Th + m*m;
+  /* h = k - n d, exactly as a double-double */
+  ks_two_sum((double)k, -ndh, &hh, &t);
+  t -= ndl;
+  ks_two_sum(hh, t, &hh, &hl);
+  hx = ks_norm(hh, hl, 0);
+  hp[0] = one;
+  fx = one;
+  ks_xd_dd(fx, &fh[0], &fl[0]);
+  for(r=1; r<=m; r++){
+    hp[r] = ks_mul(hp[r-1], hx);              /* h^r */
+    fx = ks_div_d(fx, (double)r);             /* 1/r! */
+    ks_xd_dd(fx, &fh[r], &fl[r]);
+  }
+  for(r=0; r<m; r++){
+    for(c=0; c<m; c++){
+      int e = r - c + 1;
+      Hh[r*m + c] = e>=0 ? fh[e] : 0.0;
+      Hl[r*m + c] = e>=0 ? fl[e] : 0.0;
+    }
+  }
+  /* first column (1 - h^(r+1))/(r+1)!, last row (1 - h^(m-c))/(m-c)! */
+  for(r=0; r<m; r++){
+    int e = r + 1;
+    ks_xd v;
+    double a1, a2, b1, b2;
+    /* 1 - h^e in double-double */
+    ks_xd_dd(hp[e], &a1, &a2);
+    ks_two_sum(1.0, -a1, &b1, &b2);
+    b2 -= a2;
+    v = ks_mul(ks_norm(b1, b2, 0), ks_norm(fh[e], fl[e], 0));
+    if( r<m-1 ) ks_xd_dd(v, &Hh[r*m], &Hl[r*m]);
+    if( r<m-1 ) ks_xd_dd(v, &Hh[(m-1)*m + (m-1-r)], &Hl[(m-1)*m + (m-1-r)]);
+  }
+  {
+    /* (1 - 2 h^m + max(0, 2h - 1)^m) / m! */
+    double a1, a2, b1, b2, c1, c2;
+    ks_xd w;
+    ks_xd_dd(hp[m], &a1, &a2);
+    ks_two_sum(1.0, -2*a1, &b1, &b2);
+    b2 -= 2*a2;
+    if( hh*2 > 1.0 || (hh*2==1.0 && hl>0) ){
+      ks_xd q;
+      ks_two_sum(2*hh, -1.0, &c1, &c2);
+      c2 += 2*hl;
+      q = ks_pow(ks_norm(c1, c2, 0), m);
+      ks_xd_dd(q, &c1, &c2);
+      ks_two_sum(b1, c1, &b1, &t);
+      b2 += t + c2;
+    }
+    w = ks_mul(ks_norm(b1, b2, 0), ks_norm(fh[m], fl[m], 0));
+    ks_xd_dd(w, &Hh[(m-1)*m], &Hl[(m-1)*m]);
+  }
+  for(r=0; r<m*m; r++){ Ph[r] = 0; Pl[r] = 0; }
+  for(r=0; r<m; r++) Ph[r*m + r] = 1.0;
+  nn = n;
+  while( nn>0 ){
+    if( nn & 1 ){
+      ks_matmul_dd(Ph, Pl, Hh, Hl, Th, Tl, m);
+      tmp = Ph; Ph = Th; Th = tmp;
+      tmp = Pl; Pl = Tl; Tl = tmp;
+      eP += eH + ks_matnorm_dd(Ph, Pl, m);
+    }
+    nn >>= 1;
+    if( nn ){
+      ks_matmul_dd(Hh, Hl, Hh, Hl, Th, Tl, m);
+      tmp = Hh; Hh = Th; Th = tmp;
+      tmp = Hl; Hl = Tl; Tl = tmp;
+      eH = 2*eH + ks_matnorm_dd(Hh, Hl, m);
+    }
+  }
+  {
+    ks_xd cdf = ks_mul(ks_norm(Ph[(k-1)*m + (k-1)], Pl[(k-1)*m + (k-1)], eP),
+                       ks_nfact_nn(n));
+    double a1, a2, b1, b2;
+    cdf = ks_full_norm(cdf);
+    if( cdf.e < -1000 ) return 1.0;
+    ks_xd_dd(cdf, &a1, &a2);
+    ks_two_sum(1.0, -a1, &b1, &b2);
+    return b1 + (b2 - a2);
+  }
+}
+
 /* ------------------------------------------- Pelz-Good approximation */
 
 static double ks_pelzgood_cdf(int64_t n, double x){
@@ -500,9 +645,9 @@ double kl_ks_kolmogn_sf(int64_t n, double x, double *work){
   nxsq = t*x;
   if( n<=140 ){
     if( nxsq<=4 ){
-      cdf = ks_dmtw_cdf(n, x, work);
-      if( cdf<0 ) cdf = ks_pelzgood_cdf(n, x);
-      return ks_clip(1.0 - cdf);
+      double sf = ks_dmtw_sf_dd(n, x, work);
+      if( sf<0 ) sf = 1.0 - ks_pelzgood_cdf(n, x);
+      return ks_clip(sf);
     }
     return ks_clip(2*kl_ks_smirnov(n, x));
   }
