@@ -112,13 +112,6 @@ static uint64_t ks_gcd(uint64_t a, uint64_t b){
   return a;
 }
 
-double kl_ks_stat(size_t n1, size_t n2, uint64_t dnum){
-  uint64_t g = ks_gcd(n1, n2);
-  uint64_t lcm = (n1/g)*n2;
-  uint64_t h = dnum/g;   /* i*n2 - j*n1 is a multiple of g */
-  return (double)h / (double)lcm;
-}
-
 /* -------------------------------------------------------- double-double */
 
 /* A double-double hi+lo times 2^e (|hi| in [2^-300, 2^300], or 0). */
@@ -264,6 +257,32 @@ static ks_xd ks_nfact_nn(int64_t n){
   int64_t i;
   for(i=2; i<=n; i++) f = ks_mul_d(f, (double)i);
   return ks_mul(f, ks_pow(ks_div_d(ks_xd_of(1.0), (double)n), n));
+}
+
+/* --------------------------------------------------- the statistic's value */
+
+/* An integer below 2^64 as an exact double-double. */
+static void ks_u64(uint64_t v, double *hi, double *lo){
+  uint64_t h;
+  *hi = (double)v;
+  h = (uint64_t)*hi;   /* the rounding of v: within 2^11 of it, below 2^64 */
+  *lo = h>=v ? -(double)(h - v) : (double)(v - h);
+}
+
+double kl_ks_stat(size_t n1, size_t n2, uint64_t dnum){
+  uint64_t g = ks_gcd(n1, n2);
+  uint64_t lcm = (n1/g)*n2;
+  uint64_t h = dnum/g;   /* i*n2 - j*n1 is a multiple of g */
+  double hh, hl, lh, ll, q1, p, e, r;
+  if( h<=(1ull<<53) && lcm<=(1ull<<53) ) return (double)h/(double)lcm;
+  /* beyond 2^53 (samples of about 10^8 each): one correction step of the
+  ** quotient in double-double, then the sum rounded once */
+  ks_u64(h, &hh, &hl);
+  ks_u64(lcm, &lh, &ll);
+  q1 = hh/lh;
+  ks_two_prod(q1, lh, &p, &e);
+  r = (((hh - p) - e) + hl) - q1*ll;
+  return q1 + r/lh;
 }
 
 /* ------------------------------------------------------ exact p-value */
