@@ -103,6 +103,24 @@ def ref_cases():
     cases.append(('mag.mixed', huge[:10] + tiny[:10], tiny[10:30] + [1.0]))
     cases.append(('mag.max', [1.7976931348623157e308, -1.7976931348623157e308],
                   [0.0, 1.7976931348623157e308, 1e308]))
+    # past 512 values the sort is a radix sort of the bits: every sign,
+    # binade, zero of either sign, subnormals, ties
+    def wide(k):
+        out = []
+        for _ in range(k):
+            r = rng.integers(0, 6)
+            if r == 0:
+                out.append(float(rng.choice([0.0, -0.0])))
+            elif r == 1:
+                out.append(5e-324 * int(rng.integers(-3000, 3000)))
+            elif r == 2:
+                out.append(float(rng.choice([-1.0, 1.0]) * 2.0 ** rng.uniform(-1074, 1023)))
+            else:
+                out.append(float(rng.normal(0, 1)))
+        return out
+    cases.append(('mag.wide.600x700', wide(600), wide(700)))
+    w = wide(900)
+    cases.append(('mag.wide.shared', w[:500] + wide(100), w[400:] + wide(50)))
     a = rng.uniform(0, 1, 300).tolist()
     b = rng.uniform(2, 3, 200).tolist()
     cases.append(('disjoint.300x200', a, b))

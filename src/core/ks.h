@@ -15,9 +15,11 @@
 ** asymptotic, as scipy's 'auto' (MAX_AUTO_N). */
 #define KL_KS_MAX_EXACT 10000
 
-/* Sorts x[0..n) ascending in place (heapsort: O(n log n), no recursion).
-** x holds finite numbers; -0 and +0 compare equal. */
-void kl_ks_sort(double *x, size_t n);
+/* Sorts x[0..n) ascending in place: with tmp (n doubles of work), an LSD
+** radix sort of the doubles' bits, O(n) (at most 8 passes); without it, or
+** below 512 values, a heapsort, O(n log n).  x holds finite numbers; -0
+** sorts before +0 (they compare equal: either order is sorted). */
+void kl_ks_sort(double *x, size_t n, double *tmp);
 
 /*
 ** The statistic's numerator over sorted samples u[0..n1), v[0..n2)
