@@ -374,11 +374,11 @@ KL_SCALAR("ks_pvalue", "u | v", kl_ks_func, &kl_ks_pvalue_what,
   KL_NUMERIC | KL_NONNEG | KL_SYM, 1, 1e-12,
   "two-sided p-value of the two-sample Kolmogorov-Smirnov test",
   "'[0.1, 0.5, 2.5, 3]', '[0.2, 1.5, 2, 4, 5]'")
-KL_WINDOW("ks_stat_agg", "x is_reference", &kl_ks_agg_impl, &kl_ks_stat_what,
+KL_AGG("ks_stat_agg", "x is_reference", &kl_ks_agg_impl, &kl_ks_stat_what,
   KL_NUMERIC | KL_NONNEG, 1, 1e-16,
   "ks_stat over rows: is_reference 0 rows against 1 rows",
   "k, k > 1")
-KL_WINDOW("ks_pvalue_agg", "x is_reference", &kl_ks_agg_impl,
+KL_AGG("ks_pvalue_agg", "x is_reference", &kl_ks_agg_impl,
   &kl_ks_pvalue_what, KL_NUMERIC | KL_NONNEG, 1, 1e-12,
   "ks_pvalue over rows: is_reference 0 rows against 1 rows",
   "k, k > 1")
