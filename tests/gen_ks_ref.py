@@ -9,7 +9,8 @@ where it is not:
   ks_ref(id, u, v, stat, pvalue, road)  samples as JSON text (every double
       written with repr: read back to the same bits), scipy's statistic and
       p-value, and the road ('exact' when max(n1, n2) <= 10000, else
-      'asymp').  Random samples of sizes 1 .. 4000, equal and unequal,
+      'asymp'; 'exact' also where scipy's exact attempt rounds above 1 and
+      falls back to the asymptotic value, both 1 within 1e-15).  Random samples of sizes 1 .. 4000, equal and unequal,
       shifted or not, ties (small integers), duplicates, identical samples,
       one-element samples, huge and tiny magnitudes, -0 against +0.
   ks_big(id, n1, n2, a, b, off, stat, dexact, pvalue, p_at_d, mp, road,
@@ -126,6 +127,12 @@ def ref_cases():
     cases.append(('disjoint.300x200', a, b))
     cases.append(('disjoint.reversed', b, a))
     cases.append(('interleaved.exact', [1.0, 3.0, 5.0, 7.0], [2.0, 4.0, 6.0, 8.0]))
+    # equal sizes, D = 1/n or 2/n: scipy's reflection series rounds above 1,
+    # its exact attempt fails and it falls back to kstwo.sf (1.0); the exact
+    # p-value is 1 within 1e-15
+    for (n, sh) in [(1000, 0.5), (1000, 1.5), (300, 0.5), (10000, 0.5)]:
+        u = [float(i) for i in range(n)]
+        cases.append(('fallback.%d.s%g' % (n, sh), u, [x + sh for x in u]))
     rows = []
     for (cid, u, v) in cases:
         r = stats.ks_2samp(u, v)
