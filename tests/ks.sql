@@ -168,3 +168,16 @@ SELECT expect_error('ks.err.window.stat', 'SELECT ks_stat_agg(x, r) OVER () FROM
                     'ks_stat_agg() may not be used as a window function');
 SELECT expect_error('ks.err.window.p', 'SELECT ks_pvalue_agg(x, r) OVER (ORDER BY x) FROM ks_t',
                     'ks_pvalue_agg() may not be used as a window function');
+
+-- ------------------------------------------------------- SQLite's limits
+-- A sample past SQLite's length limit (here 800 bytes: 100 doubles) is an
+-- error naming the row, never a truncation; at the limit it is computed.
+SELECT set_length_limit(800);
+SELECT expect_error('ks.err.limit',
+  'WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM s WHERE i < 300) SELECT ks_stat_agg(i, i % 2) FROM s',
+  'ks_stat_agg: row 201: a sample of more than 100 values (the aggregate keeps its samples, each at most SQLite''s length limit of 800 bytes)');
+-- evens against odds, 100 each: the ECDFs never differ by more than 1/100
+SELECT expect('ks.limit.at',
+  (WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM s WHERE i < 200) SELECT ks_stat_agg(i, i % 2) FROM s),
+  0.01);
+SELECT set_length_limit(1000000000);
