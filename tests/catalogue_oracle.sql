@@ -159,6 +159,18 @@ SELECT expect('oracle.dist_entropy.real', typeof(dist_entropy('mvn([1,2], [[2,0.
 SELECT expect('oracle.dist_entropy.bits', dist_entropy('mvn([1,2], [[2,0.5],[0.5,1]])', 'bits'), dist_entropy('mvn([1,2], [[2,0.5],[0.5,1]])') / 0.693147180559945309417232, 4e-16);
 SELECT expect('oracle.dist_cross_entropy.real', typeof(dist_cross_entropy('mvn([1,2], [[2,0.5],[0.5,1]])', 'mvn(0, [[1,0],[0,1]])')), 'real');
 SELECT expect('oracle.dist_cross_entropy.bits', dist_cross_entropy('mvn([1,2], [[2,0.5],[0.5,1]])', 'mvn(0, [[1,0],[0,1]])', 'bits'), dist_cross_entropy('mvn([1,2], [[2,0.5],[0.5,1]])', 'mvn(0, [[1,0],[0,1]])') / 0.693147180559945309417232, 4e-16);
+SELECT expect('oracle.wasserstein.real', typeof(wasserstein('[0,1,3]', '[5,6,8]')), 'real');
+SELECT expect('oracle.wasserstein.nonneg', wasserstein('[0,1,3]', '[5,6,8]') >= 0, 1);
+SELECT expect('oracle.wasserstein.zero', wasserstein('[0,1,3]', '[0,1,3]'), 0.0);
+SELECT expect('oracle.wasserstein.symmetric', wasserstein('[5,6,8]', '[0,1,3]'), wasserstein('[0,1,3]', '[5,6,8]'), 1e-13);
+SELECT expect('oracle.energy_distance.real', typeof(energy_distance('[0,1,3]', '[5,6,8]')), 'real');
+SELECT expect('oracle.energy_distance.nonneg', energy_distance('[0,1,3]', '[5,6,8]') >= 0, 1);
+SELECT expect('oracle.energy_distance.zero', energy_distance('[0,1,3]', '[0,1,3]'), 0.0);
+SELECT expect('oracle.energy_distance.symmetric', energy_distance('[5,6,8]', '[0,1,3]'), energy_distance('[0,1,3]', '[5,6,8]'), 1e-13);
+SELECT expect('oracle.wasserstein_agg.real', typeof((SELECT wasserstein_agg(k, k % 2) FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3))), 'real');
+SELECT expect('oracle.wasserstein_agg.nonneg', (SELECT wasserstein_agg(k, k % 2) FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3)) >= 0, 1);
+SELECT expect('oracle.energy_distance_agg.real', typeof((SELECT energy_distance_agg(k, k % 2) FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3))), 'real');
+SELECT expect('oracle.energy_distance_agg.nonneg', (SELECT energy_distance_agg(k, k % 2) FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3)) >= 0, 1);
 .read tests/oracle/grid.sql
 CREATE TEMP TABLE grid_bound(fn TEXT PRIMARY KEY, bound REAL, nonneg INT);
 INSERT INTO grid_bound VALUES('kl_gauss', 1e-14, 1);
@@ -199,6 +211,10 @@ INSERT INTO grid_bound VALUES('kl_dirichlet', 1e-13, 1);
 INSERT INTO grid_bound VALUES('kl', 1e-13, 1);
 INSERT INTO grid_bound VALUES('dist_entropy', 1e-13, 0);
 INSERT INTO grid_bound VALUES('dist_cross_entropy', 1e-13, 0);
+INSERT INTO grid_bound VALUES('wasserstein', 1e-13, 1);
+INSERT INTO grid_bound VALUES('energy_distance', 1e-13, 1);
+INSERT INTO grid_bound VALUES('wasserstein_agg', 1e-13, 1);
+INSERT INTO grid_bound VALUES('energy_distance_agg', 1e-13, 1);
 CREATE TEMP TABLE grid_got AS SELECT g.*, b.bound, b.nonneg,
   try_value('SELECT ' || g.sql) AS got FROM grid g JOIN grid_bound b
   USING(fn);
@@ -296,3 +312,11 @@ SELECT expect('grid.dist_entropy.cases', (SELECT count(*) >= 300 FROM grid_got W
 SELECT expect('grid.dist_entropy', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'dist_entropy' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'dist_entropy' AND why IS NOT NULL), '0 wrong');
 SELECT expect('grid.dist_cross_entropy.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'dist_cross_entropy'), 1);
 SELECT expect('grid.dist_cross_entropy', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'dist_cross_entropy' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'dist_cross_entropy' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.wasserstein.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'wasserstein'), 1);
+SELECT expect('grid.wasserstein', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'wasserstein' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'wasserstein' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.energy_distance.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'energy_distance'), 1);
+SELECT expect('grid.energy_distance', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'energy_distance' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'energy_distance' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.wasserstein_agg.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'wasserstein_agg'), 1);
+SELECT expect('grid.wasserstein_agg', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'wasserstein_agg' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'wasserstein_agg' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.energy_distance_agg.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'energy_distance_agg'), 1);
+SELECT expect('grid.energy_distance_agg', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'energy_distance_agg' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'energy_distance_agg' AND why IS NOT NULL), '0 wrong');

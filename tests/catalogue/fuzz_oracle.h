@@ -41,3 +41,7 @@
   { { "SELECT kl(?1, ?2)", "SELECT kl(?1, ?1)", 0, "SELECT kl(?1, ?2, 'bits')", }, 7, 0, 1e-13, 0 },
   { { "SELECT dist_entropy(?1)", 0, 0, "SELECT dist_entropy(?1, 'bits')", }, 1, 0, 1e-13, 0 },
   { { "SELECT dist_cross_entropy(?1, ?2)", 0, 0, "SELECT dist_cross_entropy(?1, ?2, 'bits')", }, 1, 0, 1e-13, 0 },
+  { { "SELECT wasserstein(?1, ?2)", "SELECT wasserstein(?1, ?1)", "SELECT wasserstein(?2, ?1)", 0, }, 15, 0, 1e-13, 0 },
+  { { "SELECT energy_distance(?1, ?2)", "SELECT energy_distance(?1, ?1)", "SELECT energy_distance(?2, ?1)", 0, }, 15, 0, 1e-13, 0 },
+  { { "SELECT wasserstein_agg(?1, ?2) FROM (SELECT 1 UNION ALL SELECT 2)", 0, 0, 0, }, 3, 0, 1e-13, 0 },
+  { { "SELECT energy_distance_agg(?1, ?2) FROM (SELECT 1 UNION ALL SELECT 2)", 0, 0, 0, }, 3, 0, 1e-13, 0 },
