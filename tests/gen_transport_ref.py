@@ -35,6 +35,8 @@ The tables (tests/refgen.py, write_counted_table):
 
     /usr/bin/python3 tests/gen_transport_ref.py
 
+exact(u, v, uw, vw) is importable (the value oracle's grid can use it).
+
 Needs numpy and Debian's python3-scipy (1.10.1).  Runs in about a minute.
 """
 import math
@@ -147,190 +149,195 @@ def tol_of(want):
     return 1e-13
 
 
-rows = []
+def main():
+    rows = []
 
 
-def add(id_, kind, u, v, uw=None, vw=None, tol=None):
-    u = [float(x) for x in u]
-    v = [float(x) for x in v]
-    uw = None if uw is None else [float(x) for x in uw]
-    vw = None if vw is None else [float(x) for x in vw]
-    W, E = exact(u, v, uw, vw)
-    sW, sE = scipy_pair(u, v, uw, vw)
-    rows.append(dict(id=id_, kind=kind, u=u, v=v, uw=uw, vw=vw, W=W, E=E, sW=sW, sE=sE,
-                     sWe=rel_err(sW, W), sEe=rel_err(sE, E),
-                     wtol=tol if tol is not None else tol_of(W),
-                     etol=tol if tol is not None else tol_of(E)))
+    def add(id_, kind, u, v, uw=None, vw=None, tol=None):
+        u = [float(x) for x in u]
+        v = [float(x) for x in v]
+        uw = None if uw is None else [float(x) for x in uw]
+        vw = None if vw is None else [float(x) for x in vw]
+        W, E = exact(u, v, uw, vw)
+        sW, sE = scipy_pair(u, v, uw, vw)
+        rows.append(dict(id=id_, kind=kind, u=u, v=v, uw=uw, vw=vw, W=W, E=E, sW=sW, sE=sE,
+                         sWe=rel_err(sW, W), sEe=rel_err(sE, E),
+                         wtol=tol if tol is not None else tol_of(W),
+                         etol=tol if tol is not None else tol_of(E)))
 
 
-# ----------------------------------------------------------- random samples
-rng = random.Random(20261129)
-SIZES = [(1, 1), (1, 2), (2, 1), (3, 3), (5, 8), (10, 10), (13, 7), (50, 50), (100, 37),
-         (200, 300), (1000, 1000), (2000, 1500)]
-DISTS = ['normal', 'shifted', 'ties', 'expo', 'dup']
-WEIGHTS = ['none', 'uniform', 'integer']
-k = 0
-for (m, n) in SIZES:
-    for dist in DISTS:
-        wt = WEIGHTS[k % 3]
-        k += 1
-        if dist == 'normal':
-            u = [rng.gauss(0, 1) for _ in range(m)]
-            v = [rng.gauss(0, 1) for _ in range(n)]
-        elif dist == 'shifted':
-            u = [rng.gauss(0, 1) for _ in range(m)]
-            v = [rng.gauss(0.5, 2) for _ in range(n)]
-        elif dist == 'ties':
-            u = [float(rng.randint(0, 5)) for _ in range(m)]
-            v = [float(rng.randint(1, 6)) for _ in range(n)]
-        elif dist == 'expo':
-            u = [rng.expovariate(1.0) for _ in range(m)]
-            v = [rng.expovariate(0.7) for _ in range(n)]
-        else:   # duplicates: v drawn from u's values
-            u = [rng.gauss(10, 3) for _ in range(m)]
-            v = [rng.choice(u) for _ in range(n)]
-        uw = vw = None
-        if wt == 'uniform':
-            uw = [rng.uniform(0.1, 1) for _ in range(m)]
-            vw = [rng.uniform(0.1, 1) for _ in range(n)]
-        elif wt == 'integer':
-            uw = [float(rng.randint(1, 5)) for _ in range(m)]
-            vw = [float(rng.randint(1, 5)) for _ in range(n)]
-        add('random.%s.%dx%d.%s' % (dist, m, n, wt), 'random', u, v, uw, vw)
+    # ----------------------------------------------------------- random samples
+    rng = random.Random(20261129)
+    SIZES = [(1, 1), (1, 2), (2, 1), (3, 3), (5, 8), (10, 10), (13, 7), (50, 50), (100, 37),
+             (200, 300), (1000, 1000), (2000, 1500)]
+    DISTS = ['normal', 'shifted', 'ties', 'expo', 'dup']
+    WEIGHTS = ['none', 'uniform', 'integer']
+    k = 0
+    for (m, n) in SIZES:
+        for dist in DISTS:
+            wt = WEIGHTS[k % 3]
+            k += 1
+            if dist == 'normal':
+                u = [rng.gauss(0, 1) for _ in range(m)]
+                v = [rng.gauss(0, 1) for _ in range(n)]
+            elif dist == 'shifted':
+                u = [rng.gauss(0, 1) for _ in range(m)]
+                v = [rng.gauss(0.5, 2) for _ in range(n)]
+            elif dist == 'ties':
+                u = [float(rng.randint(0, 5)) for _ in range(m)]
+                v = [float(rng.randint(1, 6)) for _ in range(n)]
+            elif dist == 'expo':
+                u = [rng.expovariate(1.0) for _ in range(m)]
+                v = [rng.expovariate(0.7) for _ in range(n)]
+            else:   # duplicates: v drawn from u's values
+                u = [rng.gauss(10, 3) for _ in range(m)]
+                v = [rng.choice(u) for _ in range(n)]
+            uw = vw = None
+            if wt == 'uniform':
+                uw = [rng.uniform(0.1, 1) for _ in range(m)]
+                vw = [rng.uniform(0.1, 1) for _ in range(n)]
+            elif wt == 'integer':
+                uw = [float(rng.randint(1, 5)) for _ in range(m)]
+                vw = [float(rng.randint(1, 5)) for _ in range(n)]
+            add('random.%s.%dx%d.%s' % (dist, m, n, wt), 'random', u, v, uw, vw)
 
 
-# ------------------------------------------------------ adversarial samples
-A = 'adversarial'
-# one-element samples, ties, duplicates, signed zeros
-add('one.same', A, [3], [3])
-add('one.apart', A, [0], [1])
-add('one.vs.many.same', A, [3], [3, 3, 3])
-add('ties.same.values', A, [1, 1, 1], [1, 1])
-add('ties.mixed', A, [1, 1, 1, 2, 2], [1, 2, 2, 2])
-add('ties.permuted', A, [4, 1, 3, 1, 2], [1, 2, 1, 3, 4])
-add('zero.signed', A, [-0.0], [0.0])
-add('zero.signed.mixed', A, [-0.0, 0.0, 1.0], [0.0, 1.0, -0.0])
-add('dup.weights.split', A, [2, 2, 5], [2, 5], [1, 1, 2], [2, 2])
-# huge: differences beyond DBL_MAX (scipy's np.diff gives +Inf)
-add('huge.opposite', A, [-1e308, 1e308], [0.0])
-add('huge.beyond', A, [-DBL_MAX], [DBL_MAX])          # W beyond DBL_MAX: +Inf
-add('huge.beyond.half', A, [-DBL_MAX, DBL_MAX], [DBL_MAX])
-add('huge.max', A, [DBL_MAX, -DBL_MAX, 0.0], [DBL_MAX, 1.0, 2.0])
-# 1e300 beside 1e-300: the CDFs differ only between the tiny values
-add('mixed.tiny.between.huge', A, [-1e300, 1e-300, 1e300], [-1e300, 3e-300, 1e300])
-add('mixed.all.scales', A, [1e300, -1e300, 1e-300, 5e-324, 1.0],
-    [1e300, 2e-300, -1e300, 0.0, 3.0])
-r2 = random.Random(7)
-for t in range(4):
-    lu = lambda: r2.choice([-1, 1]) * 10 ** r2.uniform(-300, 300)
-    add('mixed.loguniform.%d' % t, A, [lu() for _ in range(40)], [lu() for _ in range(25)])
-for t in range(3):
-    lu = lambda: r2.choice([-1, 1]) * 10 ** r2.uniform(300, 308)
-    add('huge.loguniform.%d' % t, A, [lu() for _ in range(30)], [lu() for _ in range(30)])
-# subnormal and tiny samples (scipy's products round in the subnormal range)
-add('tiny.subnormal', A, [5e-324, 1e-322], [2e-323])
-add('tiny.subnormal.sum', A, [5e-324, 1e-322, 3e-320], [2e-323, 4e-321])
-for t in range(3):
-    lu = lambda: r2.choice([-1, 1]) * 10 ** r2.uniform(-315, -305)
-    add('tiny.loguniform.%d' % t, A, [lu() for _ in range(30)], [lu() for _ in range(20)])
-# CDFs that cancel: U - V = 1/(m n) where the CDFs are near 1/2; scipy forms
-# U and V apart and keeps ~1e-16 of their difference's absolute value
-add('cancel.third', A, [0, 1, 1], [0, 1], [1, 1, 1], [3333333333333333, 6666666666666667])
-GROUPED = []
-for (m, n) in ((9973, 10007), (99991, 100003), (3, 4)):
-    a = pow(n, -1, m)                    # a n = 1 (mod m)
-    b = (a * n - 1) // m                 # a n - b m = 1
-    assert a * n - b * m == 1 and 0 < a < m and 0 <= b < n
-    add('cancel.counts.%dx%d' % (m, n), A, [0, 1], [0, 1], [a, m - a], [b, n - b])
-    Wg, Eg = exact([0, 1], [0, 1], [a, m - a], [b, n - b])
-    GROUPED.append(('cancel.rows.%dx%d' % (m, n), a, m, b, n, Wg, Eg))
-# the same, unweighted, as whole samples (small enough to write out)
-a, m, b, n = 1, 3, 1, 4
-add('cancel.sample.3x4', A, [0] * a + [1] * (m - a), [0] * b + [1] * (n - b))
-u = [float(i) for i in range(2000)]
-add('cancel.ranges.2000x2001', A, u, u + [2000.0])
-# one value moved by an ulp
-u = [rng.gauss(0, 1) for _ in range(50)]
-v = list(u)
-v[17] = math.nextafter(v[17], math.inf)
-add('near.one.ulp', A, u, v)
-v = [math.nextafter(x, math.inf) for x in u]
-add('near.all.ulp', A, u, v)
-add('near.all.ulp.weighted', A, u, v, [1.0] * 50, [1.0 + 2 ** -52] * 50)
-# weights over many decades
-for t in range(3):
-    m_, n_ = 40, 30
-    add('weights.decades.%d' % t, A, [r2.gauss(0, 1) for _ in range(m_)],
-        [r2.gauss(0.3, 1) for _ in range(n_)],
-        [10 ** r2.uniform(-300, 300) for _ in range(m_)],
-        [10 ** r2.uniform(-300, 300) for _ in range(n_)])
-add('weights.extremes', A, [0, 1, 2], [0.5, 1.5], [1e-300, 1.0, 1e300], [DBL_MAX, 5e-324])
-add('weights.huge', A, [0, 1, 2], [0, 1, 2], [DBL_MAX, DBL_MAX, DBL_MAX], [1, 1, 2])
-# the same sample, weights proportional: exactly 0 for a factor 2 (the
-# weights are scaled by powers of two); the factor 3 rounds each 3 w, so the
-# CDFs differ by ~1e-17: the exact W is ~1e-17, which scipy misses 40-fold
-u = [r2.gauss(0, 1) for _ in range(30)]
-w = [r2.uniform(0.1, 3) for _ in range(30)]
-add('weights.proportional.2', A, u, u, w, [2 * x for x in w])
-add('weights.proportional.3', A, u, u, w, [3 * x for x in w])
-# far from 0: the differences of values near 1e16
-add('translated.1e16', A, [1e16 + 2 * i for i in range(20)], [1e16 + 3 * i for i in range(15)])
+    # ------------------------------------------------------ adversarial samples
+    A = 'adversarial'
+    # one-element samples, ties, duplicates, signed zeros
+    add('one.same', A, [3], [3])
+    add('one.apart', A, [0], [1])
+    add('one.vs.many.same', A, [3], [3, 3, 3])
+    add('ties.same.values', A, [1, 1, 1], [1, 1])
+    add('ties.mixed', A, [1, 1, 1, 2, 2], [1, 2, 2, 2])
+    add('ties.permuted', A, [4, 1, 3, 1, 2], [1, 2, 1, 3, 4])
+    add('zero.signed', A, [-0.0], [0.0])
+    add('zero.signed.mixed', A, [-0.0, 0.0, 1.0], [0.0, 1.0, -0.0])
+    add('dup.weights.split', A, [2, 2, 5], [2, 5], [1, 1, 2], [2, 2])
+    # huge: differences beyond DBL_MAX (scipy's np.diff gives +Inf)
+    add('huge.opposite', A, [-1e308, 1e308], [0.0])
+    add('huge.beyond', A, [-DBL_MAX], [DBL_MAX])          # W beyond DBL_MAX: +Inf
+    add('huge.beyond.half', A, [-DBL_MAX, DBL_MAX], [DBL_MAX])
+    add('huge.max', A, [DBL_MAX, -DBL_MAX, 0.0], [DBL_MAX, 1.0, 2.0])
+    # 1e300 beside 1e-300: the CDFs differ only between the tiny values
+    add('mixed.tiny.between.huge', A, [-1e300, 1e-300, 1e300], [-1e300, 3e-300, 1e300])
+    add('mixed.all.scales', A, [1e300, -1e300, 1e-300, 5e-324, 1.0],
+        [1e300, 2e-300, -1e300, 0.0, 3.0])
+    r2 = random.Random(7)
+    for t in range(4):
+        lu = lambda: r2.choice([-1, 1]) * 10 ** r2.uniform(-300, 300)
+        add('mixed.loguniform.%d' % t, A, [lu() for _ in range(40)], [lu() for _ in range(25)])
+    for t in range(3):
+        lu = lambda: r2.choice([-1, 1]) * 10 ** r2.uniform(300, 308)
+        add('huge.loguniform.%d' % t, A, [lu() for _ in range(30)], [lu() for _ in range(30)])
+    # subnormal and tiny samples (scipy's products round in the subnormal range)
+    add('tiny.subnormal', A, [5e-324, 1e-322], [2e-323])
+    add('tiny.subnormal.sum', A, [5e-324, 1e-322, 3e-320], [2e-323, 4e-321])
+    for t in range(3):
+        lu = lambda: r2.choice([-1, 1]) * 10 ** r2.uniform(-315, -305)
+        add('tiny.loguniform.%d' % t, A, [lu() for _ in range(30)], [lu() for _ in range(20)])
+    # CDFs that cancel: U - V = 1/(m n) where the CDFs are near 1/2; scipy forms
+    # U and V apart and keeps ~1e-16 of their difference's absolute value
+    add('cancel.third', A, [0, 1, 1], [0, 1], [1, 1, 1], [3333333333333333, 6666666666666667])
+    GROUPED = []
+    for (m, n) in ((9973, 10007), (99991, 100003), (3, 4)):
+        a = pow(n, -1, m)                    # a n = 1 (mod m)
+        b = (a * n - 1) // m                 # a n - b m = 1
+        assert a * n - b * m == 1 and 0 < a < m and 0 <= b < n
+        add('cancel.counts.%dx%d' % (m, n), A, [0, 1], [0, 1], [a, m - a], [b, n - b])
+        Wg, Eg = exact([0, 1], [0, 1], [a, m - a], [b, n - b])
+        GROUPED.append(('cancel.rows.%dx%d' % (m, n), a, m, b, n, Wg, Eg))
+    # the same, unweighted, as whole samples (small enough to write out)
+    a, m, b, n = 1, 3, 1, 4
+    add('cancel.sample.3x4', A, [0] * a + [1] * (m - a), [0] * b + [1] * (n - b))
+    u = [float(i) for i in range(2000)]
+    add('cancel.ranges.2000x2001', A, u, u + [2000.0])
+    # one value moved by an ulp
+    u = [rng.gauss(0, 1) for _ in range(50)]
+    v = list(u)
+    v[17] = math.nextafter(v[17], math.inf)
+    add('near.one.ulp', A, u, v)
+    v = [math.nextafter(x, math.inf) for x in u]
+    add('near.all.ulp', A, u, v)
+    add('near.all.ulp.weighted', A, u, v, [1.0] * 50, [1.0 + 2 ** -52] * 50)
+    # weights over many decades
+    for t in range(3):
+        m_, n_ = 40, 30
+        add('weights.decades.%d' % t, A, [r2.gauss(0, 1) for _ in range(m_)],
+            [r2.gauss(0.3, 1) for _ in range(n_)],
+            [10 ** r2.uniform(-300, 300) for _ in range(m_)],
+            [10 ** r2.uniform(-300, 300) for _ in range(n_)])
+    add('weights.extremes', A, [0, 1, 2], [0.5, 1.5], [1e-300, 1.0, 1e300], [DBL_MAX, 5e-324])
+    add('weights.huge', A, [0, 1, 2], [0, 1, 2], [DBL_MAX, DBL_MAX, DBL_MAX], [1, 1, 2])
+    # the same sample, weights proportional: exactly 0 for a factor 2 (the
+    # weights are scaled by powers of two); the factor 3 rounds each 3 w, so the
+    # CDFs differ by ~1e-17: the exact W is ~1e-17, which scipy misses 40-fold
+    u = [r2.gauss(0, 1) for _ in range(30)]
+    w = [r2.uniform(0.1, 3) for _ in range(30)]
+    add('weights.proportional.2', A, u, u, w, [2 * x for x in w])
+    add('weights.proportional.3', A, u, u, w, [3 * x for x in w])
+    # far from 0: the differences of values near 1e16
+    add('translated.1e16', A, [1e16 + 2 * i for i in range(20)], [1e16 + 3 * i for i in range(15)])
 
 
-# ------------------------------------------------------------------ 10^6
-def big(weighted):
-    u = [(i * 7919 % 1000003) / 1000003.0 for i in range(1, 1000001)]
-    v = [(j * 104729 % 999983) / 999983.0 + 1 / 1024.0 for j in range(1, 1000000)]
-    uw = [float(1 + i % 7) for i in range(1, 1000001)] if weighted else None
-    vw = [1 + (j % 5) * 0.5 for j in range(1, 1000000)] if weighted else None
-    W, E = exact(u, v, uw, vw)
-    sW, sE = scipy_pair(u, v, uw, vw)
-    return W, E, sW, sE
+    # ------------------------------------------------------------------ 10^6
+    def big(weighted):
+        u = [(i * 7919 % 1000003) / 1000003.0 for i in range(1, 1000001)]
+        v = [(j * 104729 % 999983) / 999983.0 + 1 / 1024.0 for j in range(1, 1000000)]
+        uw = [float(1 + i % 7) for i in range(1, 1000001)] if weighted else None
+        vw = [1 + (j % 5) * 0.5 for j in range(1, 1000000)] if weighted else None
+        W, E = exact(u, v, uw, vw)
+        sW, sE = scipy_pair(u, v, uw, vw)
+        return W, E, sW, sE
 
 
-BIG = []
-for weighted in (0, 1):
-    W, E, sW, sE = big(weighted)
-    BIG.append(('big.%s' % ('weighted' if weighted else 'unweighted'), weighted, W, E, sW, sE))
+    BIG = []
+    for weighted in (0, 1):
+        W, E, sW, sE = big(weighted)
+        BIG.append(('big.%s' % ('weighted' if weighted else 'unweighted'), weighted, W, E, sW, sE))
 
 
-# ------------------------------------------------------------------- write
-def lit_or_null(v, f):
-    return 'NULL' if v is None else f(v)
+    # ------------------------------------------------------------------- write
+    def lit_or_null(v, f):
+        return 'NULL' if v is None else f(v)
 
 
-out = open('tests/data/transport_ref.sql', 'w')
-out.write('-- Generated by tests/gen_transport_ref.py (exact rationals, rounded once; '
-          'scipy 1.10.1 beside). Do not edit.\n')
-write_counted_table(
-    out, 'tr_ref',
-    'id TEXT PRIMARY KEY, kind TEXT, u TEXT, v TEXT, uw TEXT, vw TEXT, u_f64 BLOB, '
-    'v_f64 BLOB, w_want REAL, e_want REAL, w_scipy REAL, e_scipy REAL, '
-    'w_scipy_err REAL, e_scipy_err REAL, w_tol REAL, e_tol REAL',
-    [["'%s'" % r['id'], "'%s'" % r['kind'], js(r['u']), js(r['v']), lit_or_null(r['uw'], js),
-      lit_or_null(r['vw'], js), f64(r['u']), f64(r['v']), real(r['W']), real(r['E']),
-      real(r['sW']), real(r['sE']), real(r['sWe']), real(r['sEe']), real(r['wtol']), real(r['etol'])]
-     for r in rows])
-write_counted_table(
-    out, 'tr_grouped',
-    'id TEXT PRIMARY KEY, a INTEGER, m INTEGER, b INTEGER, n INTEGER, w_want REAL, '
-    'e_want REAL',
-    [["'%s'" % g[0], str(g[1]), str(g[2]), str(g[3]), str(g[4]), real(g[5]), real(g[6])]
-     for g in GROUPED])
-write_counted_table(
-    out, 'tr_big',
-    'id TEXT PRIMARY KEY, weighted INTEGER, w_want REAL, e_want REAL, w_scipy REAL, '
-    'e_scipy REAL',
-    [["'%s'" % b[0], str(b[1]), real(b[2]), real(b[3]), real(b[4]), real(b[5])] for b in BIG])
-out.close()
+    out = open('tests/data/transport_ref.sql', 'w')
+    out.write('-- Generated by tests/gen_transport_ref.py (exact rationals, rounded once; '
+              'scipy 1.10.1 beside). Do not edit.\n')
+    write_counted_table(
+        out, 'tr_ref',
+        'id TEXT PRIMARY KEY, kind TEXT, u TEXT, v TEXT, uw TEXT, vw TEXT, u_f64 BLOB, '
+        'v_f64 BLOB, w_want REAL, e_want REAL, w_scipy REAL, e_scipy REAL, '
+        'w_scipy_err REAL, e_scipy_err REAL, w_tol REAL, e_tol REAL',
+        [["'%s'" % r['id'], "'%s'" % r['kind'], js(r['u']), js(r['v']), lit_or_null(r['uw'], js),
+          lit_or_null(r['vw'], js), f64(r['u']), f64(r['v']), real(r['W']), real(r['E']),
+          real(r['sW']), real(r['sE']), real(r['sWe']), real(r['sEe']), real(r['wtol']), real(r['etol'])]
+         for r in rows])
+    write_counted_table(
+        out, 'tr_grouped',
+        'id TEXT PRIMARY KEY, a INTEGER, m INTEGER, b INTEGER, n INTEGER, w_want REAL, '
+        'e_want REAL',
+        [["'%s'" % g[0], str(g[1]), str(g[2]), str(g[3]), str(g[4]), real(g[5]), real(g[6])]
+         for g in GROUPED])
+    write_counted_table(
+        out, 'tr_big',
+        'id TEXT PRIMARY KEY, weighted INTEGER, w_want REAL, e_want REAL, w_scipy REAL, '
+        'e_scipy REAL',
+        [["'%s'" % b[0], str(b[1]), real(b[2]), real(b[3]), real(b[4]), real(b[5])] for b in BIG])
+    out.close()
 
-# scipy's errors, for the record
-for r in rows:
-    if r['sWe'] is None:
-        print('%-34s scipy refuses it' % r['id'])
-    elif r['sWe'] > 1e-13 or r['sEe'] > 1e-13:
-        print('%-34s scipy off: W %.1e, E %.1e' % (r['id'], r['sWe'], r['sEe']))
-for b in BIG:
-    print('%-34s W %r (scipy %.1e off), E %r (scipy %.1e off)'
-          % (b[0], b[2], rel_err(b[4], b[2]), b[3], rel_err(b[5], b[3])))
-print('%d cases' % len(rows))
+    # scipy's errors, for the record
+    for r in rows:
+        if r['sWe'] is None:
+            print('%-34s scipy refuses it' % r['id'])
+        elif r['sWe'] > 1e-13 or r['sEe'] > 1e-13:
+            print('%-34s scipy off: W %.1e, E %.1e' % (r['id'], r['sWe'], r['sEe']))
+    for b in BIG:
+        print('%-34s W %r (scipy %.1e off), E %r (scipy %.1e off)'
+              % (b[0], b[2], rel_err(b[4], b[2]), b[3], rel_err(b[5], b[3])))
+    print('%d cases' % len(rows))
+
+
+if __name__ == '__main__':
+    main()
