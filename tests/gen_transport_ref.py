@@ -149,6 +149,87 @@ def tol_of(want):
     return 1e-13
 
 
+def qs_killer(n):
+    """McIlroy's adversary ("A killer adversary for quicksort", 1999) run
+    against a copy of core/transport.c's quicksort without its depth limit
+    (median of three at (n-1)/2, Hoare's partition, insertion sort at 16):
+    a permutation of 0 .. n-1 that drives it about n/2 levels deep, so the
+    C sort gives up on it and heapsorts (its depth limit is 2 log2 n)."""
+    gas = n + 10
+    val = [gas] * n
+    st = {'solid': 0, 'cand': None}
+
+    def freeze(z):
+        val[z] = st['solid']
+        st['solid'] += 1
+
+    def less(a, b):
+        if val[a] == gas and val[b] == gas:
+            freeze(a if a == st['cand'] else b)
+        if val[a] == gas:
+            st['cand'] = a
+        elif val[b] == gas:
+            st['cand'] = b
+        return val[a] < val[b]
+
+    x = list(range(n))
+    deepest = [0]
+
+    def sw(a, b):
+        x[a], x[b] = x[b], x[a]
+
+    def isort(lo, k):
+        for i in range(1, k):
+            xi = x[lo + i]
+            j = i
+            while j > 0 and less(xi, x[lo + j - 1]):
+                x[lo + j] = x[lo + j - 1]
+                j -= 1
+            x[lo + j] = xi
+
+    def qs(lo, k, depth):
+        while k > 16:
+            deepest[0] = max(deepest[0], depth)
+            depth += 1
+            mid = (k - 1) // 2
+            if less(x[lo + mid], x[lo]):
+                sw(lo + mid, lo)
+            if less(x[lo + k - 1], x[lo + mid]):
+                sw(lo + k - 1, lo + mid)
+                if less(x[lo + mid], x[lo]):
+                    sw(lo + mid, lo)
+            p = x[lo + mid]
+            i, j = 0, k - 1
+            while True:
+                while less(x[lo + i], p):
+                    i += 1
+                while less(p, x[lo + j]):
+                    j -= 1
+                if i >= j:
+                    break
+                sw(lo + i, lo + j)
+                i += 1
+                j -= 1
+            if j + 1 < k - (j + 1):
+                qs(lo, j + 1, depth)
+                lo += j + 1
+                k -= j + 1
+            else:
+                qs(lo + j + 1, k - (j + 1), depth)
+                k = j + 1
+        isort(lo, k)
+
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, 4 * n))
+    qs(0, n, 0)
+    sys.setrecursionlimit(old)
+    for z in range(n):
+        if val[z] == gas:
+            freeze(z)
+    assert deepest[0] > 2 * n.bit_length()
+    return [float(t) for t in val]
+
+
 def main():
     rows = []
 
@@ -276,6 +357,12 @@ def main():
     w = [r2.uniform(0.1, 3) for _ in range(30)]
     add('weights.proportional.2', A, u, u, w, [2 * x for x in w])
     add('weights.proportional.3', A, u, u, w, [3 * x for x in w])
+    # a quicksort killer: the sort falls back to heapsort (with the weights)
+    u = qs_killer(2000)
+    v = [r2.gauss(1000, 500) for _ in range(100)]
+    add('sort.killer.2000', A, u, v)
+    add('sort.killer.2000.weighted', A, u, v, [1 + t % 7 for t in u],
+        [r2.uniform(0.5, 2) for _ in range(100)])
     # far from 0: the differences of values near 1e16
     add('translated.1e16', A, [1e16 + 2 * i for i in range(20)], [1e16 + 3 * i for i in range(15)])
 
