@@ -16,7 +16,8 @@ The tables (tests/refgen.py, write_counted_table):
          e_scipy, w_scipy_err, e_scipy_err, w_tol, e_tol)
       u, v: the samples as JSON text; uw, vw: the weights (JSON) or NULL;
       u_f64, v_f64: the same samples as kl_f64 blobs packed here with
-      struct (samples of at most 64 values), else NULL; kind 'random'
+      struct, u_jsonb ... vw_jsonb as JSONB arrays (SQLite 3.45's format,
+      packed here), for samples of at most 64 values, else NULL; kind 'random'
       (random samples: scipy agrees to 1e-12) or 'adversarial' (ties,
       one-element samples, 1e308 beside 1e-300, subnormals, CDFs that
       cancel, weights over 600 decades); w_tol, e_tol: the relative bound
@@ -139,6 +140,29 @@ def f64(v):
     if len(v) > 64:
         return 'NULL'
     return "X'" + (F64_HEADER + b''.join(struct.pack('<d', x) for x in v)).hex().upper() + "'"
+
+
+def _jsonb_head(size, typ):
+    if size <= 11:
+        return bytes([(size << 4) | typ])
+    if size <= 0xff:
+        return bytes([0xC0 | typ, size])
+    if size <= 0xffff:
+        return bytes([0xD0 | typ]) + size.to_bytes(2, 'big')
+    return bytes([0xE0 | typ]) + size.to_bytes(4, 'big')
+
+
+def jsonb(v):
+    """A JSONB array (SQLite 3.45's format, packed here: Debian's SQLite has
+    no jsonb()) of the numbers as FLOAT elements, for samples of at most 64
+    values, else NULL."""
+    if v is None or len(v) > 64:
+        return 'NULL'
+    body = b''
+    for x in v:
+        t = repr(float(x)).encode()
+        body += _jsonb_head(len(t), 5) + t
+    return "X'" + (_jsonb_head(len(body), 11) + body).hex().upper() + "'"
 
 
 def tol_of(want):
@@ -395,10 +419,12 @@ def main():
     write_counted_table(
         out, 'tr_ref',
         'id TEXT PRIMARY KEY, kind TEXT, u TEXT, v TEXT, uw TEXT, vw TEXT, u_f64 BLOB, '
-        'v_f64 BLOB, w_want REAL, e_want REAL, w_scipy REAL, e_scipy REAL, '
+        'v_f64 BLOB, u_jsonb BLOB, v_jsonb BLOB, uw_jsonb BLOB, vw_jsonb BLOB, '
+        'w_want REAL, e_want REAL, w_scipy REAL, e_scipy REAL, '
         'w_scipy_err REAL, e_scipy_err REAL, w_tol REAL, e_tol REAL',
         [["'%s'" % r['id'], "'%s'" % r['kind'], js(r['u']), js(r['v']), lit_or_null(r['uw'], js),
-          lit_or_null(r['vw'], js), f64(r['u']), f64(r['v']), real(r['W']), real(r['E']),
+          lit_or_null(r['vw'], js), f64(r['u']), f64(r['v']), jsonb(r['u']), jsonb(r['v']),
+          jsonb(r['uw']), jsonb(r['vw']), real(r['W']), real(r['E']),
           real(r['sW']), real(r['sE']), real(r['sWe']), real(r['sEe']), real(r['wtol']), real(r['etol'])]
          for r in rows])
     write_counted_table(

@@ -13,8 +13,9 @@ SELECT expect('tr.ref.cases', (SELECT count(*) >= 100 FROM tr_ref), 1);
 
 -- ------------------------------------------------------------ scalars
 -- w_json: JSON text; w_f64: kl_f64 blobs of the same text; w_blob: kl_f64
--- blobs packed by the generator (samples of at most 64 values); w_mixed:
--- u as JSON and v as a blob; w_swap: the samples swapped.
+-- blobs packed by the generator (samples of at most 64 values); w_jsonb:
+-- JSONB arrays packed by the generator (the same samples); w_mixed: u as
+-- JSON and v as a blob; w_swap: the samples swapped.
 CREATE TEMP TABLE tr_res AS
   SELECT id, kind, w_want, e_want, w_tol, e_tol, w_scipy, e_scipy, w_scipy_err,
          e_scipy_err, uw IS NOT NULL AS weighted,
@@ -30,6 +31,12 @@ CREATE TEMP TABLE tr_res AS
     CASE WHEN u_f64 IS NULL OR v_f64 IS NULL THEN NULL
          WHEN uw IS NULL THEN energy_distance(u_f64, v_f64)
          ELSE energy_distance(u_f64, v_f64, kl_f64(uw), vw) END AS e_blob,
+    CASE WHEN u_jsonb IS NULL OR v_jsonb IS NULL THEN NULL
+         WHEN uw IS NULL THEN wasserstein(u_jsonb, v_jsonb)
+         ELSE wasserstein(u_jsonb, v_jsonb, uw_jsonb, vw_jsonb) END AS w_jsonb,
+    CASE WHEN u_jsonb IS NULL OR v_jsonb IS NULL THEN NULL
+         WHEN uw IS NULL THEN energy_distance(u_jsonb, v_jsonb)
+         ELSE energy_distance(u_jsonb, v_jsonb, uw_jsonb, vw_jsonb) END AS e_jsonb,
     CASE WHEN uw IS NULL THEN wasserstein(u, kl_f64(v)) ELSE wasserstein(kl_f64(u), v, uw, vw) END AS w_mixed,
     CASE WHEN uw IS NULL THEN wasserstein(v, u) ELSE wasserstein(v, u, vw, uw) END AS w_swap,
     CASE WHEN uw IS NULL THEN energy_distance(v, u) ELSE energy_distance(v, u, vw, uw) END AS e_swap,
@@ -49,6 +56,8 @@ SELECT expect('tr.f64.w.' || id, w_f64, w_json) FROM tr_res ORDER BY id;
 SELECT expect('tr.f64.e.' || id, e_f64, e_json) FROM tr_res ORDER BY id;
 SELECT expect('tr.blob.w.' || id, w_blob, w_json) FROM tr_res WHERE has_blob ORDER BY id;
 SELECT expect('tr.blob.e.' || id, e_blob, e_json) FROM tr_res WHERE has_blob ORDER BY id;
+SELECT expect('tr.jsonb.w.' || id, w_jsonb, w_json) FROM tr_res WHERE has_blob ORDER BY id;
+SELECT expect('tr.jsonb.e.' || id, e_jsonb, e_json) FROM tr_res WHERE has_blob ORDER BY id;
 SELECT expect('tr.mixed.' || id, w_mixed, w_json) FROM tr_res ORDER BY id;
 SELECT expect('tr.blob.cases', (SELECT count(*) >= 50 FROM tr_res WHERE has_blob), 1);
 -- float32 blobs: the samples of small integers (exact in float32)
