@@ -274,7 +274,7 @@ def main():
     # ----------------------------------------------------------- random samples
     rng = random.Random(20261129)
     SIZES = [(1, 1), (1, 2), (2, 1), (3, 3), (5, 8), (10, 10), (13, 7), (50, 50), (100, 37),
-             (200, 300), (1000, 1000), (2000, 1500)]
+             (200, 300), (1000, 1000), (1200, 900)]
     DISTS = ['normal', 'shifted', 'ties', 'expo', 'dup']
     WEIGHTS = ['none', 'uniform', 'integer']
     k = 0
@@ -387,6 +387,22 @@ def main():
     add('sort.killer.2000', A, u, v)
     add('sort.killer.2000.weighted', A, u, v, [1 + t % 7 for t in u],
         [r2.uniform(0.5, 2) for _ in range(100)])
+    # samples of 4096 values or more take the radix sort: both signs, -0.0
+    # and 0.0, subnormals, 1e-300 beside 1e300, many duplicates
+    def short():
+        c = r2.random()
+        if c < 0.05:
+            return r2.choice([0.0, -0.0])
+        e = r2.choice([r2.randint(-324, -300), r2.randint(-300, 300), r2.randint(300, 307)])
+        return float('%s%de%d' % (r2.choice(['', '-']), r2.randint(1, 9), e))
+    pool = [short() for _ in range(3000)]
+    u = [r2.choice(pool) for _ in range(4200)]
+    v = [r2.choice(pool) for _ in range(4100)]
+    add('radix.mixed.4200x4100', A, u, v)
+    add('radix.mixed.4200x4100.weighted', A, u, v,
+        [float('%de%d' % (r2.randint(1, 9), r2.randint(-5, 5))) for _ in u],
+        [float('%de%d' % (r2.randint(1, 9), r2.randint(-5, 5))) for _ in v])
+    add('radix.small.vs.large', A, [r2.choice(pool) for _ in range(10)], v)
     # far from 0: the differences of values near 1e16
     add('translated.1e16', A, [1e16 + 2 * i for i in range(20)], [1e16 + 3 * i for i in range(15)])
 

@@ -15,10 +15,13 @@
 **      is the sum over k of |U(z[k]) - V(z[k])|^p (z[k+1] - z[k]).  Ties
 **      and duplicates need no rule: they add intervals of length 0.  Two
 **      samples holding only one and the same value give exactly 0.
-**  (2) Each sample is sorted in place (introsort: quicksort with the
-**      median of three, heapsort past 2 log2 n levels, insertion sort
-**      below 16 elements; O(n log n) in the worst case, no buffer),
-**      weights moving with their values; then one merged walk, O(m + n).
+**  (2) Each sample is sorted, weights moving with their values: from
+**      KL_TR_RADIX_MIN values on by an LSD radix sort of the doubles' bits
+**      (mapped to integers in the same order) through the caller's work
+**      buffer, 8 passes of a byte at most, O(n); below that in place
+**      (introsort: quicksort with the median of three, heapsort past
+**      2 log2 n levels, insertion sort below 16 elements; O(n log n) in
+**      the worst case).  Then one merged walk, O(m + n).
 **  (3) The CDF difference at each point is formed without cancellation:
 **      with A, B the weights so far and SA, SB the totals,
 **        U - V = (A SB - B SA) / (SA SB).
@@ -55,6 +58,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 /* ------------------------------------------------------------- sorting */
 
@@ -136,11 +140,75 @@ static void tr_introsort(double *x, double *w, size_t n, int depth){
   tr_insertion(x, w, n);
 }
 
-static void tr_sort(double *x, double *w, size_t n){
+/* The order-preserving map of a double's bits to an unsigned integer
+** (-0 just below +0; no NaN here), and back. */
+static uint64_t tr_key(const double *x){
+  uint64_t b;
+  memcpy(&b, x, sizeof b);
+  return (b >> 63) ? ~b : b | ((uint64_t)1 << 63);
+}
+static void tr_unkey(uint64_t k, double *x){
+  uint64_t b = (k >> 63) ? k ^ ((uint64_t)1 << 63) : ~k;
+  memcpy(x, &b, sizeof b);
+}
+
+/* LSD radix sort of x[0..n) (weights w, or NULL) by the keys' bytes,
+** through work[0..n) (and work[n..2n) for weights); stable.  The keys are
+** kept in the doubles' storage as bit patterns (memcpy, never a load as a
+** double), a pass is skipped where every key has the same byte. */
+static void tr_radix(double *x, double *w, size_t n, double *work){
+  size_t cnt[8][256], i;
+  double *src = x, *dst = work, *wsrc = w, *wdst = w ? work + n : 0;
+  int d;
+  memset(cnt, 0, sizeof cnt);
+  for(i=0; i<n; i++){
+    uint64_t k = tr_key(&x[i]);
+    memcpy(&x[i], &k, sizeof k);
+    for(d=0; d<8; d++) cnt[d][(k >> (8*d)) & 0xff]++;
+  }
+  for(d=0; d<8; d++){
+    size_t pos[256], sum = 0, b;
+    int skip = 0;
+    for(b=0; b<256; b++){
+      if( cnt[d][b]==n ) skip = 1;
+      pos[b] = sum;
+      sum += cnt[d][b];
+    }
+    if( skip ) continue;
+    for(i=0; i<n; i++){
+      uint64_t k;
+      size_t to;
+      memcpy(&k, &src[i], sizeof k);
+      to = pos[(k >> (8*d)) & 0xff]++;
+      memcpy(&dst[to], &k, sizeof k);
+      if( w ) wdst[to] = wsrc[i];
+    }
+    { double *t = src; src = dst; dst = t; }
+    if( w ){ double *t = wsrc; wsrc = wdst; wdst = t; }
+  }
+  for(i=0; i<n; i++){
+    uint64_t k;
+    memcpy(&k, &src[i], sizeof k);
+    tr_unkey(k, &x[i]);
+  }
+  if( w && wsrc!=w ) memcpy(w, wsrc, n*sizeof *w);
+}
+
+static void tr_sort(double *x, double *w, size_t n, double *work){
   int depth = 0;
   size_t k;
+  if( work && n>=KL_TR_RADIX_MIN ){
+    tr_radix(x, w, n, work);
+    return;
+  }
   for(k=n; k>1; k>>=1) depth += 2;
   tr_introsort(x, w, n, depth);
+}
+
+size_t kl_transport_work(size_t m, size_t n, int weighted){
+  size_t mx = m>n ? m : n;
+  if( mx<KL_TR_RADIX_MIN ) return 0;
+  return weighted ? 2*mx : mx;
 }
 
 /* ------------------------------------------------------ double-double */
@@ -245,7 +313,7 @@ static void tr_scale_weights(double *w, size_t n){
 /* ---------------------------------------------------------- the walk */
 
 double kl_transport(kl_tr_kind kind, double *u, double *uw, size_t m,
-                    double *v, double *vw, size_t n){
+                    double *v, double *vw, size_t n, double *work){
   double lo = u[0], hi = u[0], mx, prev = 0, s;
   kl_dd a = { 0, 0 }, b = { 0, 0 }, sa = { 0, 0 }, sb = { 0, 0 }, d;
   kl_sum acc;
@@ -262,8 +330,8 @@ double kl_transport(kl_tr_kind kind, double *u, double *uw, size_t m,
   if( uw ) tr_scale_weights(uw, m);
   if( vw ) tr_scale_weights(vw, n);
 
-  tr_sort(u, uw, m);
-  tr_sort(v, vw, n);
+  tr_sort(u, uw, m, work);
+  tr_sort(v, vw, n, work);
 
   /* the totals, summed in the order of the walk's partial sums */
   if( uw ){ for(i=0; i<m; i++) sa = tr_dd_add1(sa, uw[i]); }
