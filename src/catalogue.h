@@ -12,6 +12,7 @@
 **
 **   KL_SCALAR(name, args, xFunc, app, props, upper, bound, summary, example)
 **   KL_WINDOW(name, args, impl,  app, props, upper, bound, summary, example)
+**   KL_AGG   (name, args, impl,  app, props, upper, bound, summary, example)
 **   KL_TABLE (name, args, module,     props, upper, bound, summary, example)
 **   KL_FAMILY(name, nshared, doms, term, fin, props, upper, bound, summary,
 **             example, parameter names...)
@@ -24,7 +25,9 @@
 **          arguments shared by both come first, ended by ":".  An optional
 **          last argument named "unit" is the unit ('nats', 'bits', 'bans').
 ** xFunc    the scalar function; impl: its kl_window_impl (aggregate and
-**          window callbacks); module: the sqlite3_module.
+**          window callbacks; a KL_AGG's xValue and xInverse are NULL: a
+**          plain aggregate, which SQLite refuses in an OVER clause);
+**          module: the sqlite3_module.
 ** app      the user data: which variant the shared implementation runs.
 ** KL_FAMILY declares an element-wise family (sql/families_sql.c runs them
 **          all): its parameters are named last, the first nshared shared
@@ -371,12 +374,12 @@ KL_SCALAR("energy_distance", "u | v [u_weights] [v_weights]",
   KL_NUMERIC | KL_NONNEG | KL_ZERO | KL_SYM, 0, 1e-13,
   "energy distance between two 1-D samples (weights optional)",
   "'[0,1,3]', '[5,6,8]'")
-KL_WINDOW("wasserstein_agg", "x is_reference [weight]",
+KL_AGG("wasserstein_agg", "x is_reference [weight]",
   &kl_transport_agg_impl, &kl_tr_wasserstein_kind, KL_NUMERIC | KL_NONNEG,
   0, 1e-13,
   "wasserstein between the rows with is_reference 0 and those with 1",
   "k, k % 2")
-KL_WINDOW("energy_distance_agg", "x is_reference [weight]",
+KL_AGG("energy_distance_agg", "x is_reference [weight]",
   &kl_transport_agg_impl, &kl_tr_energy_kind, KL_NUMERIC | KL_NONNEG,
   0, 1e-13,
   "energy_distance between the rows with is_reference 0 and those with 1",
@@ -389,6 +392,38 @@ KL_WINDOW("energy_distance_agg", "x is_reference [weight]",
 /* #19 knn */
 
 /* #19 psi */
+KL_SCALAR("psi", "p | q [options]", kl_psi_func, 0,
+  KL_DIV | KL_SYM, 0, 1e-14,
+  "population stability index of two histograms (empty bins: epsilon)",
+  "'[10,20,30]', '[20,20,20]'")
+KL_AGG("psi_agg", "p | q [options]", &kl_psi_agg_impl, 0,
+  KL_DIV | KL_SYM, 0, 1e-14,
+  "psi over a histogram held one bin (or chunk) per row (aggregate only)",
+  "k, 4 - k")
+KL_SCALAR("psi_samples", "x | ref [options]", kl_drift_func,
+  &kl_drift_psi_def, KL_DIV, 0, 1e-14,
+  "PSI of two raw samples binned on the reference's quantiles",
+  "'[1,2,3,4,5,6]', '[2,3,4,5,6,7,8]', 'bins=3'")
+KL_SCALAR("js_samples", "x | ref [options]", kl_drift_func,
+  &kl_drift_js_def, KL_DIV, KL_LN2, 1e-14,
+  "Jensen-Shannon divergence of two raw samples binned on the reference",
+  "'[1,2,3,4,5,6]', '[2,3,4,5,6,7,8]', 'bins=3'")
+KL_SCALAR("kl_samples", "x | ref [options]", kl_drift_func,
+  &kl_drift_kl_def, KL_DIV, 0, 1e-14,
+  "KL(current || reference) of two raw samples binned on the reference",
+  "'[1,2,3,4,5,6]', '[2,3,4,5,6,7,8]', 'bins=3'")
+KL_AGG("psi_samples_agg", "x is_reference [options]", &kl_drift_agg_impl,
+  &kl_drift_psi_def, KL_NUMERIC | KL_NONNEG, 0, 1e-14,
+  "psi_samples over rows: is_reference 0 the current sample, 1 the reference",
+  "k, k > 1")
+KL_AGG("js_samples_agg", "x is_reference [options]", &kl_drift_agg_impl,
+  &kl_drift_js_def, KL_NUMERIC | KL_NONNEG, KL_LN2, 1e-14,
+  "js_samples over rows: is_reference 0 the current sample, 1 the reference",
+  "k, k > 1")
+KL_AGG("kl_samples_agg", "x is_reference [options]", &kl_drift_agg_impl,
+  &kl_drift_kl_def, KL_NUMERIC | KL_NONNEG, 0, 1e-14,
+  "kl_samples over rows: is_reference 0 the current sample, 1 the reference",
+  "k, k > 1")
 
 
 /* ------------------------------------------------------------- vectors */
