@@ -364,6 +364,26 @@ KL_SCALAR("dist_mvn", "mu cov", kl_dist_make_func,
 ** is_reference = 0 rows are the first sample, 1 rows the second (the
 ** reference); sql/args_samples.c keeps the rows. */
 /* #19 transport */
+KL_SCALAR("wasserstein", "u | v [u_weights] [v_weights]", kl_transport_func,
+  &kl_tr_wasserstein_kind, KL_NUMERIC | KL_NONNEG | KL_ZERO | KL_SYM, 0,
+  1e-13,
+  "first Wasserstein distance between two 1-D samples (weights optional)",
+  "'[0,1,3]', '[5,6,8]'")
+KL_SCALAR("energy_distance", "u | v [u_weights] [v_weights]",
+  kl_transport_func, &kl_tr_energy_kind,
+  KL_NUMERIC | KL_NONNEG | KL_ZERO | KL_SYM, 0, 1e-13,
+  "energy distance between two 1-D samples (weights optional)",
+  "'[0,1,3]', '[5,6,8]'")
+KL_AGG("wasserstein_agg", "x is_reference [weight]",
+  &kl_transport_agg_impl, &kl_tr_wasserstein_kind, KL_NUMERIC | KL_NONNEG,
+  0, 1e-13,
+  "wasserstein between the rows with is_reference 0 and those with 1",
+  "k, k % 2")
+KL_AGG("energy_distance_agg", "x is_reference [weight]",
+  &kl_transport_agg_impl, &kl_tr_energy_kind, KL_NUMERIC | KL_NONNEG,
+  0, 1e-13,
+  "energy_distance between the rows with is_reference 0 and those with 1",
+  "k, k % 2")
 
 /* #19 ks */
 KL_SCALAR("ks_stat", "u | v", kl_ks_func, &kl_ks_stat_what,

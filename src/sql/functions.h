@@ -104,6 +104,11 @@ void kl_dist_func(sqlite3_context*, int, sqlite3_value**);
 void kl_dist_make_func(sqlite3_context*, int, sqlite3_value**);
 
 /* #19 transport */
+/* sql/transport_sql.c: wasserstein and energy_distance (which, in the user
+** data: one of the two ints), and their aggregates. */
+void kl_transport_func(sqlite3_context*, int, sqlite3_value**);
+extern const int kl_tr_wasserstein_kind, kl_tr_energy_kind;
+extern const kl_window_impl kl_transport_agg_impl;
 
 /* #19 ks */
 /* sql/ks_sql.c: ks_stat and ks_pvalue (which, in the user data), and their

@@ -39,6 +39,8 @@ CREATE TEMP VIEW dispatched AS SELECT fn, id, unit, CASE fn
   WHEN 'kl' THEN kl(a1, a2, unit)
   WHEN 'dist_entropy' THEN dist_entropy(a1, unit)
   WHEN 'dist_cross_entropy' THEN dist_cross_entropy(a1, a2, unit)
+  WHEN 'wasserstein' THEN CASE unit WHEN 'nats' THEN wasserstein(a1, a2) END
+  WHEN 'energy_distance' THEN CASE unit WHEN 'nats' THEN energy_distance(a1, a2) END
   WHEN 'ks_stat' THEN CASE unit WHEN 'nats' THEN ks_stat(a1, a2) END
   WHEN 'ks_pvalue' THEN CASE unit WHEN 'nats' THEN ks_pvalue(a1, a2) END
   WHEN 'kl_knn' THEN CASE unit WHEN 'nats' THEN kl_knn(a1, a2) END
@@ -57,6 +59,8 @@ CREATE TEMP VIEW dispatched_agg AS SELECT fn, id, unit, CASE fn
   WHEN 'js_div_agg' THEN js_div_agg(a1, a2, unit) FILTER (WHERE fn = 'js_div_agg')
   WHEN 'cross_entropy_agg' THEN cross_entropy_agg(a1, a2, unit) FILTER (WHERE fn = 'cross_entropy_agg')
   WHEN 'entropy_agg' THEN entropy_agg(a1, unit) FILTER (WHERE fn = 'entropy_agg')
+  WHEN 'wasserstein_agg' THEN wasserstein_agg(a1, a2) FILTER (WHERE fn = 'wasserstein_agg')
+  WHEN 'energy_distance_agg' THEN energy_distance_agg(a1, a2) FILTER (WHERE fn = 'energy_distance_agg')
   WHEN 'ks_stat_agg' THEN ks_stat_agg(a1, a2) FILTER (WHERE fn = 'ks_stat_agg')
   WHEN 'ks_pvalue_agg' THEN ks_pvalue_agg(a1, a2) FILTER (WHERE fn = 'ks_pvalue_agg')
   WHEN 'kl_knn_agg' THEN kl_knn_agg(a1, a2) FILTER (WHERE fn = 'kl_knn_agg')
