@@ -71,3 +71,14 @@ SELECT param, posterior, prior, round(kl(posterior, prior), 4) AS kl,
        round(dist_entropy(posterior), 4) AS h_posterior,
        round(dist_cross_entropy(posterior, prior), 4) AS h_cross
 FROM priors ORDER BY kl(posterior, prior) DESC;
+
+.print
+.print "Drift of raw values (the features table: one row per observation), this"
+.print "week (days 8-14) against the reference week (days 1-7): day <= 7 is"
+.print "is_reference.  PSI and JS on the reference week's deciles, Wasserstein in"
+.print "the values' unit, and the two-sample KS test's p-value:"
+SELECT feature, round(psi_samples_agg(value, day <= 7), 4) AS psi,
+       round(js_samples_agg(value, day <= 7), 4) AS js,
+       round(wasserstein_agg(value, day <= 7), 3) AS wasserstein,
+       printf('%.3g', ks_pvalue_agg(value, day <= 7)) AS ks_p
+FROM features GROUP BY feature ORDER BY psi DESC;
