@@ -8,12 +8,17 @@
 --              the right from day 30 on (the drift the demo finds);
 --   priors     a small Bayesian model's parameters, each with its prior
 --              and its fitted posterior as distribution values (text),
---              of different families.
+--              of different families;
+--   features   14 days of raw feature values, 300 rows a day for each of
+--              three features: days 1-7 are the reference week, days 8-14
+--              this week, in which 'latency' shifts and widens, 'basket'
+--              gains a heavier tail and 'age' stays as it was.
 --
 --   sqlite3 demo.db < sql/demo_data.sql      (make demo does this)
 DROP TABLE IF EXISTS models;
 DROP TABLE IF EXISTS histogram;
 DROP TABLE IF EXISTS priors;
+DROP TABLE IF EXISTS features;
 
 -- 4 uniforms per normal variate (Irwin-Hall, rescaled to variance 1), two
 -- variates (mean, log-sd) per dimension.
@@ -81,3 +86,33 @@ INSERT INTO priors VALUES
   ('converted',     'poisson(0.5)',             'bernoulli(0.3)'),
   ('successes',     'binomial(20, 0.5)',        'binomial(10, 0.3)'),
   ('wait_time',     'normal(0, 1)',             'exponential(2)');
+
+-- Raw feature values, for the drift functions over samples (wasserstein_agg,
+-- psi_samples_agg, ...): one row per observation.  Normal variates from the
+-- same kind of generator (Irwin-Hall of 4 uniforms, variance 1).
+CREATE TABLE features(
+  day INTEGER NOT NULL,          -- 1 .. 14; days 1-7 are the reference week
+  feature TEXT NOT NULL,         -- 'age', 'basket', 'latency'
+  value REAL NOT NULL
+);
+CREATE TEMP TABLE frnd AS
+  WITH RECURSIVE lcg(n, x) AS (
+    SELECT 0, 20261129
+    UNION ALL
+    SELECT n + 1, (x * 1103515245 + 12345) % 2147483648 FROM lcg
+    WHERE n < 14 * 3 * 300 * 4 - 1)
+  SELECT n, x / 2147483648.0 AS u FROM lcg;
+CREATE TEMP TABLE fz AS
+  SELECT n / 4 AS k, (sum(u) - 2.0) * 1.7320508075688772 AS z FROM frnd GROUP BY n / 4;
+INSERT INTO features
+  SELECT 1 + k / 900 AS day,
+         CASE (k / 300) % 3 WHEN 0 THEN 'age' WHEN 1 THEN 'basket' ELSE 'latency' END,
+         CASE (k / 300) % 3
+           WHEN 0 THEN round(40 + 12 * z)
+           WHEN 1 THEN round(exp(3 + (CASE WHEN k / 900 >= 7 THEN 0.8 ELSE 0.5 END) * z), 2)
+           ELSE round(120 + (CASE WHEN k / 900 >= 7 THEN 30 ELSE 20 END) * z
+                      + (CASE WHEN k / 900 >= 7 THEN 25 ELSE 0 END), 1)
+         END
+  FROM fz ORDER BY k;
+DROP TABLE frnd;
+DROP TABLE fz;

@@ -356,6 +356,21 @@ KL_SCALAR("dist_mvn", "mu cov", kl_dist_make_func,
   "'[0,0]', '[[1,0.5],[0.5,2]]'")
 
 
+/* ------------------------------------------- divergences from raw samples
+** Two-sample functions f(u, v) and their aggregates f_agg(x, is_reference):
+** is_reference = 0 rows are the first sample, 1 rows the second (the
+** reference); sql/args_samples.c keeps the rows. */
+/* #19 transport */
+
+/* #19 ks */
+
+/* #19 dentropy */
+
+/* #19 knn */
+
+/* #19 psi */
+
+
 /* ------------------------------------------------------------- vectors */
 KL_SCALAR("kl_f32", "x", kl_f32_func, 0, 0, 0, 0,
   "a vector as a float32 blob (sqlite-vec's layout)", "'[0.5,1e-3,2.25]'")

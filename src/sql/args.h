@@ -199,4 +199,110 @@ int kl_dbuf_append(kl_dbuf *b, const double *x, size_t n);
 int kl_dbuf_read(const char *fname, const char *aname, kl_vec *v, kl_dbuf *b,
                  char **pzErr);
 
+/* ===================================================================
+** Samples, options and sample aggregates (sql/args_samples.c): the
+** argument layer of the functions over raw samples (issue #19).
+** =================================================================== */
+
+/*
+** Reads one argument whole (any vector form, or a plain number: one
+** element) into b (zeroed by the caller, who frees b->p with sqlite3_free).
+** Errors are worded "fname: aname ..." (an empty vector, a bad element, a
+** number that is not finite).  Call kl_any_null first (the NULL rule).
+** SQLITE_OK, SQLITE_ERROR (*pzErr) or SQLITE_NOMEM.
+*/
+int kl_sample_read(const char *fname, const char *aname, sqlite3_value *val,
+                   kl_dbuf *b, char **pzErr);
+
+/*
+** Checks a sample's weights: as many as the sample's nx values ("fname:
+** wname has 3 elements but xname has 2") and each > 0 ("fname: wname[4]
+** must be > 0 (got 0)").  SQLITE_OK, SQLITE_ERROR (*pzErr), SQLITE_NOMEM.
+*/
+int kl_weights_check(const char *fname, const char *wname, const kl_dbuf *w,
+                     const char *xname, size_t nx, char **pzErr);
+
+/*
+** The options argument: one text of "key=value" items separated by commas,
+** so that each option can be given without the others:
+**   'method=ebrahimi, window_length=5, unit=bits'
+** Rules:
+**  (1) Keys are letters, digits and '_', in any letter case; spaces may
+**      surround keys, '=', values and commas.  '' (or only spaces) gives no
+**      options.  Each key at most once.
+**  (2) A value runs to the next comma (or, for a '[', to its ']'); its
+**      kind is the key's: KL_OPT_COUNT a whole number >= 1; KL_OPT_REAL a
+**      finite number >= 0; KL_OPT_WORD one of the key's words in any letter
+**      case; KL_OPT_UNIT 'nats', 'bits' or 'bans'; KL_OPT_EDGES a JSON array
+**      of at least 2 finite, strictly increasing numbers.
+**  (3) Shorthands: an SQL number is the value of the first option of kind
+**      COUNT or REAL (kl_knn(x, y, 5) is k=5); a text that starts with '['
+**      is the value of the first option of kind EDGES.
+**  (4) Anything else is an error naming the function, the argument and the
+**      option, echoing at most KL_ECHO_MAX characters of the input:
+**        "differential_entropy: options: unknown option 'foo' (use method,
+**         window_length, unit)".
+*/
+typedef enum {
+  KL_OPT_COUNT, KL_OPT_REAL, KL_OPT_WORD, KL_OPT_UNIT, KL_OPT_EDGES
+} kl_opt_kind;
+
+typedef struct kl_opt {
+  const char *key;       /* in: the key, lower case */
+  kl_opt_kind kind;      /* in */
+  const char *words;     /* in: KL_OPT_WORD's words, '|'-separated */
+  int set;               /* out: 1 if given */
+  sqlite3_int64 n;       /* out: KL_OPT_COUNT */
+  double r;              /* out: KL_OPT_REAL */
+  int word;              /* out: KL_OPT_WORD, the word's index */
+  kl_unit unit;          /* out: KL_OPT_UNIT */
+  kl_dbuf edges;         /* out: KL_OPT_EDGES (kl_opts_free frees it) */
+} kl_opt;
+
+/* Parses val into opt[0..nopt) (the caller sets key, kind and words and
+** zeroes the rest; options not given keep set = 0).  KL_NULL for NULL;
+** SQLITE_OK, SQLITE_ERROR (*pzErr) or SQLITE_NOMEM. */
+int kl_opts_parse(const char *fname, const char *aname, sqlite3_value *val,
+                  kl_opt *opt, int nopt, char **pzErr);
+void kl_opts_free(kl_opt *opt, int nopt);
+
+/*
+** The sample aggregates keep their rows' values (O(n) memory: the
+** statistics need the whole samples).  One convention for all: a row's
+** is_reference says which sample it belongs to, 0 the first (the current
+** sample: u, x, P) and 1 the second (the reference: v, y, Q), so
+** f_agg(x, is_reference) is f(the rows with 0, the rows with 1).
+*/
+typedef struct kl_sagg_spec {
+  const char *fname;   /* the SQL name, for messages */
+  int iref;            /* argv index of is_reference; -1: one sample */
+  int iw;              /* argv index of the weight, or -1 (if < argc) */
+  int iopt;            /* argv index of the options, or -1 (if < argc) */
+  int vec;             /* 1: a row's x is a point (a vector, every row of
+                       ** the group as long as the first) */
+} kl_sagg_spec;
+
+typedef struct kl_sagg {
+  kl_dbuf x[2];        /* x[s]: sample s's values, dim per row */
+  kl_dbuf w[2];        /* w[s]: its weights (with iw) */
+  size_t dim;          /* values per row: 1 unless vec (0 before a row) */
+  sqlite3_int64 row;   /* rows stepped, NULL rows included ("row N") */
+  sqlite3_value *opt;  /* the first kept row's options (a copy) */
+} kl_sagg;
+
+/*
+** An aggregate's xStep: skips a row with a NULL argument (as SUM does);
+** checks is_reference (0 or 1), x (finite numbers; with vec, the same
+** length as the first row), the weight (> 0) and that the options are
+** those of the first row, each error naming the row ("fname: row 3: ...");
+** appends the row.  A sample that would pass SQLite's length limit (as
+** doubles) is an error, never a truncation.  SQLITE_OK, SQLITE_ERROR
+** (*pzErr) or SQLITE_NOMEM.
+*/
+int kl_sagg_step(kl_sagg *g, const kl_sagg_spec *s, sqlite3_context *ctx,
+                 int argc, sqlite3_value **argv, char **pzErr);
+
+/* Frees what g holds (xFinal calls it on every road). */
+void kl_sagg_free(kl_sagg *g);
+
 #endif /* KL_ARGS_H */

@@ -103,6 +103,16 @@ extern const int kl_dist_entropy_what, kl_dist_xent_what;
 void kl_dist_func(sqlite3_context*, int, sqlite3_value**);
 void kl_dist_make_func(sqlite3_context*, int, sqlite3_value**);
 
+/* #19 transport */
+
+/* #19 ks */
+
+/* #19 dentropy */
+
+/* #19 knn */
+
+/* #19 psi */
+
 /* sql/vectors_sql.c */
 void kl_f32_func(sqlite3_context*, int, sqlite3_value**);
 void kl_f64_func(sqlite3_context*, int, sqlite3_value**);
