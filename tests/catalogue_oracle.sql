@@ -159,6 +159,8 @@ SELECT expect('oracle.dist_entropy.real', typeof(dist_entropy('mvn([1,2], [[2,0.
 SELECT expect('oracle.dist_entropy.bits', dist_entropy('mvn([1,2], [[2,0.5],[0.5,1]])', 'bits'), dist_entropy('mvn([1,2], [[2,0.5],[0.5,1]])') / 0.693147180559945309417232, 4e-16);
 SELECT expect('oracle.dist_cross_entropy.real', typeof(dist_cross_entropy('mvn([1,2], [[2,0.5],[0.5,1]])', 'mvn(0, [[1,0],[0,1]])')), 'real');
 SELECT expect('oracle.dist_cross_entropy.bits', dist_cross_entropy('mvn([1,2], [[2,0.5],[0.5,1]])', 'mvn(0, [[1,0],[0,1]])', 'bits'), dist_cross_entropy('mvn([1,2], [[2,0.5],[0.5,1]])', 'mvn(0, [[1,0],[0,1]])') / 0.693147180559945309417232, 4e-16);
+SELECT expect('oracle.differential_entropy.real', typeof(differential_entropy('[0.1, 0.7, 1.3, 2.2, 2.9, 3.5]')), 'real');
+SELECT expect('oracle.differential_entropy_agg.real', typeof((SELECT differential_entropy_agg(k, 'window_length=1') FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3))), 'real');
 .read tests/oracle/grid.sql
 CREATE TEMP TABLE grid_bound(fn TEXT PRIMARY KEY, bound REAL, nonneg INT);
 INSERT INTO grid_bound VALUES('kl_gauss', 1e-14, 1);
@@ -199,6 +201,8 @@ INSERT INTO grid_bound VALUES('kl_dirichlet', 1e-13, 1);
 INSERT INTO grid_bound VALUES('kl', 1e-13, 1);
 INSERT INTO grid_bound VALUES('dist_entropy', 1e-13, 0);
 INSERT INTO grid_bound VALUES('dist_cross_entropy', 1e-13, 0);
+INSERT INTO grid_bound VALUES('differential_entropy', 1e-13, 0);
+INSERT INTO grid_bound VALUES('differential_entropy_agg', 1e-13, 0);
 CREATE TEMP TABLE grid_got AS SELECT g.*, b.bound, b.nonneg,
   try_value('SELECT ' || g.sql) AS got FROM grid g JOIN grid_bound b
   USING(fn);
@@ -296,3 +300,7 @@ SELECT expect('grid.dist_entropy.cases', (SELECT count(*) >= 300 FROM grid_got W
 SELECT expect('grid.dist_entropy', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'dist_entropy' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'dist_entropy' AND why IS NOT NULL), '0 wrong');
 SELECT expect('grid.dist_cross_entropy.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'dist_cross_entropy'), 1);
 SELECT expect('grid.dist_cross_entropy', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'dist_cross_entropy' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'dist_cross_entropy' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.differential_entropy.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'differential_entropy'), 1);
+SELECT expect('grid.differential_entropy', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'differential_entropy' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'differential_entropy' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.differential_entropy_agg.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'differential_entropy_agg'), 1);
+SELECT expect('grid.differential_entropy_agg', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'differential_entropy_agg' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'differential_entropy_agg' AND why IS NOT NULL), '0 wrong');

@@ -108,6 +108,9 @@ void kl_dist_make_func(sqlite3_context*, int, sqlite3_value**);
 /* #19 ks */
 
 /* #19 dentropy */
+/* sql/dentropy_sql.c */
+void kl_dentropy_func(sqlite3_context*, int, sqlite3_value**);
+extern const kl_window_impl kl_dentropy_agg_impl;
 
 /* #19 knn */
 

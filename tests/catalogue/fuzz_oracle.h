@@ -41,3 +41,5 @@
   { { "SELECT kl(?1, ?2)", "SELECT kl(?1, ?1)", 0, "SELECT kl(?1, ?2, 'bits')", }, 7, 0, 1e-13, 0 },
   { { "SELECT dist_entropy(?1)", 0, 0, "SELECT dist_entropy(?1, 'bits')", }, 1, 0, 1e-13, 0 },
   { { "SELECT dist_cross_entropy(?1, ?2)", 0, 0, "SELECT dist_cross_entropy(?1, ?2, 'bits')", }, 1, 0, 1e-13, 0 },
+  { { "SELECT differential_entropy(?1)", 0, 0, 0, }, 1, 0, 1e-13, 0 },
+  { { "SELECT differential_entropy_agg(?1) FROM (SELECT 1 UNION ALL SELECT 2)", 0, 0, 0, }, 1, 0, 1e-13, 0 },

@@ -39,6 +39,7 @@ CREATE TEMP VIEW dispatched AS SELECT fn, id, unit, CASE fn
   WHEN 'kl' THEN kl(a1, a2, unit)
   WHEN 'dist_entropy' THEN dist_entropy(a1, unit)
   WHEN 'dist_cross_entropy' THEN dist_cross_entropy(a1, a2, unit)
+  WHEN 'differential_entropy' THEN CASE unit WHEN 'nats' THEN differential_entropy(a1) END
   END AS got
   FROM calls;
 -- The aggregates over TEMP TABLE agg_calls(fn, id, k, a1, a2, a3, a4,
@@ -50,5 +51,6 @@ CREATE TEMP VIEW dispatched_agg AS SELECT fn, id, unit, CASE fn
   WHEN 'js_div_agg' THEN js_div_agg(a1, a2, unit) FILTER (WHERE fn = 'js_div_agg')
   WHEN 'cross_entropy_agg' THEN cross_entropy_agg(a1, a2, unit) FILTER (WHERE fn = 'cross_entropy_agg')
   WHEN 'entropy_agg' THEN entropy_agg(a1, unit) FILTER (WHERE fn = 'entropy_agg')
+  WHEN 'differential_entropy_agg' THEN differential_entropy_agg(a1) FILTER (WHERE fn = 'differential_entropy_agg')
   END AS got
   FROM agg_calls GROUP BY fn, id, unit;
