@@ -56,16 +56,18 @@
 **     M = |constants| + (1/n) sum |ln D_i|: correctly rounded but for the
 **     last bit unless H is much smaller than the terms that cancel in it.
 **     The harmonic sum of van es is an exact sum of 1/k as double-doubles.
-**     correa: S1_i is a sum of non-negative terms (each difference exact,
-**     times d exactly, then a compensated sum): relative error <= 3u;
-**     S2_i is a corrected two-pass sum of squares of the differences from
-**     the window's centre x_i (formed exactly), scaled by a power of two so
-**     that the window's range is in [1, 2) (nothing overflows or
-**     underflows): relative error <= 6u.  So |H - exact| <= 10u + 2u|H|.
+**     correa: S1_i and S2_i from exact sliding sums of the window's
+**     deviations from a centre inside it (de_correa below), formed in
+**     double-double: each correctly rounded but for 2^-80 relative; a
+**     window next to a jump of some 265 orders of magnitude is summed
+**     directly (compensated, S1 within 3u and S2 within 6u).  So
+**     |H - exact| <= 3u + u|H| (10u + u|H| where the direct sums were
+**     used).
 **     No result is NaN or infinite: ln D_i is within [-745, 710].
-** (7) Cost: O(n log n) for the sort; then O(n) for vasicek, van es and
-**     ebrahimi, O(n m) for correa (every window is summed afresh: scipy's
-**     correa is O(n m) too, in O(n m) memory; here O(1) beyond the sample).
+** (7) Cost: O(n log n) for the sort; then O(n) for every method (correa's
+**     window sums slide: O(1) exact-accumulator operations per window and
+**     O(m) per block of m+1 windows; scipy's correa takes O(n m) time and
+**     memory).  Memory: the sample and n doubles of sorting work.
 */
 #include "dentropy.h"
 #include "numeric.h"
@@ -277,63 +279,175 @@ static double de_xp(const double *x, size_t n, long long j){
   return x[j];
 }
 
+/* 2^k as two factors that are doubles (k in [-2000, 2000]) */
+static void de_pow2(int k, double *s1, double *s2){
+  int k1 = k > 1000 ? 1000 : (k < -1000 ? -1000 : k);
+  *s1 = ldexp(1.0, k1);
+  *s2 = ldexp(1.0, k - k1);
+}
+
 /*
-** correa: for each window, with f = 1 (or 1/2 where the window's range
-** overflows) and the scale 2^k (s1 s2) that brings the range to [1, 2):
-** y_j = (f x_j - f x_i) 2^k as an exact double-double (both products by
-** powers of two are exact but for parts below 2^-1074 of the range).
+** correa, one window i summed afresh (O(m)): with f = 1 (1/2 where the
+** window's range overflows) and the scale 2^k that brings the range to
+** [1, 2), y_j = (f x_j - f x_i) 2^k from an exact two-sum (the products
+** by powers of two are exact but for parts below 2^-1074 of the range).
+** S1 from its non-negative terms, S2 by a corrected two-pass sum; returns
+** ln(S2/S1) of the scaled values and *ke, the scale's exponent (y =
+** (x_j - x_i) 2^ke).  The caller has checked the window's range is > 0.
+*/
+static kl_dd de_correa_direct(const double *x, size_t n, size_t m, size_t i,
+                              int *ke){
+  long long c = (long long)i, mm = (long long)m, j, d;
+  double lo = de_xp(x, n, c - mm), hi = de_xp(x, n, c + mm);
+  double f = 1.0, R = hi - lo, s1, s2, ctr, mean, S1, S2;
+  double N = (double)(2*m + 1);
+  int k;
+  kl_sum a1, am, ae, aq;
+  if( isinf(R) ){ f = 0.5; R = hi*0.5 - lo*0.5; }
+  k = -ilogb(R);
+  *ke = f==1.0 ? k : k - 1;
+  de_pow2(k, &s1, &s2);
+  ctr = x[i]*f;
+  kl_sum_init(&a1);
+  kl_sum_init(&am);
+  kl_sum_init(&ae);
+  kl_sum_init(&aq);
+  for(d=1; d<=mm; d++){
+    kl_dd t = de_two_sum(de_xp(x, n, c + d)*f, -(de_xp(x, n, c - d)*f));
+    kl_dd p = de_two_prod(t.hi*s1*s2, (double)d);
+    kl_sum_add(&a1, p.hi);
+    kl_sum_add(&a1, p.lo);
+    kl_sum_add(&a1, t.lo*s1*s2*(double)d);
+  }
+  S1 = kl_sum_value(&a1);
+  for(j=c-mm; j<=c+mm; j++){
+    kl_dd t = de_two_sum(de_xp(x, n, j)*f, -ctr);
+    kl_sum_add(&am, t.hi*s1*s2);
+    kl_sum_add(&am, t.lo*s1*s2);
+  }
+  mean = kl_sum_value(&am) / N;
+  for(j=c-mm; j<=c+mm; j++){
+    kl_dd t = de_two_sum(de_xp(x, n, j)*f, -ctr);
+    double e = (t.hi*s1*s2 - mean) + t.lo*s1*s2;
+    kl_sum_add(&ae, e);
+    kl_sum_add(&aq, e*e);
+  }
+  S2 = kl_sum_value(&ae);
+  S2 = kl_sum_value(&aq) - S2*S2/N;
+  return kl_log_ratio_dd(S2, S1);
+}
+
+/* The sliding sums of a block of correa windows (see de_correa). */
+typedef struct de_slide {
+  const double *x;
+  size_t n;
+  long long i0;       /* the block's first window; the centre is x[i0] */
+  double f, s1, s2;   /* y_j = (f x_j - f x_i0) s1 s2 */
+  kl_xsum W, T, Q;    /* sum y, sum (j - i0) y, sum y^2 over the window */
+} de_slide;
+
+/* adds (sign 1) or takes out (-1) the padded position j: the same doubles
+** both ways, so the sums are exactly those of the window's positions */
+static void de_slide_put(de_slide *s, long long j, int sign){
+  kl_dd t = de_two_sum(de_xp(s->x, s->n, j)*s->f,
+                       -(s->x[s->i0]*s->f));
+  double yh = t.hi*s->s1*s->s2, yl = t.lo*s->s1*s->s2;
+  double dj = (double)(j - s->i0);
+  kl_dd p = de_two_prod(yh, dj), q = de_two_prod(yh, yh);
+  double v[8];
+  int k;
+  v[0] = yh; v[1] = yl;                      /* W */
+  v[2] = p.hi; v[3] = p.lo; v[4] = yl*dj;    /* T */
+  v[5] = q.hi; v[6] = q.lo; v[7] = 2.0*yh*yl;/* Q (yl^2 left out) */
+  for(k=0; k<8; k++){
+    kl_xsum *a = k < 2 ? &s->W : (k < 5 ? &s->T : &s->Q);
+    if( sign > 0 ) kl_xsum_add(a, v[k]); else kl_xsum_sub(a, v[k]);
+  }
+}
+
+/* double-double a * b */
+static kl_dd de_dd_mul(kl_dd a, kl_dd b){
+  kl_dd p = de_two_prod(a.hi, b.hi);
+  p.lo += a.hi*b.lo + a.lo*b.hi;
+  return de_two_sum(p.hi, p.lo);
+}
+
+/*
+** correa.  The windows are taken in blocks of m + 1 consecutive centres
+** i0 .. i0 + m; every window of a block contains the position i0, so with
+** y_j = x_j - x_i0 (exact as a double-double, scaled by a power of two so
+** that the block's largest |y| is near 2^480: no square overflows) the
+** window's sums W = sum y, T = sum (j - i0) y and Q = sum y^2 are kept in
+** exact accumulators that slide by one position per window (add one, take
+** one out: exact, no drift), and
+**   S2 = Q - W^2/N,   S1 = T - (i - i0) W
+** in double-double.  |y| is at most the window's range r, so Q <= S2 +
+** N r^2 <= (2N + 1) S2 and |T| + (i - i0)|W| <= 3 N m r <= 3N S1: the
+** double-double cancels at most a factor 3N (2^23 for N = 2^21) of its
+** 2^-104, so S1 and S2 come out correctly rounded but for 2^-80 relative.
+** A window whose range is below 2^-400 in the block's scale (2^-880 of
+** the block's largest |y|: only next to a jump of 265 orders of magnitude)
+** is summed directly instead (de_correa_direct).  Cost O(1) accumulator
+** operations per window, O(m) per block: O(n) in all.
 */
 static int de_correa(const double *x, size_t n, size_t m, double *out,
                      size_t *where){
   kl_xsum acc;
+  de_slide s;
   double K = 0.0;            /* sum of the scale exponents */
   double N = (double)(2*m + 1);
-  size_t i;
+  long long mm = (long long)m, i0, i, j, nn = (long long)n;
   memset(&acc, 0, sizeof acc);
-  for(i=0; i<n; i++){
-    long long c = (long long)i, mm = (long long)m, j, d;
-    double lo = de_xp(x, n, c - mm), hi = de_xp(x, n, c + mm);
-    double f = 1.0, R = hi - lo, s1, s2, ctr, mean, S1, S2;
+  s.x = x;
+  s.n = n;
+  for(i0=0; i0<nn; i0+=mm+1){
+    long long i1 = i0 + mm + 1 < nn ? i0 + mm + 1 : nn;
+    double lo = de_xp(x, n, i0 - mm), hi = de_xp(x, n, i1 - 1 + mm), A;
     int k, ke;
-    kl_sum a1, am, ae, aq;
-    if( !(R > 0.0) ){ *where = i >= m ? i - m : 0; return KL_DE_TIES; }
-    if( isinf(R) ){ f = 0.5; R = hi*0.5 - lo*0.5; }
-    k = -ilogb(R);             /* R 2^k in [1, 2) */
-    ke = f==1.0 ? k : k - 1;   /* y = (x_j - x_i) 2^ke */
-    s1 = ldexp(1.0, k > 1000 ? 1000 : (k < -1000 ? -1000 : k));
-    s2 = ldexp(1.0, k > 1000 ? k - 1000 : (k < -1000 ? k + 1000 : 0));
-    ctr = x[i]*f;
-    kl_sum_init(&a1);
-    kl_sum_init(&am);
-    /* S1 = sum_d d (x_{i+d} - x_{i-d}), every term >= 0 */
-    for(d=1; d<=mm; d++){
-      kl_dd t = de_two_sum(de_xp(x, n, c + d)*f, -(de_xp(x, n, c - d)*f));
-      kl_dd p = de_two_prod(t.hi*s1*s2, (double)d);
-      kl_sum_add(&a1, p.hi);
-      kl_sum_add(&a1, p.lo);
-      kl_sum_add(&a1, t.lo*s1*s2*(double)d);
+    s.i0 = i0;
+    s.f = isinf(hi - lo) ? 0.5 : 1.0;
+    A = hi*s.f - lo*s.f;
+    k = A > 0.0 ? 480 - ilogb(A) : 0;
+    ke = s.f==1.0 ? k : k - 1;
+    de_pow2(k, &s.s1, &s.s2);
+    memset(&s.W, 0, sizeof s.W);
+    memset(&s.T, 0, sizeof s.T);
+    memset(&s.Q, 0, sizeof s.Q);
+    for(j=i0-mm; j<=i0+mm; j++) de_slide_put(&s, j, 1);
+    for(i=i0; i<i1; i++){
+      double wl = de_xp(x, n, i - mm), wh = de_xp(x, n, i + mm), r;
+      if( i>i0 ){
+        de_slide_put(&s, i - 1 - mm, -1);
+        de_slide_put(&s, i + mm, 1);
+      }
+      if( !(wl < wh) ){ *where = i >= mm ? (size_t)(i - mm) : 0; return KL_DE_TIES; }
+      r = (wh*s.f - wl*s.f)*s.s1*s.s2;
+      if( r < 0x1p-400 ){
+        int kd;
+        de_put(&acc, de_correa_direct(x, n, m, (size_t)i, &kd));
+        K += (double)kd;
+      }else{
+        kl_dd W = kl_xsum_dd(&s.W), T = kl_xsum_dd(&s.T), Q = kl_xsum_dd(&s.Q);
+        kl_dd S2, S1, t;
+        t = de_dd_div(de_dd_mul(W, W), N);
+        t.hi = -t.hi; t.lo = -t.lo;
+        S2 = de_dd_add(Q, t);
+        t = de_two_prod(W.hi, (double)(i - i0));
+        t.lo += W.lo*(double)(i - i0);
+        t.hi = -t.hi; t.lo = -t.lo;
+        S1 = de_dd_add(T, t);
+        S2.hi += S2.lo;
+        S1.hi += S1.lo;
+        if( S2.hi > 0.0 && S1.hi > 0.0 ){
+          de_put(&acc, kl_log_ratio_dd(S2.hi, S1.hi));
+          K += (double)ke;
+        }else{   /* not reached (the bounds above); the direct sums */
+          int kd;
+          de_put(&acc, de_correa_direct(x, n, m, (size_t)i, &kd));
+          K += (double)kd;
+        }
+      }
     }
-    S1 = kl_sum_value(&a1);
-    /* the mean of y over the window */
-    for(j=c-mm; j<=c+mm; j++){
-      kl_dd t = de_two_sum(de_xp(x, n, j)*f, -ctr);
-      kl_sum_add(&am, t.hi*s1*s2);
-      kl_sum_add(&am, t.lo*s1*s2);
-    }
-    mean = kl_sum_value(&am) / N;
-    /* S2 = sum e^2 - (sum e)^2 / N, e = y - mean (corrected two-pass) */
-    kl_sum_init(&ae);
-    kl_sum_init(&aq);
-    for(j=c-mm; j<=c+mm; j++){
-      kl_dd t = de_two_sum(de_xp(x, n, j)*f, -ctr);
-      double e = (t.hi*s1*s2 - mean) + t.lo*s1*s2;
-      kl_sum_add(&ae, e);
-      kl_sum_add(&aq, e*e);
-    }
-    S2 = kl_sum_value(&ae);
-    S2 = kl_sum_value(&aq) - S2*S2/N;
-    de_put(&acc, kl_log_ratio_dd(S2, S1));
-    K += (double)ke;
   }
   /* + n ln n - K ln 2 */
   de_put_times(&acc, kl_log_ratio_dd((double)n, 1.0), (double)n);

@@ -42,8 +42,7 @@ void kl_de_sort(double *x, size_t n, double *work);
 ** m (1 <= m, 2 m < n) by method meth (auto is resolved here).  Returns
 ** KL_DE_OK with *out set, KL_DE_WINDOW, or KL_DE_TIES with *where the
 ** 0-based index (in sorted order) of the first value of the zero-width
-** window.  Cost O(n) for vasicek, van es and ebrahimi (after the sort),
-** O(n m) for correa.
+** window.  Cost O(n) after the sort, for every method.
 */
 int kl_de_estimate(const double *x, size_t n, size_t m, kl_de_method meth,
                    double *out, size_t *where);
