@@ -66,6 +66,16 @@ SELECT expect('de.agg.rev.' || r.id,
               r.got)
   FROM de_res r WHERE r.n <= 100 ORDER BY r.id;
 
+-- An aggregate over a table of (feature, value) rows, GROUP BY feature.
+CREATE TEMP TABLE de_obs AS
+  SELECT s.sid AS feature, e.mu1 AS v FROM de_sample s, kl_gauss_each(s.x, 1, 0, 1) e
+  WHERE s.sid LIKE 'ord.%.100' OR s.sid LIKE 'ord.%.1001' OR s.sid LIKE 'adv.%';
+CREATE INDEX de_obs_v ON de_obs(v);
+SELECT expect('de.table.' || o.feature, o.h, differential_entropy(s.x, 'method=ebrahimi, window_length=2'))
+  FROM (SELECT feature, differential_entropy_agg(v, 'method=ebrahimi, window_length=2') h
+        FROM de_obs GROUP BY feature) o JOIN de_sample s ON s.sid = o.feature ORDER BY o.feature;
+SELECT expect('de.table.groups', (SELECT count(DISTINCT feature) FROM de_obs), 26);
+
 -- The 10^6-value sample x_k = r / (1000003 - r), r = 7919 k mod 1000003
 -- (integers, then one correctly rounded division: the generator makes the
 -- same doubles); mpmath over the same formula, and scipy beside.

@@ -21,6 +21,8 @@ Cases:
           spread (Correa's x - mean in scipy cancels), values whose entropy
           is near 0 (the mean of logs cancels), near-ties (spacings of one
           ulp).
+  mid     4000 normal values at an offset of 1e6: correa's sliding window
+          sums over many blocks (core/dentropy.c), default window and 100.
   big     the 10^6-value sample x_k = r / (1000003 - r), r = 7919 k mod
           1000003, k = 1 .. 10^6 (tests/dentropy.sql builds it in SQL with
           the same integer operations and one correctly rounded division):
@@ -242,6 +244,15 @@ adv('near_ties', base, ms=(2,))
 adv('near_ties_m1', base, methods=['vasicek', 'ebrahimi', 'correa'], ms=(1,))
 adv('one_ulp', [1.0 + k * 2**-52 for k in range(30)])
 adv('neg_zero', [-0.0, 0.0 + 5e-324, 1e-300, 0.5, 1.0, 1.5, 2.0, -1.0, 3.0])
+
+
+# correa's sliding sums over many blocks (n = 4000), at an offset
+rm = np.random.default_rng(21)
+xm = rm.standard_normal(4000) * 3 + 1e6
+sid = add_sample('mid.norm.4000', xm)
+add_case('mid.norm.4000.correa.mdef', sid, xm, 'correa', None)
+add_case('mid.norm.4000.correa.m100', sid, xm, 'correa', 100)
+add_case('mid.norm.4000.vasicek.m100', sid, xm, 'vasicek', 100)
 
 
 # ---------------------------------------------------------------- big
