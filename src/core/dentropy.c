@@ -10,10 +10,11 @@
 ** Rules
 ** -----
 ** (1) The sample x[0..n) is finite doubles (the glue refuses NaN and Inf),
-**     sorted ascending by kl_de_sort (a bottom-up merge sort with a work
-**     buffer of n doubles: O(n log n) worst case, no allocation).  Below,
-**     x_1 <= ... <= x_n is the sorted sample (1-based) and x_j for j < 1 is
-**     x_1, for j > n is x_n (scipy's padding).
+**     sorted ascending by kl_de_sort (an LSD radix sort on the doubles'
+**     bits, 8 bits a pass, with a work buffer of n doubles: O(n), no
+**     allocation).  Below, x_1 <= ... <= x_n is the sorted sample
+**     (1-based) and x_j for j < 1 is x_1, for j > n is x_n (scipy's
+**     padding).
 ** (2) The window length m satisfies 1 <= m and 2m < n (scipy's
 **     "2 <= 2 * window_length < n"); otherwise KL_DE_WINDOW.  Its default,
 **     chosen by the glue, is floor(sqrt(n) + 0.5) (kl_de_default_window),
@@ -48,12 +49,13 @@
 **     equal (vasicek, ebrahimi, correa).  Fewer equal values are fine.
 ** (6) Accuracy.  vasicek, van es, ebrahimi: each spacing is formed exactly
 **     as a double-double (two-sum; where b - a overflows, from the halves,
-**     plus ln 2), its logarithm in double-double (kl_log_ratio_dd,
-**     relative error below 2^-100, plus lo/hi for the low part), and every
-**     term, with n times the constants (exact products), is added to an
+**     and a factor 2), and the spacings are multiplied into a double-double
+**     product whose exponent is kept apart (de_prod: within n 2^-104 of
+**     the exact product); its logarithm (kl_log_ratio_dd, relative error
+**     below 2^-100) and n times the constants (exact products) go into an
 **     exact accumulator (kl_xsum); the total is divided in double-double
 **     and rounded once.  So |H - exact| <= u |H| + 2^-98 M, u = 2^-53,
-**     M = |constants| + (1/n) sum |ln D_i|: correctly rounded but for the
+**     M = |constants| + |(1/n) sum ln D_i|: correctly rounded but for the
 **     last bit unless H is much smaller than the terms that cancel in it.
 **     The harmonic sum of van es is an exact sum of 1/k as double-doubles.
 **     correa: S1_i and S2_i from exact sliding sums of the window's
@@ -75,6 +77,7 @@
 #include "port.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 /* ln 2 as a double-double */
@@ -102,32 +105,36 @@ kl_de_method kl_de_resolve(kl_de_method m, size_t n){
 
 /* ------------------------------------------------------------ sorting */
 
-static void de_insertion(double *x, size_t n){
-  size_t i, j;
-  for(i=1; i<n; i++){
-    double v = x[i];
-    for(j=i; j>0 && x[j-1] > v; j--) x[j] = x[j-1];
-    x[j] = v;
-  }
+/* the double's bits as an unsigned key in the same order (-0 before +0) */
+static uint64_t de_key(double x){
+  uint64_t u;
+  memcpy(&u, &x, sizeof u);
+  return (u >> 63) ? ~u : (u | 0x8000000000000000ull);
 }
 
+/*
+** LSD radix sort on the keys, 8 bits a pass, ping-ponging between x and
+** work; a pass whose byte is the same for every key is skipped.  O(n) (at
+** most 9 reads of the data), 16 KB of counts on the stack.
+*/
 void kl_de_sort(double *x, size_t n, double *work){
-  const size_t run = 32;
+  size_t cnt[8][256];
   double *src = x, *dst = work, *t;
-  size_t i, w;
-  for(i=0; i<n; i+=run) de_insertion(x + i, n - i < run ? n - i : run);
-  for(w=run; w<n; w*=2){
-    for(i=0; i<n; i+=2*w){
-      size_t mid = i + w < n ? i + w : n;
-      size_t end = i + 2*w < n ? i + 2*w : n;
-      size_t a = i, b = mid, k = i;
-      if( mid==end || src[mid-1] <= src[mid] ){
-        memcpy(dst + i, src + i, (end - i)*sizeof *src);
-        continue;
-      }
-      while( a<mid && b<end ) dst[k++] = src[b] < src[a] ? src[b++] : src[a++];
-      while( a<mid ) dst[k++] = src[a++];
-      while( b<end ) dst[k++] = src[b++];
+  size_t i;
+  int d;
+  memset(cnt, 0, sizeof cnt);
+  for(i=0; i<n; i++){
+    uint64_t k = de_key(x[i]);
+    for(d=0; d<8; d++) cnt[d][(k >> (8*d)) & 255]++;
+  }
+  for(d=0; d<8; d++){
+    size_t pos = 0, c;
+    int b, sh = 8*d;
+    if( n==0 || cnt[d][(de_key(x[0]) >> sh) & 255]==n ) continue;
+    for(b=0; b<256; b++){ c = cnt[d][b]; cnt[d][b] = pos; pos += c; }
+    for(i=0; i<n; i++){
+      double v = src[i];
+      dst[cnt[d][(de_key(v) >> sh) & 255]++] = v;
     }
     t = src; src = dst; dst = t;
   }
@@ -178,20 +185,58 @@ static void de_put_times(kl_xsum *acc, kl_dd a, double k){
 }
 
 /*
-** Adds ln(b - a) for a < b: the difference exact as a double-double, from
-** the halves (plus ln 2) where b - a overflows; ln(hi + lo) = ln hi +
-** log1p(lo/hi), |lo/hi| <= 2^-53, log1p(t) = t - t^2/2 + ... (t^2/2 below
-** 2^-107 is left out).
+** A product of positive double-doubles: (m.hi + m.lo) 2^e, each factor
+** brought to [1/2, 1) by its exponent (exact), m renormalised when it
+** falls below 2^-500.  Each step multiplies in double-double (relative
+** error below 2^-104), so n factors are within n 2^-104 of the exact
+** product, and its logarithm within n 2^-104 absolute.
 */
-static void de_put_log_spacing(kl_xsum *acc, double a, double b){
+typedef struct de_prod { kl_dd m; double e; } de_prod;
+
+static void de_prod_init(de_prod *p){
+  p->m.hi = 1.0; p->m.lo = 0.0; p->e = 0.0;
+}
+
+/* double-double a * b */
+static kl_dd de_dd_mul(kl_dd a, kl_dd b){
+  kl_dd p = de_two_prod(a.hi, b.hi);
+  p.lo += a.hi*b.lo + a.lo*b.hi;
+  return de_two_sum(p.hi, p.lo);
+}
+
+static void de_prod_mul(de_prod *p, kl_dd f){
+  int k;
+  f.hi = frexp(f.hi, &k);
+  f.lo = ldexp(f.lo, -k);
+  p->e += (double)k;
+  p->m = de_dd_mul(p->m, f);
+  if( p->m.hi < 0x1p-500 ){
+    p->m.hi *= 0x1p+500;
+    p->m.lo *= 0x1p+500;
+    p->e -= 500.0;
+  }
+}
+
+/* adds ln of the product: ln(m.hi) in double-double, + log1p(m.lo/m.hi)
+** (|m.lo/m.hi| <= 2^-53: its square is left out), + e ln 2 (exact
+** product: |e| < 2^53) */
+static void de_put_log_prod(kl_xsum *acc, const de_prod *p){
+  de_put(acc, kl_log_ratio_dd(p->m.hi, 1.0));
+  kl_xsum_add(acc, p->m.lo / p->m.hi);
+  de_put_times(acc, (kl_dd){ DE_LN2_HI, DE_LN2_LO }, p->e);
+}
+
+/*
+** Multiplies in b - a for a < b: the difference exact as a double-double,
+** from the halves (and a factor 2 in the exponent) where b - a overflows.
+*/
+static void de_prod_spacing(de_prod *p, double a, double b){
   kl_dd d = de_two_sum(b, -a);
   if( isinf(d.hi) ){
     d = de_two_sum(b*0.5, -(a*0.5));
-    kl_xsum_add(acc, DE_LN2_HI);
-    kl_xsum_add(acc, DE_LN2_LO);
+    p->e += 1.0;
   }
-  de_put(acc, kl_log_ratio_dd(d.hi, 1.0));
-  kl_xsum_add(acc, d.lo / d.hi);
+  de_prod_mul(p, d);
 }
 
 /* the exact total divided by n, rounded once */
@@ -206,12 +251,15 @@ static double de_mean(const kl_xsum *acc, double n){
 /* vasicek and ebrahimi: the sum of ln D_i; KL_DE_TIES at a zero D_i */
 static int de_sum_window_logs(kl_xsum *acc, const double *x, size_t n,
                               size_t m, size_t *where){
+  de_prod p;
   size_t i;
+  de_prod_init(&p);
   for(i=0; i<n; i++){
     size_t a = i >= m ? i - m : 0, b = i + m < n ? i + m : n - 1;
     if( !(x[a] < x[b]) ){ *where = a; return KL_DE_TIES; }
-    de_put_log_spacing(acc, x[a], x[b]);
+    de_prod_spacing(&p, x[a], x[b]);
   }
+  de_put_log_prod(acc, &p);
   return KL_DE_OK;
 }
 
@@ -252,13 +300,16 @@ static int de_van_es(const double *x, size_t n, size_t m, double *out,
                      size_t *where){
   kl_xsum acc, har;
   kl_dd s, h;
+  de_prod p;
   size_t i, k;
   memset(&acc, 0, sizeof acc);
   memset(&har, 0, sizeof har);
+  de_prod_init(&p);
   for(i=0; i+m<n; i++){
     if( !(x[i] < x[i+m]) ){ *where = i; return KL_DE_TIES; }
-    de_put_log_spacing(&acc, x[i], x[i+m]);
+    de_prod_spacing(&p, x[i], x[i+m]);
   }
+  de_put_log_prod(&acc, &p);
   /* sum_{k=m..n} 1/k, each 1/k as hi + lo with lo = -(k hi - 1)/k */
   for(k=m; k<=n; k++){
     double dk = (double)k, q = 1.0/dk;
@@ -365,12 +416,6 @@ static void de_slide_put(de_slide *s, long long j, int sign){
   }
 }
 
-/* double-double a * b */
-static kl_dd de_dd_mul(kl_dd a, kl_dd b){
-  kl_dd p = de_two_prod(a.hi, b.hi);
-  p.lo += a.hi*b.lo + a.lo*b.hi;
-  return de_two_sum(p.hi, p.lo);
-}
 
 /*
 ** correa.  The windows are taken in blocks of m + 1 consecutive centres

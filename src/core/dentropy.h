@@ -33,8 +33,8 @@ size_t kl_de_default_window(size_t n);
 ** n <= 1000, vasicek beyond (scipy 1.10's rule); other methods as given. */
 kl_de_method kl_de_resolve(kl_de_method m, size_t n);
 
-/* Sorts x[0..n) ascending (finite values; -0 and +0 compare equal), in
-** O(n log n) worst case; work holds n doubles. */
+/* Sorts x[0..n) ascending (finite values; -0 before +0), in O(n) (a radix
+** sort); work holds n doubles. */
 void kl_de_sort(double *x, size_t n, double *work);
 
 /*

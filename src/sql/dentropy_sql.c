@@ -45,10 +45,10 @@
 **  (7) The aggregate keeps its values: O(n) memory, at most SQLite's
 **      length limit (SQLITE_LIMIT_LENGTH bytes of doubles; a clear error
 **      beyond it) and n doubles more while it sorts them; the work is
-**      O(n log n) (the sort) and O(n) more, for every method.  It is a plain aggregate: SQLite
-**      refuses it as a window function ("differential_entropy_agg() may
-**      not be used as a window function"): a frame's estimate needs its
-**      values sorted afresh.
+**      O(n) for every method (a radix sort, then one pass).  It is a
+**      plain aggregate: SQLite refuses it as a window function
+**      ("differential_entropy_agg() may not be used as a window
+**      function"): a frame's estimate needs its values sorted afresh.
 */
 #include "args.h"
 SQLITE_EXTENSION_INIT3
