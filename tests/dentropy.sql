@@ -249,3 +249,16 @@ SELECT expect_error('de.err.agg-opts-differ',
 -- Not a window function.
 SELECT expect_error('de.window', 'SELECT differential_entropy_agg(value) OVER () FROM json_each(''[1,2,3,4,5]'')',
   'differential_entropy_agg() may not be used as a window function');
+
+-- The aggregate keeps its values within SQLite's length limit: an error past
+-- it, never a truncation (800 bytes: 100 doubles).
+SELECT set_length_limit(800);
+SELECT expect('de.limit.at', (WITH RECURSIVE c(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM c WHERE k < 100)
+                              SELECT differential_entropy_agg(k * k) FROM c) IS NOT NULL, 1);
+SELECT expect_error('de.limit.past',
+  'WITH RECURSIVE c(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM c WHERE k < 101) SELECT differential_entropy_agg(k * k) FROM c',
+  'differential_entropy_agg: row 101: a sample of more than 100 values (the aggregate keeps its samples, each at most SQLite''s length limit of 800 bytes)');
+SELECT expect('de.limit.nulls-free',
+              (WITH RECURSIVE c(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM c WHERE k < 150)
+               SELECT differential_entropy_agg(CASE WHEN k % 3 = 0 THEN NULL ELSE k * k END) FROM c) IS NOT NULL, 1);
+SELECT set_length_limit(1000000000);
