@@ -380,6 +380,38 @@ KL_AGG("differential_entropy_agg", "x [options]", &kl_dentropy_agg_impl,
 /* #19 knn */
 
 /* #19 psi */
+KL_SCALAR("psi", "p | q [options]", kl_psi_func, 0,
+  KL_DIV | KL_SYM, 0, 1e-14,
+  "population stability index of two histograms (empty bins: epsilon)",
+  "'[10,20,30]', '[20,20,20]'")
+KL_AGG("psi_agg", "p | q [options]", &kl_psi_agg_impl, 0,
+  KL_DIV | KL_SYM, 0, 1e-14,
+  "psi over a histogram held one bin (or chunk) per row (aggregate only)",
+  "k, 4 - k")
+KL_SCALAR("psi_samples", "x | ref [options]", kl_drift_func,
+  &kl_drift_psi_def, KL_DIV, 0, 1e-14,
+  "PSI of two raw samples binned on the reference's quantiles",
+  "'[1,2,3,4,5,6]', '[2,3,4,5,6,7,8]', 'bins=3'")
+KL_SCALAR("js_samples", "x | ref [options]", kl_drift_func,
+  &kl_drift_js_def, KL_DIV, KL_LN2, 1e-14,
+  "Jensen-Shannon divergence of two raw samples binned on the reference",
+  "'[1,2,3,4,5,6]', '[2,3,4,5,6,7,8]', 'bins=3'")
+KL_SCALAR("kl_samples", "x | ref [options]", kl_drift_func,
+  &kl_drift_kl_def, KL_DIV, 0, 1e-14,
+  "KL(current || reference) of two raw samples binned on the reference",
+  "'[1,2,3,4,5,6]', '[2,3,4,5,6,7,8]', 'bins=3'")
+KL_AGG("psi_samples_agg", "x is_reference [options]", &kl_drift_agg_impl,
+  &kl_drift_psi_def, KL_NUMERIC | KL_NONNEG, 0, 1e-14,
+  "psi_samples over rows: is_reference 0 the current sample, 1 the reference",
+  "k, k > 1")
+KL_AGG("js_samples_agg", "x is_reference [options]", &kl_drift_agg_impl,
+  &kl_drift_js_def, KL_NUMERIC | KL_NONNEG, KL_LN2, 1e-14,
+  "js_samples over rows: is_reference 0 the current sample, 1 the reference",
+  "k, k > 1")
+KL_AGG("kl_samples_agg", "x is_reference [options]", &kl_drift_agg_impl,
+  &kl_drift_kl_def, KL_NUMERIC | KL_NONNEG, 0, 1e-14,
+  "kl_samples over rows: is_reference 0 the current sample, 1 the reference",
+  "k, k > 1")
 
 
 /* ------------------------------------------------------------- vectors */

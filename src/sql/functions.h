@@ -115,6 +115,14 @@ extern const kl_window_impl kl_dentropy_agg_impl;
 /* #19 knn */
 
 /* #19 psi */
+/* sql/psi_sql.c: psi, psi_agg; the sample drift functions, their kind
+** (psi, js, kl) in the user data */
+typedef struct kl_drift_def kl_drift_def;
+void kl_psi_func(sqlite3_context*, int, sqlite3_value**);
+extern const kl_window_impl kl_psi_agg_impl;
+void kl_drift_func(sqlite3_context*, int, sqlite3_value**);
+extern const kl_window_impl kl_drift_agg_impl;
+extern const kl_drift_def kl_drift_psi_def, kl_drift_js_def, kl_drift_kl_def;
 
 /* sql/vectors_sql.c */
 void kl_f32_func(sqlite3_context*, int, sqlite3_value**);

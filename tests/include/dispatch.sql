@@ -40,6 +40,10 @@ CREATE TEMP VIEW dispatched AS SELECT fn, id, unit, CASE fn
   WHEN 'dist_entropy' THEN dist_entropy(a1, unit)
   WHEN 'dist_cross_entropy' THEN dist_cross_entropy(a1, a2, unit)
   WHEN 'differential_entropy' THEN CASE unit WHEN 'nats' THEN differential_entropy(a1) END
+  WHEN 'psi' THEN CASE unit WHEN 'nats' THEN psi(a1, a2) END
+  WHEN 'psi_samples' THEN CASE unit WHEN 'nats' THEN psi_samples(a1, a2) END
+  WHEN 'js_samples' THEN CASE unit WHEN 'nats' THEN js_samples(a1, a2) END
+  WHEN 'kl_samples' THEN CASE unit WHEN 'nats' THEN kl_samples(a1, a2) END
   END AS got
   FROM calls;
 -- The aggregates over TEMP TABLE agg_calls(fn, id, k, a1, a2, a3, a4,
@@ -52,5 +56,9 @@ CREATE TEMP VIEW dispatched_agg AS SELECT fn, id, unit, CASE fn
   WHEN 'cross_entropy_agg' THEN cross_entropy_agg(a1, a2, unit) FILTER (WHERE fn = 'cross_entropy_agg')
   WHEN 'entropy_agg' THEN entropy_agg(a1, unit) FILTER (WHERE fn = 'entropy_agg')
   WHEN 'differential_entropy_agg' THEN differential_entropy_agg(a1) FILTER (WHERE fn = 'differential_entropy_agg')
+  WHEN 'psi_agg' THEN psi_agg(a1, a2) FILTER (WHERE fn = 'psi_agg')
+  WHEN 'psi_samples_agg' THEN psi_samples_agg(a1, a2) FILTER (WHERE fn = 'psi_samples_agg')
+  WHEN 'js_samples_agg' THEN js_samples_agg(a1, a2) FILTER (WHERE fn = 'js_samples_agg')
+  WHEN 'kl_samples_agg' THEN kl_samples_agg(a1, a2) FILTER (WHERE fn = 'kl_samples_agg')
   END AS got
   FROM agg_calls GROUP BY fn, id, unit;
