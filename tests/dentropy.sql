@@ -89,6 +89,14 @@ CREATE TEMP TABLE de_bigres AS
   FROM de_big b;
 SELECT expect('de.big.' || method, got, want, 1e-14) FROM de_bigres ORDER BY method;
 SELECT expect('de.big.scipy.' || method, got, scipy, 1e-12) FROM de_bigres ORDER BY method;
+-- The scalar over the same 10^6 values as one JSON text (17 digits: the
+-- same doubles) and as a kl_f64 blob.
+CREATE TEMP TABLE de_bigtext AS
+  SELECT '[' || group_concat(printf('%!.17g', r * 1.0 / (1000003 - r)), ',') || ']' AS x FROM de_bigx;
+SELECT expect('de.big.scalar-json', (SELECT differential_entropy(x) FROM de_bigtext),
+              (SELECT want FROM de_big WHERE method = 'vasicek'), 1e-14);
+SELECT expect('de.big.scalar-f64', (SELECT differential_entropy(kl_f64(x), 'method=ebrahimi') FROM de_bigtext),
+              (SELECT want FROM de_big WHERE method = 'ebrahimi'), 1e-14);
 SELECT expect('de.big.auto-is-vasicek',
               (SELECT differential_entropy_agg(r * 1.0 / (1000003 - r)) FROM de_bigx),
               (SELECT got FROM de_bigres WHERE method = 'vasicek'));
