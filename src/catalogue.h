@@ -366,6 +366,22 @@ KL_SCALAR("dist_mvn", "mu cov", kl_dist_make_func,
 /* #19 transport */
 
 /* #19 ks */
+KL_SCALAR("ks_stat", "u | v", kl_ks_func, &kl_ks_stat_what,
+  KL_NUMERIC | KL_NONNEG | KL_ZERO | KL_SYM, 1, 1e-16,
+  "two-sample Kolmogorov-Smirnov statistic D, as scipy's ks_2samp",
+  "'[0.1, 0.5, 2.5, 3]', '[0.2, 1.5, 2, 4, 5]'")
+KL_SCALAR("ks_pvalue", "u | v", kl_ks_func, &kl_ks_pvalue_what,
+  KL_NUMERIC | KL_NONNEG | KL_SYM, 1, 1e-12,
+  "two-sided p-value of the two-sample Kolmogorov-Smirnov test",
+  "'[0.1, 0.5, 2.5, 3]', '[0.2, 1.5, 2, 4, 5]'")
+KL_AGG("ks_stat_agg", "x is_reference", &kl_ks_agg_impl, &kl_ks_stat_what,
+  KL_NUMERIC | KL_NONNEG, 1, 1e-16,
+  "ks_stat over rows: is_reference 0 rows against 1 rows",
+  "k, k > 1")
+KL_AGG("ks_pvalue_agg", "x is_reference", &kl_ks_agg_impl,
+  &kl_ks_pvalue_what, KL_NUMERIC | KL_NONNEG, 1, 1e-12,
+  "ks_pvalue over rows: is_reference 0 rows against 1 rows",
+  "k, k > 1")
 
 /* #19 dentropy */
 KL_SCALAR("differential_entropy", "x [options]", kl_dentropy_func, 0,
@@ -378,6 +394,16 @@ KL_AGG("differential_entropy_agg", "x [options]", &kl_dentropy_agg_impl,
   "k, 'window_length=1'")
 
 /* #19 knn */
+KL_SCALAR("kl_knn", "x | y [options]", kl_knn_func, 0,
+  KL_NUMERIC, 0, 1e-12,
+  "k-nearest-neighbour estimate of KL between two samples of points "
+  "(1-D or d-dimensional)",
+  "'[0.1,0.5,1.3,2.0]', '[0.2,0.9,2.5]'")
+KL_AGG("kl_knn_agg", "x is_reference [options]", &kl_knn_agg_impl, 0,
+  KL_NUMERIC, 0, 1e-12,
+  "kl_knn over the points held by the rows of a group (is_reference = 0: "
+  "the current sample, 1: the reference)",
+  "k, k = 2")
 
 /* #19 psi */
 KL_SCALAR("psi", "p | q [options]", kl_psi_func, 0,

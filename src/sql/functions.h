@@ -106,6 +106,11 @@ void kl_dist_make_func(sqlite3_context*, int, sqlite3_value**);
 /* #19 transport */
 
 /* #19 ks */
+/* sql/ks_sql.c: ks_stat and ks_pvalue (which, in the user data), and their
+** aggregates (one implementation, the same user data). */
+void kl_ks_func(sqlite3_context*, int, sqlite3_value**);
+extern const int kl_ks_stat_what, kl_ks_pvalue_what;
+extern const kl_window_impl kl_ks_agg_impl;
 
 /* #19 dentropy */
 /* sql/dentropy_sql.c */
@@ -113,6 +118,9 @@ void kl_dentropy_func(sqlite3_context*, int, sqlite3_value**);
 extern const kl_window_impl kl_dentropy_agg_impl;
 
 /* #19 knn */
+/* sql/knn_sql.c */
+void kl_knn_func(sqlite3_context*, int, sqlite3_value**);
+extern const kl_window_impl kl_knn_agg_impl;
 
 /* #19 psi */
 /* sql/psi_sql.c: psi, psi_agg; the sample drift functions, their kind
