@@ -404,6 +404,14 @@ KL_AGG("ks_pvalue_agg", "x is_reference", &kl_ks_agg_impl,
   "k, k > 1")
 
 /* #19 dentropy */
+KL_SCALAR("differential_entropy", "x [options]", kl_dentropy_func, 0,
+  KL_NUMERIC, 0, 1e-13,
+  "differential entropy of a sample (scipy's spacing estimators; may be < 0)",
+  "'[0.1, 0.7, 1.3, 2.2, 2.9, 3.5]'")
+KL_AGG("differential_entropy_agg", "x [options]", &kl_dentropy_agg_impl,
+  0, KL_NUMERIC, 0, 1e-13,
+  "differential_entropy of the values of a group, one per row",
+  "k, 'window_length=1'")
 
 /* #19 knn */
 KL_SCALAR("kl_knn", "x | y [options]", kl_knn_func, 0,

@@ -186,6 +186,8 @@ SELECT expect('oracle.ks_stat_agg.upper', (SELECT ks_stat_agg(k, k > 1) FROM (SE
 SELECT expect('oracle.ks_pvalue_agg.real', typeof((SELECT ks_pvalue_agg(k, k > 1) FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3))), 'real');
 SELECT expect('oracle.ks_pvalue_agg.nonneg', (SELECT ks_pvalue_agg(k, k > 1) FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3)) >= 0, 1);
 SELECT expect('oracle.ks_pvalue_agg.upper', (SELECT ks_pvalue_agg(k, k > 1) FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3)) <= 1, 1);
+SELECT expect('oracle.differential_entropy.real', typeof(differential_entropy('[0.1, 0.7, 1.3, 2.2, 2.9, 3.5]')), 'real');
+SELECT expect('oracle.differential_entropy_agg.real', typeof((SELECT differential_entropy_agg(k, 'window_length=1') FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3))), 'real');
 SELECT expect('oracle.kl_knn.real', typeof(kl_knn('[0.1,0.5,1.3,2.0]', '[0.2,0.9,2.5]')), 'real');
 SELECT expect('oracle.kl_knn_agg.real', typeof((SELECT kl_knn_agg(k, k = 2) FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3))), 'real');
 SELECT expect('oracle.psi.real', typeof(psi('[10,20,30]', '[20,20,20]')), 'real');
@@ -261,6 +263,8 @@ INSERT INTO grid_bound VALUES('ks_stat', 9.9999999999999998e-17, 1);
 INSERT INTO grid_bound VALUES('ks_pvalue', 9.9999999999999998e-13, 1);
 INSERT INTO grid_bound VALUES('ks_stat_agg', 9.9999999999999998e-17, 1);
 INSERT INTO grid_bound VALUES('ks_pvalue_agg', 9.9999999999999998e-13, 1);
+INSERT INTO grid_bound VALUES('differential_entropy', 1e-13, 0);
+INSERT INTO grid_bound VALUES('differential_entropy_agg', 1e-13, 0);
 INSERT INTO grid_bound VALUES('kl_knn', 9.9999999999999998e-13, 0);
 INSERT INTO grid_bound VALUES('kl_knn_agg', 9.9999999999999998e-13, 0);
 INSERT INTO grid_bound VALUES('psi', 1e-14, 1);
@@ -384,6 +388,10 @@ SELECT expect('grid.ks_stat_agg.cases', (SELECT count(*) >= 300 FROM grid_got WH
 SELECT expect('grid.ks_stat_agg', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'ks_stat_agg' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'ks_stat_agg' AND why IS NOT NULL), '0 wrong');
 SELECT expect('grid.ks_pvalue_agg.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'ks_pvalue_agg'), 1);
 SELECT expect('grid.ks_pvalue_agg', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'ks_pvalue_agg' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'ks_pvalue_agg' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.differential_entropy.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'differential_entropy'), 1);
+SELECT expect('grid.differential_entropy', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'differential_entropy' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'differential_entropy' AND why IS NOT NULL), '0 wrong');
+SELECT expect('grid.differential_entropy_agg.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'differential_entropy_agg'), 1);
+SELECT expect('grid.differential_entropy_agg', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'differential_entropy_agg' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'differential_entropy_agg' AND why IS NOT NULL), '0 wrong');
 SELECT expect('grid.kl_knn.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_knn'), 1);
 SELECT expect('grid.kl_knn', (SELECT count(*) || ' wrong' || coalesce(': ' || (SELECT group_concat(id || ' ' || why || ' (got ' || quote(got) || ', want ' || want || ')', '; ') FROM (SELECT * FROM grid_bad WHERE fn = 'kl_knn' AND why IS NOT NULL LIMIT 3)), '') FROM grid_bad WHERE fn = 'kl_knn' AND why IS NOT NULL), '0 wrong');
 SELECT expect('grid.kl_knn_agg.cases', (SELECT count(*) >= 300 FROM grid_got WHERE fn = 'kl_knn_agg'), 1);

@@ -118,6 +118,9 @@ extern const int kl_ks_stat_what, kl_ks_pvalue_what;
 extern const kl_window_impl kl_ks_agg_impl;
 
 /* #19 dentropy */
+/* sql/dentropy_sql.c */
+void kl_dentropy_func(sqlite3_context*, int, sqlite3_value**);
+extern const kl_window_impl kl_dentropy_agg_impl;
 
 /* #19 knn */
 /* sql/knn_sql.c */

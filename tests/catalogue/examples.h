@@ -106,6 +106,8 @@
   "SELECT ks_pvalue('[0.1, 0.5, 2.5, 3]', '[0.2, 1.5, 2, 4, 5]')",
   "SELECT ks_stat_agg(k, k > 1) FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3)",
   "SELECT ks_pvalue_agg(k, k > 1) FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3)",
+  "SELECT differential_entropy('[0.1, 0.7, 1.3, 2.2, 2.9, 3.5]')",
+  "SELECT differential_entropy_agg(k, 'window_length=1') FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3)",
   "SELECT kl_knn('[0.1,0.5,1.3,2.0]', '[0.2,0.9,2.5]')",
   "SELECT kl_knn_agg(k, k = 2) FROM (SELECT 1 k UNION ALL SELECT 2 UNION ALL SELECT 3)",
   "SELECT psi('[10,20,30]', '[20,20,20]')",

@@ -49,6 +49,8 @@
   { { "SELECT ks_pvalue(?1, ?2)", 0, "SELECT ks_pvalue(?2, ?1)", 0, }, 11, 1, 9.9999999999999998e-13, 0 },
   { { "SELECT ks_stat_agg(?1, ?2) FROM (SELECT 1 UNION ALL SELECT 2)", 0, 0, 0, }, 3, 1, 9.9999999999999998e-17, 0 },
   { { "SELECT ks_pvalue_agg(?1, ?2) FROM (SELECT 1 UNION ALL SELECT 2)", 0, 0, 0, }, 3, 1, 9.9999999999999998e-13, 0 },
+  { { "SELECT differential_entropy(?1)", 0, 0, 0, }, 1, 0, 1e-13, 0 },
+  { { "SELECT differential_entropy_agg(?1) FROM (SELECT 1 UNION ALL SELECT 2)", 0, 0, 0, }, 1, 0, 1e-13, 0 },
   { { "SELECT kl_knn(?1, ?2)", 0, 0, 0, }, 1, 0, 9.9999999999999998e-13, 0 },
   { { "SELECT kl_knn_agg(?1, ?2) FROM (SELECT 1 UNION ALL SELECT 2)", 0, 0, 0, }, 1, 0, 9.9999999999999998e-13, 0 },
   { { "SELECT psi(?1, ?2)", "SELECT psi(?1, ?1)", "SELECT psi(?2, ?1)", 0, }, 15, 0, 1e-14, 0 },

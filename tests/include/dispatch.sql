@@ -43,6 +43,7 @@ CREATE TEMP VIEW dispatched AS SELECT fn, id, unit, CASE fn
   WHEN 'energy_distance' THEN CASE unit WHEN 'nats' THEN energy_distance(a1, a2) END
   WHEN 'ks_stat' THEN CASE unit WHEN 'nats' THEN ks_stat(a1, a2) END
   WHEN 'ks_pvalue' THEN CASE unit WHEN 'nats' THEN ks_pvalue(a1, a2) END
+  WHEN 'differential_entropy' THEN CASE unit WHEN 'nats' THEN differential_entropy(a1) END
   WHEN 'kl_knn' THEN CASE unit WHEN 'nats' THEN kl_knn(a1, a2) END
   WHEN 'psi' THEN CASE unit WHEN 'nats' THEN psi(a1, a2) END
   WHEN 'psi_samples' THEN CASE unit WHEN 'nats' THEN psi_samples(a1, a2) END
@@ -63,6 +64,7 @@ CREATE TEMP VIEW dispatched_agg AS SELECT fn, id, unit, CASE fn
   WHEN 'energy_distance_agg' THEN energy_distance_agg(a1, a2) FILTER (WHERE fn = 'energy_distance_agg')
   WHEN 'ks_stat_agg' THEN ks_stat_agg(a1, a2) FILTER (WHERE fn = 'ks_stat_agg')
   WHEN 'ks_pvalue_agg' THEN ks_pvalue_agg(a1, a2) FILTER (WHERE fn = 'ks_pvalue_agg')
+  WHEN 'differential_entropy_agg' THEN differential_entropy_agg(a1) FILTER (WHERE fn = 'differential_entropy_agg')
   WHEN 'kl_knn_agg' THEN kl_knn_agg(a1, a2) FILTER (WHERE fn = 'kl_knn_agg')
   WHEN 'psi_agg' THEN psi_agg(a1, a2) FILTER (WHERE fn = 'psi_agg')
   WHEN 'psi_samples_agg' THEN psi_samples_agg(a1, a2) FILTER (WHERE fn = 'psi_samples_agg')
