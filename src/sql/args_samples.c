@@ -311,6 +311,18 @@ int kl_opts_parse(const char *fname, const char *aname, sqlite3_value *val,
     case SQLITE_FLOAT:
       k = opt_first(opt, nopt, KL_OPT_COUNT, KL_OPT_REAL);
       if( k<0 ) break;
+      if( sqlite3_value_type(val)==SQLITE_INTEGER && opt[k].kind==KL_OPT_COUNT ){
+        /* a whole number as it is (a double would round 2^63 - 1) */
+        sqlite3_int64 v = sqlite3_value_int64(val);
+        if( v<1 || v>9007199254740992LL ){
+          char buf[32];
+          sqlite3_snprintf(sizeof buf, buf, "%lld", v);
+          return opt_bad(fname, aname, &opt[k], buf, strlen(buf), pzErr);
+        }
+        opt[k].n = v;
+        opt[k].set = 1;
+        return SQLITE_OK;
+      }
       return opt_number(fname, aname, &opt[k], sqlite3_value_double(val),
                         0, 0, pzErr);
     case SQLITE_TEXT: {
