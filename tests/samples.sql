@@ -176,3 +176,20 @@ SELECT expect_error('opt.count.huge', 'SELECT differential_entropy(''[1,2,4,8]''
   'differential_entropy: options: window_length must be a whole number >= 1 (got ''9223372036854775807'')');
 SELECT expect_error('opt.count.neg', 'SELECT differential_entropy(''[1,2,4,8]'', -3)',
   'differential_entropy: options: window_length must be a whole number >= 1 (got ''-3'')');
+SELECT expect_error('opt.after.edges', 'SELECT psi_samples(''[1,2]'', ''[1,2]'', ''edges=[1,2] x'')',
+  'psi_samples: options: expected '','' after ''edges=[1,2] ''');
+SELECT expect_error('opt.edges.empty', 'SELECT psi_samples(''[1,2]'', ''[1,2]'', ''edges=[]'')',
+  'psi_samples: options: edges is an empty vector');
+SELECT expect_error('opt.edges.none', 'SELECT differential_entropy(''[1,2,4,8]'', '' [1,2]'')',
+  'differential_entropy: options: expected key=value, got '' [1,2]''');
+SELECT expect_error('opt.count.big', 'SELECT psi_samples(''[1,2]'', ''[1,2]'', ''bins=1e17'')',
+  'psi_samples: options: bins must be a whole number >= 1 (got ''1e17'')');
+SELECT expect('opt.spaces.all', differential_entropy('[1,2,4,8,16]', char(9) || 'unit' || char(13) || '=' || char(10) || 'bits '),
+  differential_entropy('[1,2,4,8,16]', 'unit=bits'));
+-- an aggregate's options: a number on every row is the same option; a
+-- number on one row and a text on the next are not the same
+SELECT expect('sagg.opt.number', (SELECT kl_knn_agg(x, r, 1) FROM s), (SELECT kl_knn_agg(x, r, 'k=1') FROM s));
+SELECT expect_error('sagg.opt.type', 'SELECT kl_knn_agg(x, r, CASE WHEN id = 2 THEN ''k=1'' ELSE 1 END) FROM s ORDER BY id',
+  'kl_knn_agg: row 2: the options must be the same on every row');
+SELECT expect_error('sagg.opt.value', 'SELECT kl_knn_agg(x, r, CASE WHEN id = 3 THEN 2 ELSE 1 END) FROM s ORDER BY id',
+  'kl_knn_agg: row 3: the options must be the same on every row');

@@ -71,10 +71,9 @@ static int opt_keychar(char c){
       || c=='_';
 }
 
-/* "fname: aname: " then the text of fmt's kind, echoing z[0..n). */
+/* "fname: aname: what", then 'z[0..n)' echoed if z is given. */
 static int opt_fail(const char *fname, const char *aname, const char *what,
-                    const char *z, size_t n, const char *after,
-                    char **pzErr){
+                    const char *z, size_t n, char **pzErr){
   sqlite3_str *s = sqlite3_str_new(0);
   sqlite3_str_appendf(s, "%s: %s: %s", fname, aname, what);
   if( z ){
@@ -82,7 +81,6 @@ static int opt_fail(const char *fname, const char *aname, const char *what,
     kl_echo(s, z, n);
     sqlite3_str_appendall(s, "'");
   }
-  if( after ) sqlite3_str_appendall(s, after);
   return kl_fail(pzErr, kl_str_done(s));
 }
 
@@ -98,7 +96,7 @@ static void opt_need(sqlite3_str *s, const kl_opt *o){
     default: {
       const char *w = o->words;
       sqlite3_str_appendall(s, "one of ");
-      while( *w ){
+      for(;;){
         const char *e = strchr(w, '|');
         size_t len = e ? (size_t)(e - w) : strlen(w);
         sqlite3_str_append(s, w, (int)len);
@@ -155,10 +153,9 @@ static int opt_edges(const char *fname, const char *aname, kl_opt *o,
   sqlite3_snprintf(sizeof pre, pre, "%s: %s", fname, aname);
   o->edges.n = 0;
   if( kl_vec_text_at(&v, z, start, end, &err) ){
+    /* an empty array is refused when it is opened */
     return kl_fail(pzErr, kl_verr_text(pre, o->key, &err));
   }
-  if( v.kind!=KL_JSON ) return opt_bad(fname, aname, o, z + start,
-                                       end - start, pzErr);
   rc = kl_dbuf_read(pre, o->key, &v, &o->edges, pzErr);
   if( rc ) return rc;
   if( o->edges.n<2 ) return opt_bad(fname, aname, o, z + start, end - start,
@@ -260,7 +257,7 @@ static int opt_list(const char *fname, const char *aname, const char *z,
       size_t e = k0;
       while( e<n && z[e]!=',' ) e++;
       return opt_fail(fname, aname, "expected key=value, got ", z + k0,
-                      e - k0, 0, pzErr);
+                      e - k0, pzErr);
     }
     for(k=0; k<nopt; k++){
       if( strlen(opt[k].key)==k1 - k0
@@ -290,12 +287,12 @@ static int opt_list(const char *fname, const char *aname, const char *z,
     if( i==n ) return SQLITE_OK;
     if( z[i]!=',' ){
       return opt_fail(fname, aname, "expected ',' after ", z + k0, i - k0,
-                      0, pzErr);
+                      pzErr);
     }
     i++;
     while( i<n && opt_space(z[i]) ) i++;
     if( i==n ){
-      return opt_fail(fname, aname, "an option must follow ','", 0, 0, 0,
+      return opt_fail(fname, aname, "an option must follow ','", 0, 0,
                       pzErr);
     }
   }
@@ -333,7 +330,7 @@ int kl_opts_parse(const char *fname, const char *aname, sqlite3_value *val,
       if( i<n && z[i]=='[' ){
         k = opt_first(opt, nopt, KL_OPT_EDGES, KL_OPT_EDGES);
         if( k<0 ) return opt_fail(fname, aname, "expected key=value, got ",
-                                  z, n, 0, pzErr);
+                                  z, n, pzErr);
         e = n;
         while( e>i && opt_space(z[e-1]) ) e--;
         return opt_edges(fname, aname, &opt[k], z, i, e, pzErr);
