@@ -23,7 +23,7 @@ extern "C" {
 
 /* The version: the only place it is written.  kl_version() returns it;
 ** tests/vectors.sql checks that debian/changelog says the same. */
-#define SQLITE_KL_VERSION "0.4.0"
+#define SQLITE_KL_VERSION "0.5.0"
 
 /* Registers every function and the kl_gauss_each module on db. */
 int sqlite3_kl_init(sqlite3 *db, char **pzErrMsg,
