@@ -1,0 +1,688 @@
+"""The value oracle's grid for the functions over raw samples (#19), used by
+tests/oracle/gen.py: wasserstein, energy_distance, ks_stat, ks_pvalue,
+differential_entropy, kl_knn, psi, psi_samples, js_samples, kl_samples and
+their aggregates.
+
+Every function gets CASES cases, drawn by a generator of its own (a
+random.Random seeded from the function's name, so that adding a function
+changes no other function's cases).  The samples cover the whole double
+range: values mixing 1e-300 and 1e300, subnormals, both signs, ties and
+duplicates, one-element samples where the function allows them,
+near-equal samples (one value moved by a few ulps), identical samples,
+weights spanning the whole exponent range, and a few long samples.  A
+scalar case passes its samples as JSON text (sometimes as kl_f64 blobs);
+an aggregate case passes the same samples as rows of VALUES (x,
+is_reference[, weight]), x and the weight as text (read by the extension's
+own correctly rounded parser), the rows of the two samples interleaved.
+
+The truths are exact, never taken from our output nor from scipy's doubles:
+- wasserstein: the integral of |U - V| over the pooled values, a rational
+  of the doubles (fractions.Fraction), rounded once;
+- energy_distance: sqrt(2) times the square root of the integral of
+  (U - V)^2, a rational: its square root in mpmath at 60 digits;
+- ks_stat: max |i/n - j/m|, a rational;
+- ks_pvalue, the exact road (max(n, m) <= 10000, as scipy's method='auto'):
+  the proportion of the C(n+m, n) lattice paths that leave the band
+  |i m - j n| < D n m, counted in integers; the asymptotic road
+  (max(n, m) > 10000): scipy's kstwo.sf(D, N), N = round(n m / (n + m))
+  (half to even, as np.round), by the Durbin matrix (Marsaglia, Tsang and
+  Wang 2003) in exact rationals for small N, and for D >= 1/2 by Smirnov's
+  one-sided sum doubled (exact there: the two one-sided events are
+  disjoint);
+- differential_entropy: each estimator of scipy (vasicek, van es,
+  ebrahimi, correa, auto) on the same doubles, the spacings and Correa's
+  regression sums exact (Fraction), the logs in mpmath at 60 digits.
+"""
+import math
+import zlib
+from fractions import Fraction
+
+from mpmath import mp, mpf, sqrt, log
+
+CASES = 312
+DBL_MAX = 1.7976931348623157e308
+
+TRANSPORT = ('wasserstein', 'energy_distance', 'wasserstein_agg', 'energy_distance_agg')
+KS = ('ks_stat', 'ks_pvalue', 'ks_stat_agg', 'ks_pvalue_agg')
+DENT = ('differential_entropy', 'differential_entropy_agg')
+FNS = TRANSPORT + KS + DENT
+
+
+# ----------------------------------------------------------------- numbers
+class Draw:
+    """The random draws of one function's cases."""
+
+    def __init__(self, name):
+        import random
+        self.r = random.Random(20261129 + zlib.crc32(name.encode()))
+
+    def mag(self, lo=-1074, hi=1023):
+        while True:
+            x = math.ldexp(self.r.uniform(1.0, 2.0), self.r.randint(lo, hi))
+            if 0 < x < math.inf:
+                return x
+
+    def signed(self, lo=-1074, hi=1023):
+        return self.mag(lo, hi) * self.r.choice((-1.0, 1.0))
+
+    def moderate(self):
+        return self.r.uniform(-4, 4) * 10 ** self.r.randint(-3, 3)
+
+    def near(self, x):
+        """x moved by a few ulps up to 1e-13 relative (a different double)."""
+        if self.r.random() < 0.4:
+            y = x
+            for _ in range(self.r.randint(1, 4)):
+                y = math.nextafter(y, self.r.choice((-math.inf, math.inf)))
+            if y != x and math.isfinite(y):
+                return y
+        for _ in range(50):
+            d = 10 ** self.r.uniform(-16, -13) * self.r.choice((-1.0, 1.0))
+            y = x * (1.0 + d)
+            if y != x and math.isfinite(y):
+                return y
+        return math.nextafter(x, math.inf)
+
+    def values(self, n, style):
+        r = self.r
+        if style == 'wide':
+            return [self.signed() if r.random() < 0.9 else 0.0 for _ in range(n)]
+        if style == 'huge':
+            return [self.signed(1000, 1023) for _ in range(n)]
+        if style == 'tiny':
+            return [self.signed(-1074, -1000) for _ in range(n)]
+        if style == 'mixed':
+            # 1e-300 and 1e300 together
+            return [self.signed(-1000, -990) if r.random() < 0.5 else self.signed(990, 1020)
+                    for _ in range(n)]
+        if style == 'edge':
+            # near +-DBL_MAX: differences and sums beyond the double range
+            return [r.choice((-1.0, 1.0)) * r.uniform(0.5, 1.0) * DBL_MAX
+                    if r.random() < 0.8 else self.signed() for _ in range(n)]
+        if style == 'ties':
+            pool = [self.signed(-60, 60) for _ in range(r.randint(1, 3))]
+            return [r.choice(pool) for _ in range(n)]
+        if style == 'int':
+            return [float(r.randint(-3, 3)) for _ in range(n)]
+        if style == 'positive':
+            return [self.mag() for _ in range(n)]
+        return [self.moderate() for _ in range(n)]
+
+    def weights(self, n, style):
+        r = self.r
+        if style == 'wide':
+            # every exponent (the total stays finite: n is small)
+            return [self.mag(-1074, 1015) for _ in range(n)]
+        if style == 'decades':
+            return [self.mag(-200, 200) for _ in range(n)]
+        if style == 'int':
+            return [float(r.randint(1, 5)) for _ in range(n)]
+        return [r.uniform(0.1, 10) for _ in range(n)]
+
+
+STYLES = ['wide'] * 5 + ['huge', 'tiny', 'mixed'] * 2 + ['ties', 'int'] * 2 + ['moderate'] * 3 \
+    + ['positive', 'edge']
+
+
+def two_samples(dr, kind, nmin=1):
+    """(u, v, what): two samples of a case kind."""
+    r = dr.r
+    n = r.choice((1, 1, 2, 3, 4, 5, 7, 10, 16)) if kind != 'long' else r.randint(200, 400)
+    n = max(n, nmin)
+    style = r.choice(STYLES)
+    u = dr.values(n, style)
+    if kind == 'same':
+        v = list(u)
+        r.shuffle(v)
+    elif kind == 'near':
+        v = list(u)
+        i = r.randrange(n)
+        v[i] = dr.near(v[i]) if v[i] else dr.signed(-1074, -1070)
+        r.shuffle(v)
+    elif kind == 'dup':
+        # v: u's values repeated (the same distribution, other sizes)
+        v = [x for x in u for _ in range(r.randint(1, 3))]
+        if r.random() < 0.5 and n > 1:
+            v[r.randrange(len(v))] = r.choice(u)
+    else:
+        m = r.choice((1, 1, 2, 3, 4, 5, 7, 10, 16)) if kind != 'long' else r.randint(200, 400)
+        m = max(m, nmin)
+        v = dr.values(m, style if r.random() < 0.6 else r.choice(STYLES))
+        if r.random() < 0.3:
+            # shared values (ties across the samples)
+            for _ in range(r.randint(1, min(n, m))):
+                v[r.randrange(m)] = r.choice(u)
+    return u, v
+
+
+KINDS = ['wide'] * 10 + ['near'] * 4 + ['same'] * 2 + ['dup'] * 2
+
+
+# ----------------------------------------------------------------- output
+def num(x):
+    return repr(float(x))
+
+
+def vec_sql(x, blob=False):
+    t = "'[" + ','.join(num(a) for a in x) + "]'"
+    return 'kl_f64(%s)' % t if blob else t
+
+
+def sq(s):
+    return "'" + s.replace("'", "''") + "'"
+
+
+def rows_sql(fn, samples, weights=None, tail=''):
+    """The aggregate over VALUES rows (x, is_reference[, weight]) of samples
+    [u, v] (or [x] for a one-sample aggregate), rows interleaved."""
+    rows = []
+    for s, xs in enumerate(samples):
+        for i, x in enumerate(xs):
+            row = [sq(num(x))]
+            if len(samples) == 2:
+                row.append(str(s))
+            if weights:
+                row.append(sq(num(weights[s][i])))
+            rows.append(row)
+    # interleave deterministically: by a key from the values' order
+    rng = __import__('random').Random(len(rows) * 7919 + len(samples))
+    rng.shuffle(rows)
+    ncol = len(rows[0])
+    cols = ', '.join('column%d' % (i + 1) for i in range(ncol))
+    return '(SELECT %s(%s%s) FROM (VALUES %s))' % (
+        fn, cols, tail, ','.join('(' + ','.join(r) + ')' for r in rows))
+
+
+def mpq(q):
+    """A Fraction as an mpf at the working precision."""
+    return mpf(q.numerator) / q.denominator
+
+
+def want_of(gen, v):
+    return gen.want_lit(v), gen.outcome(v)
+
+
+# ------------------------------------------------------- wasserstein, energy
+def cdf_steps(u, v, uw=None, vw=None):
+    """[(U - V, delta)] over the pooled sorted values: the exact CDFs' difference
+    on [a_k, a_k+1) and the exact width (Fractions)."""
+    def cum(xs, ws):
+        pairs = sorted(zip(xs, ws if ws else [1.0] * len(xs)))
+        tot = Fraction(0)
+        out = []
+        for x, w in pairs:
+            tot += Fraction(w)
+            out.append((x, tot))
+        return out, tot
+    cu, tu = cum(u, uw)
+    cv, tv = cum(v, vw)
+    allv = sorted(set(u) | set(v))
+    res = []
+    iu = iv = 0
+    fu = fv = Fraction(0)
+    for k in range(len(allv) - 1):
+        a = allv[k]
+        while iu < len(cu) and cu[iu][0] <= a:
+            fu = cu[iu][1]
+            iu += 1
+        while iv < len(cv) and cv[iv][0] <= a:
+            fv = cv[iv][1]
+            iv += 1
+        res.append((fu / tu - fv / tv, Fraction(allv[k + 1]) - Fraction(a)))
+    return res
+
+
+def wasserstein_exact(u, v, uw=None, vw=None):
+    return sum((abs(d) * w for d, w in cdf_steps(u, v, uw, vw)), Fraction(0))
+
+
+def energy_exact(u, v, uw=None, vw=None):
+    q = sum((d * d * w for d, w in cdf_steps(u, v, uw, vw)), Fraction(0))
+    with mp.workdps(60):
+        return sqrt(2 * mpq(q))
+
+
+def transport_cases(gen, name):
+    dr = Draw(name)
+    r = dr.r
+    agg = name.endswith('_agg')
+    base = name[:-4] if agg else name
+    out = []
+    kinds = [KINDS[i % len(KINDS)] for i in range(CASES - 4)] + ['long'] * 4
+    for i, kind in enumerate(kinds):
+        u, v = two_samples(dr, kind)
+        weighted = r.random() < 0.45
+        uw = vw = None
+        if weighted:
+            ws = r.choice(('wide', 'decades', 'decades', 'int', 'plain'))
+            uw = dr.weights(len(u), ws)
+            if kind == 'same':
+                # the same weighted distribution: the same pairs, reordered
+                v = list(u)
+                vw = list(uw)
+                perm = list(range(len(u)))
+                r.shuffle(perm)
+                v, vw = [v[j] for j in perm], [vw[j] for j in perm]
+            elif kind == 'near' and r.random() < 0.5:
+                # the same values, one weight moved by a few ulps
+                v = list(u)
+                vw = list(uw)
+                j = r.randrange(len(u))
+                vw[j] = abs(dr.near(vw[j]))
+            else:
+                vw = dr.weights(len(v), ws)
+        with mp.workdps(60):
+            if base == 'wasserstein':
+                q = wasserstein_exact(u, v, uw, vw)
+                val = mpq(q)
+            else:
+                val = energy_exact(u, v, uw, vw)
+            want, oc = want_of(gen, val)
+        if agg:
+            sql = rows_sql(name, [u, v], [uw, vw] if weighted else None)
+        else:
+            blob = r.random() < 0.25
+            args = [vec_sql(u, blob), vec_sql(v, blob)]
+            if weighted:
+                args += [vec_sql(uw, blob), vec_sql(vw, blob)]
+            sql = '%s(%s)' % (name, ', '.join(args))
+        cid = '%s%s%03d' % (kind[0], 'w' if weighted else '', i)
+        out.append((cid, sql, want, oc, None, None))
+    return out
+
+
+# ------------------------------------------------------------------- ks
+def ks_d(u, v):
+    """D as a Fraction: max over the pooled values of |i/n - j/m|."""
+    n, m = len(u), len(v)
+    su, sv = sorted(u), sorted(v)
+    best = 0
+    iu = iv = 0
+    for a in sorted(set(u) | set(v)):
+        while iu < n and su[iu] <= a:
+            iu += 1
+        while iv < m and sv[iv] <= a:
+            iv += 1
+        best = max(best, abs(iu * m - iv * n))
+    return Fraction(best, n * m)
+
+
+def ks_p_exact(n, m, d):
+    """P(D >= d) for samples of n and m (no ties), d = D: 1 - the paths
+    that stay strictly inside |i m - j n| < d n m, over C(n+m, n)."""
+    if d == 0:
+        return Fraction(1)
+    lim = d * n * m
+    assert lim.denominator == 1
+    lim = lim.numerator
+    row = [0] * (m + 1)
+    # row[j]: paths from (0,0) to (i, j) staying inside
+    for i in range(n + 1):
+        new = [0] * (m + 1)
+        for j in range(m + 1):
+            if abs(i * m - j * n) >= lim:
+                new[j] = 0
+                continue
+            if i == 0 and j == 0:
+                new[j] = 1
+                continue
+            new[j] = (row[j] if i > 0 else 0) + (new[j - 1] if j > 0 else 0)
+        row = new
+    inside = row[m]
+    return 1 - Fraction(inside, math.comb(n + m, n))
+
+
+def round_half_even(q):
+    f = math.floor(q)
+    r = q - f
+    if r > Fraction(1, 2) or (r == Fraction(1, 2) and f % 2 == 1):
+        return f + 1
+    return f
+
+
+def kolmogorov_sf(d, N):
+    """kstwo.sf(d, N) = P(D_N >= d) of the one-sample two-sided statistic,
+    d a Fraction: exact (a Fraction) by the Durbin matrix for small N,
+    or an mpf by Smirnov's one-sided sum for d >= 1/2."""
+    if d <= 0:
+        return Fraction(1)
+    if d >= 1:
+        return Fraction(0)
+    if d * 2 * N <= 1:
+        return Fraction(1)
+    if d > Fraction(1, 2):
+        # P(D+ >= d) = d sum_j C(N,j) (1-d-j/N)^(N-j) (d+j/N)^(j-1): terms
+        # all positive, so 80 digits give every digit of a double
+        with mp.workdps(80):
+            dm = mpq(d)
+            s = mpf(0)
+            for j in range(0, math.floor(N * (1 - d)) + 1):
+                t = 1 - d - Fraction(j, N)
+                if t <= 0:
+                    continue
+                s += mp.binomial(N, j) * mpq(t) ** (N - j) * (dm + mpf(j) / N) ** (j - 1)
+            return 2 * dm * s
+    assert N <= 80, N
+    nd = N * d
+    k = math.ceil(nd)
+    h = k - nd
+    mm = 2 * k - 1
+    fact = [math.factorial(i) for i in range(mm + 2)]
+    H = [[Fraction(0)] * mm for _ in range(mm)]
+    for i in range(mm):
+        for j in range(mm):
+            if i - j + 1 >= 0:
+                H[i][j] = Fraction(1, fact[i - j + 1])
+    for i in range(mm):
+        H[i][0] -= h ** (i + 1) / fact[i + 1]
+        H[mm - 1][i] -= h ** (mm - i) / fact[mm - i]
+    if 2 * h - 1 > 0:
+        H[mm - 1][0] += (2 * h - 1) ** mm / fact[mm]
+
+    def mul(A, B):
+        return [[sum(A[i][t] * B[t][j] for t in range(mm) if A[i][t] and B[t][j])
+                 for j in range(mm)] for i in range(mm)]
+    R = None
+    P = H
+    e = N
+    while e:
+        if e & 1:
+            R = P if R is None else mul(R, P)
+        e >>= 1
+        if e:
+            P = mul(P, P)
+    cdf = R[k - 1][k - 1] * Fraction(math.factorial(N), N ** N)
+    return 1 - cdf
+
+
+def ks_truth(u, v, pvalue):
+    d = ks_d(u, v)
+    if not pvalue:
+        return d
+    n, m = len(u), len(v)
+    if max(n, m) <= 10000:
+        return ks_p_exact(n, m, d)
+    N = round_half_even(Fraction(n * m, n + m))
+    return kolmogorov_sf(d, N)
+
+
+def ks_small_samples(dr, kind):
+    """Samples for the exact road: sizes up to a few hundred."""
+    r = dr.r
+    if kind == 'long':
+        n, m = r.randint(100, 300), r.randint(100, 300)
+        if r.random() < 0.5:
+            m = n
+        style = r.choice(STYLES)
+        u = dr.values(n, style)
+        if r.random() < 0.5:
+            # shifted: a small p-value (down to 1e-100 and beyond)
+            lo = min(u)
+            v = [abs(x) + abs(lo) * 2 + 1 for x in dr.values(m, 'moderate')]
+        else:
+            v = dr.values(m, style)
+        return u, v
+    if kind == 'wide' and r.random() < 0.5:
+        # sizes up to 60, the second sample shifted by a random amount:
+        # p-values over the whole range
+        n, m = r.randint(1, 60), r.randint(1, 60)
+        style = r.choice(('moderate', 'int', 'wide', 'mixed', 'huge', 'tiny'))
+        u = dr.values(n, style)
+        sh = r.choice((0.0, 0.5, 1.0, 2.0)) * (max(abs(x) for x in u) or 1.0)
+        v = [x + sh for x in dr.values(m, style)]
+        return u, v
+    return two_samples(dr, kind)
+
+
+def ks_asymp_case(dr, i):
+    """A sample of n > 10000 values made in SQL (integers a + s*k), and a
+    small second sample: the asymptotic road, N = round(n m/(n+m)) small,
+    or D > 1/2."""
+    r = dr.r
+    n = r.choice((10001, 10002, 10003, 10007, 12000, 20000))
+    a = r.randint(-50000, 50000)
+    s = r.choice((1, 2, 3))
+    big = [float(a + s * k) for k in range(n)]
+    lo, hi = a - 10 * s, a + s * n + 10 * s
+    if i % 4 == 3:
+        # a second sample of 41 to 600 values mostly above the first one's
+        # range: D > 1/2, N up to 600, p-values down to 1e-100 and below
+        m = r.randint(41, 600)
+        top = a + s * n
+        other = [float(r.randint(top - s * n // 3, top + 1000)) if r.random() < 0.85
+                 else float(r.randint(lo, hi)) for _ in range(m)]
+    else:
+        m = r.randint(1, 30)
+        mode = r.random()
+        if mode < 0.3:
+            other = [float(r.randint(lo, hi)) for _ in range(m)]
+        elif mode < 0.6:
+            other = [float(r.randint(lo, a + s * n // 8)) for _ in range(m)]
+        else:
+            other = [r.uniform(lo, hi) for _ in range(m)]
+    spec2 = None
+    small = other
+    return (n, a, s), big, spec2, small, other
+
+
+def gen_sql(n, a, s, col='x'):
+    """A sample of n values a + s*k (k = 0..n-1) as an SQL subquery body."""
+    return ('WITH RECURSIVE g(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM g WHERE k < %d) '
+            'SELECT %d + %d * k AS %s FROM g' % (n - 1, a, s, col))
+
+
+def ks_cases(gen, name):
+    dr = Draw(name)
+    r = dr.r
+    agg = name.endswith('_agg')
+    pvalue = 'pvalue' in name
+    out = []
+    nasym = 40
+    kinds = [KINDS[i % len(KINDS)] for i in range(CASES - 12 - nasym)] + ['long'] * 12
+    for i, kind in enumerate(kinds):
+        u, v = ks_small_samples(dr, kind)
+        with mp.workdps(60):
+            val = mpq(ks_truth(u, v, pvalue))
+            want, oc = want_of(gen, val)
+        if agg:
+            sql = rows_sql(name, [u, v])
+        else:
+            blob = r.random() < 0.25
+            sql = '%s(%s, %s)' % (name, vec_sql(u, blob), vec_sql(v, blob))
+        out.append(('%s%03d' % (kind[0], i), sql, want, oc, None, None))
+    for i in range(nasym):
+        while True:
+            (n, a, s), big, spec2, small, other = ks_asymp_case(dr, i)
+            swap = r.random() < 0.5
+            u, v = (other, big) if swap else (big, other)
+            with mp.workdps(60):
+                try:
+                    # (the p-value's truth even for ks_stat: the same draws)
+                    t = ks_truth(u, v, True)
+                except AssertionError:      # D <= 1/2 with a large N
+                    continue
+                if not pvalue:
+                    t = ks_d(u, v)
+                val = mpq(t) if isinstance(t, Fraction) else t
+                want, oc = want_of(gen, val)
+            break
+        if spec2:
+            q2 = gen_sql(*spec2)
+        else:
+            q2 = ' UNION ALL '.join('SELECT %s' % num(x) for x in small)
+        q1 = gen_sql(n, a, s)
+        if agg:
+            # x and is_reference from the two samples: the large one made in
+            # SQL (integers), the small one as text rows
+            r1, r2 = (1, 0) if swap else (0, 1)
+            q2a = q2 if spec2 else ' UNION ALL '.join("SELECT '%s' AS x" % num(x) for x in small)
+            sql = ('(SELECT %s(x, r) FROM (SELECT x, %d AS r FROM (%s) UNION ALL '
+                   'SELECT x, %d FROM (%s)))' % (name, r1, q1, r2, q2a))
+        else:
+            j1 = '(SELECT json_group_array(x) FROM (%s))' % q1
+            j2 = ('(SELECT json_group_array(x) FROM (%s))' % q2) if spec2 else vec_sql(small)
+            a1, a2 = (j2, j1) if swap else (j1, j2)
+            sql = '%s(%s, %s)' % (name, a1, a2)
+        out.append(('a%03d' % (len(kinds) + i), sql, want, oc, None, None))
+    return out
+
+
+# ------------------------------------------------------ differential entropy
+DE_METHODS = ('vasicek', 'van es', 'ebrahimi', 'correa', 'auto')
+
+
+def de_terms(x, m, method):
+    """The estimator's value as (sum of mpf logs / count) + constant, and
+    the magnitude of its terms (the sum of |terms| / count + |constant|),
+    on the sorted doubles x; or None when a spacing is 0."""
+    n = len(x)
+    if method == 'auto':
+        method = 'van es' if n <= 10 else ('ebrahimi' if n <= 1000 else 'vasicek')
+    X = [Fraction(a) for a in x]
+    if method in ('vasicek', 'ebrahimi', 'correa'):
+        P = [X[0]] * m + X + [X[-1]] * m
+    logs = []
+    const = mpf(0)
+    if method == 'vasicek':
+        for i in range(n):
+            d = P[i + 2 * m] - P[i]
+            if d == 0:
+                return None
+            logs.append(log(mpq(Fraction(n, 2 * m) * d)))
+        cnt = n
+    elif method == 'ebrahimi':
+        for i in range(1, n + 1):
+            d = P[i - 1 + 2 * m] - P[i - 1]
+            if d == 0:
+                return None
+            if i <= m:
+                ci = 1 + Fraction(i - 1, m)
+            elif i >= n - m + 1:
+                ci = 1 + Fraction(n - i, m)
+            else:
+                ci = Fraction(2)
+            logs.append(log(mpq(n * d / (ci * m))))
+        cnt = n
+    elif method == 'van es':
+        for i in range(n - m):
+            d = X[i + m] - X[i]
+            if d == 0:
+                return None
+            logs.append(log(mpq(Fraction(n + 1, m) * d)))
+        cnt = n - m
+        const = sum(mpf(1) / k for k in range(m, n + 1)) + log(m) - log(n + 1)
+    else:   # correa
+        for i in range(1, n + 1):
+            w = [P[i + dj + m - 1] for dj in range(-m, m + 1)]
+            xb = sum(w, Fraction(0)) / (2 * m + 1)
+            num_ = sum(((a - xb) * dj for a, dj in zip(w, range(-m, m + 1))), Fraction(0))
+            den = n * sum(((a - xb) ** 2 for a in w), Fraction(0))
+            if num_ == 0 or den == 0:
+                return None
+            logs.append(-log(mpq(num_ / den)))
+        cnt = n
+    val = sum(logs) / cnt + const
+    magn = sum(abs(t) for t in logs) / cnt + abs(const) + 1
+    return val, magn, method
+
+
+UNITS = {'nats': None, 'bits': 2, 'bans': 10}
+
+
+def de_sample(dr, kind):
+    r = dr.r
+    if kind == 'long':
+        n = r.randint(1001, 1500) if r.random() < 0.5 else r.randint(200, 1000)
+    else:
+        n = r.choice((3, 4, 5, 6, 8, 10, 11, 12, 16, 25, 40))
+    style = r.choice(STYLES)
+    x = dr.values(n, style)
+    if kind == 'near':
+        # near-ties: clusters of values a few ulps apart
+        base = dr.values(max(1, n // 3), style)
+        x = []
+        for b in base:
+            x.append(b)
+            y = b
+            for _ in range(2):
+                y = dr.near(y) if y else dr.signed(-1074, -1070)
+                x.append(y)
+        x = x[:max(n, 3)]
+    elif kind == 'dup':
+        # duplicates narrower than the window
+        x = [a for a in x for _ in range(r.randint(1, 2))]
+    return x
+
+
+def de_cases(gen, name):
+    dr = Draw(name)
+    r = dr.r
+    agg = name.endswith('_agg')
+    out = []
+    kinds = (['wide'] * 6 + ['near'] * 2 + ['dup'] * 2)
+    kinds = [kinds[i % len(kinds)] for i in range(CASES - 8)] + ['long'] * 8
+    for i, kind in enumerate(kinds):
+        while True:
+            x = de_sample(dr, kind)
+            n = len(x)
+            if n < 3:
+                continue
+            method = r.choice(DE_METHODS + ('default',))
+            wl = None
+            mdef = math.floor(math.sqrt(n) + 0.5)
+            if r.random() < 0.5:
+                wl = r.randint(1, (n - 1) // 2)
+            m = wl if wl is not None else mdef
+            if not 2 <= 2 * m < n:
+                continue
+            unit = r.choice(('nats', 'nats', 'bits', 'bans', None))
+            with mp.workdps(60):
+                t = de_terms(sorted(x), m, 'auto' if method == 'default' else method)
+                if t is None:
+                    continue
+                val, magn, used = t
+                if unit in ('bits', 'bans'):
+                    val /= log(UNITS[unit])
+                    magn /= log(UNITS[unit])
+            break
+        opts = []
+        if method != 'default':
+            opts.append('method=%s' % method)
+        if wl is not None:
+            opts.append('window_length=%d' % wl)
+        if unit:
+            opts.append('unit=%s' % unit)
+        if r.random() < 0.3:
+            r.shuffle(opts)
+        otext = ', '.join(opts)
+        if wl is not None and len(opts) == 1 and r.random() < 0.5:
+            oarg = str(wl)          # the shorthand: a number is window_length
+        elif opts or r.random() < 0.2:
+            oarg = sq(otext)
+        else:
+            oarg = None
+        if agg:
+            sql = rows_sql(name, [x], tail=(', ' + oarg) if oarg else '')
+        else:
+            sql = '%s(%s%s)' % (name, vec_sql(x, r.random() < 0.25),
+                                (', ' + oarg) if oarg else '')
+        want, oc = want_of(gen, val)
+        # A mean of logs (plus van Es's constant) that may cancel: each term
+        # carries an absolute error of a few ulps of its own size (the
+        # spacing's rounding, the log's), so the bound's absolute part is
+        # 1e-14 of the terms' mean magnitude (+1: the spacing's rounding).
+        ca = float(mpf('1e-14') * magn)
+        out.append(('%s%03d' % (kind[0], i), sql, want, oc, None, ca))
+    return out
+
+
+def cases(gen, name):
+    """The grid rows (cid, sql, want literal, outcome, case_bound, case_abs)
+    of one function over raw samples."""
+    if name in TRANSPORT:
+        return transport_cases(gen, name)
+    if name in KS:
+        return ks_cases(gen, name)
+    if name in DENT:
+        return de_cases(gen, name)
+    raise KeyError(name)
