@@ -717,6 +717,393 @@ def de_cases(gen, name):
     return out
 
 
+
+
+# ------------------------------------------------------------------- kl_knn
+KNN = ('kl_knn', 'kl_knn_agg')
+
+
+def knn_truth(x, y, k, adaptive):
+    """The k-NN estimate on points x, y (tuples of doubles), the rule of
+    core/knn.c: neighbours are points at a positive distance, counted with
+    their multiplicity; squared distances exact (Fractions), the logs in
+    mpmath.  (value, magnitude of its terms), or None when the estimate is
+    undefined (a point with fewer than k neighbours) or, for the adaptive
+    estimator, when a count within eps_i hangs on a distance within 1e-12
+    of eps_i without equalling it (a count the rounding of any distance
+    computation may change: an ill-posed case, not a test of accuracy)."""
+    n, m, d = len(x), len(y), len(x[0])
+    X = [[Fraction(c) for c in p] for p in x]
+    Y = [[Fraction(c) for c in p] for p in y]
+
+    def d2(a, b):
+        return sum(((s - t) * (s - t) for s, t in zip(a, b)), Fraction(0))
+    logs = []
+    psis = []
+    for i in range(n):
+        dx = sorted(t for t in (d2(X[i], X[j]) for j in range(n) if j != i) if t > 0)
+        dy = sorted(t for t in (d2(X[i], q) for q in Y) if t > 0)
+        if len(dx) < k or len(dy) < k:
+            return None
+        r2, v2 = dx[k - 1], dy[k - 1]
+        if adaptive:
+            e2 = max(r2, v2)
+            tol = e2 * Fraction(1, 10 ** 12)
+            if any(t != e2 and abs(t - e2) <= tol for t in dx + dy):
+                return None
+            li = sum(1 for t in dx if t <= e2)
+            ki = sum(1 for t in dy if t <= e2)
+            r2, v2 = dx[li - 1], dy[ki - 1]
+            psis.append(mp.digamma(li) - mp.digamma(ki))
+        logs.append((log(mpq(v2)) - log(mpq(r2))) / 2)
+    c = log(mpf(m) / (n - 1))
+    val = d * sum(logs) / n + sum(psis) / n + c
+    magn = d * sum(abs(t) for t in logs) / n + sum(abs(t) for t in psis) / n + abs(c)
+    return val, magn
+
+
+def knn_points(dr, kind, d):
+    r = dr.r
+    if kind == 'long':
+        n, m = r.randint(100, 200), r.randint(100, 200)
+    else:
+        n, m = r.choice((2, 3, 4, 5, 8, 12, 20)), r.choice((1, 2, 3, 5, 8, 12, 20))
+    style = r.choice(('wide', 'wide', 'huge', 'tiny', 'moderate', 'moderate', 'int',
+                      'ties', 'positive', 'mid'))
+
+    def coord():
+        if style == 'mid':
+            # the whole range but no coordinate beyond 2^1000 (core/knn.c (6)
+            # scales those by 2^-30, and coordinates below 2^-992 would then
+            # lose bits: a documented limit, not tested here)
+            return dr.signed(-1074, 999) if r.random() < 0.9 else 0.0
+        v = dr.values(1, style)[0]
+        return v
+
+    def pts(cnt):
+        return [tuple(coord() for _ in range(d)) for _ in range(cnt)]
+    x = pts(n)
+    if style == 'wide':
+        # keep the wide style within one side of 2^1000 (see 'mid')
+        big = r.random() < 0.3
+        x = [tuple(abs(c) * 0 + dr.signed(1001, 1023) if big else dr.signed(-1074, 999)
+                   for c in p) for p in x]
+    if kind == 'same':
+        y = list(x)
+        r.shuffle(y)
+    elif kind == 'near':
+        y = list(x)
+        i = r.randrange(n)
+        y[i] = tuple(dr.near(c) if c else dr.signed(-1074, -1070) for c in y[i])
+        if r.random() < 0.5:
+            y = y + pts(r.randint(1, 3)) if style != 'wide' else y
+    elif kind == 'dup':
+        x = [p for p in x for _ in range(r.randint(1, 2))]
+        y = [r.choice(x) for _ in range(max(m, 1))] + pts(r.randint(1, 4)) \
+            if style != 'wide' else list(x)
+    else:
+        lo = min(abs(c) for p in x for c in p)
+        y = pts(m)
+        if style == 'wide':
+            big = max(abs(c) for p in x for c in p) > 2.0 ** 1000
+            y = [tuple(dr.signed(1001, 1023) if big else dr.signed(-1074, 999) for c in p)
+                 for p in y]
+        del lo
+    return x, y
+
+
+def knn_cases(gen, name):
+    dr = Draw(name)
+    r = dr.r
+    agg = name.endswith('_agg')
+    out = []
+    kinds = (['wide'] * 8 + ['near'] * 2 + ['same', 'dup'] * 2)
+    kinds = [kinds[i % len(kinds)] for i in range(CASES - 6)] + ['long'] * 6
+    for i, kind in enumerate(kinds):
+        while True:
+            d = r.choice((1, 1, 1, 2, 3)) if kind != 'long' else r.choice((1, 2))
+            x, y = knn_points(dr, kind, d)
+            n, m = len(x), len(y)
+            if n < 2:
+                continue
+            k = 1 if r.random() < 0.5 else r.randint(1, min(n - 1, m, 4))
+            adaptive = r.random() < 0.4
+            unit = r.choice(('nats', 'nats', 'bits', 'bans', None))
+            with mp.workdps(60):
+                t = knn_truth(x, y, k, adaptive)
+                if t is None:
+                    continue
+                val, magn = t
+                if unit in ('bits', 'bans'):
+                    val /= log(UNITS[unit])
+                    magn /= log(UNITS[unit])
+            break
+        opts = []
+        if k != 1 or r.random() < 0.3:
+            opts.append('k=%d' % k)
+        if adaptive:
+            opts.append('estimator=adaptive')
+        elif r.random() < 0.2:
+            opts.append('estimator=fixed')
+        if unit:
+            opts.append('unit=%s' % unit)
+        r.shuffle(opts)
+        if len(opts) == 1 and opts[0].startswith('k=') and r.random() < 0.5:
+            oarg = str(k)
+        elif opts:
+            oarg = sq(', '.join(opts))
+        else:
+            oarg = None
+        tail = (', ' + oarg) if oarg else ''
+
+        def pt(p):
+            return num(p[0]) if d == 1 else '[' + ','.join(num(c) for c in p) + ']'
+        if agg:
+            rows = [(sq(pt(p)), '0') for p in x] + [(sq(pt(p)), '1') for p in y]
+            rng = __import__('random').Random(len(rows))
+            rng.shuffle(rows)
+            sql = '(SELECT %s(column1, column2%s) FROM (VALUES %s))' % (
+                name, tail, ','.join('(%s,%s)' % rw for rw in rows))
+        else:
+            def arr(ps):
+                if d == 1 and r.random() < 0.7:
+                    return vec_sql([p[0] for p in ps], r.random() < 0.25)
+                return "'[" + ','.join('[' + ','.join(num(c) for c in p) + ']'
+                                       for p in ps) + "]'"
+            sql = '%s(%s, %s%s)' % (name, arr(x), arr(y), tail)
+        want, oc = want_of(gen, val)
+        # A sum of signed log-ratios (the estimate may be near 0): the
+        # stated accuracy (the docs of kl_knn) is 3e-15 of the terms' mean
+        # size; the bound's absolute part is 1e-14 of it.
+        ca = float(mpf('1e-14') * magn)
+        out.append(('%s%d%s%03d' % (kind[0], d, 'a' if adaptive else 'f', i), sql, want, oc,
+                    None, ca))
+    return out
+
+
+# -------------------------------------------------------------- psi family
+PSI_HIST = ('psi', 'psi_agg')
+PSI_SAMPLES = ('psi_samples', 'js_samples', 'kl_samples',
+               'psi_samples_agg', 'js_samples_agg', 'kl_samples_agg')
+
+
+def props(counts_or_hist, eps, renorm):
+    """Exact proportions (Fractions): h / sum h, zeros replaced by eps (the
+    double, exactly), renormalised to sum 1 when renorm."""
+    tot = sum((Fraction(c) for c in counts_or_hist), Fraction(0))
+    a = [Fraction(c) / tot for c in counts_or_hist]
+    a = [t if t != 0 else Fraction(eps) for t in a]
+    if renorm:
+        s = sum(a, Fraction(0))
+        a = [t / s for t in a]
+    return a
+
+
+def div_of(kind, a, b):
+    """psi / js / kl of two proportion vectors (Fractions), in mpmath; inf
+    for an infinite value."""
+    def lg(p, q):
+        return log(mpq(p / q))
+    if kind == 'psi':
+        s = mpf(0)
+        for p, q in zip(a, b):
+            if p == q:
+                continue
+            if p == 0 or q == 0:
+                return mp.inf
+            s += mpq(p - q) * lg(p, q)
+        return s
+    if kind == 'kl':
+        s = mpf(0)
+        for p, q in zip(a, b):
+            if p == 0:
+                continue
+            if q == 0:
+                return mp.inf
+            s += mpq(p) * lg(p, q)
+        return s
+    s = mpf(0)
+    for p, q in zip(a, b):
+        mm = (p + q) / 2
+        if p:
+            s += mpq(p) * lg(p, mm) / 2
+        if q:
+            s += mpq(q) * lg(q, mm) / 2
+    return s
+
+
+def psi_hist_case(dr, kind):
+    r = dr.r
+    n = r.choice((1, 2, 3, 5, 8, 10)) if kind != 'long' else 300
+    style = r.choice(('subnormal', 'huge', 'mixed', 'plain', 'counts'))
+
+    def hist(st):
+        if st == 'subnormal':
+            return [dr.mag(-1074, -1023) if r.random() < 0.85 else 0.0 for _ in range(n)]
+        if st == 'huge':
+            return [dr.mag(1000, 1023) if r.random() < 0.85 else 0.0 for _ in range(n)]
+        if st == 'mixed':
+            return [0.0 if r.random() < 0.2 else dr.mag() for _ in range(n)]
+        if st == 'counts':
+            return [float(r.randint(0, 5)) for _ in range(n)]
+        return [r.random() * 10 ** r.randint(-3, 3) for _ in range(n)]
+    p = hist(style)
+    if sum(p) == 0:
+        p[0] = 1.0
+    if kind == 'same':
+        q = list(p) if r.random() < 0.7 else [x * 4 for x in p if True]
+        if any(not math.isfinite(x) for x in q):
+            q = list(p)
+    elif kind == 'near':
+        q = [dr.near(x) if x else 0.0 for x in p]
+    else:
+        q = hist(r.choice(('subnormal', 'huge', 'mixed', 'plain', 'counts')))
+        if sum(q) == 0:
+            q[-1] = 2.0
+    return p, q
+
+
+def quantile_cuts(ref, bins):
+    """numpy's quantiles at i/bins ('linear'), where a difference of
+    neighbours overflows the same on halves doubled (the C code's rule,
+    numpy gives inf or nan there), duplicates collapsed."""
+    import numpy as np
+    if bins == 1:
+        return []
+    s = np.sort(np.array(ref, dtype=float))
+    lev = np.arange(1, bins) / bins
+    with np.errstate(all='ignore'):
+        c = np.quantile(s, lev)
+    out = []
+    for q, v in zip(lev, c):
+        if not math.isfinite(v):
+            h = (len(s) - 1) * q
+            j = math.floor(h)
+            g = h - j
+            a, b = float(s[j]) * 0.5, float(s[j + 1]) * 0.5
+            dd = b - a
+            v = 2.0 * (a + dd * g if g < 0.5 else b - dd * (1.0 - g))
+        out.append(float(v))
+    return sorted(set(out))
+
+
+def bin_counts(cuts, xs):
+    import bisect
+    c = [0] * (len(cuts) + 1)
+    for x in xs:
+        c[bisect.bisect_right(cuts, x)] += 1
+    return c
+
+
+def psi_samples_case(dr, kind):
+    r = dr.r
+    if kind == 'long':
+        n, m = r.randint(200, 600), r.randint(200, 600)
+    else:
+        n, m = r.choice((1, 2, 3, 5, 8, 13, 20, 40)), r.choice((1, 2, 3, 5, 8, 13, 20, 40))
+    style = r.choice(STYLES)
+    ref = dr.values(m, style)
+    if kind == 'same':
+        x = list(ref)
+        r.shuffle(x)
+    elif kind == 'near':
+        x = list(ref)
+        j = r.randrange(m)
+        x[j] = dr.near(x[j]) if x[j] else dr.signed(-1074, -1070)
+    elif kind == 'dup':
+        x = [r.choice(ref) for _ in range(n)]
+    else:
+        x = dr.values(n, style if r.random() < 0.6 else r.choice(STYLES))
+    return x, ref
+
+
+def psi_cases(gen, name):
+    dr = Draw(name)
+    r = dr.r
+    agg = name.endswith('_agg')
+    base = name[:-4] if agg else name
+    div = 'psi' if base.startswith('psi') else base[:2]
+    out = []
+    kinds = (['wide'] * 8 + ['near'] * 3 + ['same', 'dup'] * 2)
+    kinds = [kinds[i % len(kinds)] for i in range(CASES - 4)] + ['long'] * 4
+    for i, kind in enumerate(kinds):
+        opts = []
+        eps = 1e-4
+        ro = r.random()
+        if ro < 0.15:
+            eps = 0.0
+        elif ro < 0.4:
+            eps = r.choice((1e-3, 1e-6, 0.5, 1.0, 1e-300, dr.mag(-1074, -1)))
+        if eps != 1e-4 or r.random() < 0.1:
+            opts.append('epsilon=%s' % num(eps))
+        unit = r.choice(('nats', 'nats', 'bits', 'bans', None))
+        if unit:
+            opts.append('unit=%s' % unit)
+        if base == 'psi':
+            p, q = psi_hist_case(dr, kind)
+            a, b = props(p, eps, False), props(q, eps, False)
+            args = (p, q)
+        else:
+            x, ref = psi_samples_case(dr, kind)
+            edges = None
+            bins = None
+            if r.random() < 0.3:
+                # fixed edges: a few strictly increasing values around the data
+                pool = sorted(set(dr.values(r.randint(2, 6), r.choice(STYLES)) + x[:2]))
+                if len(pool) >= 2:
+                    edges = pool
+            if edges is None and r.random() < 0.7:
+                bins = r.choice((1, 2, 3, 4, 5, 10, 20))
+            cuts = edges[1:-1] if edges else quantile_cuts(ref, bins or 10)
+            cp, cq = bin_counts(cuts, x), bin_counts(cuts, ref)
+            renorm = div != 'psi'
+            a, b = props(cp, eps, renorm), props(cq, eps, renorm)
+            args = (x, ref)
+            if edges:
+                opts.append('edges=[%s]' % ','.join(num(e) for e in edges))
+            if bins:
+                opts.append('bins=%d' % bins)
+        with mp.workdps(60):
+            val = div_of(div, a, b)
+            if unit in ('bits', 'bans') and val != mp.inf:
+                val /= log(UNITS[unit])
+            want, oc = want_of(gen, val)
+        r.shuffle(opts)
+        if len(opts) == 1 and r.random() < 0.5 and (
+                opts[0].startswith('epsilon=') and base == 'psi' or opts[0].startswith('bins=')):
+            oarg = opts[0].split('=', 1)[1]          # the shorthand: a number
+        elif len(opts) == 1 and opts[0].startswith('edges=') and r.random() < 0.5:
+            oarg = sq(opts[0].split('=', 1)[1])      # a text starting with '['
+        elif opts:
+            oarg = sq(', '.join(opts))
+        else:
+            oarg = None
+        tail = (', ' + oarg) if oarg else ''
+        if agg and base == 'psi':
+            # rows of chunks (1 to 3 bins) of p and q, as kl_div_agg's rows
+            rows = []
+            j = 0
+            while j < len(args[0]):
+                c = r.choice((1, 1, 2, 3))
+                pc, qc = args[0][j:j + c], args[1][j:j + c]
+                if len(pc) == 1 and r.random() < 0.5:
+                    rows.append('(%s,%s)' % (sq(num(pc[0])), sq(num(qc[0]))))
+                else:
+                    rows.append('(%s,%s)' % (vec_sql(pc), vec_sql(qc)))
+                j += c
+            sql = '(SELECT %s(column1, column2%s) FROM (VALUES %s))' % (name, tail, ','.join(rows))
+        elif agg:
+            sql = rows_sql(name, [args[0], args[1]], tail=tail)
+        else:
+            blob = r.random() < 0.25
+            sql = '%s(%s, %s%s)' % (name, vec_sql(args[0], blob), vec_sql(args[1], blob), tail)
+        out.append(('%s%03d' % (kind[0], i), sql, want, oc, None, None))
+    return out
+
+
+FNS = TRANSPORT + KS + DENT + KNN + PSI_HIST + PSI_SAMPLES
+
+
 def cases(gen, name):
     """The grid rows (cid, sql, want literal, outcome, case_bound, case_abs)
     of one function over raw samples."""
@@ -726,4 +1113,8 @@ def cases(gen, name):
         return ks_cases(gen, name)
     if name in DENT:
         return de_cases(gen, name)
+    if name in KNN:
+        return knn_cases(gen, name)
+    if name in PSI_HIST or name in PSI_SAMPLES:
+        return psi_cases(gen, name)
     raise KeyError(name)
