@@ -127,7 +127,7 @@ STYLES = ['wide'] * 5 + ['huge', 'tiny', 'mixed'] * 2 + ['ties', 'int'] * 2 + ['
 def two_samples(dr, kind, nmin=1):
     """(u, v, what): two samples of a case kind."""
     r = dr.r
-    n = r.choice((1, 1, 2, 3, 4, 5, 7, 10, 16)) if kind != 'long' else r.randint(200, 400)
+    n = r.choice((1, 1, 2, 3, 4, 5, 7, 10, 16)) if kind != 'long' else r.randint(100, 200)
     n = max(n, nmin)
     style = r.choice(STYLES)
     u = dr.values(n, style)
@@ -145,7 +145,7 @@ def two_samples(dr, kind, nmin=1):
         if r.random() < 0.5 and n > 1:
             v[r.randrange(len(v))] = r.choice(u)
     else:
-        m = r.choice((1, 1, 2, 3, 4, 5, 7, 10, 16)) if kind != 'long' else r.randint(200, 400)
+        m = r.choice((1, 1, 2, 3, 4, 5, 7, 10, 16)) if kind != 'long' else r.randint(100, 200)
         m = max(m, nmin)
         v = dr.values(m, style if r.random() < 0.6 else r.choice(STYLES))
         if r.random() < 0.3:
@@ -269,7 +269,7 @@ def transport_cases(gen, name):
     agg = name.endswith('_agg')
     base = name[:-4] if agg else name
     out = []
-    kinds = [KINDS[i % len(KINDS)] for i in range(CASES - 4)] + ['long'] * 4
+    kinds = [KINDS[i % len(KINDS)] for i in range(CASES - 2)] + ['long'] * 2
     for i, kind in enumerate(kinds):
         u, v = two_samples(dr, kind)
         weighted = r.random() < 0.45
@@ -449,7 +449,7 @@ def ks_small_samples(dr, kind):
     """Samples for the exact road: sizes up to a few hundred."""
     r = dr.r
     if kind == 'long':
-        n, m = r.randint(100, 300), r.randint(100, 300)
+        n, m = r.randint(100, 200), r.randint(100, 200)
         if r.random() < 0.5:
             m = n
         style = r.choice(STYLES)
@@ -485,9 +485,9 @@ def ks_asymp_case(dr, i):
     big = [float(a + s * k) for k in range(n)]
     lo, hi = a - 10 * s, a + s * n + 10 * s
     if i % 4 == 3:
-        # a second sample of 41 to 600 values mostly above the first one's
-        # range: D > 1/2, N up to 600, p-values down to 1e-100 and below
-        m = r.randint(41, 600)
+        # a second sample of 41 to 200 values mostly above the first one's
+        # range: D > 1/2, N up to 200, p-values down to 1e-40 and below
+        m = r.randint(41, 200)
         top = a + s * n
         other = [float(r.randint(top - s * n // 3, top + 1000)) if r.random() < 0.85
                  else float(r.randint(lo, hi)) for _ in range(m)]
@@ -518,7 +518,7 @@ def ks_cases(gen, name):
     pvalue = 'pvalue' in name
     out = []
     nasym = 40
-    kinds = [KINDS[i % len(KINDS)] for i in range(CASES - 12 - nasym)] + ['long'] * 12
+    kinds = [KINDS[i % len(KINDS)] for i in range(CASES - 6 - nasym)] + ['long'] * 6
     for i, kind in enumerate(kinds):
         u, v = ks_small_samples(dr, kind)
         with mp.workdps(60):
@@ -633,7 +633,7 @@ UNITS = {'nats': None, 'bits': 2, 'bans': 10}
 def de_sample(dr, kind):
     r = dr.r
     if kind == 'long':
-        n = r.randint(1001, 1500) if r.random() < 0.5 else r.randint(200, 1000)
+        n = r.randint(1001, 1100) if r.random() < 0.5 else r.randint(100, 300)
     else:
         n = r.choice((3, 4, 5, 6, 8, 10, 11, 12, 16, 25, 40))
     style = r.choice(STYLES)
@@ -661,7 +661,7 @@ def de_cases(gen, name):
     agg = name.endswith('_agg')
     out = []
     kinds = (['wide'] * 6 + ['near'] * 2 + ['dup'] * 2)
-    kinds = [kinds[i % len(kinds)] for i in range(CASES - 8)] + ['long'] * 8
+    kinds = [kinds[i % len(kinds)] for i in range(CASES - 4)] + ['long'] * 4
     for i, kind in enumerate(kinds):
         while True:
             x = de_sample(dr, kind)
@@ -820,7 +820,7 @@ def knn_cases(gen, name):
     agg = name.endswith('_agg')
     out = []
     kinds = (['wide'] * 8 + ['near'] * 2 + ['same', 'dup'] * 2)
-    kinds = [kinds[i % len(kinds)] for i in range(CASES - 6)] + ['long'] * 6
+    kinds = [kinds[i % len(kinds)] for i in range(CASES - 3)] + ['long'] * 3
     for i, kind in enumerate(kinds):
         while True:
             d = r.choice((1, 1, 1, 2, 3)) if kind != 'long' else r.choice((1, 2))
@@ -946,7 +946,7 @@ def div_of(kind, a, b):
 
 def psi_hist_case(dr, kind):
     r = dr.r
-    n = r.choice((1, 2, 3, 5, 8, 10)) if kind != 'long' else 300
+    n = r.choice((1, 2, 3, 5, 8, 10)) if kind != 'long' else 100
     style = r.choice(('subnormal', 'huge', 'mixed', 'plain', 'counts'))
 
     def hist(st):
@@ -1010,7 +1010,7 @@ def bin_counts(cuts, xs):
 def psi_samples_case(dr, kind):
     r = dr.r
     if kind == 'long':
-        n, m = r.randint(200, 600), r.randint(200, 600)
+        n, m = r.randint(100, 300), r.randint(100, 300)
     else:
         n, m = r.choice((1, 2, 3, 5, 8, 13, 20, 40)), r.choice((1, 2, 3, 5, 8, 13, 20, 40))
     style = r.choice(STYLES)
@@ -1037,7 +1037,7 @@ def psi_cases(gen, name):
     div = 'psi' if base.startswith('psi') else base[:2]
     out = []
     kinds = (['wide'] * 8 + ['near'] * 3 + ['same', 'dup'] * 2)
-    kinds = [kinds[i % len(kinds)] for i in range(CASES - 4)] + ['long'] * 4
+    kinds = [kinds[i % len(kinds)] for i in range(CASES - 2)] + ['long'] * 2
     for i, kind in enumerate(kinds):
         opts = []
         eps = 1e-4
