@@ -480,6 +480,11 @@ def ks_asymp_case(dr, i):
     or D > 1/2."""
     r = dr.r
     n = r.choice((10001, 10002, 10003, 10007, 12000, 20000))
+    # sizes where n m / (n + m) is exactly k + 1/2 (N rounds half to even,
+    # as np.round): 99.5 -> 100, 100.5 -> 100, 101.5 -> 102
+    forced = {3: (19900, 100), 7: (20301, 101), 11: (20706, 102)}.get(i)
+    if forced:
+        n = forced[0]
     a = r.randint(-50000, 50000)
     s = r.choice((1, 2, 3))
     big = [float(a + s * k) for k in range(n)]
@@ -487,7 +492,7 @@ def ks_asymp_case(dr, i):
     if i % 4 == 3:
         # a second sample of 41 to 200 values mostly above the first one's
         # range: D > 1/2, N up to 200, p-values down to 1e-40 and below
-        m = r.randint(41, 200)
+        m = forced[1] if forced else r.randint(41, 200)
         top = a + s * n
         other = [float(r.randint(top - s * n // 3, top + 1000)) if r.random() < 0.85
                  else float(r.randint(lo, hi)) for _ in range(m)]
