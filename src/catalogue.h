@@ -12,6 +12,7 @@
 **
 **   KL_SCALAR(name, args, xFunc, app, props, upper, bound, summary, example)
 **   KL_WINDOW(name, args, impl,  app, props, upper, bound, summary, example)
+**   KL_AGG   (name, args, impl,  app, props, upper, bound, summary, example)
 **   KL_TABLE (name, args, module,     props, upper, bound, summary, example)
 **   KL_FAMILY(name, nshared, doms, term, fin, props, upper, bound, summary,
 **             example, parameter names...)
@@ -24,7 +25,9 @@
 **          arguments shared by both come first, ended by ":".  An optional
 **          last argument named "unit" is the unit ('nats', 'bits', 'bans').
 ** xFunc    the scalar function; impl: its kl_window_impl (aggregate and
-**          window callbacks); module: the sqlite3_module.
+**          window callbacks; a KL_AGG's xValue and xInverse are NULL: a
+**          plain aggregate, which SQLite refuses in an OVER clause);
+**          module: the sqlite3_module.
 ** app      the user data: which variant the shared implementation runs.
 ** KL_FAMILY declares an element-wise family (sql/families_sql.c runs them
 **          all): its parameters are named last, the first nshared shared

@@ -29,12 +29,14 @@ SQLITE_EXTENSION_INIT1
 /* The core term of each family, declared from the catalogue. */
 #define KL_SCALAR(...)
 #define KL_WINDOW(...)
+#define KL_AGG(...)
 #define KL_TABLE(...)
 #define KL_FAMILY(name, nshared, doms, term, fin, props, upper, bound, \
                   summary, ex, ...) double term(const double *x);
 #include "catalogue.h"
 #undef KL_SCALAR
 #undef KL_WINDOW
+#undef KL_AGG
 #undef KL_TABLE
 #undef KL_FAMILY
 
@@ -57,6 +59,8 @@ typedef struct kl_func_def {
 #define KL_SCALAR(name, args, xFunc, app, props, upper, bound, summary, ex) \
   { name, args, xFunc, 0, 0, app, 0, 0 },
 #define KL_WINDOW(name, args, impl, app, props, upper, bound, summary, ex) \
+  { name, args, 0, impl, 0, app, 0, 0 },
+#define KL_AGG(name, args, impl, app, props, upper, bound, summary, ex) \
   { name, args, 0, impl, 0, app, 0, 0 },
 #define KL_TABLE(name, args, module, props, upper, bound, summary, ex) \
   { name, args, 0, 0, module, 0, 0, 0 },

@@ -288,6 +288,8 @@ typedef struct kl_sagg {
   size_t dim;          /* values per row: 1 unless vec (0 before a row) */
   sqlite3_int64 row;   /* rows stepped, NULL rows included ("row N") */
   sqlite3_value *opt;  /* the first kept row's options (a copy) */
+  sqlite3_int64 maxvals;  /* values a sample may hold: the length limit
+                          ** / 8, read on the group's first kept row */
 } kl_sagg;
 
 /*

@@ -346,36 +346,48 @@ void kl_opts_free(kl_opt *opt, int nopt){
 
 /* ---------------------------------------------------- sample aggregates */
 
-/* Two values are the same options (rule 5): same type and bytes. */
+/* Two values are the same options (rule 5): the same type and bytes.
+** sqlite3_value_blob reads a text's bytes as they are (no conversion, so
+** no allocation that could fail and read as a difference). */
 static int sagg_same(sqlite3_value *a, sqlite3_value *b){
-  int t = sqlite3_value_type(a);
+  int t = sqlite3_value_type(a), na, nb;
+  const void *pa, *pb;
   if( t!=sqlite3_value_type(b) ) return 0;
   if( t==SQLITE_INTEGER || t==SQLITE_FLOAT ){
     return sqlite3_value_double(a)==sqlite3_value_double(b);
   }
-  {
-    const void *pa = t==SQLITE_TEXT ? (const void*)sqlite3_value_text(a)
-                                    : sqlite3_value_blob(a);
-    const void *pb = t==SQLITE_TEXT ? (const void*)sqlite3_value_text(b)
-                                    : sqlite3_value_blob(b);
-    int na = sqlite3_value_bytes(a), nb = sqlite3_value_bytes(b);
-    return na==nb && (na==0 || (pa && pb && memcmp(pa, pb, (size_t)na)==0));
-  }
+  pa = sqlite3_value_blob(a);
+  pb = sqlite3_value_blob(b);
+  na = sqlite3_value_bytes(a);
+  nb = sqlite3_value_bytes(b);
+  return na==nb && (na==0 || memcmp(pa, pb, (size_t)na)==0);
 }
 
-/* Reads argument val of a row into b (appending), as its numbers. */
-static int sagg_read(const char *pre, const char *aname, sqlite3_value *val,
-                     kl_dbuf *b, char **pzErr){
+/* "fname: row N", the prefix of a row's messages (made only when needed:
+** a row that is in order costs no formatting). */
+static const char *sagg_pre(char *buf, int n, const kl_sagg_spec *s,
+                            const kl_sagg *g){
+  sqlite3_snprintf(n, buf, "%s: row %lld", s->fname, g->row);
+  return buf;
+}
+
+/* Appends argument val of a row to b, as its numbers. */
+static int sagg_read(const kl_sagg_spec *s, const kl_sagg *g,
+                     const char *aname, sqlite3_value *val, kl_dbuf *b,
+                     char **pzErr){
+  char pre[96];
   int t = sqlite3_value_type(val);
   if( t==SQLITE_INTEGER || t==SQLITE_FLOAT ){
     double x = sqlite3_value_double(val);
     if( !isfinite(x) ){
       return kl_fail(pzErr, sqlite3_mprintf("%s: %s must be finite (got "
-                     "%s)", pre, aname, x>0 ? "Inf" : x<0 ? "-Inf" : "NaN"));
+                     "%s)", sagg_pre(pre, sizeof pre, s, g), aname,
+                     x>0 ? "Inf" : "-Inf"));
     }
     return kl_dbuf_append(b, &x, 1);
   }
-  return kl_sample_read(pre, aname, val, b, pzErr);
+  return kl_sample_read(sagg_pre(pre, sizeof pre, s, g), aname, val, b,
+                        pzErr);
 }
 
 int kl_sagg_step(kl_sagg *g, const kl_sagg_spec *s, sqlite3_context *ctx,
@@ -384,10 +396,8 @@ int kl_sagg_step(kl_sagg *g, const kl_sagg_spec *s, sqlite3_context *ctx,
   int which = 0, rc;
   size_t before, got;
   kl_dbuf *x;
-  sqlite3_int64 maxbytes;
   g->row++;
   if( kl_any_null(argc, argv) ) return SQLITE_OK;
-  sqlite3_snprintf(sizeof pre, pre, "%s: row %lld", s->fname, g->row);
   if( s->iref>=0 ){
     sqlite3_value *r = argv[s->iref];
     int t = sqlite3_value_type(r);
@@ -395,7 +405,8 @@ int kl_sagg_step(kl_sagg *g, const kl_sagg_spec *s, sqlite3_context *ctx,
              ? sqlite3_value_double(r) : -1.0;
     if( d!=0.0 && d!=1.0 ){
       sqlite3_str *m = sqlite3_str_new(0);
-      sqlite3_str_appendf(m, "%s: is_reference must be 0 or 1 (got ", pre);
+      sqlite3_str_appendf(m, "%s: is_reference must be 0 or 1 (got ",
+                          sagg_pre(pre, sizeof pre, s, g));
       if( t==SQLITE_INTEGER || t==SQLITE_FLOAT ){
         char buf[40];
         kl_format_number(d, 0, buf);
@@ -423,12 +434,12 @@ int kl_sagg_step(kl_sagg *g, const kl_sagg_spec *s, sqlite3_context *ctx,
       if( g->opt==0 ) return SQLITE_NOMEM;
     }else if( !sagg_same(g->opt, argv[s->iopt]) ){
       return kl_fail(pzErr, sqlite3_mprintf("%s: the options must be the "
-                     "same on every row", pre));
+                     "same on every row", sagg_pre(pre, sizeof pre, s, g)));
     }
   }
   x = &g->x[which];
   before = x->n;
-  rc = sagg_read(pre, "x", argv[0], x, pzErr);
+  rc = sagg_read(s, g, "x", argv[0], x, pzErr);
   if( rc ){
     x->n = before;
     return rc;
@@ -437,38 +448,45 @@ int kl_sagg_step(kl_sagg *g, const kl_sagg_spec *s, sqlite3_context *ctx,
   if( !s->vec && got!=1 ){
     x->n = before;
     return kl_fail(pzErr, sqlite3_mprintf("%s: x must be one number (got a "
-                   "vector of %lld)", pre, (sqlite3_int64)got));
+                   "vector of %lld)", sagg_pre(pre, sizeof pre, s, g),
+                   (sqlite3_int64)got));
   }
   if( g->dim==0 ){
     g->dim = got;
   }else if( got!=g->dim ){
     x->n = before;
     return kl_fail(pzErr, sqlite3_mprintf("%s: x has %lld elements but the "
-                   "first row's has %lld", pre, (sqlite3_int64)got,
-                   (sqlite3_int64)g->dim));
+                   "first row's has %lld", sagg_pre(pre, sizeof pre, s, g),
+                   (sqlite3_int64)got, (sqlite3_int64)g->dim));
   }
-  maxbytes = sqlite3_limit(sqlite3_context_db_handle(ctx),
-                           SQLITE_LIMIT_LENGTH, -1);
-  if( (sqlite3_int64)x->n > maxbytes/(sqlite3_int64)sizeof(double) ){
+  /* the limit is read once, on the group's first kept row */
+  if( g->maxvals==0 ){
+    g->maxvals = sqlite3_limit(sqlite3_context_db_handle(ctx),
+                               SQLITE_LIMIT_LENGTH, -1)
+               / (sqlite3_int64)sizeof(double);
+  }
+  if( (sqlite3_int64)x->n > g->maxvals ){
     x->n = before;
     return kl_fail(pzErr, sqlite3_mprintf("%s: a sample of more than %lld "
                    "values (the aggregate keeps its samples, each at most "
-                   "SQLite's length limit of %lld bytes)", pre,
-                   maxbytes/(sqlite3_int64)sizeof(double), maxbytes));
+                   "SQLite's length limit of %lld bytes)",
+                   sagg_pre(pre, sizeof pre, s, g), g->maxvals,
+                   g->maxvals*(sqlite3_int64)sizeof(double)));
   }
   if( s->iw>=0 && s->iw<argc ){
     kl_dbuf *w = &g->w[which];
     size_t wb = w->n;
-    rc = sagg_read(pre, "weight", argv[s->iw], w, pzErr);
+    rc = sagg_read(s, g, "weight", argv[s->iw], w, pzErr);
     if( rc==SQLITE_OK && w->n - wb!=1 ){
       rc = kl_fail(pzErr, sqlite3_mprintf("%s: weight must be one number "
-                   "(got a vector of %lld)", pre, (sqlite3_int64)(w->n - wb)));
+                   "(got a vector of %lld)", sagg_pre(pre, sizeof pre, s, g),
+                   (sqlite3_int64)(w->n - wb)));
     }
     if( rc==SQLITE_OK && !(w->p[wb] > 0.0) ){
       char buf[40];
       kl_format_number(w->p[wb], 0, buf);
       rc = kl_fail(pzErr, sqlite3_mprintf("%s: weight must be > 0 (got %s)",
-                   pre, buf));
+                   sagg_pre(pre, sizeof pre, s, g), buf));
     }
     if( rc ){
       w->n = wb;

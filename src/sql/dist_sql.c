@@ -67,10 +67,12 @@ SQLITE_EXTENSION_INIT3
 ** may be left defined by an earlier file of a one-unit build). */
 #undef KL_SCALAR
 #undef KL_WINDOW
+#undef KL_AGG
 #undef KL_TABLE
 #undef KL_FAMILY
 #define KL_SCALAR(...)
 #define KL_WINDOW(...)
+#define KL_AGG(...)
 #define KL_TABLE(...)
 #define KL_FAMILY(name, nshared, doms, term, fin, props, upper, bound, \
                   summary, ex, ...) double term(const double *x);
@@ -86,6 +88,7 @@ static const kl_family dist_kl_families[] = {
 };
 #undef KL_SCALAR
 #undef KL_WINDOW
+#undef KL_AGG
 #undef KL_TABLE
 #undef KL_FAMILY
 

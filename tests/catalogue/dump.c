@@ -27,7 +27,9 @@
 
 #include "catalogue.h"   /* the definitions; the entries come below */
 
-enum { SCALAR, WINDOW, TABLE };
+enum { SCALAR, WINDOW, TABLE, AGG };
+/* an aggregate: a window function (WINDOW) or a plain one (AGG) */
+#define IS_AGG(k) ((k)==WINDOW || (k)==AGG)
 
 typedef struct entry {
   const char *name, *args;
@@ -41,6 +43,7 @@ typedef struct entry {
 
 #define KL_SCALAR(n, a, f, app, p, u, b, s, e) { n, a, SCALAR, p, u, b, s, e, 0, 0, 0, {0} },
 #define KL_WINDOW(n, a, f, app, p, u, b, s, e) { n, a, WINDOW, p, u, b, s, e, 0, 0, 0, {0} },
+#define KL_AGG(n, a, f, app, p, u, b, s, e)    { n, a, AGG, p, u, b, s, e, 0, 0, 0, {0} },
 #define KL_TABLE(n, a, m, p, u, b, s, e)       { n, a, TABLE, p, u, b, s, e, 0, 0, 0, {0} },
 #define KL_FAMILY(n, ns, d, t, fin, p, u, b, s, e, ...) \
   { n, 0, SCALAR, p, u, b, s, e, ns, \
@@ -196,7 +199,7 @@ static void functions(void){
       line[n] = malloc(96);
       /* flags: SQLITE_DETERMINISTIC 0x800 | SQLITE_INNOCUOUS 0x200000 */
       snprintf(line[n], 96, "%s/%d/%c/utf8/2099200", CAT[i].name, a,
-               CAT[i].kind==WINDOW ? 'w' : 's');
+               CAT[i].kind==WINDOW ? 'w' : CAT[i].kind==AGG ? 'a' : 's');
       n++;
     }
   }
@@ -222,7 +225,7 @@ static void dispatch(void){
   for(i=0; i<NCAT; i++){
     spec s;
     int nreq;
-    if( CAT[i].kind==WINDOW || !(CAT[i].props & 1) ) continue;
+    if( IS_AGG(CAT[i].kind) || !(CAT[i].props & 1) ) continue;
     spec_of(&CAT[i], &s);
     nreq = s.nmin;
     printf("  WHEN '%s' THEN ", CAT[i].name);
@@ -242,7 +245,7 @@ static void dispatch(void){
   printf("CREATE TEMP VIEW dispatched_agg AS SELECT fn, id, unit, CASE fn\n");
   for(i=0; i<NCAT; i++){
     spec s;
-    if( CAT[i].kind!=WINDOW || !(CAT[i].props & 1) ) continue;
+    if( !IS_AGG(CAT[i].kind) || !(CAT[i].props & 1) ) continue;
     spec_of(&CAT[i], &s);
     printf("  WHEN '%s' THEN %s(", CAT[i].name, CAT[i].name);
     for(k=0; k<s.nmin; k++) printf("%sa%d", k ? ", " : "", k + 1);
@@ -293,9 +296,14 @@ static void fuzz(void){
         int r;
         for(k=0; k<a; k++) v += (size_t)snprintf(args + v, sizeof args - v,
                                                  "%sc%d", k ? ", " : "", k);
-        u += (size_t)snprintf(sql + u, sizeof sql - u, "SELECT %s(%s) OVER "
-                              "(ROWS 1 PRECEDING), %s(%s) OVER () FROM (",
-                              CAT[i].name, args, CAT[i].name, args);
+        if( CAT[i].kind==AGG ){
+          u += (size_t)snprintf(sql + u, sizeof sql - u, "SELECT %s(%s) "
+                                "FROM (", CAT[i].name, args);
+        }else{
+          u += (size_t)snprintf(sql + u, sizeof sql - u, "SELECT %s(%s) OVER "
+                                "(ROWS 1 PRECEDING), %s(%s) OVER () FROM (",
+                                CAT[i].name, args, CAT[i].name, args);
+        }
         for(r=0; r<3; r++){
           u += (size_t)snprintf(sql + u, sizeof sql - u, "%sSELECT ",
                                 r ? " UNION ALL " : "");
@@ -331,6 +339,8 @@ static void examples(void){
       snprintf(sql, sizeof sql, "SELECT %s", c);
     }else if( e->kind==TABLE ){
       snprintf(sql, sizeof sql, "SELECT i, kl FROM %s", c);
+    }else if( e->kind==AGG ){
+      snprintf(sql, sizeof sql, "SELECT %s" ROWS3, c);
     }else{
       snprintf(sql, sizeof sql, "SELECT %s OVER (ORDER BY k ROWS 1 PRECEDING)"
                ", %s OVER ()" ROWS3, c, c);
@@ -471,7 +481,7 @@ static void oracle_stmt(const entry *e, const spec *s, int how, char *out,
   call(e->name, s, ex, s->nmin, how==2, how==1, how==3 ? "bits" : 0, c,
        sizeof c);
   if( e->kind==TABLE ) snprintf(out, cap, "SELECT sum(kl) FROM %s", c);
-  else if( e->kind==WINDOW ) snprintf(out, cap, "SELECT %s FROM (SELECT 1 "
+  else if( IS_AGG(e->kind) ) snprintf(out, cap, "SELECT %s FROM (SELECT 1 "
                                       "UNION ALL SELECT 2)", c);
   else snprintf(out, cap, "SELECT %s", c);
 }
@@ -521,6 +531,7 @@ static void index_md(int table){
       printf("| [`%s(%s)`](docs/functions.md#%s) | %s%s |\n", CAT[i].name,
              sig, CAT[i].name, CAT[i].summary,
              CAT[i].kind==WINDOW ? " (aggregate, window)" :
+             CAT[i].kind==AGG ? " (aggregate)" :
              CAT[i].kind==TABLE ? " (table-valued)" : "");
     }else{
       printf("- [`%s(%s)`](#%s): %s\n", CAT[i].name, sig, CAT[i].name,
@@ -548,6 +559,7 @@ int main(int argc, char **argv){
       char sb[128];
       printf("%s\t%s\t%s\t%d\t%.17g\t%.17g\t%s\t%s\n", CAT[i].name,
              CAT[i].kind==SCALAR ? "scalar" : CAT[i].kind==WINDOW ? "window"
+                                 : CAT[i].kind==AGG ? "aggregate"
                                  : "table",
              args_of(&CAT[i], sb, sizeof sb), CAT[i].props, CAT[i].upper,
              CAT[i].bound, CAT[i].doms ? CAT[i].doms : "-", CAT[i].example);

@@ -448,7 +448,7 @@ def call_sql(spec, args):
     """The SQL expression of one case: a call, a sum over the table, or
     the aggregate over rows of chunks."""
     name = spec['name']
-    if spec['kind'] == 'window':
+    if spec['kind'] in ('window', 'aggregate'):
         if not isinstance(args[0], list):
             args = [[a] for a in args]
         rows = ','.join('(' + ','.join(lit(x) for x in row) + ')'
