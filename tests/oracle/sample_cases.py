@@ -263,6 +263,26 @@ def transport_weighted_abs(base, u, v, uw, vw, val):
         return float(min(a, mpf(DBL_MAX)))
 
 
+# Hand-made cases first (ids x000...): the edges of the double range, CDFs
+# that nearly cancel, subnormal gaps beside huge values.
+TRANSPORT_SPECIAL = [
+    ([-DBL_MAX, DBL_MAX], [DBL_MAX], None, None),           # W = DBL_MAX, finite
+    ([-DBL_MAX], [DBL_MAX], None, None),                    # W = 2 DBL_MAX: +Inf
+    ([-DBL_MAX, -DBL_MAX], [DBL_MAX], [1.0, 3.0], [2.0]),
+    ([0.0, 1.0, 1.0], [0.0, 1.0], [1.0, 1.0, 1.0], [3333333333333333.0, 6666666666666667.0]),
+    ([-3.0671269746e-313, 1e308], [-3.06712697466e-313, 1e308], None, None),
+    ([1e-300, 1e308], [math.nextafter(1e-300, 1), 1e308], None, None),
+    ([5e-324], [1e-323], None, None),
+    ([5e-324, -5e-324], [0.0], None, None),
+    ([float(k) for k in range(1, 101)], [float(k) for k in range(1, 102)], None, None),
+    ([float(k) for k in range(1, 60)], [float(k) for k in range(1, 60)],
+     [1.0] * 59, [1.0] * 58 + [math.nextafter(1.0, 2)]),
+    ([1.0, 2.0], [1.0, 2.0], [1e-300, 1e300], [1e300, 1e-300]),
+    ([1.0, 2.0], [1.0, 2.0], [5e-324, 1.0], [1e-323, 1.0]),
+    ([1e300, -1e300, 0.0], [1e-300], [1e300, 1e300, 1e-300], [4.0]),
+]
+
+
 def transport_cases(gen, name):
     dr = Draw(name)
     r = dr.r
@@ -292,6 +312,10 @@ def transport_cases(gen, name):
                 vw[j] = abs(dr.near(vw[j]))
             else:
                 vw = dr.weights(len(v), ws)
+        if i < len(TRANSPORT_SPECIAL):
+            kind = 'x'
+            u, v, uw, vw = TRANSPORT_SPECIAL[i]
+            weighted = uw is not None
         with mp.workdps(60):
             if base == 'wasserstein':
                 q = wasserstein_exact(u, v, uw, vw)
@@ -445,6 +469,17 @@ def ks_truth(u, v, pvalue):
     return kolmogorov_sf(d, N)
 
 
+KS_SPECIAL = [
+    ([1.0], [1.0]), ([1.0], [2.0]), ([5e-324], [-5e-324]), ([-DBL_MAX], [DBL_MAX]),
+    ([float(k) for k in range(100)], [float(k) for k in range(100, 200)]),   # p = 2/C(200,100)
+    ([float(k) for k in range(150)], [float(k) + 0.5 for k in range(150, 290)]),
+    ([float(k) for k in range(60)], [float(k) for k in range(60)]),
+    ([float(k % 3) for k in range(40)], [float(k % 4) for k in range(41)]),  # ties only
+    ([1.0, 2.0], [1.0, 1.0, 2.0, 2.0]),       # equal CDFs, different sizes: D = 0
+    ([1e-300, 1e300], [math.nextafter(1e-300, 1), 1e300]),
+]
+
+
 def ks_small_samples(dr, kind):
     """Samples for the exact road: sizes up to a few hundred."""
     r = dr.r
@@ -526,6 +561,9 @@ def ks_cases(gen, name):
     kinds = [KINDS[i % len(KINDS)] for i in range(CASES - 6 - nasym)] + ['long'] * 6
     for i, kind in enumerate(kinds):
         u, v = ks_small_samples(dr, kind)
+        if i < len(KS_SPECIAL):
+            kind = 'x'
+            u, v = KS_SPECIAL[i]
         with mp.workdps(60):
             val = mpq(ks_truth(u, v, pvalue))
             want, oc = want_of(gen, val)
@@ -769,6 +807,16 @@ def knn_truth(x, y, k, adaptive):
     return val, magn
 
 
+KNN_SPECIAL = [
+    ([(1.0,), (2.0,), (3.0,), (4.0,)], [(1.0,), (2.0,), (3.0,), (4.0,)]),   # ln(4/3)
+    ([(0.0,), (0.0,), (1.0,)], [(0.0,), (2.0,)]),
+    ([(0.0, 0.0), (1e-300, 0.0)], [(5e-324, 1e-323)]),      # a subnormal distance, d = 2
+    ([(5e-324,), (1e-323,), (1e300,)], [(0.0,), (-1e300,)]),
+    ([(1e300, 1e300), (-1e300, 1e300), (0.0, 0.0)], [(1e300, -1e300), (2e300, 2e300)]),
+    ([(3.0, 4.0), (0.0, 0.0), (5.0, 0.0)], [(0.0, 5.0), (4.0, 3.0)]),   # equal distances
+]
+
+
 def knn_points(dr, kind, d):
     r = dr.r
     if kind == 'long':
@@ -830,6 +878,10 @@ def knn_cases(gen, name):
         while True:
             d = r.choice((1, 1, 1, 2, 3)) if kind != 'long' else r.choice((1, 2))
             x, y = knn_points(dr, kind, d)
+            if i < len(KNN_SPECIAL) and not KNN_SPECIAL[i] is None:
+                kind = 'x'
+                x, y = KNN_SPECIAL[i]
+                d = len(x[0])
             n, m = len(x), len(y)
             if n < 2:
                 continue
@@ -949,6 +1001,17 @@ def div_of(kind, a, b):
     return s
 
 
+PSI_SPECIAL = [
+    ([1.0, 1.0], [1.0, math.nextafter(1.0, 2)]),
+    ([1e308, 1.5e308, 5e307], [1.7e308, 1e308, 1e308]),
+    ([0.0, 1.0], [1.0, 1.0]),
+    ([0.0, 1.0, 1.0], [0.0, 1.0, 1.0]),
+    ([5e-324, 1e-323], [1e-323, 5e-324]),
+    ([1e9, 1e9 + 1, 1e9], [1e9 + 1, 1e9, 1e9]),
+    ([DBL_MAX] * 4, [DBL_MAX, DBL_MAX, DBL_MAX, math.nextafter(DBL_MAX, 0)]),
+]
+
+
 def psi_hist_case(dr, kind):
     r = dr.r
     n = r.choice((1, 2, 3, 5, 8, 10)) if kind != 'long' else 100
@@ -1058,6 +1121,9 @@ def psi_cases(gen, name):
             opts.append('unit=%s' % unit)
         if base == 'psi':
             p, q = psi_hist_case(dr, kind)
+            if i < len(PSI_SPECIAL):
+                kind = 'x'
+                p, q = PSI_SPECIAL[i]
             a, b = props(p, eps, False), props(q, eps, False)
             args = (p, q)
         else:
