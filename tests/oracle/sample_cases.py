@@ -1058,6 +1058,21 @@ def psi_hist_case(dr, kind):
     return p, q
 
 
+# (x, ref, bins, edges): quantiles between neighbours of opposite signs near
+# DBL_MAX (numpy's difference overflows: the halves, doubled), cut points
+# that collapse, subnormals, values beyond fixed edges.
+PSI_SAMPLES_SPECIAL = [
+    ([0.0], [-1.5e308, 1.6e308], 2, None),
+    ([-1e308, 1e308, 0.0], [-DBL_MAX, -1e308, 1e308, DBL_MAX], 3, None),
+    ([-1e308, 1e308, 0.0, 1.0], [-DBL_MAX, -1e308, 1e308, DBL_MAX], None, None),
+    ([-DBL_MAX, DBL_MAX], [-DBL_MAX, DBL_MAX, -DBL_MAX, DBL_MAX, 0.0], 7, None),
+    ([1.0, 2.0, 2.0], [1.0] * 10 + [2.0], 10, None),
+    ([0.0, 5e-324], [5e-324, -5e-324, 0.0], 4, None),
+    ([-1e300, 1e300, 0.25], [0.0, 1.0], None, [0.0, 0.5, 1.0]),
+    ([float(k) for k in range(50)], [float(k) for k in range(1, 51)], 20, None),
+]
+
+
 def quantile_cuts(ref, bins):
     """numpy's quantiles at i/bins ('linear'), where a difference of
     neighbours overflows the same on halves doubled (the C code's rule,
@@ -1152,6 +1167,9 @@ def psi_cases(gen, name):
                     edges = pool
             if edges is None and r.random() < 0.7:
                 bins = r.choice((1, 2, 3, 4, 5, 10, 20))
+            if i < len(PSI_SAMPLES_SPECIAL):
+                kind = 'x'
+                x, ref, bins, edges = PSI_SAMPLES_SPECIAL[i]
             cuts = edges[1:-1] if edges else quantile_cuts(ref, bins or 10)
             cp, cq = bin_counts(cuts, x), bin_counts(cuts, ref)
             renorm = div != 'psi'
