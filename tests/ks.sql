@@ -96,6 +96,20 @@ SELECT expect('ks.tail.agg.' || id,
                                     UNION ALL SELECT value, 1 FROM json_each(t.v))),
   want, 1e-13) FROM ks_tail t ORDER BY id;
 
+-- ------------------------------------------------------ the roads' edges
+-- Samples built for the edges of the p-value's roads (tests/gen_ks_ref.py,
+-- edge_cases): D to the bit, the p-value against exact rationals (3/16 by
+-- hand too: x = 1/2, n = 4: 1/2 (C(4,0) (1/2)^4 (1/2)^-1 + C(4,1) (1/4)^3),
+-- twice, the j = 2 term exactly 0), mpmath's Durbin matrix (N = 100, N D an
+-- integer) or scipy's kstwo.sf where it returns 0.
+SELECT expect('ks.edge.count', (SELECT count(*) FROM ks_edge), (SELECT n FROM ks_edge_count));
+SELECT expect('ks.edge.count.want', (SELECT count(*) FROM ks_edge), 6);
+SELECT expect('ks.edge.stat.' || id, ks_stat(u, v), dexact) FROM ks_edge ORDER BY id;
+SELECT expect('ks.edge.p.' || id, ks_pvalue(u, v), want, 1e-15) FROM ks_edge ORDER BY id;
+SELECT expect('ks.edge.p.scipy.' || id, ks_pvalue(u, v), scipy, 1e-12) FROM ks_edge ORDER BY id;
+SELECT expect('ks.edge.hand.n4', (SELECT want FROM ks_edge WHERE id = 'n4.half'), 3.0 / 16);
+SELECT expect('ks.edge.hand.disjoint', (SELECT want FROM ks_edge WHERE id = 'square.disjoint.1000'), 0.0);
+
 -- ------------------------------------------------------ hand derivations
 -- Disjoint samples of 3 and 3: D = 1, and 2 of the C(6, 3) = 20 orderings
 -- are that extreme: p = 1/10.
