@@ -268,20 +268,24 @@ static double ks_val(ks_xd a){
 ** exponent, so none underflows. */
 typedef struct ks_acc { double hi, lo; int64_t e; int any; } ks_acc;
 
+/* The shift of an exponent difference d >= 0, capped at 2000: a hi or lo
+** (below 2^11) shifted by 2000 or more is 0 either way. */
+static int ks_shift(int64_t d){ return d>2000 ? 2000 : (int)d; }
+
 static void ks_acc_add(ks_acc *s, ks_xd t){
   double h, l, th, tl, a, b;
   t = ks_full_norm(t);
   if( !s->any ){ s->hi = t.hi; s->lo = t.lo; s->e = t.e; s->any = 1; return; }
   if( t.e > s->e ){
-    int64_t d = t.e - s->e;
-    s->hi = d>2000 ? 0 : ldexp(s->hi, -(int)d);
-    s->lo = d>2000 ? 0 : ldexp(s->lo, -(int)d);
+    int d = ks_shift(t.e - s->e);
+    s->hi = ldexp(s->hi, -d);
+    s->lo = ldexp(s->lo, -d);
     s->e = t.e;
     th = t.hi; tl = t.lo;
   }else{
-    int64_t d = s->e - t.e;
-    th = d>2000 ? 0 : ldexp(t.hi, -(int)d);
-    tl = d>2000 ? 0 : ldexp(t.lo, -(int)d);
+    int d = ks_shift(s->e - t.e);
+    th = ldexp(t.hi, -d);
+    tl = ldexp(t.lo, -d);
   }
   ks_two_sum(s->hi, th, &h, &a);
   b = a + s->lo + tl;
@@ -378,6 +382,12 @@ static double ks_square(uint64_t n, uint64_t h){
   return 2.0*p;
 }
 
+/* Rule 5: p clipped to [0, 1]. */
+static double ks_clip(double p){
+  if( !(p>0) ) return 0.0;   /* also NaN, which the roads never give */
+  return p>1 ? 1.0 : p;
+}
+
 double kl_ks_exact(size_t n1, size_t n2, uint64_t h, double *work){
   uint64_t m = n1>n2 ? n1 : n2, n = n1>n2 ? n2 : n1;
   uint64_t g = ks_gcd(m, n);
@@ -385,9 +395,7 @@ double kl_ks_exact(size_t n1, size_t n2, uint64_t h, double *work){
   if( h==0 ) return 1.0;
   if( m==n && h*h>=n ) p = ks_square(n, h);
   else p = ks_inside(m, n, m/g, n/g, h, work);
-  if( !(p>0) ) p = 0;
-  if( p>1 ) p = 1;
-  return p;
+  return ks_clip(p);
 }
 
 /* ------------------------------------------------ one-sided: smirnov */
@@ -692,10 +700,6 @@ static double ks_pelzgood_cdf(int64_t n, double x){
 
 /* ------------------------------------------------ kstwo.sf, two-sample */
 
-static double ks_clip(double p){
-  if( !(p>0) ) return 0.0;   /* also NaN, which the roads never give */
-  return p>1 ? 1.0 : p;
-}
 
 double kl_ks_kolmogn_sf(int64_t n, double x, double *work){
   double dn = (double)n, t, nxsq, cdf;
