@@ -337,7 +337,7 @@ def edge_cases():
     want: the exact rational (equal sizes: the reflection series in
     integers; disjoint samples: 2 / C(n1+n2, n1), the two extreme orderings)
     on the exact road; on the asymptotic road Durbin's matrix in mpmath at
-    60 digits where scipy takes Pomeranz's or Durbin's road at N <= 140, and
+    60 digits where scipy takes Pomeranz's or Durbin's road, and
     scipy's kstwo.sf where it is exact (a closed form, or 0 beyond N D^2 >=
     370, which scipy returns too)."""
     cases = []
@@ -350,6 +350,17 @@ def edge_cases():
     u = [float(i) for i in range(1, 10101)]
     for (cid, s) in (('n100.nd10', 1011), ('n100.nd15', 1516)):
         cases.append((cid, u, [float(100 * j + s) for j in range(101)], None))
+    # rule 4b at N D = 3/2 exactly (h = 1/2): D = 0.375 (dyadic, n d exact)
+    # and D = 0.3 (the double 0.3 times 5 is just below 1.5); v evenly
+    # spaced after a gap: D = (s-1)/n1
+    for (cid, n1, n2, s) in (('n4.nd1.5', 10008, 4, 3754),
+                             ('n5.nd1.5', 10010, 5, 3004)):
+        q = n1 // n2
+        cases.append((cid, [float(i) for i in range(1, n1 + 1)],
+                      [float(q * j + s) for j in range(n2)], 'mp'))
+    # rule 4c, Durbin's road at N = 148 > 140 with n d = 6.38: h = 0.62 > 1/2
+    cases.append(('n148.durbin', [float(i) for i in range(1, 10201)],
+                  [float(68 * j + 441) for j in range(150)], 'mp'))
     # rule 4c, N = 3333 > 140, N D^2 >= 370: 0
     x = np.array([formula(i) for i in range(1, 15002)])
     cases.append(('n3333.zero', x[:10001].tolist(), (x[10001:] + 0.4).tolist(),
@@ -367,7 +378,10 @@ def edge_cases():
         r = stats.ks_2samp(u, v)
         d = exact_d(np.array(u), np.array(v))
         n1, n2 = len(u), len(v)
-        if exact is not None:
+        if exact == 'mp':
+            mp.mp.dps = 60
+            want = float(1 - kolm_cdf(int(np.round(n1 * n2 / (n1 + n2))), d))
+        elif exact is not None:
             want = float(exact)
         elif road(n1, n2) == 'asymp' and durbin_ref(np.array(u), np.array(v)) is not None:
             want = durbin_ref(np.array(u), np.array(v))
