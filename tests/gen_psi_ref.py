@@ -163,6 +163,10 @@ def cuts_of(ref, bins):
         theirs = np.quantile(np.array(ref, dtype=float), levels)
     ok = np.isfinite(theirs)
     assert np.array_equal(mine[ok], theirs[ok]), (mine, theirs)
+    # where numpy overflows: numpy itself on the halves, doubled (exact)
+    with np.errstate(all='ignore'):
+        halves = 2.0 * np.quantile(0.5 * np.array(ref, dtype=float), levels)
+    assert np.array_equal(mine[~ok], halves[~ok]), (mine, halves)
     return np.unique(mine)
 
 
@@ -298,7 +302,103 @@ def samp_cases(rng):
                   [1e-323, 5e-324, 4e-322, -1e-323, 1e-321, 2e-320, 0.0], 'bins=3'))
     cases.append(('tiny.mixed', [1e-310, -1e-300, 2e-305, 5e-300],
                   [2e-310, -3e-300, 1e-305, 4e-300, 0.0], 'bins=2'))
+    # the differences overflow at levels below, at and above 1/2 (the
+    # halved formula's two sides): cut points -0.75e308, 0, 0.75e308
+    cases.append(('huge.lerp', [-1.6e308, -1e308, -7.5e307, -1e307, 0.0, 1e307, 5e307,
+                                7.5e307, 1e308, 1.7e308, -5e-324],
+                  [-1.5e308, 1.5e308], 'bins=4'))
+    # a reference ordered against the selection's median-of-three
+    # partitions (McIlroy's adversary, killer() below): the depth limit
+    # is reached, the rest heapsorted
+    # the reference's values are a grid, the current sample's a finer grid
+    # over the cut point (a quarter or a half of its step), so that a cut
+    # point off by a rank (a wrong selection) moves current values to the
+    # other bin; the current sample is off-centre, so that numpy keeps its
+    # digits (nearly equal halves would make its JS lose some)
+    ranks = killer(64, [31, 32])
+    ref = [r * 0.5 - 7.0 for r in ranks]
+    x = [i * 0.125 - 7.0 for i in range(0, 180)]
+    cases.append(('adversary.select', x, ref, 'bins=2'))
+    ranks = killer(200, [99, 100])
+    ref = [float(r) for r in ranks]
+    x = [i * 0.25 for i in range(200, 500, 2)]
+    cases.append(('adversary.select200', x, ref, 2))
     return cases
+
+
+def killer(n, ranks):
+    """McIlroy's adversary ("A killer adversary for quicksort", 1999)
+    against core/psi.c's selection (psi_select: Hoare partitions around the
+    median of three, the ranks' side followed, 16 elements or fewer
+    insertion-sorted), simulated here: the comparisons are answered lazily
+    ('gas' values frozen as late as possible) so that every partition is as
+    unbalanced as can be.  Returns the values' ranks, position by position
+    (a permutation of 0 .. n-1), once the depth limit is reached."""
+    gas = n
+    val = [gas] * n
+    st = {'solid': 0, 'cand': 0}
+
+    def cmp(a, b):
+        if val[a] == gas and val[b] == gas:
+            c = a if a == st['cand'] else b
+            val[c] = st['solid']
+            st['solid'] += 1
+        if val[a] == gas:
+            st['cand'] = a
+        elif val[b] == gas:
+            st['cand'] = b
+        return val[a] - val[b]
+
+    x = list(range(n))
+
+    def swap(i, j):
+        x[i], x[j] = x[j], x[i]
+
+    def partition(lo, hi):
+        mid, i, j = lo + (hi - lo) // 2, lo, hi
+        if cmp(x[mid], x[lo]) < 0:
+            swap(mid, lo)
+        if cmp(x[hi], x[lo]) < 0:
+            swap(hi, lo)
+        if cmp(x[hi], x[mid]) < 0:
+            swap(hi, mid)
+        pivot = x[mid]
+        while True:
+            i += 1
+            while cmp(x[i], pivot) < 0:
+                i += 1
+            j -= 1
+            while cmp(x[j], pivot) > 0:
+                j -= 1
+            if i >= j:
+                return j
+            swap(i, j)
+
+    depth, m = 0, n
+    while m > 1:
+        depth, m = depth + 2, m >> 1
+    lo, hi, a, b = 0, n - 1, 0, len(ranks)
+    while a < b and hi - lo + 1 > 16:
+        if depth == 0:
+            break
+        depth -= 1
+        j = partition(lo, hi)
+        inleft = sum(1 for r in ranks[a:b] if r <= j)
+        assert inleft in (0, b - a), 'the ranks split: no longer adversarial'
+        if inleft == 0:
+            lo = j + 1
+        else:
+            hi = j
+    assert depth == 0 and hi - lo + 1 > 16, (depth, lo, hi)
+    # the rest: any order above the frozen ones; a shuffled one, so that
+    # the heapsort has work to do
+    rest = [i for i in range(n) if val[i] == gas]
+    above = list(range(st['solid'], n))
+    random.Random(n).shuffle(above)
+    for i, v in zip(rest, above):
+        val[i] = v
+    assert sorted(val) == list(range(n))
+    return val
 
 
 LN = {'nats': 1.0, 'bits': math.log(2), 'bans': math.log(10)}

@@ -96,6 +96,33 @@ SELECT expect('ks.tail.agg.' || id,
                                     UNION ALL SELECT value, 1 FROM json_each(t.v))),
   want, 1e-13) FROM ks_tail t ORDER BY id;
 
+-- ------------------------------------------------------ the roads' edges
+-- Samples built for the edges of the p-value's roads (tests/gen_ks_ref.py,
+-- edge_cases): D to the bit, the p-value against exact rationals (3/16 by
+-- hand too: x = 1/2, n = 4: 1/2 (C(4,0) (1/2)^4 (1/2)^-1 + C(4,1) (1/4)^3),
+-- twice, the j = 2 term exactly 0), mpmath's Durbin matrix (N = 100, N D an
+-- integer or 3/2; Durbin's road at N = 148) or scipy's kstwo.sf where it
+-- returns 0.
+SELECT expect('ks.edge.count', (SELECT count(*) FROM ks_edge), (SELECT n FROM ks_edge_count));
+SELECT expect('ks.edge.count.want', (SELECT count(*) FROM ks_edge), 9);
+SELECT expect('ks.edge.stat.' || id, ks_stat(u, v), dexact) FROM ks_edge ORDER BY id;
+SELECT expect('ks.edge.p.' || id, ks_pvalue(u, v), want, 1e-15) FROM ks_edge ORDER BY id;
+SELECT expect('ks.edge.p.scipy.' || id, ks_pvalue(u, v), scipy, 1e-12) FROM ks_edge ORDER BY id;
+SELECT expect('ks.edge.hand.n4', (SELECT want FROM ks_edge WHERE id = 'n4.half'), 3.0 / 16);
+SELECT expect('ks.edge.hand.disjoint', (SELECT want FROM ks_edge WHERE id = 'square.disjoint.1000'), 0.0);
+-- Pelz-Good's road (N = 100002 > 100000) at N D = 3/2: 1 .. 200004 against
+-- 4 .. 200007, D = 3/200004, z^2 = N D^2 = 2.2e-5, the series' q =
+-- exp(-pi^2/(8 z^2)) below e^-708: the cdf is 0 (scipy's _kolmogn_PelzGood
+-- returns 0 there too; the true cdf is below n! (2/n)^n, about e^-30700:
+-- each U_(i) within an interval of length 2D - 1/n = 2/n),
+-- the p-value 1 (scipy: kstwo.sf(3/200004, 100002) = 1.0).
+CREATE TEMP TABLE ks_pg AS
+  WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM s WHERE i < 200004)
+  SELECT ks_stat_agg(x, r) AS st, ks_pvalue_agg(x, r) AS p
+  FROM (SELECT i AS x, 0 AS r FROM s UNION ALL SELECT i + 3, 1 FROM s);
+SELECT expect('ks.edge.pelzgood.tiny.stat', (SELECT st FROM ks_pg), 3.0 / 200004);
+SELECT expect('ks.edge.pelzgood.tiny.p', (SELECT p FROM ks_pg), 1.0);
+
 -- ------------------------------------------------------ hand derivations
 -- Disjoint samples of 3 and 3: D = 1, and 2 of the C(6, 3) = 20 orderings
 -- are that extreme: p = 1/10.

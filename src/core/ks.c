@@ -202,10 +202,10 @@ static ks_xd ks_norm(double hi, double lo, int64_t e){
   return r;
 }
 
-/* The same value with hi in [0.5, 1) (or 0). */
+/* The same value with hi in [0.5, 1) (or 0: frexp(0) gives k = 0, and the
+** value stays 0, e unchanged). */
 static ks_xd ks_full_norm(ks_xd a){
   int k;
-  if( a.hi==0 ) return a;
   (void)frexp(a.hi, &k);
   a.hi = ldexp(a.hi, -k);
   a.lo = ldexp(a.lo, -k);
@@ -251,34 +251,41 @@ static ks_xd ks_pow(ks_xd a, int64_t k){
   return r;
 }
 
-/* The double nearest a (0 when it underflows). */
+/* The double nearest a (0 when it underflows).  Its arguments are
+** probabilities (at most 1 plus rounding: e <= 1), so only underflow needs
+** a test; a zero has e = 0 (ks_norm gives every zero e = 0) and comes out
+** as ldexp(0, 0) = 0. */
 static double ks_val(ks_xd a){
   a = ks_full_norm(a);
-  if( a.hi==0 ) return 0;
   if( a.e < -1100 ) return 0;
-  if( a.e > 1100 ) return HUGE_VAL;
   /* hi+lo rounded then scaled: one more rounding only when subnormal */
   return ldexp(a.hi + a.lo, (int)a.e);
 }
 
-/* A running sum of positive ks_xd terms, kept at the largest exponent. */
+/* A running sum of positive ks_xd terms, kept at the largest exponent.
+** Every term is nonzero: kl_ks_smirnov's terms are products of nonzero
+** factors (C(n,j), x > 0, 1-x-j/n > 0, x+j/n > 0) held with a separate
+** exponent, so none underflows. */
 typedef struct ks_acc { double hi, lo; int64_t e; int any; } ks_acc;
+
+/* The shift of an exponent difference d >= 0, capped at 2000: a hi or lo
+** (below 2^11) shifted by 2000 or more is 0 either way. */
+static int ks_shift(int64_t d){ return d>2000 ? 2000 : (int)d; }
 
 static void ks_acc_add(ks_acc *s, ks_xd t){
   double h, l, th, tl, a, b;
-  if( t.hi==0 ) return;
   t = ks_full_norm(t);
   if( !s->any ){ s->hi = t.hi; s->lo = t.lo; s->e = t.e; s->any = 1; return; }
   if( t.e > s->e ){
-    int64_t d = t.e - s->e;
-    s->hi = d>2000 ? 0 : ldexp(s->hi, -(int)d);
-    s->lo = d>2000 ? 0 : ldexp(s->lo, -(int)d);
+    int d = ks_shift(t.e - s->e);
+    s->hi = ldexp(s->hi, -d);
+    s->lo = ldexp(s->lo, -d);
     s->e = t.e;
     th = t.hi; tl = t.lo;
   }else{
-    int64_t d = s->e - t.e;
-    th = d>2000 ? 0 : ldexp(t.hi, -(int)d);
-    tl = d>2000 ? 0 : ldexp(t.lo, -(int)d);
+    int d = ks_shift(s->e - t.e);
+    th = ldexp(t.hi, -d);
+    tl = ldexp(t.lo, -d);
   }
   ks_two_sum(s->hi, th, &h, &a);
   b = a + s->lo + tl;
@@ -291,8 +298,9 @@ static void ks_acc_add(ks_acc *s, ks_xd t){
   }
 }
 
+/* s holds at least one term: kl_ks_smirnov adds its j = 0 term (1-x)^n,
+** 0 < x < 1, always. */
 static ks_xd ks_acc_get(const ks_acc *s){
-  if( !s->any ){ ks_xd z = { 0, 0, 0 }; return z; }
   return ks_norm(s->hi, s->lo, s->e);
 }
 
@@ -338,8 +346,8 @@ static double ks_inside(uint64_t m, uint64_t n, uint64_t a, uint64_t b,
                         uint64_t h, double *q){
   uint64_t i, j, lo, hi;
   for(j=0; j<=n; j++) q[j] = 1.0;
-  hi = (h - 1)/a;                 /* column 0: j*a < h */
-  if( hi>n ) hi = n;
+  hi = (h - 1)/a;                 /* column 0: j*a < h; h <= n*a (D <= 1),
+                                  ** so hi <= n - 1 */
   for(j=0; j<=hi; j++) q[j] = 0.0;
   for(i=1; i<=m; i++){
     uint64_t ib = i*b;
@@ -364,13 +372,20 @@ static double ks_square(uint64_t n, uint64_t h){
   double r = 1.0, p = 0.0;
   uint64_t k, kmax = n/h, j = 0;
   int nt = 0, t;
-  for(k=1; k<=kmax && nt<64; k++){
+  if( kmax>64 ) kmax = 64;   /* r is 0 long before: term k <= e^-(k^2-k) */
+  for(k=1; k<=kmax; k++){
     for(; j<k*h; j++) r *= (double)(n - j)/(double)(n + j + 1);
     if( r==0 ) break;
     term[nt++] = r;
   }
   for(t=nt-1; t>=0; t--) p = term[t] - p;
   return 2.0*p;
+}
+
+/* Rule 5: p clipped to [0, 1]. */
+static double ks_clip(double p){
+  if( !(p>0) ) return 0.0;   /* also NaN, which the roads never give */
+  return p>1 ? 1.0 : p;
 }
 
 double kl_ks_exact(size_t n1, size_t n2, uint64_t h, double *work){
@@ -380,9 +395,7 @@ double kl_ks_exact(size_t n1, size_t n2, uint64_t h, double *work){
   if( h==0 ) return 1.0;
   if( m==n && h*h>=n ) p = ks_square(n, h);
   else p = ks_inside(m, n, m/g, n/g, h, work);
-  if( !(p>0) ) p = 0;
-  if( p>1 ) p = 1;
-  return p;
+  return ks_clip(p);
 }
 
 /* ------------------------------------------------ one-sided: smirnov */
@@ -407,7 +420,9 @@ double kl_ks_smirnov(int64_t n, double x){
   ks_two_prod(dn, x, &ah, &al);           /* a = n x exactly */
   xx = ks_xd_of(x);
   c = ks_xd_of(1.0);
-  for(j=0; j<=n; j++){
+  /* ends at j <= n: there 1 - x - j/n = -x < 0 (ah > 0, |al| <= ulp(ah)/2),
+  ** so pos = 0 */
+  for(j=0; ; j++){
     int pos;
     ks_xd b1, b2;
     if( j>0 ) c = ks_div_d(ks_mul_d(c, (double)(n - j + 1)), (double)j);
@@ -445,26 +460,25 @@ static int64_t ks_matnorm(double *M, int m){
   double mx = 0;
   int i, k;
   for(i=0; i<m*m; i++) if( M[i]>mx ) mx = M[i];
-  if( mx==0 ) return 0;
-  (void)frexp(mx, &k);
+  (void)frexp(mx, &k);   /* mx > 0 (H[0][0] = 1 - h > 0, P's diagonal);
+                         ** were it 0, frexp gives k = 0: no change */
   for(i=0; i<m*m; i++) M[i] = ldexp(M[i], -k);
   return k;
 }
 
-/* P(D_n < d) by Durbin's matrix; -1 when the order would exceed the
-** work space (not reached by the roads of rule 4). */
+/* P(D_n < d) by Durbin's matrix.  Its one caller (rule 4c) has n d > 1,
+** d < 1/2, n <= 100000 and n d^1.5 <= 1.4, so n d = (n d^1.5)^(2/3)
+** n^(1/3) <= 1.4^(2/3) 100000^(1/3) < 58.1: k <= 59, the order 2k-1 <= 117
+** <= KL_KS_DMTW_MAX. */
 static double ks_dmtw_cdf(int64_t n, double d, double *work){
   double nd, hh, fac[KL_KS_DMTW_MAX + 2];
   double *H = work, *P, *T, *tmp;
   int64_t k, eH = 0, eP = 0, nn;
   int m, r, c;
   ks_xd res;
-  if( d>=1.0 ) return 1.0;
   nd = (double)n*d;
-  if( nd<=0.5 ) return 0.0;
   k = (int64_t)ceil(nd);
   hh = (double)k - nd;
-  if( 2*k - 1 > KL_KS_DMTW_MAX ) return -1.0;
   m = (int)(2*k - 1);
   P = work + m*m; T = work + 2*m*m;
   fac[0] = 1.0;
@@ -527,8 +541,7 @@ static int64_t ks_matnorm_dd(double *Mh, double *Ml, int m){
   double mx = 0;
   int i, k;
   for(i=0; i<m*m; i++) if( Mh[i]>mx ) mx = Mh[i];
-  if( mx==0 ) return 0;
-  (void)frexp(mx, &k);
+  (void)frexp(mx, &k);   /* as in ks_matnorm */
   for(i=0; i<m*m; i++){ Mh[i] = ldexp(Mh[i], -k); Ml[i] = ldexp(Ml[i], -k); }
   return k;
 }
@@ -541,20 +554,21 @@ static void ks_xd_dd(ks_xd a, double *hi, double *lo){
 }
 
 #define KS_DD_MAX 64
-/* 1 - P(D_n < d) (the survival function, formed before rounding); -1
-** when the order would exceed KS_DD_MAX (not reached for n <= 140). */
+/* 1 - P(D_n < d) (the survival function, formed before rounding).  Its one
+** caller (rule 4b) has 1 < n d (the same double as ndh below), d < 1/2,
+** n <= 140 and n d^2 <= 4: n d <= 2 sqrt(140) < 23.7, k <= 24 (25 after
+** the step below), the order 2k-1 <= 49 <= KS_DD_MAX.  The cdf is at least
+** n!/n^n >= e^-140 there (the cdf at n d = 1, increasing in d), far above
+** the range where 1 - cdf = 1. */
 static double ks_dmtw_sf_dd(int64_t n, double d, double *work){
   double ndh, ndl, hh, hl, t, fh[KS_DD_MAX + 2], fl[KS_DD_MAX + 2];
   ks_xd hx, hp[KS_DD_MAX + 2], fx, one = ks_xd_of(1.0);
   double *Hh, *Hl, *Ph, *Pl, *Th, *Tl, *tmp;
   int64_t k, eH = 0, eP = 0, nn;
   int m, r, c;
-  if( d>=1.0 ) return 0.0;
   ks_two_prod((double)n, d, &ndh, &ndl);
-  if( ndh<0.5 || (ndh==0.5 && ndl<=0) ) return 1.0;
   k = (int64_t)ceil(ndh);
   if( (double)k==ndh && ndl>0 ) k++;
-  if( 2*k - 1 > KS_DD_MAX ) return -1.0;
   m = (int)(2*k - 1);
   Hh = work; Hl = Hh + m*m; Ph = Hl + m*m; Pl = Ph + m*m;
   Th = Pl + m*m; Tl = Th + m*m;
@@ -632,8 +646,7 @@ static double ks_dmtw_sf_dd(int64_t n, double d, double *work){
     ks_xd cdf = ks_mul(ks_norm(Ph[(k-1)*m + (k-1)], Pl[(k-1)*m + (k-1)], eP),
                        ks_nfact_nn(n));
     double a1, a2, b1, b2;
-    cdf = ks_full_norm(cdf);
-    if( cdf.e < -1000 ) return 1.0;
+    cdf = ks_full_norm(cdf);   /* >= e^-140: ks_xd_dd's ldexp is exact */
     ks_xd_dd(cdf, &a1, &a2);
     ks_two_sum(1.0, -a1, &b1, &b2);
     return b1 + (b2 - a2);
@@ -649,8 +662,7 @@ static double ks_pelzgood_cdf(int64_t n, double x){
     k3c, k3d, q2, s2 = 0, s3 = 0, sq3z, dn = (double)n;
   int64_t k, maxk;
   int i;
-  if( x<=0 ) return 0.0;
-  if( x>=1 ) return 1.0;
+  /* its one caller (rule 4c) has 0 < x < 1/2 */
   z = sqrt(dn)*x;
   z2 = z*z; z3 = z2*z; z4 = z2*z2; z6 = z4*z2;
   qlog = -pi2/8/z2;
@@ -688,10 +700,6 @@ static double ks_pelzgood_cdf(int64_t n, double x){
 
 /* ------------------------------------------------ kstwo.sf, two-sample */
 
-static double ks_clip(double p){
-  if( !(p>0) ) return 0.0;   /* also NaN, which the roads never give */
-  return p>1 ? 1.0 : p;
-}
 
 double kl_ks_kolmogn_sf(int64_t n, double x, double *work){
   double dn = (double)n, t, nxsq, cdf;
@@ -708,18 +716,13 @@ double kl_ks_kolmogn_sf(int64_t n, double x, double *work){
   if( x>=0.5 ) return ks_clip(2*kl_ks_smirnov(n, x));
   nxsq = t*x;
   if( n<=140 ){
-    if( nxsq<=4 ){
-      double sf = ks_dmtw_sf_dd(n, x, work);
-      if( sf<0 ) sf = 1.0 - ks_pelzgood_cdf(n, x);
-      return ks_clip(sf);
-    }
+    if( nxsq<=4 ) return ks_clip(ks_dmtw_sf_dd(n, x, work));
     return ks_clip(2*kl_ks_smirnov(n, x));
   }
   if( nxsq>=370.0 ) return 0.0;
   if( nxsq>=2.2 ) return ks_clip(2*kl_ks_smirnov(n, x));
-  cdf = -1.0;
   if( n<=100000 && dn*pow(x, 1.5)<=1.4 ) cdf = ks_dmtw_cdf(n, x, work);
-  if( cdf<0 ) cdf = ks_pelzgood_cdf(n, x);
+  else cdf = ks_pelzgood_cdf(n, x);
   return ks_clip(1.0 - cdf);
 }
 

@@ -164,9 +164,11 @@ static void psi_sift(double *x, size_t i, size_t n){
   x[i] = v;
 }
 
+/* x[0..n), n > PSI_SMALL: its only caller, psi_select(), heapsorts a part
+** only when it holds more than PSI_SMALL elements (smaller ones are
+** insertion-sorted), so n >= 2 needs no test here. */
 static void psi_heapsort(double *x, size_t n){
   size_t i;
-  if( n < 2 ) return;
   for(i=n/2; i-- > 0; ) psi_sift(x, i, n);
   for(i=n-1; i>0; i--){
     double t = x[0];
@@ -202,42 +204,6 @@ static size_t psi_partition(double *x, size_t lo, size_t hi){
   }
 }
 
-void kl_psi_sort(double *x, size_t n){
-  struct { size_t lo, hi; int depth; } st[64];
-  int top = 0, depth = 0;
-  size_t lo = 0, hi, m;
-  if( n < 2 ) return;
-  for(m=n; m>1; m>>=1) depth += 2;
-  hi = n - 1;
-  for(;;){
-    while( hi - lo + 1 > PSI_SMALL ){
-      size_t j, a0, a1, b0, b1;
-      if( depth==0 ){
-        psi_heapsort(x + lo, hi - lo + 1);
-        break;
-      }
-      depth--;
-      j = psi_partition(x, lo, hi);
-      /* the smaller side next, the larger one on the stack */
-      a0 = lo; a1 = j; b0 = j + 1; b1 = hi;
-      if( a1 - a0 > b1 - b0 ){
-        st[top].lo = a0; st[top].hi = a1;
-        lo = b0; hi = b1;
-      }else{
-        st[top].lo = b0; st[top].hi = b1;
-        lo = a0; hi = a1;
-      }
-      st[top++].depth = depth;
-    }
-    if( hi - lo + 1 <= PSI_SMALL ) psi_insertion(x + lo, hi - lo + 1);
-    if( top==0 ) return;
-    top--;
-    lo = st[top].lo;
-    hi = st[top].hi;
-    depth = st[top].depth;
-  }
-}
-
 /* ------------------------------------------------------------- binning */
 
 /* numpy's _lerp: a + (b-a) t below t = 1/2, b - (b-a)(1-t) above. */
@@ -251,30 +217,47 @@ static double psi_lerp(double a, double b, double t){
   return t < 0.5 ? a + d*t : b - d*(1.0 - t);
 }
 
+/*
+** numpy's "x[n-1] where h >= n - 1" needs no test: for q in [0, 1), that
+** is q <= 1 - 2^-53, and N = (double)(n - 1) >= 1 in [2^e, 2^(e+1)), the
+** exact product N q <= N - N 2^-53 is either at most N - 2^(e-53) (N =
+** 2^e: a double, the one below N) or more than half an ulp (2^(e-53))
+** below N (N > 2^e), so h, N q rounded to nearest, is below N: j <= n - 2
+** and x[j+1] is in range.
+*/
 double kl_psi_quantile(const double *x, size_t n, double q){
   double h = (double)(n - 1)*q, j;
   size_t i;
-  if( n < 2 || !(h < (double)(n - 1)) ) return x[n - 1];
+  if( n < 2 ) return x[n - 1];
   j = floor(h);
   i = (size_t)j;
   return psi_lerp(x[i], x[i + 1], h - j);
 }
 
+/* The rank of the h-th wanted element: idx[h], or h itself (a full sort). */
+#define PSI_RANK(idx, h) ((idx) ? (idx)[h] : (h))
+
 /*
-** Puts the elements of ranks idx[0..k) (sorted, distinct, < n) of x[0..n)
-** in their places, as a full sort would, without sorting the rest: the
-** partitions of kl_psi_sort() that hold a wanted rank, the others left
-** alone (Hoare's multiple selection: O(n log k) on average; the depth
-** limit's heapsort bounds the worst case by O(n log n)).
+** Puts the elements of ranks idx[0..k) (sorted, distinct, < n, k >= 1) of
+** x[0..n) in their places, as a full sort would, without sorting the rest
+** (Hoare's multiple selection: introsort's partitions, only those that
+** hold a wanted rank followed, the others left alone: O(n log k) on
+** average; the depth limit's heapsort bounds the worst case by O(n log n)).
+** idx = 0 wants every rank (k = n): a full sort, kl_psi_sort().
+** The wanted ranks idx[a..b) of the part x[lo..hi] being worked on are
+** never none (a < b): k >= 1 at the start (kl_psi_cuts() asks with bins
+** >= 2, so at least one rank; kl_psi_sort() with n >= 2), a partition
+** with the ranks on one side keeps them all, one with ranks on both sides
+** splits them into two nonempty runs (a < mid < b).
 */
 static void psi_select(double *x, size_t n, const size_t *idx, size_t k){
   struct { size_t lo, hi, a, b; int depth; } st[64];
   int top = 0, depth = 0;
   size_t lo = 0, hi = n - 1, a = 0, b = k, m;
-  if( n < 2 || k==0 ) return;
+  if( n < 2 ) return;
   for(m=n; m>1; m>>=1) depth += 2;
   for(;;){
-    while( a < b ){
+    for(;;){
       size_t j, mid, l, r;
       if( hi - lo + 1 <= PSI_SMALL ){
         psi_insertion(x + lo, hi - lo + 1);
@@ -291,7 +274,7 @@ static void psi_select(double *x, size_t n, const size_t *idx, size_t k){
       r = b;
       while( l < r ){
         size_t h = l + (r - l)/2;
-        if( idx[h] <= j ) l = h + 1; else r = h;
+        if( PSI_RANK(idx, h) <= j ) l = h + 1; else r = h;
       }
       mid = l;
       if( mid==a ){           /* only the right part holds a wanted rank */
@@ -324,6 +307,10 @@ static void psi_select(double *x, size_t n, const size_t *idx, size_t k){
   }
 }
 
+void kl_psi_sort(double *x, size_t n){
+  psi_select(x, n, 0, n);
+}
+
 /* The level of cut point i (1 <= i < bins): the double nearest i/bins. */
 static double psi_level(size_t i, size_t bins){
   return (double)i / (double)bins;
@@ -338,7 +325,8 @@ size_t kl_psi_cuts(double *ref, size_t m, size_t bins, double *cut,
     double h = (double)(m - 1)*psi_level(i, bins);
     size_t r[2];
     int nr = 0, t;
-    if( m < 2 || !(h < (double)(m - 1)) ){
+    if( m < 2 ){   /* else h < m - 1: the level is below 1 (bins < 2^53), see
+                   ** kl_psi_quantile() */
       r[nr++] = m - 1;
     }else{
       r[nr++] = (size_t)floor(h);
