@@ -14,7 +14,8 @@
 #             tests/sqlite_shell.sh; no npm = a failure, not a skip)
 #   asan      tests/run.sh on build/asan (ASan + UBSan, leak checking on;
 #             the sanitizer runtime is preloaded into the sqlite3 shell)
-#   valgrind  tests/run.sh with every program under valgrind memcheck
+#   valgrind  tests/run.sh with every program under valgrind memcheck (not
+#             tests/big/: the same code on 10^6 rows, 30-50x slower there)
 #   hosts     allocation-failure injection, limits, threads (plain and
 #             ThreadSanitizer), JSONB against a SQLite with jsonb() (the
 #             amalgamation of npm's better-sqlite3; no npm = a failure, not
@@ -283,7 +284,7 @@ case $what in
       ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 \
       UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
     cross_start
-    phase valgrind suite valgrind \
+    phase valgrind suite valgrind SQL="tests/*.sql" \
       WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
     roads_start
     phase oom host oom build/check/oom_host
@@ -309,7 +310,7 @@ case $what in
       ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 \
       UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ;;
   valgrind)
-    phase valgrind suite valgrind \
+    phase valgrind suite valgrind SQL="tests/*.sql" \
       WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" ;;
   hosts)
     phase oom host oom build/check/oom_host

@@ -15,7 +15,9 @@
 #            another way (default: ./kl.so and tests/)
 #   WRAP     a command prefix for every program run, e.g. valgrind
 #   PRELOAD  LD_PRELOAD for the sqlite3 shell only (a sanitizer runtime)
-#   SQL      the SQL scripts to run (default: tests/*.sql)
+#   SQL      the SQL scripts to run (default: tests/*.sql tests/big/*.sql;
+#            tests/big/ holds the scripts on samples of 10^5 to 10^6 rows,
+#            which the valgrind phase and the emulated builds leave out)
 
 SQLITE=${SQLITE:-sqlite3}
 if [ -n "${BUILD:-}" ]; then
@@ -27,7 +29,7 @@ fi
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/kl-run.XXXXXX") || exit 1
 trap 'rm -rf "$TMP"' EXIT
 WRAP=${WRAP:-}
-SQL=${SQL:-tests/*.sql}
+SQL=${SQL:-tests/*.sql tests/big/*.sql}
 . tests/lib.sh
 
 run_sql() {
