@@ -17,6 +17,9 @@
 #include "discrete.h"
 #include "stream.h"
 
+#include "ks.h"
+#include "psi.h"
+
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
@@ -747,7 +750,42 @@ static void test_gauss_kernels(void){
   }
 }
 
+/* The entry points of core/ks.c and core/psi.c that SQL does not reach:
+** statistics of samples of 10^8 values (beyond 2^53 for the product),
+** their domain guards, one quantile bin, empty totals.  Expected values
+** from Python's fractions (the nearest double of the rational) or by
+** hand. */
+static void test_samples_core(void){
+  static double w[KL_KS_DMTW_WORK];
+  double cut[1], cp[2] = { 0, 0 }, cq[2] = { 1, 2 };
+  size_t work[2];
+  double ref[3] = { 3, 1, 2 };
+  /* float(Fraction(d, n1*n2)) */
+  same("ks.stat.1e8.small", kl_ks_stat(100000000, 100000001, 12345678901ull),
+       1.2345678777543212e-06);
+  same("ks.stat.1e8.near1", kl_ks_stat(100000000, 100000001,
+       10000000099999999ull), 0.9999999999999999);
+  same("ks.stat.odd.near1", kl_ks_stat(99999999, 100000001,
+       9999999999999997ull), 0.9999999999999998);
+  same("ks.stat.odd.small", kl_ks_stat(99999999, 100000001, 77777777777ull),
+       7.777777777700001e-06);
+  /* D = 0: every path is at least that extreme */
+  same("ks.exact.h0", kl_ks_exact(3, 3, 0, w), 1.0);
+  /* P(D+ >= 0) = 1, P(D+ >= 1) = 0 (D+ < 1 for every sample) */
+  same("ks.smirnov.x0", kl_ks_smirnov(5, 0.0), 1.0);
+  same("ks.smirnov.x1", kl_ks_smirnov(5, 1.0), 0.0);
+  same("ks.kolmogn.x0", kl_ks_kolmogn_sf(5, 0.0, w), 1.0);
+  /* one bin: no cut point */
+  report("psi.cuts.one-bin", kl_psi_cuts(ref, 3, 1, cut, work)==0, "cuts");
+  /* a total of 0: NaN, as psi.h promises (the glue never asks) */
+  report("psi.drift.empty.psi", isnan(kl_psi_drift(KL_DRIFT_PSI, cp, cq, 2,
+         1e-4)), "not NaN");
+  report("psi.drift.empty.kl", isnan(kl_psi_drift(KL_DRIFT_KL, cq, cp, 2,
+         1e-4)), "not NaN");
+}
+
 int main(void){
+  test_samples_core();
   test_discrete_fast();
   test_xsum();
   test_sum();
