@@ -20,10 +20,10 @@ The tables (tests/refgen.py, write_counted_table):
       packed here), for samples of at most 64 values, else NULL; kind 'random'
       (random samples: scipy agrees to 1e-12) or 'adversarial' (ties,
       one-element samples, 1e308 beside 1e-300, subnormals, CDFs that
-      cancel, weights over 600 decades); w_tol, e_tol: the relative bound
-      the test asserts against the exact value (1e-13; absolute where the
-      value is 0; a subnormal value, which has few digits, 2^-1073
-      absolute).
+      cancel, weights over 600 decades, gaps of a subnormal ulp beside
+      1e308); w_tol, e_tol: the relative bound the test asserts against
+      the exact value (1e-13; absolute where the value is 0; a subnormal
+      value, which has few digits, one subnormal ulp 2^-1074 absolute).
   tr_grouped(id, a, m, b, n, w_want, e_want): samples of two values
       (0 and 1) with a of m and b of n at 0 and a n - b m = 1, for the
       aggregate over m + n generated rows (no weights).
@@ -169,7 +169,7 @@ def tol_of(want):
     if want == 0:
         return 1e-300           # exactly 0 (expect's absolute form)
     if want < 2.2250738585072014e-308:
-        return max(1e-13, 2.0 ** -1073 / want)
+        return max(1e-13, 2.0 ** -1074 / want)
     return 1e-13
 
 
@@ -341,6 +341,49 @@ def main():
     for t in range(3):
         lu = lambda: r2.choice([-1, 1]) * 10 ** r2.uniform(-315, -305)
         add('tiny.loguniform.%d' % t, A, [lu() for _ in range(30)], [lu() for _ in range(20)])
+    # gaps between subnormal (and tiny) values beside values near +-1e308: no
+    # common power-of-two scaling keeps both (the values near 1e308 cannot
+    # grow; a gap of one subnormal ulp scaled down becomes 0): the terms take
+    # core/transport.c's wide road (rule 6).  The CDFs agree outside the tiny
+    # values in the "balanced" cases, so only the tiny gaps count.
+    S = 2.0 ** -1074                      # one subnormal ulp
+    add('wide.oracle.ulp', A, [-3.0671269746e-313, 1e308], [-3.06712697466e-313, 1e308])
+    add('wide.oracle.ulp.weighted', A, [-3.0671269746e-313, 1e308],
+        [-3.06712697466e-313, 1e308], [2, 1], [1, 0.5])
+    add('wide.ulp.3', A, [0.0, 1e308], [3 * S, 1e308])          # W = 1.5 ulps
+    add('wide.ulp.3.max', A, [0.0, DBL_MAX], [3 * S, DBL_MAX])
+    add('wide.gaps.balanced', A, [-1e308, 2 * S, 9 * S, 40 * S, 1e308],
+        [-1e308, 5 * S, 11 * S, 33 * S, 1e308])
+    add('wide.gaps.balanced.weighted', A, [-1e308, 2 * S, 9 * S, 40 * S, 1e308],
+        [-1e308, 5 * S, 11 * S, 33 * S, 1e308], [3, 1, 2, 4, 0.5], [3, 4, 1, 2, 0.5])
+    add('wide.gaps.signed', A, [-DBL_MAX, -7 * S, -0.0, 2 * S, 1e308, 1.5e308],
+        [-DBL_MAX, -6 * S, 0.0, 5 * S, 1e308, 1.5e308])
+    add('wide.gaps.unbalanced', A, [-1e308, 2 * S, 9 * S, 1e308], [5 * S, 11 * S, 1e308])
+    add('wide.gaps.unbalanced.weighted', A, [-1e308, 2 * S, 9 * S, 1e308],
+        [5 * S, 11 * S, 1e308], [1, 2, 3, 4], [0.25, 1e-300, 8])
+    add('wide.tiny.normal', A, [-1e308, 1e-200, 1e-200 + 3e-216, 1e308],
+        [-1e308, 1e-200 + 1e-216, 1e-200 + 2e-216, 1e308])
+    add('wide.tiny.normal.weighted', A, [1e-200, 1e-200 + 3e-216, 1e308],
+        [1e-200 + 1e-216, 1e-200 + 2e-216, 1e308], [1, 1e-5, 7], [1e-5, 1, 7])
+    # weights that nearly cancel: |U - V| ~ 1e-200, f^2 ~ 1e-400 (below the
+    # double range: the wide road carries its exponent), beside 1e308 or not
+    add('wide.weights.cancel', A, [0, 1], [0, 1], [1, 1e-200], [1, 2e-200])
+    add('wide.weights.cancel.huge', A, [-1e308, 1e308], [-1e308, 1e308], [1, 1e-200], [1, 3e-200])
+    add('wide.weights.cancel.subnormal', A, [-1e308, 3 * S, 1e308], [-1e308, 8 * S, 1e308],
+        [1, 1e-150, 1], [1, 1e-150, 1])
+    r3 = random.Random(1074)
+    for t in range(4):
+        hm = [r3.choice([-1, 1]) * r3.uniform(1, 1.79) * 1e308 for _ in range(6 + t)]
+        nt = 10 + 5 * t
+        tu = [r3.choice([-1, 1]) * r3.randint(0, 2 ** (10 + 10 * t)) * S for _ in range(nt)]
+        tv = [r3.choice([-1, 1]) * r3.randint(0, 2 ** (10 + 10 * t)) * S for _ in range(nt)]
+        add('wide.random.balanced.%d' % t, A, hm + tu, tv + hm)
+        hw = [r3.uniform(0.5, 2) for _ in hm]
+        tw = [float(r3.randint(1, 9)) for _ in range(nt)]
+        tw2 = list(tw)
+        r3.shuffle(tw2)
+        add('wide.random.balanced.%d.weighted' % t, A, hm + tu, tv + hm, hw + tw, tw2 + hw)
+        add('wide.random.mixed.%d' % t, A, hm[:3] + tu, tv + hm[3:])
     # CDFs that cancel: U - V = 1/(m n) where the CDFs are near 1/2; scipy forms
     # U and V apart and keeps ~1e-16 of their difference's absolute value
     add('cancel.third', A, [0, 1, 1], [0, 1], [1, 1, 1], [3333333333333333, 6666666666666667])

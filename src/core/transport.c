@@ -33,29 +33,47 @@
 **      formula runs in double-double arithmetic (Dekker's products, no FMA
 **      needed, and the accurate double-double sum): U - V has an absolute
 **      error of about n 2^-104 (the partial sums' roundings).
-**  (4) Values are scaled by one power of two 2^k so that the largest
-**      |value| is in [2^1020, 2^1021): differences then never overflow
-**      (scipy's np.diff gives +Inf for -1e308 and 1e308 and so W = +Inf),
-**      and tiny samples (subnormal values) are lifted out of the subnormal
-**      range, where products would lose digits.  Scaling up is exact; it
-**      scales down (by at most 2^-3) only when the largest |value| is at
-**      least 2^1021, rounding values below 2^-1071, which then count
-**      nothing beside it.  The result is scaled back once.
+**  (4) Values are scaled by one power of two 2^k, k >= 0, so that the
+**      largest |value| is in [2^1020, 2^1021) when it is below that (and
+**      not at all, k = 0, when it is at least 2^1020): scaling up is exact,
+**      and it lifts tiny samples (subnormal values) out of the subnormal
+**      range, where products would lose digits.  The result is scaled back
+**      once.
 **  (5) Each sample's weights are scaled by a power of two so that the
 **      largest is in [1, 2): the totals cannot overflow (weights of 1e308).
 **      A weight below 2^-1074 of the largest becomes 0 (it moves the CDF
 **      by less than 2^-1074).
-**  (6) The terms are >= 0 and added with a compensated sum: the result is
+**  (6) A term is f len (W) or f^2 len (E), with f = |U - V| and len =
+**      z[k+1] - z[k] (of the scaled values: exact when it is subnormal,
+**      else rounded once).  Most terms take the plain road: len/4 (exact)
+**      times f or f^2, every such term a normal double and their sum below
+**      2^1023.  A term that could leave that range takes the wide road: a
+**      len beyond DBL_MAX (values near -1e308 and 1e308; it is formed as
+**      z/4 - prev/4, exact scalings of values above 2^970), a len below
+**      2^-200 (a gap between tiny values beside values near 1e308, where
+**      no common scaling keeps both: 1e308 scaled into range is below
+**      2^1021, and the gap of one subnormal ulp would be scaled to 0), or
+**      an f below 2^-300 (weights that cancel; the numerator of f is then
+**      scaled by a power of two before the division).  There len and f are
+**      carried as a mantissa in [1/2, 1) and an integer exponent, the term
+**      as mantissa (fm lm or fm^2 lm, in [1/8, 1)) and exponent, and added
+**      to a sum with its own exponent (the sum is rescaled when a larger
+**      term arrives; a part it drops is below 2^-1000 of the sum).  No term
+**      is flushed to 0 or rounded on the subnormal grid.
+**  (7) The terms are >= 0 and added with compensated sums: the result is
 **      within a few ulps (below 1e-15 relative) of the exact value without
 **      weights, and with weights within that plus about n 2^-104 (max -
-**      min).  E = sqrt(2 S) 2^(-k/2) with 2 S formed exactly: one rounding
-**      in the square root (scipy rounds sqrt(2) and the product too).
-**  (7) The result is >= 0, never NaN, and +Inf only where the exact value
+**      min).  E = sqrt(2 S) 2^(-k/2) with 2 S's mantissa and exponent
+**      formed exactly from the sum: one rounding in the square root (scipy
+**      rounds sqrt(2) and the product too).  A W in the subnormal range is
+**      rounded to that grid at the end (within 2^-1074 absolute).
+**  (8) The result is >= 0, never NaN, and +Inf only where the exact value
 **      is beyond DBL_MAX (W of samples at -1.7e308 and 1.7e308).
 */
 #include "transport.h"
 #include "numeric.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -310,6 +328,115 @@ static void tr_scale_weights(double *w, size_t n){
   if( mx>0 ) tr_scale(w, n, -ilogb(mx));
 }
 
+/* ------------------------------------------------------ the wide road */
+
+/* A sum of terms >= 0 with its own exponent: (s + c) 2^e (rule 6). */
+typedef struct tr_wide { double s, c; int e, used; } tr_wide;
+
+/* 2^d as a double (d within [-1022, 1023] from the bits, else ldexp) */
+static double tr_pow2(int d){
+  uint64_t b;
+  double r;
+  if( d<-1022 || d>1023 ) return ldexp(1.0, d);
+  b = (uint64_t)(d + 1023) << 52;
+  memcpy(&r, &b, sizeof r);
+  return r;
+}
+
+/* frexp for x > 0: x = m 2^e, m in [1/2, 1) (normal x from the bits) */
+static double tr_frexp(double x, int *e){
+  uint64_t b;
+  int be;
+  memcpy(&b, &x, sizeof b);
+  be = (int)((b >> 52) & 0x7ff);
+  if( be==0 || be==0x7ff ) return frexp(x, e);
+  *e = be - 1022;
+  b = (b & ~((uint64_t)0x7ff << 52)) | ((uint64_t)1022 << 52);
+  memcpy(&x, &b, sizeof x);
+  return x;
+}
+
+/* w += m 2^e, m in [1/8, 1) (or 0: nothing; or, once w holds a larger
+** positive sum, a compensation of either sign below 1) */
+static void tr_wide_add(tr_wide *w, double m, int e){
+  double t, err;
+  if( m==0 ) return;
+  if( !w->used ){
+    w->s = m;
+    w->c = 0;
+    w->e = e;
+    w->used = 1;
+    return;
+  }
+  if( e>w->e ){
+    /* rescale: what drops out is below 2^-1000 of the sum */
+    int sh = e - w->e > 2000 ? 2000 : e - w->e;
+    if( sh>1022 ){
+      /* 2^-sh is subnormal or 0: two steps, each a scaling of a double */
+      w->s = (w->s*0x1p-1000)*tr_pow2(1000 - sh);
+      w->c = (w->c*0x1p-1000)*tr_pow2(1000 - sh);
+    }else{
+      double p = tr_pow2(-sh);
+      w->s *= p;
+      w->c *= p;
+    }
+    w->e = e;
+  }else if( w->e - e > 2000 ){
+    return;          /* below 2^-1996 of the sum */
+  }else{
+    int sh = w->e - e;
+    m = sh>1022 ? (m*0x1p-1000)*tr_pow2(1000 - sh) : m*tr_pow2(-sh);
+  }
+  tr_two_sum(w->s, m, &t, &err);
+  w->s = t;
+  w->c += err;
+}
+
+/* w += x, a finite double (>= 0, or a compensation: see tr_wide_add) */
+static void tr_wide_add_double(tr_wide *w, double x){
+  int e;
+  double m;
+  if( x==0 ) return;
+  m = x>0 ? tr_frexp(x, &e) : -tr_frexp(-x, &e);
+  tr_wide_add(w, m, e);
+}
+
+/* The plain road's bounds (rule 6). */
+#define TR_LEN_MIN 0x1p-200
+#define TR_F_MIN   0x1p-300
+
+/* The term of [prev, z) with f 2^fe = |U - V| on the wide road (rule 6),
+** into w, in units of 4 (len/4).  (The plain road is in the walk.) */
+static void tr_term_wide(kl_tr_kind kind, double f, int fe, double prev,
+                         double z, tr_wide *w){
+  double len = z - prev, lm, fm;
+  int le, e;
+  if( len>DBL_MAX ){
+    len = z*0.25 - prev*0.25;   /* exact scalings: |z|, |prev| > 2^970 */
+    lm = tr_frexp(len, &le);
+  }else{
+    lm = tr_frexp(len, &le);    /* len exact where subnormal */
+    le -= 2;
+  }
+  fm = tr_frexp(f, &e);
+  fe += e;
+  if( kind==KL_TR_ENERGY ) tr_wide_add(w, (fm*fm)*lm, le + 2*fe);
+  else tr_wide_add(w, fm*lm, le + fe);
+}
+
+/* The term of [prev, z) with f = |U - V| (fe = 0) or f 2^fe: on the plain
+** road into acc (len/4, exact, times f or f^2: a normal double), else on
+** the wide road into w. */
+#define TR_TERM(kind, f, fe, prev, z, acc, w) do{ \
+    double len_ = (z) - (prev); \
+    if( (fe)==0 && (f)>=TR_F_MIN && len_>=TR_LEN_MIN && len_<=DBL_MAX ){ \
+      double q_ = len_*0.25; \
+      kl_sum_add((acc), (kind)==KL_TR_ENERGY ? ((f)*(f))*q_ : (f)*q_); \
+    }else{ \
+      tr_term_wide((kind), (f), (fe), (prev), (z), (w)); \
+    } \
+  }while(0)
+
 /* ---------------------------------------------------------- the walk */
 
 double kl_transport(kl_tr_kind kind, double *u, double *uw, size_t m,
@@ -317,6 +444,7 @@ double kl_transport(kl_tr_kind kind, double *u, double *uw, size_t m,
   double lo = u[0], hi = u[0], mx, prev = 0, s;
   kl_dd a = { 0, 0 }, b = { 0, 0 }, sa = { 0, 0 }, sb = { 0, 0 }, d;
   kl_sum acc;
+  tr_wide wide = { 0, 0, 0, 0 };
   size_t i, j;
   int k, first = 1;
 
@@ -325,6 +453,7 @@ double kl_transport(kl_tr_kind kind, double *u, double *uw, size_t m,
   if( lo==hi ) return 0.0;   /* one value in both samples */
   mx = fabs(lo)>fabs(hi) ? fabs(lo) : fabs(hi);
   k = 1020 - ilogb(mx);      /* mx > 0: lo < hi */
+  if( k<0 ) k = 0;           /* never scaled down (rule 4) */
   tr_scale(u, m, k);
   tr_scale(v, n, k);
   if( uw ) tr_scale_weights(uw, m);
@@ -352,9 +481,9 @@ double kl_transport(kl_tr_kind kind, double *u, double *uw, size_t m,
       double z = (j>=n || (i<m && u[i]<=v[j])) ? u[i] : v[j];
       if( !first && z>prev ){
         int64_t num = ca*sn - cb*sm;
-        if( num!=0 ){
-          double f = fabs((double)num / mn), len = z - prev;
-          kl_sum_add(&acc, kind==KL_TR_ENERGY ? (f*f)*len : f*len);
+        if( num!=0 ){   /* f >= 1/(m n) > 2^-62 */
+          double f = fabs((double)num / mn);
+          TR_TERM(kind, f, 0, prev, z, &acc, &wide);
         }
       }
       while( i<m && u[i]==z ){ ca++; i++; }
@@ -372,8 +501,17 @@ double kl_transport(kl_tr_kind kind, double *u, double *uw, size_t m,
       t.lo = -t.lo;
       num = tr_dd_add(num, t);
       if( num.hi!=0 ){
-        double f = tr_dd_absdiv(num, d), len = z - prev;
-        kl_sum_add(&acc, kind==KL_TR_ENERGY ? (f*f)*len : f*len);
+        int fe = 0;
+        if( fabs(num.hi)<TR_F_MIN ){
+          /* d >= 1: f < 2^-300 would lose digits to the subnormal grid */
+          fe = ilogb(num.hi);
+          num.hi = ldexp(num.hi, -fe);
+          num.lo = ldexp(num.lo, -fe);
+        }
+        {
+          double f = tr_dd_absdiv(num, d);
+          TR_TERM(kind, f, fe, prev, z, &acc, &wide);
+        }
       }
     }
     while( i<m && u[i]==z ){ a = tr_dd_add1(a, uw ? uw[i] : 1.0); i++; }
@@ -381,11 +519,16 @@ double kl_transport(kl_tr_kind kind, double *u, double *uw, size_t m,
     prev = z;
     first = 0;
   }
-  s = kl_sum_value(&acc);
+  /* the plain sum (units of 4) joins the wide one */
+  tr_wide_add_double(&wide, acc.s);
+  tr_wide_add_double(&wide, acc.c);
+  if( !wide.used ) return 0.0;
+  s = wide.s + wide.c;
   if( !(s>0) ) return 0.0;
   if( kind==KL_TR_ENERGY ){
-    int r = k & 1, h = (k - r)/2;
-    return ldexp(sqrt(ldexp(s, 1 - r)), -h);
+    /* E = sqrt(2 4 s 2^e 2^-k) = sqrt(s 2^p) */
+    int p = wide.e + 3 - k, r = p & 1;
+    return ldexp(sqrt(ldexp(s, r)), (p - r)/2);
   }
-  return ldexp(s, -k);
+  return ldexp(s, wide.e + 2 - k);
 }
