@@ -267,6 +267,14 @@ int kl_opts_parse(const char *fname, const char *aname, sqlite3_value *val,
 void kl_opts_free(kl_opt *opt, int nopt);
 
 /*
+** Two SQL values are the same (an aggregate's options, given again on every
+** row): the same type, and the same number or bytes.  The bytes are read
+** with sqlite3_value_blob, which converts nothing, so no allocation can fail
+** and read as a difference.
+*/
+int kl_value_same(sqlite3_value *a, sqlite3_value *b);
+
+/*
 ** The sample aggregates keep their rows' values (O(n) memory: the
 ** statistics need the whole samples).  One convention for all: a row's
 ** is_reference says which sample it belongs to, 0 the first (the current

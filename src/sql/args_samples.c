@@ -355,10 +355,7 @@ void kl_opts_free(kl_opt *opt, int nopt){
 
 /* ---------------------------------------------------- sample aggregates */
 
-/* Two values are the same options (rule 5): the same type and bytes.
-** sqlite3_value_blob reads a text's bytes as they are (no conversion, so
-** no allocation that could fail and read as a difference). */
-static int sagg_same(sqlite3_value *a, sqlite3_value *b){
+int kl_value_same(sqlite3_value *a, sqlite3_value *b){
   int t = sqlite3_value_type(a), na, nb;
   const void *pa, *pb;
   if( t!=sqlite3_value_type(b) ) return 0;
@@ -441,7 +438,7 @@ int kl_sagg_step(kl_sagg *g, const kl_sagg_spec *s, sqlite3_context *ctx,
     if( g->opt==0 ){
       g->opt = sqlite3_value_dup(argv[s->iopt]);
       if( g->opt==0 ) return SQLITE_NOMEM;
-    }else if( !sagg_same(g->opt, argv[s->iopt]) ){
+    }else if( !kl_value_same(g->opt, argv[s->iopt]) ){
       return kl_fail(pzErr, sqlite3_mprintf("%s: the options must be the "
                      "same on every row", sagg_pre(pre, sizeof pre, s, g)));
     }

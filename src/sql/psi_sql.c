@@ -221,27 +221,6 @@ typedef struct psi_agg {
   sqlite3_int64 rows;
 } psi_agg;
 
-/*
-** Two options values are the same: same type and bytes (or number).  The
-** bytes are read with sqlite3_value_blob, which never allocates (a text's
-** sqlite3_value_text may, to add a terminator, and its failure must not
-** read as "different options").
-*/
-static int psi_same(sqlite3_value *a, sqlite3_value *b){
-  int t = sqlite3_value_type(a);
-  const void *pa, *pb;
-  int na, nb;
-  if( t!=sqlite3_value_type(b) ) return 0;
-  if( t==SQLITE_INTEGER || t==SQLITE_FLOAT ){
-    return sqlite3_value_double(a)==sqlite3_value_double(b);
-  }
-  pa = sqlite3_value_blob(a);
-  pb = sqlite3_value_blob(b);
-  na = sqlite3_value_bytes(a);
-  nb = sqlite3_value_bytes(b);
-  return na==nb && (na==0 || (pa && pb && memcmp(pa, pb, (size_t)na)==0));
-}
-
 static int psi_agg_row(psi_agg *g, sqlite3_context *ctx, int argc,
                        sqlite3_value **argv, char **pzErr){
   const char *fname = "psi_agg";
@@ -253,7 +232,7 @@ static int psi_agg_row(psi_agg *g, sqlite3_context *ctx, int argc,
     if( g->opt==0 ){
       g->opt = sqlite3_value_dup(argv[2]);
       if( g->opt==0 ) return SQLITE_NOMEM;
-    }else if( !psi_same(g->opt, argv[2]) ){
+    }else if( !kl_value_same(g->opt, argv[2]) ){
       return kl_fail(pzErr, sqlite3_mprintf("%s: the options must be the "
                                             "same on every row", fname));
     }
