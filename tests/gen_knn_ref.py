@@ -18,6 +18,13 @@ knn_ref(id, x, y, opts, want, mag): small samples (1-D and d = 2, 3, 5,
     ratios of distances only, and numpy's squares would overflow or
     underflow there.
 
+    Rows sub.*: distances in or near the subnormal range (multiples of
+    2^-1074, those mixed with normal coordinates, distances near 2^-1022)
+    in 1-D, 2-D and 3-D, both estimators; their want is exact
+    (knn_exact: squared distances as fractions.Fraction of the doubles,
+    the logs in mpmath at 50 digits; numpy's squares would underflow).
+    The oracle's case kl_knn x2f002 is sub.hand.d2.*.
+
 knn_conv(id, d, k, est, n, want, closed, tol): large Gaussian samples
     (n = m = 20000 in 1-D and 3-D) that the test builds in SQL from a
     32-bit integer hash and Box-Muller (knn_sample below reproduces them
@@ -30,6 +37,9 @@ knn_conv(id, d, k, est, n, want, closed, tol): large Gaussian samples
 """
 import math
 import sys
+from fractions import Fraction
+
+import mpmath
 
 import numpy as np
 from scipy.special import digamma
@@ -244,6 +254,128 @@ def small_cases():
     return cases
 
 
+# --------------------------------------------- exact reference: subnormals
+def knn_exact(x, y, k, adaptive):
+    """The estimate (core/knn.c rules 1-3) from exact squared distances
+    (fractions.Fraction of the doubles) and logs in mpmath at 50 digits:
+    (value, mag), or None when a point lacks k neighbours or, for the
+    adaptive estimator, a count within eps_i hangs on a distance within
+    1e-12 of eps_i without equalling it (ill-posed: any rounding of a
+    distance may change the count)."""
+    x = np.asarray(x, float)
+    y = np.asarray(y, float)
+    if x.ndim == 1:
+        x = x[:, None]
+    if y.ndim == 1:
+        y = y[:, None]
+    n, d = x.shape
+    m = y.shape[0]
+    X = [[Fraction(float(c)) for c in p] for p in x]
+    Y = [[Fraction(float(c)) for c in p] for p in y]
+
+    def d2(a, b):
+        return sum(((s - t) * (s - t) for s, t in zip(a, b)), Fraction(0))
+
+    def mlog(f):
+        return mpmath.log(mpmath.mpf(f.numerator)) - \
+            mpmath.log(mpmath.mpf(f.denominator))
+    with mpmath.workdps(50):
+        terms = []
+        for i in range(n):
+            dx = sorted(t for t in (d2(X[i], X[j]) for j in range(n)
+                                    if j != i) if t > 0)
+            dy = sorted(t for t in (d2(X[i], q) for q in Y) if t > 0)
+            if len(dx) < k or len(dy) < k:
+                return None
+            r2, v2 = dx[k - 1], dy[k - 1]
+            psi = 0
+            if adaptive:
+                e2 = max(r2, v2)
+                tol = e2 * Fraction(1, 10 ** 12)
+                if any(t != e2 and abs(t - e2) <= tol for t in dx + dy):
+                    return None
+                li = sum(1 for t in dx if t <= e2)
+                ki = sum(1 for t in dy if t <= e2)
+                r2, v2 = dx[li - 1], dy[ki - 1]
+                psi = mpmath.digamma(li) - mpmath.digamma(ki)
+            terms.append(d * (mlog(v2) - mlog(r2)) / 2 + psi)
+        c = mpmath.log(mpmath.mpf(m) / (n - 1))
+        return (float(mpmath.fsum(terms) / n + c),
+                float(mpmath.fsum(abs(t) for t in terms) / n + abs(c)))
+
+
+def subnormal_cases():
+    """Samples whose distances lie in or near the subnormal range (where a
+    distance as a double keeps few bits; core/knn.c rule 6 keeps squared
+    distances as keys instead), in 1-D, 2-D and 3-D, with exact truths
+    (knn_exact).  (id, x, y, k, adaptive)."""
+    T = 2.0 ** -1074
+    cases = []
+    # the oracle's case x2f002 (nu = sqrt(5) 2^-1074) and 3-D variants
+    hand = [
+        ('hand.d2', [[0.0, 0.0], [1e-300, 0.0]], [[5e-324, 1e-323]]),
+        ('hand.d3', [[0.0, 0.0, 0.0], [1e-300, 0.0, 0.0]],
+         [[5e-324, 1e-323, 5e-324]]),
+        ('hand.d3b', [[0.0, 0.0, 0.0], [0.0, 3 * T, 4 * T], [1e-310, 0, 0]],
+         [[T, T, T], [2 * T, 0.0, 7 * T]]),
+        ('hand.d1', [0.0, 1e-300], [5e-324]),
+        ('hand.d1b', [0.0, 3 * T, 1e-310], [T, 7 * T]),
+    ]
+    hand.append(('hand.d2b', [[0.0, 0.0], [3 * T, 4 * T], [T, 0.0]],
+                 [[2 * T, 2 * T], [-T, 5 * T], [1e-310, 1e-310]]))
+    for cid, x, y in hand:
+        for a in (0, 1):
+            if a and knn_exact(x, y, 1, a) is None:
+                continue   # (x's far point: ill-posed counts, as above)
+            cases.append(('sub.%s.%s' % (cid, 'ad' if a else 'fx'),
+                          np.array(x), np.array(y), 1, a))
+    rng = np.random.default_rng(19002)
+    styles = ('lattice', 'mixed', 'edge')
+    for d in (1, 2, 3):
+        for style in styles:
+            for n, m in ((5, 4), (14, 11), (40, 30)):
+                for k in (1, 3):
+                    if k >= n or k > m:
+                        continue
+                    # (mixed: a far point sees the lattice points at
+                    # distances within 1e-12 of each other, so the
+                    # adaptive estimator's counts are ill-posed there)
+                    for a in ((0,) if style == 'mixed' else (0, 1)):
+                        for _ in range(200):
+                            if style == 'lattice':
+                                # multiples of 2^-1074: every distance
+                                # subnormal, many exact ties
+                                x = rng.integers(-60, 61, size=(n, d)) * T
+                                y = rng.integers(-50, 71, size=(m, d)) * T
+                            elif style == 'mixed':
+                                # subnormal lattice plus normal coordinates
+                                # (1e-305 .. 1): distances across 2^-1022
+                                def pts(c):
+                                    p = rng.integers(-60, 61, size=(c, d)) * T
+                                    msk = rng.random(size=(c, d)) < 0.25
+                                    big = rng.normal(size=(c, d)) * \
+                                        10.0 ** rng.integers(-305, 1, size=(c, d))
+                                    return np.where(msk, big, p)
+                                x, y = pts(n), pts(m)
+                            else:
+                                # distances near 2^-1022 (the plain squared
+                                # sum underflows), random 53-bit values
+                                x = rng.normal(size=(n, d)) * 2.0 ** -1020
+                                y = rng.normal(0.3, 1.5, size=(m, d)) * \
+                                    2.0 ** -1020
+                            r = knn_exact(x, y, k, a)
+                            if r is not None:
+                                break
+                        else:
+                            raise SystemExit('no case for %s %d' % (style, d))
+                        if d == 1:
+                            x, y = x[:, 0], y[:, 0]
+                        cases.append(('sub.%s.d%d.n%d.m%d.k%d.%s'
+                                      % (style, d, n, m, k,
+                                         'ad' if a else 'fx'), x, y, k, a))
+    return cases
+
+
 def main():
     spread = '--spread' in sys.argv
     out = open(OUT, 'w')
@@ -254,6 +386,10 @@ def main():
     for cid, x, y, k, a, x0, y0 in small_cases():
         r = knn_ref(x0, y0, k, a)
         assert r[0] != 'FEW', cid
+        rows.append(["'%s'" % cid, jtext(x), jtext(y), opts_text(k, a),
+                     real(r[0]), real(r[1])])
+    for cid, x, y, k, a in subnormal_cases():
+        r = knn_exact(x, y, k, a)
         rows.append(["'%s'" % cid, jtext(x), jtext(y), opts_text(k, a),
                      real(r[0]), real(r[1])])
     write_counted_table(out, 'knn_ref',

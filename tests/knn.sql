@@ -63,6 +63,18 @@ SELECT expect('knn.estimators-differ', (SELECT kl_knn(x, y, 'k=2') <> kl_knn(x, 
   FROM knn_ref WHERE id = 'rand.d2.n40.m25.k2.fx'), 1);
 
 -- ----------------------------------------------------- hand derivations
+-- a distance in the subnormal range (the oracle's kl_knn x2f002): x[0]'s
+-- nu = |(5e-324, 1e-323)| = sqrt(5) 2^-1074 exactly, rho = 1e-300; x[1]'s
+-- nu and rho are 1e-300 to 1e-23: D = (2/2)(ln(sqrt(5) 2^-1074 / 1e-300)
+-- + ~0) + ln(1/1), mpmath -52.859825066950507; the distance rounded to the
+-- subnormal grid (2^-1073) gave -52.9714.  Scalar and aggregate; in 3-D
+-- (a third coordinate 5e-324): nu = sqrt(6) 2^-1074, D = (3/2) ln(nu/rho)
+-- (mpmath).  More such cases (1-D, 2-D, 3-D, both estimators): sub.* of
+-- tests/data/knn_ref.sql, exact truths.
+SELECT expect('knn.subnormal-nu.d2', kl_knn('[[0,0],[1e-300,0]]', '[[5e-324,1e-323]]'), -52.859825066950507, 1e-15);
+SELECT expect('knn.subnormal-nu.d2.agg', (SELECT kl_knn_agg(column1, column2) FROM (VALUES ('[0,0]', 0), ('[5e-324,1e-323]', 1), ('[1e-300,0]', 0))), -52.859825066950507, 1e-15);
+SELECT expect('knn.subnormal-nu.d3', kl_knn('[[0,0,0],[1e-300,0,0]]', '[[5e-324,1e-323,5e-324]]'), -79.152996432830294, 1e-15);
+SELECT expect('knn.subnormal-nu.d3.agg', (SELECT kl_knn_agg(column1, column2, 'estimator=fixed') FROM (VALUES ('[5e-324,1e-323,5e-324]', 1), ('[0,0,0]', 0), ('[1e-300,0,0]', 0))), -79.152996432830294, 1e-15);
 -- x = y exactly: every rho = nu, D = ln(n / (n - 1)), not 0
 SELECT expect('knn.same.1d', kl_knn('[1,2,3,4]', '[1,2,3,4]'), ln(4.0/3), 1e-15);
 SELECT expect('knn.same.1d.adaptive', kl_knn('[1,2,3,4]', '[1,2,3,4]', 'estimator=adaptive'), ln(4.0/3), 1e-15);

@@ -72,17 +72,28 @@
 **      distance and a point's may disagree never skip a point that matters:
 **      the search is exact, as a scan of all pairs with the same distance
 **      function would be.
-**  (6) Distances: sqrt of the sum of squared differences, the plain sum
-**      when it lies within [2^-900, 2^900], else recomputed with the
-**      differences scaled by the power of two of the largest one (no
-**      overflow, no underflow of tiny differences, Blue's idea).  A
-**      difference of two coordinates cannot overflow: when a coordinate
-**      exceeds 2^1000 in size both samples are first multiplied by 2^-30
-**      (exact, except for coordinates below 2^-992 in size, which then
-**      lose bits; the estimate depends on ratios of distances only).
-**  (7) ln(nu / rho) is the log of the quotient where the quotient is a
-**      normal number, else ln nu - ln rho: no false +-Inf, no cancellation
-**      for nearly equal distances.  The terms are added with a compensated
+**  (6) Distances are compared, and their logs taken, as keys of their
+**      squares, never as rounded distances (a distance in the subnormal
+**      range would keep few bits): the key of a squared distance is
+**      (band, v), its value v 2^(1800 band), one key per value (band 0
+**      holds [2^-900, 2^900), band -1 below, band 1 above; 0 is (-1, 0)),
+**      so keys compare as pairs exactly as the values do.  The squared
+**      distance is the plain sum of squared differences when that lies in
+**      [2^-900, 2^900), else the sum recomputed with the differences
+**      scaled by the power of two of the largest one (no overflow, no
+**      underflow of tiny differences, Blue's idea), then put in its band
+**      (an exact power-of-two scaling).  The boxes' distances are keys
+**      the same way, the pruning margins applied to them.  A difference
+**      of two coordinates cannot overflow: when a coordinate exceeds
+**      2^1000 in size both samples are first multiplied by 2^-30 (exact,
+**      except for coordinates below 2^-992 in size, which then lose bits;
+**      the estimate depends on ratios of distances only).
+**  (7) ln(nu / rho): in one dimension the log of the quotient where the
+**      quotient is a normal number, else ln nu - ln rho; for d >= 2 half
+**      the log of the quotient of the two keys' values, written q 2^e with
+**      q in [2^-1/2, 2^1/2): ln q / 2 when e = 0, else (e ln 2 + ln q) / 2
+**      (ln 2 in two parts): no false +-Inf, no cancellation for nearly
+**      equal distances, no distance rounded to the subnormal grid.  The terms are added with a compensated
 **      sum; ln(m / (n - 1)) is log1p((m - n + 1) / (n - 1)).  psi(l) -
 **      psi(k) for whole numbers (kl_knn_psi_diff): the sum of 1/j for
 **      j = k .. l-1 when l - k <= 64, else log1p and the asymptotic series
@@ -90,7 +101,8 @@
 **  (8) Memory: the work buffer (kl_knn_work_size): n + m doubles in one
 **      dimension; beyond it the trees' copies of the points, (n + m) d,
 **      their multiplicities and running sums, 2 (n + m) + 2, their boxes,
-**      at most about (n + m) d / 2, 2 (k + 1) for the heap and d of
+**      at most about (n + m) d / 2, 3 (k + 1) for the heap (keys: squared
+**      distance and band; multiplicities) and d of
 **      scratch.
 */
 #include "knn.h"
@@ -105,9 +117,38 @@
 
 /* ------------------------------------------------------------ distances */
 
-/* |a - b| (|a| when b is NULL), scaled by the power of two of its largest
-** component: no overflow, no underflow (rule 6). */
-static double knn_norm_scaled(const double *a, const double *b, size_t d){
+/* A squared distance is kept as a key (band, v), its value v 2^(1800 band)
+** (rule 6): band 0 holds [2^-900, 2^900), band -1 the values below it,
+** v = value 2^1800 in [2^-348, 2^900), band 1 those above it, and 0 is
+** (-1, 0).  Each value has one key, so keys compare as (band, v) in
+** lexicographic order, exactly as the values do. */
+#define KNN_BAND 1800
+
+/* The key of the value s 2^e2 (s > 0 finite). */
+static double knn_mk(double s, int e2, int *band){
+  int L = ilogb(s) + e2;
+  *band = L < -900 ? -1 : L >= 900 ? 1 : 0;
+  return ldexp(s, e2 - KNN_BAND*(*band));
+}
+
+/* (b1, v1) < (b2, v2) */
+static int knn_klt(int b1, double v1, int b2, double v2){
+  return b1<b2 || (b1==b2 && v1<v2);
+}
+
+/* The key of v 2^(1800 band) f (f near 1: the pruning margins). */
+static double knn_kscale(double v, int band, double f, int *ob){
+  v *= f;
+  if( band<1 && v>=0x1p900 ){ v = ldexp(v, -KNN_BAND); band++; }
+  else if( band>-1 && v>0 && v<0x1p-900 ){ v = ldexp(v, KNN_BAND); band--; }
+  *ob = band;
+  return v;
+}
+
+/* The key of |a - b|^2 (|a|^2 when b is NULL), the components scaled by
+** the power of two of the largest one: no overflow, no underflow (rule 6). */
+static double knn_norm_scaled(const double *a, const double *b, size_t d,
+                              int *band){
   double mx = 0, s = 0;
   size_t j;
   int e;
@@ -115,30 +156,38 @@ static double knn_norm_scaled(const double *a, const double *b, size_t d){
     double t = fabs(b ? a[j] - b[j] : a[j]);
     if( t>mx ) mx = t;
   }
-  if( mx==0 ) return 0;
+  if( mx==0 ){
+    *band = -1;
+    return 0;
+  }
   e = ilogb(mx);
   for(j=0; j<d; j++){
     double t = ldexp(b ? a[j] - b[j] : a[j], -e);
     s += t*t;
   }
-  return ldexp(sqrt(s), e);
+  return knn_mk(s, 2*e, band);
 }
 
-static double knn_dist(const double *a, const double *b, size_t d){
+/* The key of the squared distance from a to b. */
+static double knn_dist(const double *a, const double *b, size_t d, int *band){
   double s = 0;
   size_t j;
   for(j=0; j<d; j++){
     double t = a[j] - b[j];
     s += t*t;
   }
-  if( s>=0x1p-900 && s<=0x1p900 ) return sqrt(s);
-  return knn_norm_scaled(a, b, d);
+  if( s>=0x1p-900 && s<0x1p900 ){
+    *band = 0;
+    return s;
+  }
+  return knn_norm_scaled(a, b, d, band);
 }
 
-/* The distance from q to the box [lo, hi] (0 inside), and the largest
-** distance from q to a point of the box; scr holds d doubles. */
+/* The key of the squared distance from q to the box [lo, hi] (0 inside),
+** and of the largest squared distance from q to a point of the box; scr
+** holds d doubles. */
 static double knn_box_min(const double *q, const double *lo, const double *hi,
-                          size_t d, double *scr){
+                          size_t d, double *scr, int *band){
   double s = 0;
   size_t j;
   for(j=0; j<d; j++){
@@ -146,12 +195,15 @@ static double knn_box_min(const double *q, const double *lo, const double *hi,
     scr[j] = t;
     s += t*t;
   }
-  if( s>=0x1p-900 && s<=0x1p900 ) return sqrt(s);
-  return knn_norm_scaled(scr, 0, d);
+  if( s>=0x1p-900 && s<0x1p900 ){
+    *band = 0;
+    return s;
+  }
+  return knn_norm_scaled(scr, 0, d, band);
 }
 
 static double knn_box_max(const double *q, const double *lo, const double *hi,
-                          size_t d, double *scr){
+                          size_t d, double *scr, int *band){
   double s = 0;
   size_t j;
   for(j=0; j<d; j++){
@@ -160,8 +212,11 @@ static double knn_box_max(const double *q, const double *lo, const double *hi,
     scr[j] = t;
     s += t*t;
   }
-  if( s>=0x1p-900 && s<=0x1p900 ) return sqrt(s);
-  return knn_norm_scaled(scr, 0, d);
+  if( s>=0x1p-900 && s<0x1p900 ){
+    *band = 0;
+    return s;
+  }
+  return knn_norm_scaled(scr, 0, d, band);
 }
 
 /* ln(a / b) for a, b > 0 without false +-Inf (rule 7). */
@@ -169,6 +224,22 @@ static double knn_log_ratio(double a, double b){
   double r = a / b;
   if( r>=DBL_MIN && r<=DBL_MAX ) return log(r);
   return log(a) - log(b);
+}
+
+/* ln(nu / rho) from the keys of nu^2 and rho^2 (both > 0): half the log of
+** the quotient of the keys' values, written q 2^ex with q in [2^-1/2,
+** 2^1/2) (rule 7): no distance is ever rounded to a double, no
+** cancellation between ln q and ex ln 2. */
+static double knn_log_ratio_key(int bn, double vn, int br, double vr){
+  static const double ln2_hi = 6.93147180369123816490e-01;  /* 32 bits */
+  static const double ln2_lo = 1.90821492927058770002e-10;
+  int en, er, ex;
+  double q = frexp(vn, &en) / frexp(vr, &er);
+  ex = en - er + KNN_BAND*(bn - br);
+  if( q<0.70710678118654752440 ){ q *= 2; ex--; }
+  else if( q>=1.41421356237309504880 ){ q *= 0.5; ex++; }
+  if( ex==0 ) return 0.5*log(q);
+  return 0.5*(((double)ex*ln2_hi) + (log(q) + (double)ex*ln2_lo));
 }
 
 /* ---------------------------------------------------------------- digamma */
@@ -492,50 +563,60 @@ static void knn_build(knn_tree *t, size_t node, size_t lo, size_t hi,
 }
 
 /* The nearest distinct points at a positive distance, with their
-** multiplicities: a max-heap by distance holding just enough entries for
-** their multiplicities to reach k (at most k + 1 entries).  Once tot >= k
-** the k-th smallest positive distance counted with multiplicity is d[0]. */
+** multiplicities: a max-heap by squared distance (its key: band[], dist[])
+** holding just enough entries for their multiplicities to reach k (at most
+** k + 1 entries).  Once tot >= k the k-th smallest positive distance
+** counted with multiplicity is entry 0's. */
 typedef struct knn_heap {
-  double *dist, *mult;
+  double *dist, *band, *mult;
   size_t n;       /* entries */
   size_t k;
   double tot;     /* the entries' multiplicities added */
 } knn_heap;
 
+#define KNN_HGT(hp, i, j) \
+  knn_klt((int)(hp)->band[j], (hp)->dist[j], (int)(hp)->band[i], (hp)->dist[i])
+
+static void knn_heap_move(knn_heap *hp, size_t to, size_t from){
+  hp->dist[to] = hp->dist[from];
+  hp->band[to] = hp->band[from];
+  hp->mult[to] = hp->mult[from];
+}
+
 static void knn_heap_down(knn_heap *hp){
   size_t r = 0, n = hp->n;
-  double v = hp->dist[0], w = hp->mult[0];
+  double v = hp->dist[0], vb = hp->band[0], w = hp->mult[0];
   for(;;){
     size_t c = 2*r+1;
     if( c>=n ) break;
-    if( c+1<n && hp->dist[c+1]>hp->dist[c] ) c++;
-    if( !(hp->dist[c]>v) ) break;
-    hp->dist[r] = hp->dist[c];
-    hp->mult[r] = hp->mult[c];
+    if( c+1<n && KNN_HGT(hp, c+1, c) ) c++;
+    if( !knn_klt((int)vb, v, (int)hp->band[c], hp->dist[c]) ) break;
+    knn_heap_move(hp, r, c);
     r = c;
   }
   hp->dist[r] = v;
+  hp->band[r] = vb;
   hp->mult[r] = w;
 }
 
-static void knn_heap_push(knn_heap *hp, double v, double w){
+static void knn_heap_push(knn_heap *hp, int vb, double v, double w){
   size_t r;
-  if( hp->tot>=(double)hp->k && v>=hp->dist[0] ) return;
+  if( hp->tot>=(double)hp->k
+   && !knn_klt(vb, v, (int)hp->band[0], hp->dist[0]) ) return;
   r = hp->n++;
-  while( r>0 && hp->dist[(r-1)/2]<v ){
-    hp->dist[r] = hp->dist[(r-1)/2];
-    hp->mult[r] = hp->mult[(r-1)/2];
+  while( r>0 && knn_klt((int)hp->band[(r-1)/2], hp->dist[(r-1)/2], vb, v) ){
+    knn_heap_move(hp, r, (r-1)/2);
     r = (r-1)/2;
   }
   hp->dist[r] = v;
+  hp->band[r] = vb;
   hp->mult[r] = w;
   hp->tot += w;
   /* drop the farthest while the others still reach k */
   while( hp->tot - hp->mult[0]>=(double)hp->k ){
     hp->tot -= hp->mult[0];
     hp->n--;
-    hp->dist[0] = hp->dist[hp->n];
-    hp->mult[0] = hp->mult[hp->n];
+    knn_heap_move(hp, 0, hp->n);
     knn_heap_down(hp);   /* n >= 1: the others' multiplicities reach k */
   }
 }
@@ -546,22 +627,29 @@ static void knn_search(const knn_tree *t, size_t node, size_t lo, size_t hi,
   size_t d = t->d, mid, i;
   if( depth==t->depth ){
     for(i=lo; i<hi; i++){
-      double r = knn_dist(q, t->p + i*d, d);
-      if( r>0 ) knn_heap_push(hp, r, t->mult[i]);
+      int b;
+      double r = knn_dist(q, t->p + i*d, d, &b);
+      if( r>0 ) knn_heap_push(hp, b, r, t->mult[i]);
     }
     return;
   }
   mid = lo + (hi-lo)/2;
   {
     const double *bl = t->box + 2*d*(2*node), *br = t->box + 2*d*(2*node+1);
-    double ml = knn_box_min(q, bl, bl + d, d, scr);
-    double mr = knn_box_min(q, br, br + d, d, scr);
-    int right_first = mr<ml;
+    int bml, bmr;
+    double ml = knn_box_min(q, bl, bl + d, d, scr, &bml);
+    double mr = knn_box_min(q, br, br + d, d, scr, &bmr);
+    int right_first = knn_klt(bmr, mr, bml, ml);
     int pass;
     for(pass=0; pass<2; pass++){
       int right = pass==0 ? right_first : !right_first;
-      double md = right ? mr : ml;
-      if( hp->tot>=(double)hp->k && md*(1 - KNN_DELTA)>=hp->dist[0] ) continue;
+      int bm;
+      double md;
+      if( hp->tot>=(double)hp->k ){
+        md = knn_kscale(right ? mr : ml, right ? bmr : bml, 1 - 2*KNN_DELTA,
+                        &bm);
+        if( !knn_klt(bm, md, (int)hp->band[0], hp->dist[0]) ) continue;
+      }
       if( right ) knn_search(t, 2*node+1, mid, hi, depth+1, q, scr, hp);
       else knn_search(t, 2*node, lo, mid, depth+1, q, scr, hp);
     }
@@ -569,9 +657,11 @@ static void knn_search(const knn_tree *t, size_t node, size_t lo, size_t hi,
 }
 
 /* The points at a positive distance <= eps from q: how many (with their
-** multiplicities), and (when want_max) the largest such distance. */
+** multiplicities), and (when want_max) the largest such distance; eps and
+** max as keys of squared distances. */
 typedef struct knn_range {
   double eps, max;
+  int beps, bmax;
   double count;
   int want_max;
 } knn_range;
@@ -581,22 +671,28 @@ static void knn_range_visit(const knn_tree *t, size_t node, size_t lo,
                             knn_range *r, int counted){
   size_t d = t->d, i, mid;
   const double *bl = t->box + 2*d*node, *bh = bl + d;
-  double md = knn_box_min(q, bl, bh, d, scr), mx;
-  if( md*(1 - KNN_DELTA) > r->eps ) return;
+  int bmd, bmx, b;
+  double md = knn_box_min(q, bl, bh, d, scr, &bmd), mx, v;
+  v = knn_kscale(md, bmd, 1 - 2*KNN_DELTA, &b);
+  if( knn_klt(r->beps, r->eps, b, v) ) return;
   /* (a counted node is visited only when want_max: mx is always needed) */
-  mx = knn_box_max(q, bl, bh, d, scr);
-  if( !counted && md>0 && mx*(1 + KNN_DELTA) < r->eps ){
+  mx = knn_box_max(q, bl, bh, d, scr, &bmx);
+  v = knn_kscale(mx, bmx, 1 + 2*KNN_DELTA, &b);
+  if( !counted && md>0 && knn_klt(b, v, r->beps, r->eps) ){
     /* the whole box is within eps, and x_i is outside it */
     r->count += t->cum[hi] - t->cum[lo];
     counted = 1;
   }
-  if( counted && (!r->want_max || mx*(1 + KNN_DELTA)<=r->max) ) return;
+  if( counted && (!r->want_max || !knn_klt(r->bmax, r->max, b, v)) ) return;
   if( depth==t->depth ){
     for(i=lo; i<hi; i++){
-      double dd = knn_dist(q, t->p + i*d, d);
-      if( dd>0 && dd<=r->eps ){
+      double dd = knn_dist(q, t->p + i*d, d, &b);
+      if( dd>0 && !knn_klt(r->beps, r->eps, b, dd) ){
         if( !counted ) r->count += t->mult[i];
-        if( dd>r->max ) r->max = dd;
+        if( knn_klt(r->bmax, r->max, b, dd) ){
+          r->max = dd;
+          r->bmax = b;
+        }
       }
     }
     return;
@@ -637,7 +733,7 @@ size_t kl_knn_work_size(size_t n, size_t m, size_t d, size_t k){
   }else{
     w = ((double)n + (double)m)*(double)(d + 2) + 2
         + ((double)knn_nodes(n, d) + (double)knn_nodes(m, d))*2.0*(double)d
-        + 2.0*((double)k + 1) + (double)d;
+        + 3.0*((double)k + 1) + (double)d;
   }
   if( w*sizeof(double) >= (double)SIZE_MAX/2 ) return 0;
   return (size_t)w;
@@ -706,16 +802,19 @@ static int knn_1d(const double *x, size_t n, const double *xs,
   return KL_KNN_FEW;   /* not reached: some point lacks neighbours */
 }
 
-/* The term of point q of dimension d >= 2 (rules 1, 2, 5): KL_KNN_OK and
-** *term, or KL_KNN_FEW with fail->sample set. */
+/* The term of point q of dimension d >= 2 (rules 1, 2, 5), from the keys
+** of the squared distances: KL_KNN_OK and *term, or KL_KNN_FEW with
+** fail->sample set. */
 static int knn_point(const knn_tree *tx, const knn_tree *ty, const double *q,
                      size_t k, int estimator, knn_heap *hp, double *scr,
                      double *term, kl_knn_fail *fail){
   size_t d = tx->d;
   double rho, nu;
+  int brho, bnu;
   knn_range rx, ry;
   memset(&rx, 0, sizeof rx);
   memset(&ry, 0, sizeof ry);
+  rx.bmax = ry.bmax = -1;   /* the key of 0 */
   hp->n = 0;
   hp->tot = 0;
   knn_search(tx, 1, 0, tx->n, 0, q, scr, hp);
@@ -724,6 +823,7 @@ static int knn_point(const knn_tree *tx, const knn_tree *ty, const double *q,
     return KL_KNN_FEW;
   }
   rho = hp->dist[0];
+  brho = (int)hp->band[0];
   hp->n = 0;
   hp->tot = 0;
   knn_search(ty, 1, 0, ty->n, 0, q, scr, hp);
@@ -732,15 +832,33 @@ static int knn_point(const knn_tree *tx, const knn_tree *ty, const double *q,
     return KL_KNN_FEW;
   }
   nu = hp->dist[0];
-  if( estimator==KL_KNN_ADAPTIVE ){
-    rx.eps = ry.eps = rho>nu ? rho : nu;
-    rx.want_max = rho<nu;
-    ry.want_max = nu<rho;
-    knn_range_visit(tx, 1, 0, tx->n, 0, q, scr, &rx, 0);
-    knn_range_visit(ty, 1, 0, ty->n, 0, q, scr, &ry, 0);
+  bnu = (int)hp->band[0];
+  if( estimator==KL_KNN_FIXED ){
+    *term = (double)d*knn_log_ratio_key(bnu, nu, brho, rho);
+    return KL_KNN_OK;
   }
-  *term = knn_term(d, estimator, rho, nu, (size_t)rx.count, rx.max,
-                   (size_t)ry.count, ry.max);
+  rx.want_max = knn_klt(brho, rho, bnu, nu);
+  ry.want_max = knn_klt(bnu, nu, brho, rho);
+  if( rx.want_max ){
+    rx.eps = ry.eps = nu;
+    rx.beps = ry.beps = bnu;
+  }else{
+    rx.eps = ry.eps = rho;
+    rx.beps = ry.beps = brho;
+  }
+  knn_range_visit(tx, 1, 0, tx->n, 0, q, scr, &rx, 0);
+  knn_range_visit(ty, 1, 0, ty->n, 0, q, scr, &ry, 0);
+  /* the distance that goes with the count is the largest within eps */
+  if( rx.want_max ){
+    rho = rx.max;
+    brho = rx.bmax;
+  }
+  if( ry.want_max ){
+    nu = ry.max;
+    bnu = ry.bmax;
+  }
+  *term = (double)d*knn_log_ratio_key(bnu, nu, brho, rho)
+          + kl_knn_psi_diff((size_t)rx.count, (size_t)ry.count);
   return KL_KNN_OK;
 }
 
@@ -764,9 +882,10 @@ int kl_knn(double *x, size_t n, double *y, size_t m, size_t d, size_t k,
     w += knn_tree_make(&tx, x, n, d, w);
     w += knn_tree_make(&ty, y, m, d, w);
     hp.dist = w;
-    hp.mult = w + k + 1;
+    hp.band = w + k + 1;
+    hp.mult = w + 2*(k + 1);
     hp.k = k;
-    scr = w + 2*(k + 1);
+    scr = w + 3*(k + 1);
     /* each distinct point of x once, in tree order (near points after
     ** one another), its term counted with its multiplicity */
     for(j=0; j<tx.n; j++){
