@@ -7,6 +7,12 @@
 -- there), and AddressSanitizer runs it.
 .read tests/data/ks_ref.sql
 
+-- tests/data/ks_ref.sql's cases of more than 4·10^6 value pairs (the rest
+-- are in tests/ks.sql), with the same checks.
+DELETE FROM ks_ref WHERE json_array_length(u) * json_array_length(v) <= 4000000;
+SELECT expect('ks.ref.large.count', (SELECT count(*) FROM ks_ref), 4);
+.read tests/include/ks_ref_checks.sql
+
 -- -------------------------------------------------- sizes 10^4 .. 10^6
 -- Samples made in SQL from a formula (the generator computes the same
 -- values in Python).  D: equal to the exact rational rounded once (scipy's
