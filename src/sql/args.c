@@ -487,3 +487,95 @@ int kl_dbuf_read(const char *fname, const char *aname, kl_vec *v, kl_dbuf *b,
     b->n += got;
   }
 }
+
+/* ------------------------------------------------------ arrays of rows */
+
+/*
+** Reads row r (named rname), opened as v, onto the end of b, and checks
+** that it has as many elements as row 0 (*cols, set by row 0).
+*/
+static int rows_read_row(const char *fname, const char *aname, const char *rname,
+                    size_t r, kl_vec *v, kl_dbuf *b, size_t *cols,
+                    char **pzErr){
+  size_t before = b->n;
+  int rc = kl_dbuf_read(fname, rname, v, b, pzErr);
+  if( rc ) return rc;
+  if( r==0 ){
+    *cols = b->n - before;
+  }else if( b->n - before != *cols ){
+    return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld element%s but "
+                                          "%s[0] has %lld", fname, rname,
+                                          (sqlite3_int64)(b->n - before),
+                                          b->n - before==1 ? "" : "s",
+                                          aname, (sqlite3_int64)*cols));
+  }
+  return SQLITE_OK;
+}
+
+/*
+** Reads a JSON array of rows (core/vectors.h, kl_rows) into b; *rows and
+** *cols are its shape.  Errors name the row where it is the row's:
+** "cov1[2] has 3 elements but cov1[0] has 2".
+*/
+int kl_rows_read(const char *fname, const char *aname, const char *z,
+                     size_t start, size_t n, kl_dbuf *b, size_t *rows,
+                     size_t *cols, char **pzErr){
+  char rname[48];
+  kl_rows m;
+  int rc;
+  *cols = 0;
+  kl_rows_open_at(&m, z, start, n);
+  for(;;){
+    kl_vec v;
+    kl_verr err;
+    memset(&err, 0, sizeof err);
+    rc = kl_rows_next(&m, &v, &err);
+    sqlite3_snprintf(sizeof rname, rname, "%s[%lld]", aname,
+                     (sqlite3_int64)m.row);
+    if( rc ){
+      return kl_fail(pzErr, kl_verr_text(fname, m.in_row ? rname : aname,
+                                         &err));
+    }
+    if( !m.more ) break;
+    rc = rows_read_row(fname, aname, rname, m.row, &v, b, cols, pzErr);
+    if( rc ) return rc;
+  }
+  *rows = m.rows;
+  return SQLITE_OK;
+}
+
+/*
+** Reads a JSONB array of rows (a well-formed JSONB array whose elements
+** are all arrays: info from kl_jsonb_scan) into b, each row a JSONB array
+** of numbers; offsets in errors are offsets in the whole blob.
+*/
+int kl_jsonb_rows_read(const char *fname, const char *aname,
+                           const unsigned char *p,
+                           size_t n, const kl_jsonb_info *info, kl_dbuf *b,
+                           size_t *rows, size_t *cols, char **pzErr){
+  char rname[48];
+  size_t r, pos = info->start;
+  int rc;
+  *cols = 0;
+  for(r=0; r<info->count; r++){
+    size_t len = kl_jsonb_element(p, n, pos);
+    kl_vec v;
+    kl_verr err;
+    memset(&err, 0, sizeof err);
+    sqlite3_snprintf(sizeof rname, rname, "%s[%lld]", aname,
+                     (sqlite3_int64)r);
+    if( kl_vec_blob(&v, p + pos, len, &err) ){
+      err.offset += pos;
+      if( err.code==KL_ERR_JSONB ){
+        /* a row is not a blob to force to float32: name the entry */
+        err.code = err.found==11 ? KL_ERR_NESTED : KL_ERR_NOTNUM;
+      }
+      return kl_fail(pzErr, kl_verr_text(fname, rname, &err));
+    }
+    rc = rows_read_row(fname, aname, rname, r, &v, b, cols, pzErr);
+    if( rc ) return rc;
+    pos += len;
+  }
+  *rows = info->count;
+  return SQLITE_OK;
+}

@@ -199,6 +199,24 @@ int kl_dbuf_append(kl_dbuf *b, const double *x, size_t n);
 int kl_dbuf_read(const char *fname, const char *aname, kl_vec *v, kl_dbuf *b,
                  char **pzErr);
 
+/*
+** Arrays of rows (a matrix: kl_mvn's covariances, kl_knn's points), read
+** row after row onto the end of b; *rows and *cols are the shape, and every
+** row must be as long as row 0 ("fname: cov1[2] has 3 elements but
+** cov1[0] has 2").  kl_rows_read: the JSON text z[start..end) (kl_rows in
+** core/vectors.h: kl_rows_is_matrix() says it is one); kl_jsonb_rows_read:
+** the JSONB blob p[0..n) whose elements are all arrays (info from
+** kl_jsonb_scan), errors at offsets in the whole blob.  SQLITE_OK,
+** SQLITE_ERROR (*pzErr) or SQLITE_NOMEM.
+*/
+int kl_rows_read(const char *fname, const char *aname, const char *z,
+                 size_t start, size_t end, kl_dbuf *b, size_t *rows,
+                 size_t *cols, char **pzErr);
+int kl_jsonb_rows_read(const char *fname, const char *aname,
+                       const unsigned char *p, size_t n,
+                       const kl_jsonb_info *info, kl_dbuf *b, size_t *rows,
+                       size_t *cols, char **pzErr);
+
 /* ===================================================================
 ** Samples, options and sample aggregates (sql/args_samples.c): the
 ** argument layer of the functions over raw samples (issue #19).

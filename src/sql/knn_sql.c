@@ -77,81 +77,6 @@ typedef struct knn_pts {
   size_t n, dim;
 } knn_pts;
 
-/* Reads row r (named rname), opened as v, onto the end of b, and checks
-** that it has as many elements as row 0 (*cols, set by row 0). */
-static int knn_read_row(const char *aname, const char *rname, size_t r,
-                        kl_vec *v, kl_dbuf *b, size_t *cols, char **pzErr){
-  size_t before = b->n;
-  int rc = kl_dbuf_read(KNN_FNAME, rname, v, b, pzErr);
-  if( rc ) return rc;
-  if( r==0 ){
-    *cols = b->n - before;
-  }else if( b->n - before != *cols ){
-    return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld element%s but "
-                                          "%s[0] has %lld", KNN_FNAME, rname,
-                                          (sqlite3_int64)(b->n - before),
-                                          b->n - before==1 ? "" : "s",
-                                          aname, (sqlite3_int64)*cols));
-  }
-  return SQLITE_OK;
-}
-
-/* A JSON array of rows (core/vectors.h, kl_rows). */
-static int knn_read_rows(const char *aname, const char *z, size_t n,
-                         knn_pts *pt, char **pzErr){
-  char rname[48];
-  kl_rows m;
-  int rc;
-  kl_rows_open(&m, z, n);
-  for(;;){
-    kl_vec v;
-    kl_verr err;
-    memset(&err, 0, sizeof err);
-    rc = kl_rows_next(&m, &v, &err);
-    sqlite3_snprintf(sizeof rname, rname, "%s[%lld]", aname,
-                     (sqlite3_int64)m.row);
-    if( rc ){
-      return kl_fail(pzErr, kl_verr_text(KNN_FNAME, m.in_row ? rname : aname,
-                                         &err));
-    }
-    if( !m.more ) break;
-    rc = knn_read_row(aname, rname, m.row, &v, &pt->b, &pt->dim, pzErr);
-    if( rc ) return rc;
-  }
-  pt->n = m.rows;
-  return SQLITE_OK;
-}
-
-/* A JSONB array of rows (info from kl_jsonb_scan, all arrays). */
-static int knn_read_jsonb_rows(const char *aname, const unsigned char *p,
-                               size_t n, const kl_jsonb_info *info,
-                               knn_pts *pt, char **pzErr){
-  char rname[48];
-  size_t r, pos = info->start;
-  int rc;
-  for(r=0; r<info->count; r++){
-    size_t len = kl_jsonb_element(p, n, pos);
-    kl_vec v;
-    kl_verr err;
-    memset(&err, 0, sizeof err);
-    sqlite3_snprintf(sizeof rname, rname, "%s[%lld]", aname,
-                     (sqlite3_int64)r);
-    if( kl_vec_blob(&v, p + pos, len, &err) ){
-      err.offset += pos;
-      if( err.code==KL_ERR_JSONB ){
-        /* a row is not a blob to force to float32: name the entry */
-        err.code = err.found==11 ? KL_ERR_NESTED : KL_ERR_NOTNUM;
-      }
-      return kl_fail(pzErr, kl_verr_text(KNN_FNAME, rname, &err));
-    }
-    rc = knn_read_row(aname, rname, r, &v, &pt->b, &pt->dim, pzErr);
-    if( rc ) return rc;
-    pos += len;
-  }
-  pt->n = info->count;
-  return SQLITE_OK;
-}
-
 /* One sample argument: an array of rows (points), or a vector (numbers). */
 static int knn_read_points(const char *aname, sqlite3_value *val,
                            knn_pts *pt, char **pzErr){
@@ -160,13 +85,17 @@ static int knn_read_points(const char *aname, sqlite3_value *val,
     const char *z = (const char*)sqlite3_value_text(val);
     size_t n = (size_t)sqlite3_value_bytes(val);
     if( z==0 ) return SQLITE_NOMEM;
-    if( kl_rows_is_matrix(z, n) ) return knn_read_rows(aname, z, n, pt, pzErr);
+    if( kl_rows_is_matrix(z, n) ){
+      return kl_rows_read(KNN_FNAME, aname, z, 0, n, &pt->b, &pt->n, &pt->dim,
+                          pzErr);
+    }
   }else if( sqlite3_value_type(val)==SQLITE_BLOB ){
     const unsigned char *p = (const unsigned char*)sqlite3_value_blob(val);
     size_t n = (size_t)sqlite3_value_bytes(val);
     kl_jsonb_info info;
     if( p && kl_jsonb_scan(p, n, &info) && info.all_arrays ){
-      return knn_read_jsonb_rows(aname, p, n, &info, pt, pzErr);
+      return kl_jsonb_rows_read(KNN_FNAME, aname, p, n, &info, &pt->b, &pt->n,
+                                &pt->dim, pzErr);
     }
   }
   rc = kl_sample_read(KNN_FNAME, aname, val, &pt->b, pzErr);

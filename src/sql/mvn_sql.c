@@ -38,96 +38,6 @@ SQLITE_EXTENSION_INIT3
 
 #define MVN_FNAME "kl_mvn"
 
-/*
-** Reads row r (named rname), opened as v, onto the end of b, and checks
-** that it has as many elements as row 0 (*cols, set by row 0).
-*/
-static int read_row(const char *fname, const char *aname, const char *rname,
-                    size_t r, kl_vec *v, kl_dbuf *b, size_t *cols,
-                    char **pzErr){
-  size_t before = b->n;
-  int rc = kl_dbuf_read(fname, rname, v, b, pzErr);
-  if( rc ) return rc;
-  if( r==0 ){
-    *cols = b->n - before;
-  }else if( b->n - before != *cols ){
-    return kl_fail(pzErr, sqlite3_mprintf("%s: %s has %lld element%s but "
-                                          "%s[0] has %lld", fname, rname,
-                                          (sqlite3_int64)(b->n - before),
-                                          b->n - before==1 ? "" : "s",
-                                          aname, (sqlite3_int64)*cols));
-  }
-  return SQLITE_OK;
-}
-
-/*
-** Reads a JSON array of rows (core/vectors.h, kl_rows) into b; *rows and
-** *cols are its shape.  Errors name the row where it is the row's:
-** "cov1[2] has 3 elements but cov1[0] has 2".
-*/
-static int read_rows(const char *fname, const char *aname, const char *z,
-                     size_t start, size_t n, kl_dbuf *b, size_t *rows,
-                     size_t *cols, char **pzErr){
-  char rname[48];
-  kl_rows m;
-  int rc;
-  *cols = 0;
-  kl_rows_open_at(&m, z, start, n);
-  for(;;){
-    kl_vec v;
-    kl_verr err;
-    memset(&err, 0, sizeof err);
-    rc = kl_rows_next(&m, &v, &err);
-    sqlite3_snprintf(sizeof rname, rname, "%s[%lld]", aname,
-                     (sqlite3_int64)m.row);
-    if( rc ){
-      return kl_fail(pzErr, kl_verr_text(fname, m.in_row ? rname : aname,
-                                         &err));
-    }
-    if( !m.more ) break;
-    rc = read_row(fname, aname, rname, m.row, &v, b, cols, pzErr);
-    if( rc ) return rc;
-  }
-  *rows = m.rows;
-  return SQLITE_OK;
-}
-
-/*
-** Reads a JSONB array of rows (a well-formed JSONB array whose elements
-** are all arrays: info from kl_jsonb_scan) into b, each row a JSONB array
-** of numbers; offsets in errors are offsets in the whole blob.
-*/
-static int read_jsonb_rows(const char *fname, const char *aname,
-                           const unsigned char *p,
-                           size_t n, const kl_jsonb_info *info, kl_dbuf *b,
-                           size_t *rows, size_t *cols, char **pzErr){
-  char rname[48];
-  size_t r, pos = info->start;
-  int rc;
-  *cols = 0;
-  for(r=0; r<info->count; r++){
-    size_t len = kl_jsonb_element(p, n, pos);
-    kl_vec v;
-    kl_verr err;
-    memset(&err, 0, sizeof err);
-    sqlite3_snprintf(sizeof rname, rname, "%s[%lld]", aname,
-                     (sqlite3_int64)r);
-    if( kl_vec_blob(&v, p + pos, len, &err) ){
-      err.offset += pos;
-      if( err.code==KL_ERR_JSONB ){
-        /* a row is not a blob to force to float32: name the entry */
-        err.code = err.found==11 ? KL_ERR_NESTED : KL_ERR_NOTNUM;
-      }
-      return kl_fail(pzErr, kl_verr_text(fname, rname, &err));
-    }
-    rc = read_row(fname, aname, rname, r, &v, b, cols, pzErr);
-    if( rc ) return rc;
-    pos += len;
-  }
-  *rows = info->count;
-  return SQLITE_OK;
-}
-
 /* One argument, read whole: a vector (or number) or a covariance. */
 typedef struct mvn_arg {
   kl_dbuf b;
@@ -185,7 +95,7 @@ static int read_matrix(const char *fname, const char *aname,
     size_t n = (size_t)sqlite3_value_bytes(val);
     kl_jsonb_info info;
     if( p && kl_jsonb_scan(p, n, &info) && info.all_arrays ){
-      rc = read_jsonb_rows(fname, aname, p, n, &info, &a->b, &rows, &cols,
+      rc = kl_jsonb_rows_read(fname, aname, p, n, &info, &a->b, &rows, &cols,
                            pzErr);
       matrix = 1;
     }
@@ -194,7 +104,7 @@ static int read_matrix(const char *fname, const char *aname,
     size_t n = (size_t)sqlite3_value_bytes(val);
     if( z==0 ) return SQLITE_NOMEM;
     if( kl_rows_is_matrix(z, n) ){
-      rc = read_rows(fname, aname, z, 0, n, &a->b, &rows, &cols, pzErr);
+      rc = kl_rows_read(fname, aname, z, 0, n, &a->b, &rows, &cols, pzErr);
       matrix = 1;
     }
   }
@@ -238,7 +148,7 @@ int kl_mvn_cov_text(const char *fname, const char *aname, const char *z,
   kl_verr err;
   int rc;
   if( kl_rows_is_matrix(z + start, end - start) ){
-    rc = read_rows(fname, aname, z, start, end, b, &rows, &cols, pzErr);
+    rc = kl_rows_read(fname, aname, z, start, end, b, &rows, &cols, pzErr);
     if( rc ) return rc;
     return square(fname, aname, rows, cols, dim, pzErr);
   }
