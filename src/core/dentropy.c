@@ -10,9 +10,9 @@
 ** Rules
 ** -----
 ** (1) The sample x[0..n) is finite doubles (the glue refuses NaN and Inf),
-**     sorted ascending by kl_de_sort (an LSD radix sort on the doubles'
-**     bits, 8 bits a pass, with a work buffer of n doubles: O(n), no
-**     allocation).  Below, x_1 <= ... <= x_n is the sorted sample
+**     sorted ascending by kl_de_sort (core/sort.c's LSD radix sort on
+**     the doubles' bits, 8 bits a pass, with a work buffer of n doubles:
+**     O(n), no allocation; -0 before +0).  Below, x_1 <= ... <= x_n is the sorted sample
 **     (1-based) and x_j for j < 1 is x_1, for j > n is x_n (scipy's
 **     padding).
 ** (2) The window length m satisfies 1 <= m and 2m < n (scipy's
@@ -75,6 +75,7 @@
 #include "numeric.h"
 #include "stream.h"
 #include "port.h"
+#include "sort.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -105,40 +106,9 @@ kl_de_method kl_de_resolve(kl_de_method m, size_t n){
 
 /* ------------------------------------------------------------ sorting */
 
-/* the double's bits as an unsigned key in the same order (-0 before +0) */
-static uint64_t de_key(double x){
-  uint64_t u;
-  memcpy(&u, &x, sizeof u);
-  return (u >> 63) ? ~u : (u | 0x8000000000000000ull);
-}
-
-/*
-** LSD radix sort on the keys, 8 bits a pass, ping-ponging between x and
-** work; a pass whose byte is the same for every key is skipped.  O(n) (at
-** most 9 reads of the data), 16 KB of counts on the stack.
-*/
+/* the radix sort of core/sort.c at every n: -0 before +0, as before */
 void kl_de_sort(double *x, size_t n, double *work){
-  size_t cnt[8][256];
-  double *src = x, *dst = work, *t;
-  size_t i;
-  int d;
-  memset(cnt, 0, sizeof cnt);
-  for(i=0; i<n; i++){
-    uint64_t k = de_key(x[i]);
-    for(d=0; d<8; d++) cnt[d][(k >> (8*d)) & 255]++;
-  }
-  for(d=0; d<8; d++){
-    size_t pos = 0, c;
-    int b, sh = 8*d;
-    if( n==0 || cnt[d][(de_key(x[0]) >> sh) & 255]==n ) continue;
-    for(b=0; b<256; b++){ c = cnt[d][b]; cnt[d][b] = pos; pos += c; }
-    for(i=0; i<n; i++){
-      double v = src[i];
-      dst[cnt[d][(de_key(v) >> sh) & 255]++] = v;
-    }
-    t = src; src = dst; dst = t;
-  }
-  if( src!=x ) memcpy(x, src, n*sizeof *x);
+  kl_sort_radix(x, 0, n, work);
 }
 
 /* ------------------------------------------------------ double-doubles */

@@ -60,77 +60,15 @@
 **  5. The result is clipped to [0, 1]; it is never NaN.
 */
 #include "ks.h"
+#include "sort.h"
 
 #include <math.h>
 #include <string.h>
 
 /* ------------------------------------------------------------- sorting */
 
-static void ks_sift(double *x, size_t root, size_t n){
-  double v = x[root];
-  for(;;){
-    size_t c = 2*root + 1;
-    if( c>=n ) break;
-    if( c+1<n && x[c+1]>x[c] ) c++;
-    if( !(x[c]>v) ) break;
-    x[root] = x[c];
-    root = c;
-  }
-  x[root] = v;
-}
-
-static void ks_heapsort(double *x, size_t n){
-  size_t i;
-  if( n<2 ) return;
-  for(i=n/2; i-->0; ) ks_sift(x, i, n);
-  for(i=n-1; i>0; i--){
-    double t = x[0]; x[0] = x[i]; x[i] = t;
-    ks_sift(x, 0, i);
-  }
-}
-
-/* The bits of a finite double as an unsigned key in the doubles' order
-** (-0 just below +0, which compare equal: either order is sorted). */
-static uint64_t ks_key(double v){
-  uint64_t b;
-  memcpy(&b, &v, sizeof b);
-  return (b >> 63) ? ~b : (b | 0x8000000000000000ull);
-}
-
-/* LSD radix sort by bytes of the key, x and tmp swapping roles; a byte
-** that is the same in every key is skipped (the exponent's, often).
-** count: 8*256 counters. */
-static void ks_radix(double *x, size_t n, double *tmp, size_t *count){
-  double *src = x, *dst = tmp, *t;
-  size_t i;
-  int pass;
-  memset(count, 0, 8*256*sizeof(size_t));
-  for(i=0; i<n; i++){
-    uint64_t k = ks_key(x[i]);
-    for(pass=0; pass<8; pass++) count[pass*256 + ((k >> (8*pass)) & 255)]++;
-  }
-  for(pass=0; pass<8; pass++){
-    size_t *c = count + pass*256, sum = 0;
-    int b;
-    for(b=0; b<256; b++) if( c[b]==n ) break;
-    if( b<256 ) continue;              /* one value of this byte: no move */
-    for(b=0; b<256; b++){ size_t t0 = c[b]; c[b] = sum; sum += t0; }
-    for(i=0; i<n; i++){
-      uint64_t k = ks_key(src[i]);
-      dst[c[(k >> (8*pass)) & 255]++] = src[i];
-    }
-    t = src; src = dst; dst = t;
-  }
-  if( src!=x ) memcpy(x, src, n*sizeof(double));
-}
-
 void kl_ks_sort(double *x, size_t n, double *tmp){
-  size_t count[8*256];
-  if( tmp==0 || n<512 ){
-    ks_heapsort(x, n);
-    return;
-  }
-  ks_radix(x, n, tmp, count);
+  kl_sort(x, 0, n, tmp);
 }
 
 /* ----------------------------------------------------------- statistic */
