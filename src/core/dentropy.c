@@ -76,6 +76,7 @@
 #include "stream.h"
 #include "port.h"
 #include "sort.h"
+#include "dd.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -113,14 +114,6 @@ void kl_de_sort(double *x, size_t n, double *work){
 
 /* ------------------------------------------------------ double-doubles */
 
-static kl_dd de_two_sum(double a, double b){
-  double s = a + b, bb = s - a;
-  kl_dd r;
-  r.hi = s;
-  r.lo = (a - (s - bb)) + (b - bb);
-  return r;
-}
-
 static kl_dd de_two_prod(double a, double b){
   kl_dd r;
   r.hi = a*b;
@@ -129,9 +122,9 @@ static kl_dd de_two_prod(double a, double b){
 }
 
 static kl_dd de_dd_add(kl_dd a, kl_dd b){
-  kl_dd s = de_two_sum(a.hi, b.hi);
+  kl_dd s = kl_two_sum_dd(a.hi, b.hi);
   double lo = s.lo + (a.lo + b.lo);
-  return de_two_sum(s.hi, lo);
+  return kl_two_sum_dd(s.hi, lo);
 }
 
 /* a / d for a double d > 0 */
@@ -139,7 +132,7 @@ static kl_dd de_dd_div(kl_dd a, double d){
   double q1 = a.hi / d;
   kl_dd p = de_two_prod(q1, d);
   double r = ((a.hi - p.hi) - p.lo) + a.lo;
-  return de_two_sum(q1, r / d);
+  return kl_two_sum_dd(q1, r / d);
 }
 
 /* adds the double-double a to the exact accumulator */
@@ -171,7 +164,7 @@ static void de_prod_init(de_prod *p){
 static kl_dd de_dd_mul(kl_dd a, kl_dd b){
   kl_dd p = de_two_prod(a.hi, b.hi);
   p.lo += a.hi*b.lo + a.lo*b.hi;
-  return de_two_sum(p.hi, p.lo);
+  return kl_two_sum_dd(p.hi, p.lo);
 }
 
 static void de_prod_mul(de_prod *p, kl_dd f){
@@ -201,9 +194,9 @@ static void de_put_log_prod(kl_xsum *acc, const de_prod *p){
 ** from the halves (and a factor 2 in the exponent) where b - a overflows.
 */
 static void de_prod_spacing(de_prod *p, double a, double b){
-  kl_dd d = de_two_sum(b, -a);
+  kl_dd d = kl_two_sum_dd(b, -a);
   if( isinf(d.hi) ){
-    d = de_two_sum(b*0.5, -(a*0.5));
+    d = kl_two_sum_dd(b*0.5, -(a*0.5));
     p->e += 1.0;
   }
   de_prod_mul(p, d);
@@ -333,7 +326,7 @@ static kl_dd de_correa_direct(const double *x, size_t n, size_t m, size_t i,
   kl_sum_init(&ae);
   kl_sum_init(&aq);
   for(d=1; d<=mm; d++){
-    kl_dd t = de_two_sum(de_xp(x, n, c + d), -de_xp(x, n, c - d));
+    kl_dd t = kl_two_sum_dd(de_xp(x, n, c + d), -de_xp(x, n, c - d));
     kl_dd p = de_two_prod(t.hi*s1*s2, (double)d);
     kl_sum_add(&a1, p.hi);
     kl_sum_add(&a1, p.lo);
@@ -341,13 +334,13 @@ static kl_dd de_correa_direct(const double *x, size_t n, size_t m, size_t i,
   }
   S1 = kl_sum_value(&a1);
   for(j=c-mm; j<=c+mm; j++){
-    kl_dd t = de_two_sum(de_xp(x, n, j), -ctr);
+    kl_dd t = kl_two_sum_dd(de_xp(x, n, j), -ctr);
     kl_sum_add(&am, t.hi*s1*s2);
     kl_sum_add(&am, t.lo*s1*s2);
   }
   mean = kl_sum_value(&am) / N;
   for(j=c-mm; j<=c+mm; j++){
-    kl_dd t = de_two_sum(de_xp(x, n, j), -ctr);
+    kl_dd t = kl_two_sum_dd(de_xp(x, n, j), -ctr);
     double e = (t.hi*s1*s2 - mean) + t.lo*s1*s2;
     kl_sum_add(&ae, e);
     kl_sum_add(&aq, e*e);
@@ -369,7 +362,7 @@ typedef struct de_slide {
 /* adds (sign 1) or takes out (-1) the padded position j: the same doubles
 ** both ways, so the sums are exactly those of the window's positions */
 static void de_slide_put(de_slide *s, long long j, int sign){
-  kl_dd t = de_two_sum(de_xp(s->x, s->n, j)*s->f,
+  kl_dd t = kl_two_sum_dd(de_xp(s->x, s->n, j)*s->f,
                        -(s->x[s->i0]*s->f));
   double yh = t.hi*s->s1*s->s2, yl = t.lo*s->s1*s->s2;
   double dj = (double)(j - s->i0);

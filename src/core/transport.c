@@ -74,6 +74,7 @@
 #include "transport.h"
 #include "numeric.h"
 #include "sort.h"
+#include "dd.h"
 
 #include <float.h>
 #include <math.h>
@@ -90,35 +91,13 @@ size_t kl_transport_work(size_t m, size_t n, int weighted){
 
 /* ------------------------------------------------------ double-double */
 
-static void tr_two_sum(double a, double b, double *s, double *e){
-  double t = a + b, bb = t - a;
-  *s = t;
-  *e = (a - (t - bb)) + (b - bb);
-}
-
-static void tr_fast_two_sum(double a, double b, double *s, double *e){
-  double t = a + b;
-  *s = t;
-  *e = b - (t - a);
-}
-
-/* Dekker's exact product (|a|, |b| < 2^995). */
-static void tr_two_prod(double a, double b, double *p, double *e){
-  const double c = 134217729.0;   /* 2^27 + 1 */
-  double t, ah, al, bh, bl;
-  t = c*a; ah = t - (t - a); al = a - ah;
-  t = c*b; bh = t - (t - b); bl = b - bh;
-  *p = a*b;
-  *e = ((ah*bh - *p) + ah*bl + al*bh) + al*bl;
-}
-
 /* a + b, a double-double and a double */
 static kl_dd tr_dd_add1(kl_dd a, double b){
   kl_dd r;
   double s, e;
-  tr_two_sum(a.hi, b, &s, &e);
+  kl_two_sum(a.hi, b, &s, &e);
   e += a.lo;
-  tr_fast_two_sum(s, e, &r.hi, &r.lo);
+  kl_fast_two_sum(s, e, &r.hi, &r.lo);
   return r;
 }
 
@@ -126,12 +105,12 @@ static kl_dd tr_dd_add1(kl_dd a, double b){
 static kl_dd tr_dd_add(kl_dd a, kl_dd b){
   kl_dd r;
   double s, e, t, f;
-  tr_two_sum(a.hi, b.hi, &s, &e);
-  tr_two_sum(a.lo, b.lo, &t, &f);
+  kl_two_sum(a.hi, b.hi, &s, &e);
+  kl_two_sum(a.lo, b.lo, &t, &f);
   e += t;
-  tr_fast_two_sum(s, e, &s, &e);
+  kl_fast_two_sum(s, e, &s, &e);
   e += f;
-  tr_fast_two_sum(s, e, &r.hi, &r.lo);
+  kl_fast_two_sum(s, e, &r.hi, &r.lo);
   return r;
 }
 
@@ -139,9 +118,9 @@ static kl_dd tr_dd_add(kl_dd a, kl_dd b){
 static kl_dd tr_dd_mul(kl_dd a, kl_dd b){
   kl_dd r;
   double p, e;
-  tr_two_prod(a.hi, b.hi, &p, &e);
+  kl_two_prod(a.hi, b.hi, &p, &e);
   e += a.hi*b.lo + a.lo*b.hi;
-  tr_fast_two_sum(p, e, &r.hi, &r.lo);
+  kl_fast_two_sum(p, e, &r.hi, &r.lo);
   return r;
 }
 
@@ -149,7 +128,7 @@ static kl_dd tr_dd_mul(kl_dd a, kl_dd b){
 static double tr_dd_absdiv(kl_dd n, kl_dd d){
   kl_dd r, qd;
   double q1 = n.hi / d.hi, q2;
-  tr_two_prod(d.hi, q1, &qd.hi, &qd.lo);
+  kl_two_prod(d.hi, q1, &qd.hi, &qd.lo);
   qd.lo += d.lo*q1;
   qd.hi = -qd.hi;
   qd.lo = -qd.lo;
@@ -246,7 +225,7 @@ static void tr_wide_add(tr_wide *w, double m, int e){
     int sh = w->e - e;
     m = sh>1022 ? (m*0x1p-1000)*tr_pow2(1000 - sh) : m*tr_pow2(-sh);
   }
-  tr_two_sum(w->s, m, &t, &err);
+  kl_two_sum(w->s, m, &t, &err);
   w->s = t;
   w->c += err;
 }
