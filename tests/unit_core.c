@@ -19,6 +19,7 @@
 
 #include "ks.h"
 #include "psi.h"
+#include "sort.h"
 
 #include <float.h>
 #include <math.h>
@@ -784,6 +785,114 @@ static void test_samples_core(void){
          1e-4)), "not NaN");
 }
 
+/* ------------------------------------------------------ core/sort.c */
+
+/* total order of the doubles' bits (-0 before +0), then the index */
+typedef struct sort_pair { double x; size_t i; } sort_pair;
+static uint64_t sort_test_key(double d){
+  uint64_t b;
+  memcpy(&b, &d, sizeof b);
+  return (b >> 63) ? ~b : b | ((uint64_t)1 << 63);
+}
+static int sort_test_cmp(const void *a, const void *b){
+  const sort_pair *p = (const sort_pair*)a, *q = (const sort_pair*)b;
+  uint64_t kp = sort_test_key(p->x), kq = sort_test_key(q->x);
+  if( kp!=kq ) return kp<kq ? -1 : 1;
+  return p->i<q->i ? -1 : p->i>q->i;
+}
+static int sort_test_same(double a, double b){ return memcmp(&a, &b, sizeof a)==0; }
+
+/* values: 0 any finite double; 1 specials (-0, +0, subnormals, +-DBL_MAX,
+** +-DBL_MIN) and their ties; 2 small whole numbers (many ties); 3 all */
+static double sort_test_value(int mode){
+  static const double sp[] = { 0.0, -0.0, 4.9406564584124654e-324,
+    -4.9406564584124654e-324, 1.5e-323, -2.2250738585072009e-308,
+    2.2250738585072009e-308, 2.2250738585072014e-308, -2.2250738585072014e-308,
+    DBL_MAX, -DBL_MAX, 1.0, -1.0, 1e-300, -1e300 };
+  if( mode==3 ) mode = (int)(rnd()%3);
+  if( mode==0 ) return rnd_double();
+  if( mode==1 ) return sp[rnd() % (sizeof sp/sizeof sp[0])];
+  return (double)(int)(rnd()%21) - 10.0;
+}
+
+static void test_sort(void){
+  static const size_t sizes[] = { 0, 1, 2, 3, 16, 17, 100, 1000,
+    KL_SORT_RADIX_MIN-1, KL_SORT_RADIX_MIN, KL_SORT_RADIX_MIN+1, 100000 };
+  size_t nmax = 100000, si, i;
+  double *orig = (double*)malloc(nmax*sizeof(double));
+  double *x = (double*)malloc(nmax*sizeof(double));
+  double *w = (double*)malloc(nmax*sizeof(double));
+  double *work = (double*)malloc(2*nmax*sizeof(double));
+  sort_pair *ref = (sort_pair*)malloc(nmax*sizeof(sort_pair));
+  unsigned char *seen = (unsigned char*)malloc(nmax);
+  uint64_t keep = rng_state;
+  int mode, road, bad[6] = {0, 0, 0, 0, 0, 0};
+  char id[64], msg[160];
+  rng_state = 0x5EED50F7ull;
+  for(si=0; si<sizeof sizes/sizeof sizes[0]; si++) for(mode=0; mode<4; mode++){
+    size_t n = sizes[si];
+    for(i=0; i<n; i++){ orig[i] = sort_test_value(mode); ref[i].x = orig[i]; ref[i].i = i; }
+    if( n ) qsort(ref, n, sizeof *ref, sort_test_cmp);
+    /* road 0: kl_sort_radix; 1: kl_sort with work; 2: kl_sort without */
+    for(road=0; road<3; road++){
+      int weighted;
+      for(weighted=0; weighted<2; weighted++){
+        int ok = 1, exact = road==0 || (road==1 && n>=KL_SORT_RADIX_MIN);
+        memcpy(x, orig, n*sizeof *x);
+        for(i=0; i<n; i++) w[i] = (double)i;
+        if( road==0 ) kl_sort_radix(x, weighted ? w : 0, n, work);
+        else kl_sort(x, weighted ? w : 0, n, road==1 ? work : 0);
+        memset(seen, 0, n);
+        for(i=0; i<n && ok; i++){
+          if( exact ){
+            /* the radix sort: qsort's order exactly, stable */
+            ok = sort_test_same(x[i], ref[i].x)
+                 && (!weighted || w[i]==(double)ref[i].i);
+          }else{
+            /* in place: ascending under <, the same values as qsort's
+            ** (-0 and +0 may trade places), each pair kept together */
+            ok = x[i]==ref[i].x && (x[i]==0 || sort_test_same(x[i], ref[i].x));
+            if( ok && weighted ){
+              size_t j = (size_t)w[i];
+              ok = w[i]>=0 && j<n && (double)j==w[i] && !seen[j]
+                   && sort_test_same(x[i], orig[j]);
+              if( ok ) seen[j] = 1;
+            }
+          }
+        }
+        if( !ok ){
+          bad[road*2 + weighted]++;
+          snprintf(msg, sizeof msg, "n=%lu mode=%d road=%d weighted=%d: index %lu",
+                   (unsigned long)n, mode, road, weighted, (unsigned long)(i ? i-1 : 0));
+          report("sort.case", 0, msg);
+        }
+      }
+      /* the in-place road keeps the multiset: count the -0s */
+      if( road==2 ){
+        size_t nz0 = 0, nz1 = 0;
+        memcpy(x, orig, n*sizeof *x);
+        kl_sort(x, 0, n, 0);
+        for(i=0; i<n; i++){
+          if( sort_test_same(x[i], -0.0) ) nz1++;
+          if( sort_test_same(orig[i], -0.0) ) nz0++;
+        }
+        if( nz0!=nz1 ){ bad[4]++; report("sort.zeros", 0, "the count of -0 changed"); }
+      }
+    }
+  }
+  for(road=0; road<3; road++){
+    int weighted;
+    for(weighted=0; weighted<2; weighted++){
+      snprintf(id, sizeof id, "sort.%s%s", road==0 ? "radix" : road==1 ? "work" : "inplace",
+               weighted ? ".weights" : "");
+      report(id, bad[road*2 + weighted]==0, "see the cases above");
+    }
+  }
+  report("sort.zeros_kept", bad[4]==0, "see above");
+  rng_state = keep;
+  free(orig); free(x); free(w); free(work); free(ref); free(seen);
+}
+
 int main(void){
   test_samples_core();
   test_discrete_fast();
@@ -800,5 +909,6 @@ int main(void){
   test_stream();
   test_jsonb();
   test_gauss_kernels();
+  test_sort();
   return 0;
 }

@@ -10,9 +10,9 @@
 ** Rules
 ** -----
 ** (1) The sample x[0..n) is finite doubles (the glue refuses NaN and Inf),
-**     sorted ascending by kl_de_sort (an LSD radix sort on the doubles'
-**     bits, 8 bits a pass, with a work buffer of n doubles: O(n), no
-**     allocation).  Below, x_1 <= ... <= x_n is the sorted sample
+**     sorted ascending by kl_de_sort (core/sort.c's LSD radix sort on
+**     the doubles' bits, 8 bits a pass, with a work buffer of n doubles:
+**     O(n), no allocation; -0 before +0).  Below, x_1 <= ... <= x_n is the sorted sample
 **     (1-based) and x_j for j < 1 is x_1, for j > n is x_n (scipy's
 **     padding).
 ** (2) The window length m satisfies 1 <= m and 2m < n (scipy's
@@ -75,6 +75,8 @@
 #include "numeric.h"
 #include "stream.h"
 #include "port.h"
+#include "sort.h"
+#include "dd.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -105,51 +107,12 @@ kl_de_method kl_de_resolve(kl_de_method m, size_t n){
 
 /* ------------------------------------------------------------ sorting */
 
-/* the double's bits as an unsigned key in the same order (-0 before +0) */
-static uint64_t de_key(double x){
-  uint64_t u;
-  memcpy(&u, &x, sizeof u);
-  return (u >> 63) ? ~u : (u | 0x8000000000000000ull);
-}
-
-/*
-** LSD radix sort on the keys, 8 bits a pass, ping-ponging between x and
-** work; a pass whose byte is the same for every key is skipped.  O(n) (at
-** most 9 reads of the data), 16 KB of counts on the stack.
-*/
+/* the radix sort of core/sort.c at every n: -0 before +0, as before */
 void kl_de_sort(double *x, size_t n, double *work){
-  size_t cnt[8][256];
-  double *src = x, *dst = work, *t;
-  size_t i;
-  int d;
-  memset(cnt, 0, sizeof cnt);
-  for(i=0; i<n; i++){
-    uint64_t k = de_key(x[i]);
-    for(d=0; d<8; d++) cnt[d][(k >> (8*d)) & 255]++;
-  }
-  for(d=0; d<8; d++){
-    size_t pos = 0, c;
-    int b, sh = 8*d;
-    if( n==0 || cnt[d][(de_key(x[0]) >> sh) & 255]==n ) continue;
-    for(b=0; b<256; b++){ c = cnt[d][b]; cnt[d][b] = pos; pos += c; }
-    for(i=0; i<n; i++){
-      double v = src[i];
-      dst[cnt[d][(de_key(v) >> sh) & 255]++] = v;
-    }
-    t = src; src = dst; dst = t;
-  }
-  if( src!=x ) memcpy(x, src, n*sizeof *x);
+  kl_sort_radix(x, 0, n, work);
 }
 
 /* ------------------------------------------------------ double-doubles */
-
-static kl_dd de_two_sum(double a, double b){
-  double s = a + b, bb = s - a;
-  kl_dd r;
-  r.hi = s;
-  r.lo = (a - (s - bb)) + (b - bb);
-  return r;
-}
 
 static kl_dd de_two_prod(double a, double b){
   kl_dd r;
@@ -159,9 +122,9 @@ static kl_dd de_two_prod(double a, double b){
 }
 
 static kl_dd de_dd_add(kl_dd a, kl_dd b){
-  kl_dd s = de_two_sum(a.hi, b.hi);
+  kl_dd s = kl_two_sum_dd(a.hi, b.hi);
   double lo = s.lo + (a.lo + b.lo);
-  return de_two_sum(s.hi, lo);
+  return kl_two_sum_dd(s.hi, lo);
 }
 
 /* a / d for a double d > 0 */
@@ -169,7 +132,7 @@ static kl_dd de_dd_div(kl_dd a, double d){
   double q1 = a.hi / d;
   kl_dd p = de_two_prod(q1, d);
   double r = ((a.hi - p.hi) - p.lo) + a.lo;
-  return de_two_sum(q1, r / d);
+  return kl_two_sum_dd(q1, r / d);
 }
 
 /* adds the double-double a to the exact accumulator */
@@ -201,7 +164,7 @@ static void de_prod_init(de_prod *p){
 static kl_dd de_dd_mul(kl_dd a, kl_dd b){
   kl_dd p = de_two_prod(a.hi, b.hi);
   p.lo += a.hi*b.lo + a.lo*b.hi;
-  return de_two_sum(p.hi, p.lo);
+  return kl_two_sum_dd(p.hi, p.lo);
 }
 
 static void de_prod_mul(de_prod *p, kl_dd f){
@@ -231,9 +194,9 @@ static void de_put_log_prod(kl_xsum *acc, const de_prod *p){
 ** from the halves (and a factor 2 in the exponent) where b - a overflows.
 */
 static void de_prod_spacing(de_prod *p, double a, double b){
-  kl_dd d = de_two_sum(b, -a);
+  kl_dd d = kl_two_sum_dd(b, -a);
   if( isinf(d.hi) ){
-    d = de_two_sum(b*0.5, -(a*0.5));
+    d = kl_two_sum_dd(b*0.5, -(a*0.5));
     p->e += 1.0;
   }
   de_prod_mul(p, d);
@@ -363,7 +326,7 @@ static kl_dd de_correa_direct(const double *x, size_t n, size_t m, size_t i,
   kl_sum_init(&ae);
   kl_sum_init(&aq);
   for(d=1; d<=mm; d++){
-    kl_dd t = de_two_sum(de_xp(x, n, c + d), -de_xp(x, n, c - d));
+    kl_dd t = kl_two_sum_dd(de_xp(x, n, c + d), -de_xp(x, n, c - d));
     kl_dd p = de_two_prod(t.hi*s1*s2, (double)d);
     kl_sum_add(&a1, p.hi);
     kl_sum_add(&a1, p.lo);
@@ -371,13 +334,13 @@ static kl_dd de_correa_direct(const double *x, size_t n, size_t m, size_t i,
   }
   S1 = kl_sum_value(&a1);
   for(j=c-mm; j<=c+mm; j++){
-    kl_dd t = de_two_sum(de_xp(x, n, j), -ctr);
+    kl_dd t = kl_two_sum_dd(de_xp(x, n, j), -ctr);
     kl_sum_add(&am, t.hi*s1*s2);
     kl_sum_add(&am, t.lo*s1*s2);
   }
   mean = kl_sum_value(&am) / N;
   for(j=c-mm; j<=c+mm; j++){
-    kl_dd t = de_two_sum(de_xp(x, n, j), -ctr);
+    kl_dd t = kl_two_sum_dd(de_xp(x, n, j), -ctr);
     double e = (t.hi*s1*s2 - mean) + t.lo*s1*s2;
     kl_sum_add(&ae, e);
     kl_sum_add(&aq, e*e);
@@ -399,7 +362,7 @@ typedef struct de_slide {
 /* adds (sign 1) or takes out (-1) the padded position j: the same doubles
 ** both ways, so the sums are exactly those of the window's positions */
 static void de_slide_put(de_slide *s, long long j, int sign){
-  kl_dd t = de_two_sum(de_xp(s->x, s->n, j)*s->f,
+  kl_dd t = kl_two_sum_dd(de_xp(s->x, s->n, j)*s->f,
                        -(s->x[s->i0]*s->f));
   double yh = t.hi*s->s1*s->s2, yl = t.lo*s->s1*s->s2;
   double dj = (double)(j - s->i0);

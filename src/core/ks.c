@@ -60,77 +60,16 @@
 **  5. The result is clipped to [0, 1]; it is never NaN.
 */
 #include "ks.h"
+#include "sort.h"
+#include "dd.h"
 
 #include <math.h>
 #include <string.h>
 
 /* ------------------------------------------------------------- sorting */
 
-static void ks_sift(double *x, size_t root, size_t n){
-  double v = x[root];
-  for(;;){
-    size_t c = 2*root + 1;
-    if( c>=n ) break;
-    if( c+1<n && x[c+1]>x[c] ) c++;
-    if( !(x[c]>v) ) break;
-    x[root] = x[c];
-    root = c;
-  }
-  x[root] = v;
-}
-
-static void ks_heapsort(double *x, size_t n){
-  size_t i;
-  if( n<2 ) return;
-  for(i=n/2; i-->0; ) ks_sift(x, i, n);
-  for(i=n-1; i>0; i--){
-    double t = x[0]; x[0] = x[i]; x[i] = t;
-    ks_sift(x, 0, i);
-  }
-}
-
-/* The bits of a finite double as an unsigned key in the doubles' order
-** (-0 just below +0, which compare equal: either order is sorted). */
-static uint64_t ks_key(double v){
-  uint64_t b;
-  memcpy(&b, &v, sizeof b);
-  return (b >> 63) ? ~b : (b | 0x8000000000000000ull);
-}
-
-/* LSD radix sort by bytes of the key, x and tmp swapping roles; a byte
-** that is the same in every key is skipped (the exponent's, often).
-** count: 8*256 counters. */
-static void ks_radix(double *x, size_t n, double *tmp, size_t *count){
-  double *src = x, *dst = tmp, *t;
-  size_t i;
-  int pass;
-  memset(count, 0, 8*256*sizeof(size_t));
-  for(i=0; i<n; i++){
-    uint64_t k = ks_key(x[i]);
-    for(pass=0; pass<8; pass++) count[pass*256 + ((k >> (8*pass)) & 255)]++;
-  }
-  for(pass=0; pass<8; pass++){
-    size_t *c = count + pass*256, sum = 0;
-    int b;
-    for(b=0; b<256; b++) if( c[b]==n ) break;
-    if( b<256 ) continue;              /* one value of this byte: no move */
-    for(b=0; b<256; b++){ size_t t0 = c[b]; c[b] = sum; sum += t0; }
-    for(i=0; i<n; i++){
-      uint64_t k = ks_key(src[i]);
-      dst[c[(k >> (8*pass)) & 255]++] = src[i];
-    }
-    t = src; src = dst; dst = t;
-  }
-  if( src!=x ) memcpy(x, src, n*sizeof(double));
-}
-
 void kl_ks_sort(double *x, size_t n, double *tmp){
-  size_t count[8*256];
-  if( tmp==0 || n<512 ){
-    ks_heapsort(x, n);
-    return;
-  }
-  ks_radix(x, n, tmp, count);
+  kl_sort(x, 0, n, tmp);
 }
 
 /* ----------------------------------------------------------- statistic */
@@ -162,33 +101,13 @@ static uint64_t ks_gcd(uint64_t a, uint64_t b){
 /* A double-double hi+lo times 2^e (|hi| in [2^-300, 2^300], or 0). */
 typedef struct ks_xd { double hi, lo; int64_t e; } ks_xd;
 
-static void ks_two_sum(double a, double b, double *s, double *err){
-  double t = a + b, bb = t - a;
-  *err = (a - (t - bb)) + (b - bb);
-  *s = t;
-}
-
-static void ks_split(double a, double *hi, double *lo){
-  double c = 134217729.0*a;
-  *hi = c - (c - a);
-  *lo = a - *hi;
-}
-
-static void ks_two_prod(double a, double b, double *p, double *err){
-  double ah, al, bh, bl;
-  *p = a*b;
-  ks_split(a, &ah, &al);
-  ks_split(b, &bh, &bl);
-  *err = ((ah*bh - *p) + ah*bl + al*bh) + al*bl;
-}
-
 /* hi+lo renormalised; the binary exponent is moved into e only when hi
 ** leaves [2^-300, 2^300] (products of two such stay far from the range's
 ** ends), so most operations take no frexp. */
 static ks_xd ks_norm(double hi, double lo, int64_t e){
   ks_xd r;
   double s, t, a;
-  ks_two_sum(hi, lo, &s, &t);
+  kl_two_sum(hi, lo, &s, &t);
   r.hi = s; r.lo = t; r.e = e;
   if( s==0 ){ r.lo = 0; r.e = 0; return r; }
   a = fabs(s);
@@ -217,7 +136,7 @@ static ks_xd ks_xd_of(double x){ return ks_norm(x, 0, 0); }
 
 static ks_xd ks_mul(ks_xd a, ks_xd b){
   double p, err;
-  ks_two_prod(a.hi, b.hi, &p, &err);
+  kl_two_prod(a.hi, b.hi, &p, &err);
   err += a.hi*b.lo + a.lo*b.hi;
   return ks_norm(p, err, a.e + b.e);
 }
@@ -225,7 +144,7 @@ static ks_xd ks_mul(ks_xd a, ks_xd b){
 /* a * d, d a double with |d| < 2^53 an integer or any double */
 static ks_xd ks_mul_d(ks_xd a, double d){
   double p, err;
-  ks_two_prod(a.hi, d, &p, &err);
+  kl_two_prod(a.hi, d, &p, &err);
   err += a.lo*d;
   return ks_norm(p, err, a.e);
 }
@@ -234,7 +153,7 @@ static ks_xd ks_mul_d(ks_xd a, double d){
 static ks_xd ks_div_d(ks_xd a, double d){
   double q1, q2, p, err, r;
   q1 = a.hi/d;
-  ks_two_prod(q1, d, &p, &err);
+  kl_two_prod(q1, d, &p, &err);
   r = ((a.hi - p) - err) + a.lo;
   q2 = r/d;
   return ks_norm(q1, q2, a.e);
@@ -287,9 +206,9 @@ static void ks_acc_add(ks_acc *s, ks_xd t){
     th = ldexp(t.hi, -d);
     tl = ldexp(t.lo, -d);
   }
-  ks_two_sum(s->hi, th, &h, &a);
+  kl_two_sum(s->hi, th, &h, &a);
   b = a + s->lo + tl;
-  ks_two_sum(h, b, &h, &l);
+  kl_two_sum(h, b, &h, &l);
   s->hi = h; s->lo = l;
   if( s->hi>=1024.0 ){   /* keep hi near 1 */
     int k;
@@ -333,7 +252,7 @@ double kl_ks_stat(size_t n1, size_t n2, uint64_t dnum){
   ks_u64(h, &hh, &hl);
   ks_u64(lcm, &lh, &ll);
   q1 = hh/lh;
-  ks_two_prod(q1, lh, &p, &e);
+  kl_two_prod(q1, lh, &p, &e);
   r = (((hh - p) - e) + hl) - q1*ll;
   return q1 + r/lh;
 }
@@ -403,9 +322,9 @@ double kl_ks_exact(size_t n1, size_t n2, uint64_t h, double *work){
 /* (c - a) / n as a ks_xd, a = ah + al a double-double, c an integer */
 static ks_xd ks_frac(double c, double ah, double al, double n, int *pos){
   double s, e, s2, e2;
-  ks_two_sum(c, -ah, &s, &e);
+  kl_two_sum(c, -ah, &s, &e);
   e -= al;
-  ks_two_sum(s, e, &s2, &e2);
+  kl_two_sum(s, e, &s2, &e2);
   *pos = s2>0;
   return ks_div_d(ks_norm(s2, e2, 0), n);
 }
@@ -417,7 +336,7 @@ double kl_ks_smirnov(int64_t n, double x){
   int64_t j;
   if( !(x>0) ) return 1.0;
   if( x>=1 ) return 0.0;
-  ks_two_prod(dn, x, &ah, &al);           /* a = n x exactly */
+  kl_two_prod(dn, x, &ah, &al);           /* a = n x exactly */
   xx = ks_xd_of(x);
   c = ks_xd_of(1.0);
   /* ends at j <= n: there 1 - x - j/n = -x < 0 (ah > 0, |al| <= ulp(ah)/2),
@@ -527,12 +446,12 @@ static void ks_matmul_dd(const double *Ah, const double *Al, const double *Bh,
       for(k=0; k<m; k++){
         double ah = Ah[r*m + k], p, e, t;
         if( ah==0 ) continue;
-        ks_two_prod(ah, Bh[k*m + c], &p, &e);
+        kl_two_prod(ah, Bh[k*m + c], &p, &e);
         e += ah*Bl[k*m + c] + Al[r*m + k]*Bh[k*m + c];
-        ks_two_sum(sh, p, &sh, &t);
+        kl_two_sum(sh, p, &sh, &t);
         sl += t + e;
       }
-      ks_two_sum(sh, sl, &Ch[r*m + c], &Cl[r*m + c]);
+      kl_two_sum(sh, sl, &Ch[r*m + c], &Cl[r*m + c]);
     }
   }
 }
@@ -566,16 +485,16 @@ static double ks_dmtw_sf_dd(int64_t n, double d, double *work){
   double *Hh, *Hl, *Ph, *Pl, *Th, *Tl, *tmp;
   int64_t k, eH = 0, eP = 0, nn;
   int m, r, c;
-  ks_two_prod((double)n, d, &ndh, &ndl);
+  kl_two_prod((double)n, d, &ndh, &ndl);
   k = (int64_t)ceil(ndh);
   if( (double)k==ndh && ndl>0 ) k++;
   m = (int)(2*k - 1);
   Hh = work; Hl = Hh + m*m; Ph = Hl + m*m; Pl = Ph + m*m;
   Th = Pl + m*m; Tl = Th + m*m;
   /* h = k - n d, exactly as a double-double */
-  ks_two_sum((double)k, -ndh, &hh, &t);
+  kl_two_sum((double)k, -ndh, &hh, &t);
   t -= ndl;
-  ks_two_sum(hh, t, &hh, &hl);
+  kl_two_sum(hh, t, &hh, &hl);
   hx = ks_norm(hh, hl, 0);
   hp[0] = one;
   fx = one;
@@ -599,7 +518,7 @@ static double ks_dmtw_sf_dd(int64_t n, double d, double *work){
     double a1, a2, b1, b2;
     /* 1 - h^e in double-double */
     ks_xd_dd(hp[e], &a1, &a2);
-    ks_two_sum(1.0, -a1, &b1, &b2);
+    kl_two_sum(1.0, -a1, &b1, &b2);
     b2 -= a2;
     v = ks_mul(ks_norm(b1, b2, 0), ks_norm(fh[e], fl[e], 0));
     if( r<m-1 ) ks_xd_dd(v, &Hh[r*m], &Hl[r*m]);
@@ -610,15 +529,15 @@ static double ks_dmtw_sf_dd(int64_t n, double d, double *work){
     double a1, a2, b1, b2, c1, c2;
     ks_xd w;
     ks_xd_dd(hp[m], &a1, &a2);
-    ks_two_sum(1.0, -2*a1, &b1, &b2);
+    kl_two_sum(1.0, -2*a1, &b1, &b2);
     b2 -= 2*a2;
     if( hh*2 > 1.0 || (hh*2==1.0 && hl>0) ){
       ks_xd q;
-      ks_two_sum(2*hh, -1.0, &c1, &c2);
+      kl_two_sum(2*hh, -1.0, &c1, &c2);
       c2 += 2*hl;
       q = ks_pow(ks_norm(c1, c2, 0), m);
       ks_xd_dd(q, &c1, &c2);
-      ks_two_sum(b1, c1, &b1, &t);
+      kl_two_sum(b1, c1, &b1, &t);
       b2 += t + c2;
     }
     w = ks_mul(ks_norm(b1, b2, 0), ks_norm(fh[m], fl[m], 0));
@@ -648,7 +567,7 @@ static double ks_dmtw_sf_dd(int64_t n, double d, double *work){
     double a1, a2, b1, b2;
     cdf = ks_full_norm(cdf);   /* >= e^-140: ks_xd_dd's ldexp is exact */
     ks_xd_dd(cdf, &a1, &a2);
-    ks_two_sum(1.0, -a1, &b1, &b2);
+    kl_two_sum(1.0, -a1, &b1, &b2);
     return b1 + (b2 - a2);
   }
 }

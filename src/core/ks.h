@@ -15,10 +15,11 @@
 ** asymptotic, as scipy's 'auto' (MAX_AUTO_N). */
 #define KL_KS_MAX_EXACT 10000
 
-/* Sorts x[0..n) ascending in place: with tmp (n doubles of work), an LSD
-** radix sort of the doubles' bits, O(n) (at most 8 passes); without it, or
-** below 512 values, a heapsort, O(n log n).  x holds finite numbers; -0
-** sorts before +0 (they compare equal: either order is sorted). */
+/* Sorts x[0..n) ascending in place (core/sort.c's kl_sort): with tmp (n
+** doubles of work) and from KL_SORT_RADIX_MIN values on, an LSD radix sort
+** of the doubles' bits, O(n) (at most 8 passes); else an introsort,
+** O(n log n).  x holds finite numbers; -0 and +0 compare equal: either
+** order is sorted (the statistic compares with <= only). */
 void kl_ks_sort(double *x, size_t n, double *tmp);
 
 /*

@@ -15,13 +15,14 @@
 **      is the sum over k of |U(z[k]) - V(z[k])|^p (z[k+1] - z[k]).  Ties
 **      and duplicates need no rule: they add intervals of length 0.  Two
 **      samples holding only one and the same value give exactly 0.
-**  (2) Each sample is sorted, weights moving with their values: from
-**      KL_TR_RADIX_MIN values on by an LSD radix sort of the doubles' bits
-**      (mapped to integers in the same order) through the caller's work
-**      buffer, 8 passes of a byte at most, O(n); below that in place
-**      (introsort: quicksort with the median of three, heapsort past
-**      2 log2 n levels, insertion sort below 16 elements; O(n log n) in
-**      the worst case).  Then one merged walk, O(m + n).
+**  (2) Each sample is sorted by core/sort.c's kl_sort, weights moving
+**      with their values: from KL_TR_RADIX_MIN (= KL_SORT_RADIX_MIN) values
+**      on by a stable LSD radix sort of the doubles' bits through the
+**      caller's work buffer, O(n); below that in place (introsort,
+**      O(n log n) in the worst case).  The order of equal values matters
+**      with weights (A, B and the totals are double-double sums in sorted
+**      order), so that threshold is part of the result.  Then one merged
+**      walk, O(m + n).
 **  (3) The CDF difference at each point is formed without cancellation:
 **      with A, B the weights so far and SA, SB the totals,
 **        U - V = (A SB - B SA) / (SA SB).
@@ -72,6 +73,8 @@
 */
 #include "transport.h"
 #include "numeric.h"
+#include "sort.h"
+#include "dd.h"
 
 #include <float.h>
 #include <math.h>
@@ -79,149 +82,6 @@
 #include <string.h>
 
 /* ------------------------------------------------------------- sorting */
-
-static void tr_swap(double *x, double *w, size_t i, size_t j){
-  double t = x[i]; x[i] = x[j]; x[j] = t;
-  if( w ){ t = w[i]; w[i] = w[j]; w[j] = t; }
-}
-
-static void tr_insertion(double *x, double *w, size_t n){
-  size_t i, j;
-  for(i=1; i<n; i++){
-    double xi = x[i], wi = w ? w[i] : 0;
-    for(j=i; j>0 && x[j-1]>xi; j--){
-      x[j] = x[j-1];
-      if( w ) w[j] = w[j-1];
-    }
-    x[j] = xi;
-    if( w ) w[j] = wi;
-  }
-}
-
-static void tr_sift(double *x, double *w, size_t root, size_t n){
-  for(;;){
-    size_t c = 2*root + 1;
-    if( c>=n ) return;
-    if( c+1<n && x[c+1]>x[c] ) c++;
-    if( !(x[c]>x[root]) ) return;
-    tr_swap(x, w, root, c);
-    root = c;
-  }
-}
-
-static void tr_heapsort(double *x, double *w, size_t n){
-  size_t i;
-  for(i=n/2; i>0; i--) tr_sift(x, w, i-1, n);
-  for(i=n; i>1; i--){
-    tr_swap(x, w, 0, i-1);
-    tr_sift(x, w, 0, i-1);
-  }
-}
-
-static void tr_introsort(double *x, double *w, size_t n, int depth){
-  while( n>16 ){
-    size_t mid = (n - 1)/2, i, j;
-    double p;
-    if( depth--==0 ){
-      tr_heapsort(x, w, n);
-      return;
-    }
-    /* the median of three at mid (x[0] <= x[mid] <= x[n-1]) */
-    if( x[mid]<x[0] ) tr_swap(x, w, mid, 0);
-    if( x[n-1]<x[mid] ){
-      tr_swap(x, w, n-1, mid);
-      if( x[mid]<x[0] ) tr_swap(x, w, mid, 0);
-    }
-    p = x[mid];
-    /* Hoare's partition: x[0..j] <= p <= x[j+1..n), both parts non-empty */
-    i = 0;
-    j = n - 1;
-    for(;;){
-      while( x[i]<p ) i++;
-      while( p<x[j] ) j--;
-      if( i>=j ) break;
-      tr_swap(x, w, i, j);
-      i++;
-      j--;
-    }
-    /* here x[0..j] <= p and x[j+1..n) >= p; 0 <= j < n-1 */
-    if( j + 1 < n - (j + 1) ){
-      tr_introsort(x, w, j + 1, depth);
-      x += j + 1;
-      if( w ) w += j + 1;
-      n -= j + 1;
-    }else{
-      tr_introsort(x + j + 1, w ? w + j + 1 : 0, n - (j + 1), depth);
-      n = j + 1;
-    }
-  }
-  tr_insertion(x, w, n);
-}
-
-/* The order-preserving map of a double's bits to an unsigned integer
-** (-0 just below +0; no NaN here), and back. */
-static uint64_t tr_key(const double *x){
-  uint64_t b;
-  memcpy(&b, x, sizeof b);
-  return (b >> 63) ? ~b : b | ((uint64_t)1 << 63);
-}
-static void tr_unkey(uint64_t k, double *x){
-  uint64_t b = (k >> 63) ? k ^ ((uint64_t)1 << 63) : ~k;
-  memcpy(x, &b, sizeof b);
-}
-
-/* LSD radix sort of x[0..n) (weights w, or NULL) by the keys' bytes,
-** through work[0..n) (and work[n..2n) for weights); stable.  The keys are
-** kept in the doubles' storage as bit patterns (memcpy, never a load as a
-** double), a pass is skipped where every key has the same byte. */
-static void tr_radix(double *x, double *w, size_t n, double *work){
-  size_t cnt[8][256], i;
-  double *src = x, *dst = work, *wsrc = w, *wdst = w ? work + n : 0;
-  int d;
-  memset(cnt, 0, sizeof cnt);
-  for(i=0; i<n; i++){
-    uint64_t k = tr_key(&x[i]);
-    memcpy(&x[i], &k, sizeof k);
-    for(d=0; d<8; d++) cnt[d][(k >> (8*d)) & 0xff]++;
-  }
-  for(d=0; d<8; d++){
-    size_t pos[256], sum = 0, b;
-    int skip = 0;
-    for(b=0; b<256; b++){
-      if( cnt[d][b]==n ) skip = 1;
-      pos[b] = sum;
-      sum += cnt[d][b];
-    }
-    if( skip ) continue;
-    for(i=0; i<n; i++){
-      uint64_t k;
-      size_t to;
-      memcpy(&k, &src[i], sizeof k);
-      to = pos[(k >> (8*d)) & 0xff]++;
-      memcpy(&dst[to], &k, sizeof k);
-      if( w ) wdst[to] = wsrc[i];
-    }
-    { double *t = src; src = dst; dst = t; }
-    if( w ){ double *t = wsrc; wsrc = wdst; wdst = t; }
-  }
-  for(i=0; i<n; i++){
-    uint64_t k;
-    memcpy(&k, &src[i], sizeof k);
-    tr_unkey(k, &x[i]);
-  }
-  if( w && wsrc!=w ) memcpy(w, wsrc, n*sizeof *w);
-}
-
-static void tr_sort(double *x, double *w, size_t n, double *work){
-  int depth = 0;
-  size_t k;
-  if( work && n>=KL_TR_RADIX_MIN ){
-    tr_radix(x, w, n, work);
-    return;
-  }
-  for(k=n; k>1; k>>=1) depth += 2;
-  tr_introsort(x, w, n, depth);
-}
 
 size_t kl_transport_work(size_t m, size_t n, int weighted){
   size_t mx = m>n ? m : n;
@@ -231,35 +91,13 @@ size_t kl_transport_work(size_t m, size_t n, int weighted){
 
 /* ------------------------------------------------------ double-double */
 
-static void tr_two_sum(double a, double b, double *s, double *e){
-  double t = a + b, bb = t - a;
-  *s = t;
-  *e = (a - (t - bb)) + (b - bb);
-}
-
-static void tr_fast_two_sum(double a, double b, double *s, double *e){
-  double t = a + b;
-  *s = t;
-  *e = b - (t - a);
-}
-
-/* Dekker's exact product (|a|, |b| < 2^995). */
-static void tr_two_prod(double a, double b, double *p, double *e){
-  const double c = 134217729.0;   /* 2^27 + 1 */
-  double t, ah, al, bh, bl;
-  t = c*a; ah = t - (t - a); al = a - ah;
-  t = c*b; bh = t - (t - b); bl = b - bh;
-  *p = a*b;
-  *e = ((ah*bh - *p) + ah*bl + al*bh) + al*bl;
-}
-
 /* a + b, a double-double and a double */
 static kl_dd tr_dd_add1(kl_dd a, double b){
   kl_dd r;
   double s, e;
-  tr_two_sum(a.hi, b, &s, &e);
+  kl_two_sum(a.hi, b, &s, &e);
   e += a.lo;
-  tr_fast_two_sum(s, e, &r.hi, &r.lo);
+  kl_fast_two_sum(s, e, &r.hi, &r.lo);
   return r;
 }
 
@@ -267,12 +105,12 @@ static kl_dd tr_dd_add1(kl_dd a, double b){
 static kl_dd tr_dd_add(kl_dd a, kl_dd b){
   kl_dd r;
   double s, e, t, f;
-  tr_two_sum(a.hi, b.hi, &s, &e);
-  tr_two_sum(a.lo, b.lo, &t, &f);
+  kl_two_sum(a.hi, b.hi, &s, &e);
+  kl_two_sum(a.lo, b.lo, &t, &f);
   e += t;
-  tr_fast_two_sum(s, e, &s, &e);
+  kl_fast_two_sum(s, e, &s, &e);
   e += f;
-  tr_fast_two_sum(s, e, &r.hi, &r.lo);
+  kl_fast_two_sum(s, e, &r.hi, &r.lo);
   return r;
 }
 
@@ -280,9 +118,9 @@ static kl_dd tr_dd_add(kl_dd a, kl_dd b){
 static kl_dd tr_dd_mul(kl_dd a, kl_dd b){
   kl_dd r;
   double p, e;
-  tr_two_prod(a.hi, b.hi, &p, &e);
+  kl_two_prod(a.hi, b.hi, &p, &e);
   e += a.hi*b.lo + a.lo*b.hi;
-  tr_fast_two_sum(p, e, &r.hi, &r.lo);
+  kl_fast_two_sum(p, e, &r.hi, &r.lo);
   return r;
 }
 
@@ -290,7 +128,7 @@ static kl_dd tr_dd_mul(kl_dd a, kl_dd b){
 static double tr_dd_absdiv(kl_dd n, kl_dd d){
   kl_dd r, qd;
   double q1 = n.hi / d.hi, q2;
-  tr_two_prod(d.hi, q1, &qd.hi, &qd.lo);
+  kl_two_prod(d.hi, q1, &qd.hi, &qd.lo);
   qd.lo += d.lo*q1;
   qd.hi = -qd.hi;
   qd.lo = -qd.lo;
@@ -387,7 +225,7 @@ static void tr_wide_add(tr_wide *w, double m, int e){
     int sh = w->e - e;
     m = sh>1022 ? (m*0x1p-1000)*tr_pow2(1000 - sh) : m*tr_pow2(-sh);
   }
-  tr_two_sum(w->s, m, &t, &err);
+  kl_two_sum(w->s, m, &t, &err);
   w->s = t;
   w->c += err;
 }
@@ -459,8 +297,8 @@ double kl_transport(kl_tr_kind kind, double *u, double *uw, size_t m,
   if( uw ) tr_scale_weights(uw, m);
   if( vw ) tr_scale_weights(vw, n);
 
-  tr_sort(u, uw, m, work);
-  tr_sort(v, vw, n, work);
+  kl_sort(u, uw, m, work);
+  kl_sort(v, vw, n, work);
 
   /* the totals, summed in the order of the walk's partial sums */
   if( uw ){ for(i=0; i<m; i++) sa = tr_dd_add1(sa, uw[i]); }

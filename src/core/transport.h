@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "sort.h"
+
 typedef enum {
   KL_TR_WASSERSTEIN = 1,   /* integral of |U - V| */
   KL_TR_ENERGY = 2         /* sqrt(2 * integral of (U - V)^2) */
@@ -34,7 +36,7 @@ double kl_transport(kl_tr_kind kind, double *u, double *uw, size_t m,
                     double *v, double *vw, size_t n, double *work);
 
 /* Samples of at least this many values take the radix sort. */
-#define KL_TR_RADIX_MIN 4096
+#define KL_TR_RADIX_MIN KL_SORT_RADIX_MIN
 
 /* The doubles of work kl_transport needs: max(m, n) if either sample has
 ** KL_TR_RADIX_MIN values or more (twice that with weights), else 0. */
