@@ -375,19 +375,19 @@ KL_SCALAR("energy_distance", "u | v [u_weights] [v_weights]",
   "energy distance between two 1-D samples (weights optional)",
   "'[0,1,3]', '[5,6,8]'")
 KL_AGG("wasserstein_agg", "x is_reference [weight]",
-  &kl_transport_agg_impl, &kl_tr_wasserstein_kind, KL_NUMERIC | KL_NONNEG,
+  &kl_transport_agg_impl, &kl_tr_wasserstein_kind, KL_NUMERIC | KL_NONNEG | KL_MAYNULL,
   0, 1e-13,
   "wasserstein between the rows with is_reference 0 and those with 1",
   "k, k % 2")
 KL_AGG("energy_distance_agg", "x is_reference [weight]",
-  &kl_transport_agg_impl, &kl_tr_energy_kind, KL_NUMERIC | KL_NONNEG,
+  &kl_transport_agg_impl, &kl_tr_energy_kind, KL_NUMERIC | KL_NONNEG | KL_MAYNULL,
   0, 1e-13,
   "energy_distance between the rows with is_reference 0 and those with 1",
   "k, k % 2")
 
 /* #19 ks */
 KL_SCALAR("ks_stat", "u | v", kl_ks_func, &kl_ks_stat_what,
-  KL_NUMERIC | KL_NONNEG | KL_ZERO | KL_SYM, 1, 1e-16,
+  KL_NUMERIC | KL_NONNEG | KL_ZERO | KL_SYM, 1, 4e-16,
   "two-sample Kolmogorov-Smirnov statistic D, as scipy's ks_2samp",
   "'[0.1, 0.5, 2.5, 3]', '[0.2, 1.5, 2, 4, 5]'")
 KL_SCALAR("ks_pvalue", "u | v", kl_ks_func, &kl_ks_pvalue_what,
@@ -395,11 +395,11 @@ KL_SCALAR("ks_pvalue", "u | v", kl_ks_func, &kl_ks_pvalue_what,
   "two-sided p-value of the two-sample Kolmogorov-Smirnov test",
   "'[0.1, 0.5, 2.5, 3]', '[0.2, 1.5, 2, 4, 5]'")
 KL_AGG("ks_stat_agg", "x is_reference", &kl_ks_agg_impl, &kl_ks_stat_what,
-  KL_NUMERIC | KL_NONNEG, 1, 1e-16,
+  KL_NUMERIC | KL_NONNEG | KL_MAYNULL, 1, 4e-16,
   "ks_stat over rows: is_reference 0 rows against 1 rows",
   "k, k > 1")
 KL_AGG("ks_pvalue_agg", "x is_reference", &kl_ks_agg_impl,
-  &kl_ks_pvalue_what, KL_NUMERIC | KL_NONNEG, 1, 1e-12,
+  &kl_ks_pvalue_what, KL_NUMERIC | KL_NONNEG | KL_MAYNULL, 1, 1e-12,
   "ks_pvalue over rows: is_reference 0 rows against 1 rows",
   "k, k > 1")
 
@@ -420,7 +420,7 @@ KL_SCALAR("kl_knn", "x | y [options]", kl_knn_func, 0,
   "(1-D or d-dimensional)",
   "'[0.1,0.5,1.3,2.0]', '[0.2,0.9,2.5]'")
 KL_AGG("kl_knn_agg", "x is_reference [options]", &kl_knn_agg_impl, 0,
-  KL_NUMERIC, 0, 1e-12,
+  KL_NUMERIC | KL_MAYNULL, 0, 1e-12,
   "kl_knn over the points held by the rows of a group (is_reference = 0: "
   "the current sample, 1: the reference)",
   "k, k = 2")
@@ -447,15 +447,15 @@ KL_SCALAR("kl_samples", "x | ref [options]", kl_drift_func,
   "KL(current || reference) of two raw samples binned on the reference",
   "'[1,2,3,4,5,6]', '[2,3,4,5,6,7,8]', 'bins=3'")
 KL_AGG("psi_samples_agg", "x is_reference [options]", &kl_drift_agg_impl,
-  &kl_drift_psi_def, KL_NUMERIC | KL_NONNEG, 0, 1e-14,
+  &kl_drift_psi_def, KL_NUMERIC | KL_NONNEG | KL_MAYNULL, 0, 1e-14,
   "psi_samples over rows: is_reference 0 the current sample, 1 the reference",
   "k, k > 1")
 KL_AGG("js_samples_agg", "x is_reference [options]", &kl_drift_agg_impl,
-  &kl_drift_js_def, KL_NUMERIC | KL_NONNEG, KL_LN2, 1e-14,
+  &kl_drift_js_def, KL_NUMERIC | KL_NONNEG | KL_MAYNULL, KL_LN2, 1e-14,
   "js_samples over rows: is_reference 0 the current sample, 1 the reference",
   "k, k > 1")
 KL_AGG("kl_samples_agg", "x is_reference [options]", &kl_drift_agg_impl,
-  &kl_drift_kl_def, KL_NUMERIC | KL_NONNEG, 0, 1e-14,
+  &kl_drift_kl_def, KL_NUMERIC | KL_NONNEG | KL_MAYNULL, 0, 1e-14,
   "kl_samples over rows: is_reference 0 the current sample, 1 the reference",
   "k, k > 1")
 
